@@ -1,0 +1,17 @@
+namespace SchoolSupport.Domain;
+
+/// <summary>
+/// Russian domain terms and the English names used for them in code. Russian appears in code only here
+/// and in UI resources, PDF and XLSX output.
+/// <list type="bullet">
+/// <item>ШНОР (школы с низкими образовательными результатами) = <c>LowResults</c></item>
+/// <item>ШНСУ / ШССУ (школы в неблагоприятных социальных условиях) = <c>Disadvantaged</c></item>
+/// <item>ИОР (индекс образовательных результатов) = <c>ResultsIndex</c></item>
+/// <item>ИСБ (индекс социального благополучия) = <c>SocialWellbeingIndex</c></item>
+/// <item>РЦОКО (региональный центр оценки качества образования) and СОИРО / ИРО (институт развития образования) = <c>Operator</c> role</item>
+/// <item>ОО (образовательная организация) = <c>School</c>; муниципалитет = <c>Municipality</c>; субъект РФ = <c>Region</c> (the tenant)</item>
+/// <item>перечень = <c>SupportList</c>; дорожная карта = <c>Roadmap</c>; ВСОКО = internal quality assessment system (<c>InternalQualitySystem</c>)</item>
+/// <item>ВПР, ОГЭ, ЕГЭ, НИКО = <c>AssessmentKind.Vpr / Oge / Ege / Niko</c></item>
+/// </list>
+/// </summary>
+internal static class Glossary;

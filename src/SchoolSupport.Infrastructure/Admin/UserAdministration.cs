@@ -1,0 +1,120 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SchoolSupport.Domain.Common;
+using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Identity;
+
+namespace SchoolSupport.Infrastructure.Admin;
+
+public sealed record UserRow(Guid Id, string FullName, string Email, string Role, string Scope, bool LockedOut);
+
+public sealed class NewUser
+{
+    [Required(ErrorMessage = "Укажите ФИО.")]
+    [StringLength(300, ErrorMessage = "ФИО не длиннее 300 символов.")]
+    public string FullName { get; set; } = "";
+
+    [Required(ErrorMessage = "Укажите адрес электронной почты.")]
+    [EmailAddress(ErrorMessage = "Укажите корректный адрес электронной почты.")]
+    public string Email { get; set; } = "";
+
+    [Required(ErrorMessage = "Выберите роль.")]
+    public string Role { get; set; } = "";
+
+    public Guid? MunicipalityId { get; set; }
+    public Guid? SchoolId { get; set; }
+
+    [Required(ErrorMessage = "Укажите начальный пароль.")]
+    public string Password { get; set; } = "";
+}
+
+/// <summary>Admin's use cases: list users of the region, create a user with role and scope, change a role. Every change is audited.</summary>
+public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> users, ICurrentScope current, TimeProvider clock)
+{
+    public async Task<(IReadOnlyList<UserRow> Rows, int Total)> ListAsync(string? search, int page, int pageSize, CancellationToken ct = default)
+    {
+        var admin = current.RequireRole(Roles.Admin);
+        var query = db.Users.Where(u => u.RegionId == admin.RegionId);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var pattern = $"%{search.Trim()}%";
+            query = query.Where(u => EF.Functions.ILike(u.FullName, pattern) || EF.Functions.ILike(u.Email!, pattern));
+        }
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(u => u.FullName).Skip(page * pageSize).Take(pageSize)
+            .Select(u => new
+            {
+                u.Id, u.FullName, u.Email, u.LockoutEnd,
+                Role = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).FirstOrDefault(),
+                Municipality = db.Municipalities.Where(m => m.Id == u.MunicipalityId).Select(m => m.Name).FirstOrDefault(),
+                School = db.Schools.Where(s => s.Id == u.SchoolId).Select(s => s.ShortName).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        return (rows.Select(u => new UserRow(u.Id, u.FullName, u.Email ?? "", u.Role ?? "", u.School ?? u.Municipality ?? "регион",
+            u.LockoutEnd > now)).ToList(), total);
+    }
+
+    /// <summary>Creates a user in the admin's own region. Municipal users need a municipality, school users a school of that region.</summary>
+    public async Task<IReadOnlyList<string>> CreateAsync(NewUser input, CancellationToken ct = default)
+    {
+        var admin = current.RequireRole(Roles.Admin);
+        var errors = new List<string>();
+        var context = new ValidationContext(input);
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(input, context, results, validateAllProperties: true)) errors.AddRange(results.Select(r => r.ErrorMessage!));
+        if (!string.IsNullOrEmpty(input.Role) && !Roles.All.Contains(input.Role)) errors.Add("Неизвестная роль.");
+        if (errors.Count > 0) return errors;
+
+        Guid? municipalityId = null, schoolId = null;
+        if (input.Role == Roles.Municipal)
+        {
+            if (input.MunicipalityId is null || !await db.Municipalities.AnyAsync(m => m.Id == input.MunicipalityId, ct))
+                return ["Для роли «Муниципальный координатор» выберите муниципалитет своего региона."];
+            municipalityId = input.MunicipalityId;
+        }
+        if (input.Role == Roles.School)
+        {
+            var school = input.SchoolId is null ? null : await db.Schools.FirstOrDefaultAsync(s => s.Id == input.SchoolId, ct);
+            if (school is null) return ["Для роли «Команда школы» выберите школу своего региона."];
+            schoolId = school.Id;
+            municipalityId = school.MunicipalityId;
+        }
+
+        var user = new AppUser
+        {
+            Id = Guid.NewGuid(), UserName = input.Email.Trim(), Email = input.Email.Trim(), EmailConfirmed = true,
+            FullName = input.FullName.Trim(), RegionId = admin.RegionId, MunicipalityId = municipalityId, SchoolId = schoolId,
+            CreatedAt = clock.GetUtcNow(), LockoutEnabled = true,
+        };
+        var created = await users.CreateAsync(user, input.Password);
+        if (!created.Succeeded) return created.Errors.Select(e => e.Description).ToList();
+        await users.AddToRoleAsync(user, input.Role);
+        db.Record(admin, "user.create", "user", user.Id, $"{user.Email}: роль {input.Role}", clock);
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    public async Task ChangeRoleAsync(Guid userId, string role, CancellationToken ct = default)
+    {
+        var admin = current.RequireRole(Roles.Admin);
+        if (!Roles.All.Contains(role)) throw new DomainException("Неизвестная роль.");
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId && u.RegionId == admin.RegionId, ct)
+            ?? throw new ScopeException("Пользователь не найден в вашем регионе.");
+        if (role == Roles.Municipal && user.MunicipalityId is null) throw new DomainException("У пользователя не указан муниципалитет.");
+        if (role == Roles.School && user.SchoolId is null) throw new DomainException("У пользователя не указана школа.");
+        var old = await users.GetRolesAsync(user);
+        await users.RemoveFromRolesAsync(user, old);
+        await users.AddToRoleAsync(user, role);
+        await users.UpdateSecurityStampAsync(user);
+        db.Record(admin, "user.role", "user", user.Id, $"{user.Email}: {string.Join(",", old)} → {role}", clock);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> AuditAsync(int take, CancellationToken ct = default)
+    {
+        var scope = current.RequireRole(Roles.Admin, Roles.Ministry, Roles.Operator);
+        return await db.Audit.Where(a => a.RegionId == scope.RegionId).OrderByDescending(a => a.At).Take(take).AsNoTracking().ToListAsync(ct);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Results;
+using SchoolSupport.Domain.Schools;
+using SchoolSupport.Infrastructure.Identity;
+
+namespace SchoolSupport.Infrastructure.Data;
+
+/// <summary>
+/// The one DbContext of the portal; it is the repository. Every <see cref="ITenantOwned"/> row is filtered to the
+/// caller's region by a global query filter, and a save refuses rows of another region.
+/// </summary>
+public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>
+{
+    private readonly bool _system;
+    private readonly Guid _regionId;
+
+    public AppDbContext(DbContextOptions<AppDbContext> options, ICurrentScope scope) : base(options)
+    {
+        _system = scope.IsSystem;
+        _regionId = scope.Scope?.RegionId ?? Guid.Empty;
+    }
+
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<EducationalDistrict> Districts => Set<EducationalDistrict>();
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<School> Schools => Set<School>();
+    public DbSet<SchoolYearProfile> SchoolProfiles => Set<SchoolYearProfile>();
+    public DbSet<AssessmentResult> Results => Set<AssessmentResult>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        var applyFilter = typeof(AppDbContext).GetMethod(nameof(ApplyTenantFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
+        {
+            applyFilter.MakeGenericMethod(entity.ClrType).Invoke(this, [builder]);
+        }
+    }
+
+    private void ApplyTenantFilter<T>(ModelBuilder builder) where T : class, ITenantOwned
+    {
+        builder.Entity<T>().HasQueryFilter(e => _system || e.RegionId == _regionId);
+        builder.Entity<T>().HasIndex(e => e.RegionId);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardTenant();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardTenant();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>New rows take the caller's region; a row of another region (a forged id) is refused.</summary>
+    private void GuardTenant()
+    {
+        if (_system) return;
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (entry.State == EntityState.Added && entry.Entity.RegionId == Guid.Empty) entry.Entity.RegionId = _regionId;
+            if (entry.Entity.RegionId != _regionId || _regionId == Guid.Empty)
+            {
+                throw new ScopeException("Нельзя изменять данные другого региона.");
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SchoolSupport.Infrastructure.Admin;
+using SchoolSupport.Infrastructure.Common;
+using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Jobs;
+
+namespace SchoolSupport.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static void ConfigureDb(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 6, TimeSpan.FromSeconds(5), null))
+            .UseSnakeCaseNamingConvention();
+
+    /// <summary>Registers the data layer, jobs and file services. The caller registers <see cref="ICurrentScope"/>.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, string connectionString, bool runJobServer)
+    {
+        services.AddDbContextFactory<AppDbContext>(o => ConfigureDb(o, connectionString), ServiceLifetime.Scoped);
+        services.AddSingleton<SystemDb>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddTransient<HousekeepingJob>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<HomeDashboard>();
+        services.AddScoped<NotificationService>();
+
+        services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
+            {
+                SchemaName = "hangfire",
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = TimeSpan.FromSeconds(5),
+            }));
+        if (runJobServer)
+        {
+            services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        }
+        return services;
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SchoolSupport.Domain.Schools;
+
+namespace SchoolSupport.Infrastructure.Schools;
+
+internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
+{
+    public void Configure(EntityTypeBuilder<Region> b)
+    {
+        b.HasIndex(e => e.Code).IsUnique();
+        b.Property(e => e.Code).HasMaxLength(20);
+        b.Property(e => e.Name).HasMaxLength(300);
+        b.Property(e => e.AuthorityName).HasMaxLength(500);
+    }
+}
+
+internal sealed class DistrictConfiguration : IEntityTypeConfiguration<EducationalDistrict>
+{
+    public void Configure(EntityTypeBuilder<EducationalDistrict> b)
+    {
+        b.ToTable("educational_districts");
+        b.Property(e => e.Name).HasMaxLength(300);
+        b.HasOne<Region>().WithMany().HasForeignKey(e => e.RegionId);
+    }
+}
+
+internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Municipality>
+{
+    public void Configure(EntityTypeBuilder<Municipality> b)
+    {
+        b.Property(e => e.Name).HasMaxLength(300);
+        b.Property(e => e.Code).HasMaxLength(20);
+        b.HasIndex(e => new { e.RegionId, e.Code }).IsUnique();
+        b.HasOne<Region>().WithMany().HasForeignKey(e => e.RegionId);
+        b.HasOne<EducationalDistrict>().WithMany().HasForeignKey(e => e.DistrictId);
+    }
+}
+
+internal sealed class SchoolConfiguration : IEntityTypeConfiguration<School>
+{
+    public void Configure(EntityTypeBuilder<School> b)
+    {
+        b.Property(e => e.Code).HasMaxLength(20);
+        b.Property(e => e.FullName).HasMaxLength(500);
+        b.Property(e => e.ShortName).HasMaxLength(200);
+        b.Property(e => e.Address).HasMaxLength(500);
+        b.Property(e => e.Version).IsRowVersion();
+        b.HasIndex(e => new { e.RegionId, e.Code }).IsUnique();
+        b.HasIndex(e => new { e.RegionId, e.MunicipalityId, e.ShortName });
+        b.HasOne<Region>().WithMany().HasForeignKey(e => e.RegionId);
+        b.HasOne(e => e.Municipality).WithMany().HasForeignKey(e => e.MunicipalityId);
+        b.HasMany(e => e.Profiles).WithOne().HasForeignKey(p => p.SchoolId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SchoolYearProfileConfiguration : IEntityTypeConfiguration<SchoolYearProfile>
+{
+    public void Configure(EntityTypeBuilder<SchoolYearProfile> b)
+    {
+        b.ToTable("school_year_profiles");
+        b.HasIndex(e => new { e.SchoolId, e.Year }).IsUnique();
+        foreach (var p in new[] { nameof(SchoolYearProfile.StaffingPercent), nameof(SchoolYearProfile.DisabledStudentsShare),
+                     nameof(SchoolYearProfile.NonNativeSpeakersShare), nameof(SchoolYearProfile.ParentsHigherEducationShare),
+                     nameof(SchoolYearProfile.UnemployedParentsShare), nameof(SchoolYearProfile.RegisteredStudentsShare),
+                     nameof(SchoolYearProfile.OlympiadShare), nameof(SchoolYearProfile.ContinuingToGrade10Share),
+                     nameof(SchoolYearProfile.TeachersAverageAge) })
+        {
+            b.Property(p).HasPrecision(6, 2);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using MudBlazor;
+using SchoolSupport.Web.Resources;
+using SchoolSupport.Web.Security;
+
+namespace SchoolSupport.Web.Components.Layout;
+
+public sealed record NavigationItem(string Href, string Title, string Icon, string Policy);
+
+/// <summary>The menu: each capability's entry page and the policy that shows it. A page's own [Authorize] must name the same policy.</summary>
+public static class NavigationItems
+{
+    public static IReadOnlyList<NavigationItem> All { get; } =
+    [
+        new("/schools", Ui.Nav_Schools, Icons.Material.Filled.School, Policies.SchoolData),
+        new("/notifications", Ui.Nav_Notifications, Icons.Material.Filled.Notifications, Policies.SchoolData),
+        new("/admin/users", Ui.Nav_Users, Icons.Material.Filled.People, Policies.Admin),
+        new("/admin/audit", Ui.Nav_Audit, Icons.Material.Filled.History, Policies.Regional),
+    ];
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authorization;
+using SchoolSupport.Domain.Common;
+
+namespace SchoolSupport.Web.Security;
+
+/// <summary>Every authorization policy of the portal, in one table. Pages and endpoints name these, never raw roles.</summary>
+public static class Policies
+{
+    public const string Admin = nameof(Admin);
+    /// <summary>Admin and operators: the job dashboard, imports, identification runs.</summary>
+    public const string Operators = nameof(Operators);
+    /// <summary>Ministry staff: approve lists, criteria, the regional roadmap.</summary>
+    public const string Ministry = nameof(Ministry);
+    /// <summary>Regional staff who read everything in the region.</summary>
+    public const string Regional = nameof(Regional);
+    /// <summary>Anyone who works with schools' data: everyone but a bare Admin.</summary>
+    public const string SchoolData = nameof(SchoolData);
+    public const string Municipal = nameof(Municipal);
+    public const string SchoolTeam = nameof(SchoolTeam);
+    public const string Mentor = nameof(Mentor);
+
+    public static void Register(AuthorizationOptions options)
+    {
+        options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(Operators, p => p.RequireRole(Roles.Admin, Roles.Operator));
+        options.AddPolicy(Ministry, p => p.RequireRole(Roles.Ministry));
+        options.AddPolicy(Regional, p => p.RequireRole(Roles.Admin, Roles.Ministry, Roles.Operator));
+        options.AddPolicy(SchoolData, p => p.RequireRole(Roles.Ministry, Roles.Operator, Roles.Municipal, Roles.School, Roles.Mentor, Roles.Admin));
+        options.AddPolicy(Municipal, p => p.RequireRole(Roles.Municipal));
+        options.AddPolicy(SchoolTeam, p => p.RequireRole(Roles.School));
+        options.AddPolicy(Mentor, p => p.RequireRole(Roles.Mentor));
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.DemoData;
+
+namespace SchoolSupport.Web.Startup;
+
+/// <summary>
+/// Where the database comes from: the configured connection string, or else an embedded private cluster
+/// under the data folder that lives and dies with the app.
+/// </summary>
+public static class DatabaseStartup
+{
+    public static async Task<string> ResolveConnectionStringAsync(WebApplicationBuilder builder)
+    {
+        var configured = builder.Configuration.GetConnectionString("Default");
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+
+        var dataFolder = builder.Configuration["DataFolder"] ?? Path.Combine(builder.Environment.ContentRootPath, ".data");
+        var cluster = await EmbeddedPostgres.StartAsync(Path.Combine(dataFolder, "pg"));
+        await cluster.CreateDatabaseAsync("schoolsupport");
+        builder.Services.AddSingleton(cluster);
+        builder.Services.AddHostedService<EmbeddedPostgresLifetime>();
+        var connectionString = cluster.ConnectionString("schoolsupport");
+        builder.Configuration["ConnectionStrings:Default"] = connectionString;
+        // The embedded default is the demo: seed unless told otherwise.
+        builder.Configuration["DemoData:Seed"] ??= "true";
+        Serilog.Log.Information("Embedded PostgreSQL started in {DataDir} on port {Port}", cluster.DataDirectory, cluster.Port);
+        return connectionString;
+    }
+
+    /// <summary>Applies migrations, creates roles and, when configured, the demo region with its users.</summary>
+    public static async Task PrepareAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await using (var db = scope.ServiceProvider.GetRequiredService<SystemDb>().Create())
+        {
+            await db.Database.MigrateAsync();
+        }
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+        await seeder.EnsureRolesAsync();
+        if (app.Configuration.GetValue<bool>("DemoData:Seed"))
+        {
+            var year = app.Configuration.GetValue("DemoData:LastYear", DateTime.Today.Month >= 9 ? DateTime.Today.Year : DateTime.Today.Year - 1);
+            var logins = await seeder.SeedDemoAsync(year);
+            foreach (var login in logins)
+            {
+                Serilog.Log.Information("Demo login: {Email} / {Password} ({Role}, {Scope})", login.Email, DemoSeeder.DemoPassword, login.Role, login.Scope);
+            }
+        }
+    }
+}
+
+/// <summary>Stops the embedded cluster when the app stops.</summary>
+internal sealed class EmbeddedPostgresLifetime(EmbeddedPostgres cluster) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => cluster.StopAsync();
+}

@@ -1,0 +1,12 @@
+namespace SchoolSupport.Web;
+
+/// <summary>The HTTP endpoints of every capability (downloads, exports), mapped in one place.</summary>
+public static class WebServices
+{
+    public static IServiceCollection AddWebServices(this IServiceCollection services) => services;
+
+    public static IEndpointRouteBuilder MapWebEndpoints(this IEndpointRouteBuilder app)
+    {
+        return app;
+    }
+}
