@@ -50,6 +50,8 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
         return logins;
     }
 
+    public async Task<Guid> UserIdAsync(string email) => (await users.FindByEmailAsync(email))?.Id ?? Guid.Empty;
+
     public async Task<DemoLogin> EnsureUserAsync(string email, string fullName, string role, Guid regionId, Guid? municipalityId, Guid? schoolId,
         string password = DemoPassword)
     {

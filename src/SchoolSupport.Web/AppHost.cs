@@ -1,0 +1,119 @@
+using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+using SchoolSupport.Infrastructure;
+using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.DemoData;
+using SchoolSupport.Infrastructure.Identity;
+using SchoolSupport.Web.Components;
+using SchoolSupport.Web.Security;
+using SchoolSupport.Web.Startup;
+using Serilog;
+
+namespace SchoolSupport.Web;
+
+/// <summary>Builds the whole portal. Program runs it; tests build it the same way on a loopback port with their own database.</summary>
+public static class AppHost
+{
+    public static async Task<WebApplication> BuildAsync(string[] args, bool prepareDatabase = true)
+    {
+        var russian = CultureInfo.GetCultureInfo("ru-RU");
+        CultureInfo.DefaultThreadCurrentCulture = russian;
+        CultureInfo.DefaultThreadCurrentUICulture = russian;
+
+        // The application name is fixed so that static assets resolve the same when tests host the app.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(AppHost).Assembly.GetName().Name });
+        // Serve library assets (MudBlazor) from the build output in every environment, not only Development; a no-op when published.
+        builder.WebHost.UseStaticWebAssets();
+        builder.Services.AddSerilog((services, log) => log
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext()
+            .WriteTo.Console()
+            .WriteTo.File(Path.Combine(builder.Configuration["LogFolder"] ?? "logs", "schoolsupport-.log"),
+                rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14));
+
+        var connectionString = await DatabaseStartup.ResolveConnectionStringAsync(builder);
+        builder.Services.AddInfrastructure(connectionString, runJobServer: builder.Configuration.GetValue("Hangfire:Server", true));
+
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<CurrentUser>();
+        builder.Services.AddScoped<ICurrentScope>(sp => sp.GetRequiredService<CurrentUser>());
+        builder.Services.AddScoped<CircuitHandler, UserCircuitHandler>();
+        builder.Services.AddScoped<DemoSeeder>();
+
+        builder.Services.AddIdentity<AppUser, Microsoft.AspNetCore.Identity.IdentityRole<Guid>>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddErrorDescriber<RussianIdentityErrors>()
+            .AddDefaultTokenProviders();
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.Cookie.Name = "schoolsupport.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.SlidingExpiration = true;
+        });
+        builder.Services.AddAuthorization(Policies.Register);
+        builder.Services.AddCascadingAuthenticationState();
+
+        // Keys in the data folder: auth cookies survive restarts and are shared by instances on one volume.
+        builder.Services.AddDataProtection().SetApplicationName("SchoolSupport")
+            .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:Folder"]
+                ?? Path.Combine(builder.Configuration["DataFolder"] ?? Path.Combine(builder.Environment.ContentRootPath, ".data"), "keys")));
+        // Cyrillic as text, not as &#x...; entities: readable pages and smaller responses.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        builder.Services.AddLocalization();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddWebServices();
+
+        builder.Services.AddHealthChecks()
+            .AddNpgSql(connectionString, name: "database")
+            .AddCheck<HangfireStorageHealthCheck>("hangfire");
+
+        var app = builder.Build();
+        if (prepareDatabase && app.Configuration.GetValue("Database:MigrateOnStartup", true)) await DatabaseStartup.PrepareAsync(app);
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseSecurityHeaders();
+        app.UseSerilogRequestLogging();
+        app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(russian), SupportedCultures = [russian], SupportedUICultures = [russian] });
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health");
+        app.MapJobs();
+        app.MapAccountEndpoints();
+        app.MapWebEndpoints();
+        app.MapStaticAssets();
+        // Our own CSP already says frame-ancestors 'none'; Blazor's default header would be a second, weaker one.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+        return app;
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Tests.Support;
+
+namespace SchoolSupport.Tests.Foundation;
+
+public sealed class DatabaseTests
+{
+    [Fact]
+    public async Task Migrations_apply_to_an_empty_database_and_match_the_model()
+    {
+        var cluster = await TestCluster.GetAsync();
+        var name = "t_empty_" + Guid.NewGuid().ToString("N")[..12];
+        await cluster.CreateDatabaseAsync(name);
+        await using var db = TestCluster.CreateContext(cluster.ConnectionString(name), SystemScope.Instance);
+        (await db.Database.GetPendingMigrationsAsync()).Should().NotBeEmpty();
+        await db.Database.MigrateAsync();
+        (await db.Database.GetPendingMigrationsAsync()).Should().BeEmpty();
+        db.Database.HasPendingModelChanges().Should().BeFalse("every model change needs a committed migration");
+        (await db.Schools.CountAsync()).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task The_embedded_cluster_starts_in_its_own_folder_and_stops()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "schoolsupport-tests", "own-" + Guid.NewGuid().ToString("N")[..8]);
+        var cluster = await EmbeddedPostgres.StartAsync(dir);
+        try
+        {
+            await using (var conn = new NpgsqlConnection(cluster.ConnectionString("postgres")))
+            {
+                await conn.OpenAsync();
+                await using var cmd = new NpgsqlCommand("select 1", conn);
+                (await cmd.ExecuteScalarAsync()).Should().Be(1);
+            }
+            File.Exists(Path.Combine(cluster.DataDirectory, "PG_VERSION")).Should().BeTrue();
+        }
+        finally
+        {
+            await cluster.StopAsync();
+        }
+        var afterStop = async () =>
+        {
+            await using var conn = new NpgsqlConnection(cluster.ConnectionString("postgres") + ";Timeout=2");
+            await conn.OpenAsync();
+        };
+        await afterStop.Should().ThrowAsync<NpgsqlException>();
+        Directory.Delete(cluster.DataDirectory, recursive: true);
+    }
+}
