@@ -115,8 +115,20 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     private static bool IsRoot() => Environment.UserName == "root";
 
+    /// <summary>The tool on PATH, else from Debian's versioned folder (the postgresql package does not put initdb on PATH).</summary>
+    private static string Locate(string tool)
+    {
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, tool)).FirstOrDefault(File.Exists);
+        if (onPath is not null) return onPath;
+        return Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql").OrderDescending().Select(d => Path.Combine(d, "bin", tool)).FirstOrDefault(File.Exists) ?? tool
+            : tool;
+    }
+
     private static async Task RunAsync(string tool, string[] args, CancellationToken ct, bool throwOnError = true)
     {
+        tool = Locate(tool);
         var start = IsRoot()
             ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", tool, .. args])
             : new ProcessStartInfo(tool, args);
