@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using SchoolSupport.Domain.Common;
+using SchoolSupport.Infrastructure.Admin;
+using SchoolSupport.Infrastructure.Jobs;
+using SchoolSupport.Tests.Support;
+
+namespace SchoolSupport.Tests.Foundation;
+
+public sealed class UserAdministrationTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    private TestWorld World => portal.World;
+
+    private UserAdministration AdminOf(string region = "a") => portal.Service<UserAdministration>(World.Scope(Roles.Admin, region));
+
+    [Fact]
+    public async Task An_admin_creates_a_school_user_who_can_sign_in_and_the_audit_log_says_so()
+    {
+        var errors = await AdminOf().CreateAsync(new NewUser
+        {
+            FullName = "Орлова Нина Павловна", Email = "orlova@test.local", Role = Roles.School,
+            SchoolId = World.SchoolA2.Id, Password = "Strong-Pass1!",
+        });
+        errors.Should().BeEmpty();
+        using var client = await portal.LoginAsync("orlova@test.local", "Strong-Pass1!");
+        (await client.GetStringAsync("/")).Should().Contain(World.SchoolA2.ShortName);
+        await using var db = portal.System();
+        (await db.Audit.AnyAsync(a => a.Action == "user.create" && a.Details.Contains("orlova@test.local"))).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Bad_input_is_refused_with_russian_messages_and_nothing_is_created()
+    {
+        var errors = await AdminOf().CreateAsync(new NewUser { FullName = "", Email = "not-an-email", Role = Roles.Municipal, Password = "short" });
+        errors.Should().Contain("Укажите ФИО.").And.Contain("Укажите корректный адрес электронной почты.");
+
+        errors = await AdminOf().CreateAsync(new NewUser { FullName = "Без муниципалитета", Email = "nomuni@test.local", Role = Roles.Municipal, Password = "Strong-Pass1!" });
+        errors.Should().ContainSingle().Which.Should().Contain("выберите муниципалитет");
+
+        errors = await AdminOf().CreateAsync(new NewUser { FullName = "Слабый пароль", Email = "weak@test.local", Role = Roles.Mentor, Password = "weakpass" });
+        errors.Should().Contain(e => e.Contains("цифру"));
+
+        await using var db = portal.System();
+        (await db.Users.AnyAsync(u => u.Email == "nomuni@test.local" || u.Email == "weak@test.local")).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task An_admin_cannot_place_a_user_in_another_regions_municipality_or_school()
+    {
+        var errors = await AdminOf().CreateAsync(new NewUser
+        {
+            FullName = "Чужой", Email = "alien@test.local", Role = Roles.Municipal, MunicipalityId = World.B1.Id, Password = "Strong-Pass1!",
+        });
+        errors.Should().ContainSingle().Which.Should().Contain("своего региона");
+        errors = await AdminOf().CreateAsync(new NewUser
+        {
+            FullName = "Чужой", Email = "alien2@test.local", Role = Roles.School, SchoolId = World.SchoolB1.Id, Password = "Strong-Pass1!",
+        });
+        errors.Should().ContainSingle().Which.Should().Contain("своего региона");
+    }
+
+    [Fact]
+    public async Task An_admin_lists_only_users_of_their_region_and_cannot_change_others()
+    {
+        var (rows, _) = await AdminOf().ListAsync(null, 0, 100);
+        rows.Should().NotBeEmpty().And.OnlyContain(r => r.Email.EndsWith(".a@test.local") || r.Email.EndsWith(".a2@test.local") || !r.Email.EndsWith(".b@test.local"));
+        var foreign = World.Scope(Roles.Operator, "b").UserId;
+        var change = () => AdminOf().ChangeRoleAsync(foreign, Roles.Ministry);
+        await change.Should().ThrowAsync<ScopeException>();
+    }
+
+    [Fact]
+    public async Task Only_an_admin_may_administer_users()
+    {
+        var asOperator = portal.Service<UserAdministration>(World.Scope(Roles.Operator));
+        var list = () => asOperator.ListAsync(null, 0, 10);
+        await list.Should().ThrowAsync<ScopeException>();
+    }
+
+    [Fact]
+    public async Task A_role_change_is_audited()
+    {
+        var mentor = World.Scope(Roles.Mentor).UserId;
+        await AdminOf().ChangeRoleAsync(mentor, Roles.Operator);
+        await using var db = portal.System();
+        (await db.Audit.AnyAsync(a => a.Action == "user.role" && a.EntityId == mentor.ToString())).Should().BeTrue();
+        await AdminOf().ChangeRoleAsync(mentor, Roles.Mentor);
+    }
+
+    [Fact]
+    public async Task Housekeeping_removes_only_old_read_notifications_and_can_run_twice()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 3, 0, 0, TimeSpan.Zero));
+        var user = World.Scope(Roles.School).UserId;
+        await using (var db = portal.System())
+        {
+            db.Notifications.AddRange(
+                new Notification { Id = Guid.NewGuid(), RegionId = World.RegionA.Id, UserId = user, Title = "старое", CreatedAt = clock.GetUtcNow().AddDays(-400), ReadAt = clock.GetUtcNow().AddDays(-300) },
+                new Notification { Id = Guid.NewGuid(), RegionId = World.RegionA.Id, UserId = user, Title = "непрочитанное", CreatedAt = clock.GetUtcNow().AddDays(-400) },
+                new Notification { Id = Guid.NewGuid(), RegionId = World.RegionA.Id, UserId = user, Title = "свежее", CreatedAt = clock.GetUtcNow().AddDays(-10), ReadAt = clock.GetUtcNow().AddDays(-5) });
+            await db.SaveChangesAsync();
+        }
+        var job = new HousekeepingJob(new SchoolSupport.Infrastructure.Data.SystemDb(OptionsFor(portal.ConnectionString)), clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<HousekeepingJob>.Instance);
+        (await job.RunAsync(CancellationToken.None)).Should().Be(1);
+        (await job.RunAsync(CancellationToken.None)).Should().Be(0);
+    }
+
+    private static DbContextOptions<SchoolSupport.Infrastructure.Data.AppDbContext> OptionsFor(string cs)
+    {
+        var options = new DbContextOptionsBuilder<SchoolSupport.Infrastructure.Data.AppDbContext>();
+        SchoolSupport.Infrastructure.DependencyInjection.ConfigureDb(options, cs);
+        return options.Options;
+    }
+}
