@@ -6,6 +6,8 @@ using SchoolSupport.Infrastructure.Admin;
 using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Jobs;
+using SchoolSupport.Infrastructure.Results;
+using SchoolSupport.Infrastructure.Schools;
 
 namespace SchoolSupport.Infrastructure;
 
@@ -25,6 +27,9 @@ public static class DependencyInjection
         services.AddScoped<UserAdministration>();
         services.AddScoped<HomeDashboard>();
         services.AddScoped<NotificationService>();
+        services.AddScoped<SchoolRegistry>();
+        services.AddScoped<ResultsImport>();
+        services.AddScoped<ResultsBrowser>();
 
         services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

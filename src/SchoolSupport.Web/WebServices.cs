@@ -1,3 +1,5 @@
+using SchoolSupport.Web.Schools;
+
 namespace SchoolSupport.Web;
 
 /// <summary>The HTTP endpoints of every capability (downloads, exports), mapped in one place.</summary>
@@ -7,6 +9,7 @@ public static class WebServices
 
     public static IEndpointRouteBuilder MapWebEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapSchoolEndpoints();
         return app;
     }
 }

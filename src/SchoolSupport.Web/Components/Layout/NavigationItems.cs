@@ -12,6 +12,8 @@ public static class NavigationItems
     public static IReadOnlyList<NavigationItem> All { get; } =
     [
         new("/schools", Ui.Nav_Schools, Icons.Material.Filled.School, Policies.SchoolData),
+        new("/results", Ui.Nav_Results, Icons.Material.Filled.Assessment, Policies.SchoolData),
+        new("/import", Ui.Nav_Import, Icons.Material.Filled.UploadFile, Policies.Operators),
         new("/notifications", Ui.Nav_Notifications, Icons.Material.Filled.Notifications, Policies.SchoolData),
         new("/admin/users", Ui.Nav_Users, Icons.Material.Filled.People, Policies.Admin),
         new("/admin/audit", Ui.Nav_Audit, Icons.Material.Filled.History, Policies.Regional),

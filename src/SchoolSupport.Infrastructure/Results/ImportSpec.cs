@@ -1,0 +1,76 @@
+using System.Globalization;
+
+namespace SchoolSupport.Infrastructure.Results;
+
+public enum ImportKind
+{
+    /// <summary>Assessment results: one row per school, year, assessment, grade and subject.</summary>
+    Results,
+    /// <summary>Yearly context of schools: staffing, social-index inputs, olympiads, progression to grade 10.</summary>
+    Context,
+}
+
+public sealed record ImportError(int Row, string Message);
+
+/// <summary>Columns of an import kind, found in the header by title; and cell parsing with Russian messages.</summary>
+public sealed class ImportSpec
+{
+    private ImportSpec(ImportKind kind, string title, string[] columns, string[] example)
+    {
+        Kind = kind;
+        Title = title;
+        Columns = columns;
+        Example = example;
+    }
+
+    public ImportKind Kind { get; }
+    public string Title { get; }
+    public IReadOnlyList<string> Columns { get; }
+    public IReadOnlyList<string> Example { get; }
+
+    public const string Code = "Код ОО";
+    public const string Year = "Год";
+
+    public static readonly ImportSpec Results = new(ImportKind.Results, "Результаты оценочных процедур",
+        [Code, Year, "Процедура", "Класс", "Предмет", "Участников", "Средний балл", "Доля ниже минимального балла, %", "Доля отметок «2», %"],
+        ["DEMO00001", "2025", "ОГЭ", "9", "Математика", "54", "14,5", "6,2", "5,6"]);
+
+    public static readonly ImportSpec Context = new(ImportKind.Context, "Контекстные данные ОО",
+        [Code, Year, "Укомплектованность кадрами, %", "Вакансии", "Средний возраст педагогов", "Доля обучающихся с ОВЗ, %",
+         "Доля обучающихся, для которых русский язык не родной, %", "Доля семей, где оба родителя с высшим образованием, %",
+         "Доля семей с безработными родителями, %", "Доля обучающихся на учёте, %", "Доступ к интернету",
+         "Доля участников олимпиад, %", "Доля продолживших обучение в 10 классе, %"],
+        ["DEMO00001", "2025", "96", "1", "45,3", "3,1", "2", "34,5", "7,2", "2,4", "да", "27", "58"]);
+
+    public static ImportSpec For(ImportKind kind) => kind == ImportKind.Results ? Results : Context;
+
+    /// <summary>Index of each column in the file's header; a missing column makes the whole file unreadable.</summary>
+    public int[] Locate(string[] header)
+    {
+        var normalized = header.Select(Normalize).ToArray();
+        var missing = Columns.Where(c => !normalized.Contains(Normalize(c))).ToList();
+        if (missing.Count > 0)
+        {
+            throw new BadFileException($"В файле нет столбцов: {string.Join(", ", missing.Select(m => $"«{m}»"))}. Скачайте шаблон «{Title}».");
+        }
+        return Columns.Select(c => Array.IndexOf(normalized, Normalize(c))).ToArray();
+    }
+
+    private static string Normalize(string title) =>
+        title.Trim().Replace('\u00A0', ' ').Replace('"', '«').ToLowerInvariant().Replace("ё", "е", StringComparison.Ordinal);
+
+    public static bool TryDecimal(string text, out decimal value) =>
+        decimal.TryParse(text.Trim().Replace(',', '.').Replace(" ", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out value);
+
+    public static bool TryInt(string text, out int value)
+    {
+        if (int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out value)) return true;
+        // Excel stores whole numbers as doubles: "2025.0" is still the year 2025.
+        if (TryDecimal(text, out var d) && d == decimal.Truncate(d) && d is >= int.MinValue and <= int.MaxValue)
+        {
+            value = (int)d;
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,160 @@
+using System.Text;
+using MiniExcelLibs;
+
+namespace SchoolSupport.Infrastructure.Results;
+
+/// <summary>Thrown when a file cannot be read as a table at all; the message is for the user.</summary>
+public sealed class BadFileException(string message) : Domain.Common.DomainException(message);
+
+/// <summary>
+/// Reads an uploaded XLSX or CSV file as a header row and data rows of strings. The type is decided by the content,
+/// not by the name: a renamed file is refused. CSV may use ';', ',' or tab, UTF-8 or Windows-1251 (Excel's Russian default).
+/// </summary>
+public static class TabularFile
+{
+    private static readonly byte[] ZipSignature = [0x50, 0x4B, 0x03, 0x04];
+
+    static TabularFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static bool LooksLikeXlsx(ReadOnlySpan<byte> head) => head.StartsWith(ZipSignature);
+
+    /// <summary>The header cells and then each data row with its 1-based row number in the file (the header is row 1).</summary>
+    public static (string[] Header, IEnumerable<(int Row, string[] Cells)> Rows) Read(Stream content, string fileName)
+    {
+        if (!content.CanSeek) throw new ArgumentException("The stream must be seekable.", nameof(content));
+        Span<byte> head = stackalloc byte[8];
+        var read = content.Read(head);
+        content.Position = 0;
+        if (read == 0) throw new BadFileException("Файл пуст.");
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        var isZip = LooksLikeXlsx(head[..read]);
+        if (extension == ".xlsx" && !isZip) throw new BadFileException("Файл назван .xlsx, но не является книгой Excel.");
+        if (extension == ".csv" && isZip) throw new BadFileException("Файл назван .csv, но является архивом или книгой Excel.");
+        if (extension is not (".xlsx" or ".csv")) throw new BadFileException("Поддерживаются только файлы XLSX и CSV.");
+        if (!isZip && head[..read].Contains((byte)0)) throw new BadFileException("Файл не является текстовым CSV.");
+        return isZip ? ReadXlsx(content) : ReadCsv(content);
+    }
+
+    private static (string[] Header, IEnumerable<(int Row, string[] Cells)> Rows) ReadXlsx(Stream content)
+    {
+        IEnumerator<dynamic> rows;
+        try
+        {
+            rows = MiniExcel.Query(content, useHeaderRow: false, excelType: ExcelType.XLSX).GetEnumerator();
+            if (!rows.MoveNext()) throw new BadFileException("В книге нет строк.");
+        }
+        catch (Exception e) when (e is not BadFileException)
+        {
+            throw new BadFileException("Книгу Excel не удалось прочитать: файл повреждён или имеет неверный формат.");
+        }
+        var header = Cells((IDictionary<string, object?>)rows.Current);
+        return (header, Data(rows, header.Length));
+
+        static IEnumerable<(int, string[])> Data(IEnumerator<dynamic> rows, int width)
+        {
+            var number = 1;
+            while (true)
+            {
+                bool more;
+                try { more = rows.MoveNext(); }
+                catch (Exception e) when (e is not BadFileException) { throw new BadFileException($"Книгу Excel не удалось дочитать после строки {number}."); }
+                if (!more) yield break;
+                number++;
+                var cells = Cells((IDictionary<string, object?>)rows.Current);
+                if (cells.All(string.IsNullOrWhiteSpace)) continue;
+                yield return (number, cells.Length >= width ? cells : [.. cells, .. new string[width - cells.Length]]);
+            }
+        }
+
+        static string[] Cells(IDictionary<string, object?> row) => row.Values.Select(v => v switch
+        {
+            null => "",
+            double d => d.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            decimal m => m.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+            _ => v.ToString() ?? "",
+        }).ToArray();
+    }
+
+    private static (string[] Header, IEnumerable<(int Row, string[] Cells)> Rows) ReadCsv(Stream content)
+    {
+        var encoding = DetectEncoding(content);
+        var reader = new StreamReader(content, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var headerLine = reader.ReadLine() ?? throw new BadFileException("Файл пуст.");
+        var delimiter = new[] { ';', '\t', ',' }.MaxBy(d => headerLine.Count(c => c == d));
+        var header = Split(headerLine, delimiter, reader);
+        return (header, Data(reader, delimiter));
+
+        static IEnumerable<(int, string[])> Data(StreamReader reader, char delimiter)
+        {
+            var number = 1;
+            using (reader)
+            {
+                while (reader.ReadLine() is { } line)
+                {
+                    number++;
+                    if (string.IsNullOrWhiteSpace(line)) continue;
+                    yield return (number, Split(line, delimiter, reader));
+                }
+            }
+        }
+    }
+
+    /// <summary>Splits one CSV record; a quoted field may hold delimiters, doubled quotes and line breaks.</summary>
+    private static string[] Split(string line, char delimiter, StreamReader reader)
+    {
+        if (!line.Contains('"')) return line.Split(delimiter);
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; ; i++)
+        {
+            if (i == line.Length)
+            {
+                if (!quoted || reader.ReadLine() is not { } next) break;
+                cell.Append('\n');
+                line = next;
+                i = -1;
+                continue;
+            }
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { cell.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else cell.Append(c);
+            }
+            else if (c == '"') quoted = true;
+            else if (c == delimiter) { cells.Add(cell.ToString()); cell.Clear(); }
+            else cell.Append(c);
+        }
+        cells.Add(cell.ToString());
+        return [.. cells];
+    }
+
+    private static Encoding DetectEncoding(Stream content)
+    {
+        var sample = new byte[Math.Min(64 * 1024, content.Length)];
+        content.ReadExactly(sample);
+        content.Position = 0;
+        try
+        {
+            var length = sample.Length < content.Length ? TrimPartialUtf8(sample) : sample.Length;
+            _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(sample, 0, length);
+            return new UTF8Encoding(false);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Encoding.GetEncoding(1251);
+        }
+    }
+
+    // A sample cut in the middle of a multi-byte character must not count as invalid UTF-8.
+    private static int TrimPartialUtf8(byte[] sample)
+    {
+        var end = sample.Length;
+        for (var back = 0; back < 3 && end > 0 && (sample[end - 1] & 0xC0) == 0x80; back++) end--;
+        if (end > 0 && sample[end - 1] >= 0xC0) end--;
+        return end;
+    }
+}

@@ -1,0 +1,218 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Results;
+using SchoolSupport.Domain.Schools;
+using SchoolSupport.Infrastructure.Data;
+
+namespace SchoolSupport.Infrastructure.Schools;
+
+public enum SchoolSort { Code, Name, Municipality, Enrolment, Locality }
+
+public enum SchoolFlag { InnovationSite, Leader, ConsultingCentre, Participant500Plus, AdvancedStudy }
+
+public sealed record SchoolQuery(
+    string? Search = null, Guid? MunicipalityId = null, Locality? Locality = null, SchoolFlag? Flag = null,
+    SchoolSort Sort = SchoolSort.Name, bool Descending = false, int Page = 0, int PageSize = 25);
+
+public sealed record SchoolRow(Guid Id, string Code, string ShortName, string Municipality, Locality Locality, EducationLevels Levels,
+    int Enrolment, bool IsInnovationSite, LeaderKind Leader, bool IsConsultingCentre, bool Is500Plus);
+
+public sealed record SchoolCard(School School, string Municipality, IReadOnlyList<SchoolYearProfile> Profiles,
+    IReadOnlyList<AssessmentResult> Results, bool CanEdit);
+
+/// <summary>The editable fields of a school, with their validation.</summary>
+public sealed class SchoolEdit
+{
+    public Guid? Id { get; set; }
+    public uint Version { get; set; }
+
+    [Required(ErrorMessage = "Укажите код ОО.")]
+    [RegularExpression(@"^[\p{L}\d\-]{1,20}$", ErrorMessage = "Код ОО: до 20 букв, цифр или дефисов.")]
+    public string Code { get; set; } = "";
+
+    [Required(ErrorMessage = "Укажите полное наименование.")]
+    [StringLength(500, ErrorMessage = "Полное наименование не длиннее 500 символов.")]
+    public string FullName { get; set; } = "";
+
+    [Required(ErrorMessage = "Укажите краткое наименование.")]
+    [StringLength(200, ErrorMessage = "Краткое наименование не длиннее 200 символов.")]
+    public string ShortName { get; set; } = "";
+
+    [StringLength(500, ErrorMessage = "Адрес не длиннее 500 символов.")]
+    public string Address { get; set; } = "";
+
+    [Required(ErrorMessage = "Выберите муниципалитет.")]
+    public Guid? MunicipalityId { get; set; }
+
+    public Locality Locality { get; set; }
+    public EducationLevels Levels { get; set; } = EducationLevels.Primary | EducationLevels.Basic | EducationLevels.Secondary;
+    public bool AdvancedStudy { get; set; }
+
+    [Range(0, 10000, ErrorMessage = "Численность обучающихся: от 0 до 10 000.")]
+    public int Enrolment { get; set; }
+
+    public bool IsInnovationSite { get; set; }
+    public LeaderKind Leader { get; set; }
+    public bool IsConsultingCentre { get; set; }
+    public bool Is500Plus { get; set; }
+
+    public static SchoolEdit From(School s) => new()
+    {
+        Id = s.Id, Version = s.Version, Code = s.Code, FullName = s.FullName, ShortName = s.ShortName, Address = s.Address,
+        MunicipalityId = s.MunicipalityId, Locality = s.Locality, Levels = s.Levels, AdvancedStudy = s.AdvancedStudy,
+        Enrolment = s.Enrolment, IsInnovationSite = s.IsInnovationSite, Leader = s.Leader, IsConsultingCentre = s.IsConsultingCentre,
+        Is500Plus = s.Is500Plus,
+    };
+}
+
+/// <summary>The school registry: search within scope, the school card, and create/edit by operators.</summary>
+public sealed class SchoolRegistry(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
+{
+    public static bool CanEdit(UserScope scope) => scope.IsIn(Roles.Operator) || scope.IsIn(Roles.Admin);
+
+    public async Task<(IReadOnlyList<SchoolRow> Rows, int Total)> SearchAsync(SchoolQuery q, CancellationToken ct = default)
+    {
+        var scope = current.Require();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var query = Filter(db.Schools.AsNoTracking().VisibleTo(scope), q);
+        var total = await query.CountAsync(ct);
+        var rows = await Sort(query, q).Skip(q.Page * q.PageSize).Take(q.PageSize)
+            .Select(s => new SchoolRow(s.Id, s.Code, s.ShortName, s.Municipality!.Name, s.Locality, s.Levels, s.Enrolment,
+                s.IsInnovationSite, s.Leader, s.IsConsultingCentre, s.Is500Plus))
+            .ToListAsync(ct);
+        return (rows, total);
+    }
+
+    public async Task WriteXlsxAsync(SchoolQuery q, Stream output, CancellationToken ct = default)
+    {
+        var scope = current.Require();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var rows = await Sort(Filter(db.Schools.AsNoTracking().VisibleTo(scope), q), q)
+            .Select(s => new { s.Code, s.ShortName, s.FullName, Municipality = s.Municipality!.Name, s.Address, s.Locality, s.Levels,
+                s.AdvancedStudy, s.Enrolment, s.IsInnovationSite, s.Leader, s.IsConsultingCentre, s.Is500Plus })
+            .ToListAsync(ct);
+        static string YesNo(bool b) => b ? "да" : "нет";
+        var sheet = rows.Select(s => new Dictionary<string, object>
+        {
+            ["Код ОО"] = s.Code, ["Краткое наименование"] = s.ShortName, ["Полное наименование"] = s.FullName,
+            ["Муниципалитет"] = s.Municipality, ["Адрес"] = s.Address, ["Тип"] = DomainLabels.Of(s.Locality),
+            ["Уровни образования"] = DomainLabels.Of(s.Levels), ["Углублённое изучение"] = YesNo(s.AdvancedStudy),
+            ["Численность обучающихся"] = s.Enrolment, ["Инновационная площадка"] = YesNo(s.IsInnovationSite),
+            ["Школа-лидер"] = DomainLabels.Of(s.Leader), ["Консультационный центр"] = YesNo(s.IsConsultingCentre),
+            ["Участник «500+»"] = YesNo(s.Is500Plus),
+        });
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(output, sheet, sheetName: "Реестр ОО", cancellationToken: ct);
+    }
+
+    public async Task<SchoolCard?> CardAsync(Guid id, CancellationToken ct = default)
+    {
+        var scope = current.Require();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var school = await db.Schools.AsNoTracking().VisibleTo(scope).Include(s => s.Municipality).Include(s => s.Profiles)
+            .FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (school is null) return null;
+        var results = await db.Results.AsNoTracking().Where(r => r.SchoolId == id)
+            .OrderByDescending(r => r.Year).ThenBy(r => r.Kind).ThenBy(r => r.Grade).ThenBy(r => r.Subject).ToListAsync(ct);
+        return new SchoolCard(school, school.Municipality!.Name, school.Profiles.OrderByDescending(p => p.Year).ToList(), results, CanEdit(scope));
+    }
+
+    public async Task<IReadOnlyList<Municipality>> MunicipalitiesAsync(CancellationToken ct = default)
+    {
+        var scope = current.Require();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Municipalities.AsNoTracking()
+            .Where(m => scope.IsRegional || scope.MunicipalityId == null || m.Id == scope.MunicipalityId)
+            .OrderBy(m => m.Name).ToListAsync(ct);
+    }
+
+    /// <summary>Creates or updates a school. Returns Russian validation errors; a stale edit throws <see cref="StaleEditException"/>.</summary>
+    public async Task<IReadOnlyList<string>> SaveAsync(SchoolEdit edit, CancellationToken ct = default)
+    {
+        var scope = current.RequireRole(Roles.Operator, Roles.Admin);
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(edit, new ValidationContext(edit), results, validateAllProperties: true);
+        var errors = results.Select(r => r.ErrorMessage!).ToList();
+        if (edit.Levels == EducationLevels.None) errors.Add("Укажите хотя бы один уровень образования.");
+        if (edit.Leader != LeaderKind.None && edit.Locality == Locality.RuralSmall && edit.Enrolment < 10)
+            errors.Add("Школа-лидер должна иметь обучающихся.");
+        if (errors.Count > 0) return errors;
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        if (!await db.Municipalities.AnyAsync(m => m.Id == edit.MunicipalityId, ct)) return ["Муниципалитет не найден в вашем регионе."];
+        var code = edit.Code.Trim();
+        if (await db.Schools.AnyAsync(s => s.Code == code && s.Id != edit.Id, ct)) return [$"Школа с кодом {code} уже есть в реестре."];
+
+        School school;
+        if (edit.Id is { } id)
+        {
+            school = await db.Schools.FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new ScopeException("Школа не найдена.");
+            db.Entry(school).Property(s => s.Version).OriginalValue = edit.Version;
+        }
+        else
+        {
+            school = new School { Id = Guid.NewGuid(), RegionId = scope.RegionId };
+            db.Schools.Add(school);
+        }
+        school.Code = code;
+        school.FullName = edit.FullName.Trim();
+        school.ShortName = edit.ShortName.Trim();
+        school.Address = edit.Address.Trim();
+        school.MunicipalityId = edit.MunicipalityId!.Value;
+        school.Locality = edit.Locality;
+        school.Levels = edit.Levels;
+        school.AdvancedStudy = edit.AdvancedStudy;
+        school.Enrolment = edit.Enrolment;
+        school.IsInnovationSite = edit.IsInnovationSite;
+        school.Leader = edit.Leader;
+        school.IsConsultingCentre = edit.IsConsultingCentre;
+        school.Is500Plus = edit.Is500Plus;
+        db.Record(scope, edit.Id is null ? "school.create" : "school.update", "school", school.Id, $"{school.Code} {school.ShortName}", clock);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new StaleEditException("Карточку школы уже изменил другой пользователь. Обновите страницу и повторите изменения.");
+        }
+        edit.Id = school.Id;
+        edit.Version = school.Version;
+        return [];
+    }
+
+    private static IQueryable<School> Filter(IQueryable<School> query, SchoolQuery q)
+    {
+        if (!string.IsNullOrWhiteSpace(q.Search))
+        {
+            var pattern = $"%{q.Search.Trim().Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)}%";
+            query = query.Where(s => EF.Functions.ILike(s.ShortName, pattern) || EF.Functions.ILike(s.FullName, pattern) || EF.Functions.ILike(s.Code, pattern));
+        }
+        if (q.MunicipalityId is { } m) query = query.Where(s => s.MunicipalityId == m);
+        if (q.Locality is { } l) query = query.Where(s => s.Locality == l);
+        query = q.Flag switch
+        {
+            SchoolFlag.InnovationSite => query.Where(s => s.IsInnovationSite),
+            SchoolFlag.Leader => query.Where(s => s.Leader != LeaderKind.None),
+            SchoolFlag.ConsultingCentre => query.Where(s => s.IsConsultingCentre),
+            SchoolFlag.Participant500Plus => query.Where(s => s.Is500Plus),
+            SchoolFlag.AdvancedStudy => query.Where(s => s.AdvancedStudy),
+            _ => query,
+        };
+        return query;
+    }
+
+    private static IQueryable<School> Sort(IQueryable<School> query, SchoolQuery q) => (q.Sort, q.Descending) switch
+    {
+        (SchoolSort.Code, false) => query.OrderBy(s => s.Code),
+        (SchoolSort.Code, true) => query.OrderByDescending(s => s.Code),
+        (SchoolSort.Municipality, false) => query.OrderBy(s => s.Municipality!.Name).ThenBy(s => s.ShortName),
+        (SchoolSort.Municipality, true) => query.OrderByDescending(s => s.Municipality!.Name).ThenBy(s => s.ShortName),
+        (SchoolSort.Enrolment, false) => query.OrderBy(s => s.Enrolment).ThenBy(s => s.Code),
+        (SchoolSort.Enrolment, true) => query.OrderByDescending(s => s.Enrolment).ThenBy(s => s.Code),
+        (SchoolSort.Locality, false) => query.OrderBy(s => s.Locality).ThenBy(s => s.ShortName),
+        (SchoolSort.Locality, true) => query.OrderByDescending(s => s.Locality).ThenBy(s => s.ShortName),
+        (_, false) => query.OrderBy(s => s.ShortName).ThenBy(s => s.Code),
+        (_, true) => query.OrderByDescending(s => s.ShortName).ThenBy(s => s.Code),
+    };
+}
