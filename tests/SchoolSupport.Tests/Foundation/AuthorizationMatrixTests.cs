@@ -18,6 +18,13 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         { "/admin/users", [Roles.Admin] },
         { "/admin/audit", Regional },
         { "/jobs", [Roles.Admin, Roles.Operator] },
+        { "/schools", Everyone },
+        { "/schools/new", [Roles.Admin, Roles.Operator] },
+        { "/results", Everyone },
+        { "/import", [Roles.Admin, Roles.Operator] },
+        { "/import/template/Results.xlsx", [Roles.Admin, Roles.Operator] },
+        { "/schools/export.xlsx", Everyone },
+        { "/results/export.xlsx", Everyone },
     };
 
     [Theory]
