@@ -33,7 +33,6 @@ public enum Subject
 /// </summary>
 public sealed class AssessmentResult : ITenantOwned
 {
-    public long Id { get; set; }
     public Guid RegionId { get; set; }
     public Guid SchoolId { get; set; }
     public int Year { get; set; }

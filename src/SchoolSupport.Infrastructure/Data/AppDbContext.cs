@@ -36,6 +36,7 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.HasPostgresExtension("pg_trgm");
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 
         var applyFilter = typeof(AppDbContext).GetMethod(nameof(ApplyTenantFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
@@ -48,7 +49,6 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>
     private void ApplyTenantFilter<T>(ModelBuilder builder) where T : class, ITenantOwned
     {
         builder.Entity<T>().HasQueryFilter(e => _system || e.RegionId == _regionId);
-        builder.Entity<T>().HasIndex(e => e.RegionId);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

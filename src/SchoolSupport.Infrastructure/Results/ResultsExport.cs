@@ -12,7 +12,6 @@ public sealed record ResultQuery(int? Year = null, Guid? SchoolId = null, Guid? 
 /// <summary>A result with its school; init-only properties so that queries can sort on them.</summary>
 public sealed record ResultRow
 {
-    public long Id { get; init; }
     public string SchoolCode { get; init; } = "";
     public string School { get; init; } = "";
     public string Municipality { get; init; } = "";
@@ -66,7 +65,7 @@ public sealed class ResultsBrowser(IDbContextFactory<AppDbContext> dbs, ICurrent
         if (q.Subject is { } subject) results = results.Where(r => r.Subject == subject);
         return results.Join(schools, r => r.SchoolId, s => s.Id, (r, s) => new ResultRow
         {
-            Id = r.Id, SchoolCode = s.Code, School = s.ShortName, Municipality = s.Municipality!.Name, Year = r.Year, Kind = r.Kind,
+            SchoolCode = s.Code, School = s.ShortName, Municipality = s.Municipality!.Name, Year = r.Year, Kind = r.Kind,
             Grade = r.Grade, Subject = r.Subject, Participants = r.Participants, MeanScore = r.MeanScore,
             BelowMinimumShare = r.BelowMinimumShare, FailShare = r.FailShare,
         });

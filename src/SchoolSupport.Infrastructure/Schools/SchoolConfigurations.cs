@@ -34,11 +34,14 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
         b.HasIndex(e => new { e.RegionId, e.Code }).IsUnique();
         b.HasOne<Region>().WithMany().HasForeignKey(e => e.RegionId);
         b.HasOne<EducationalDistrict>().WithMany().HasForeignKey(e => e.DistrictId);
+        b.HasIndex(e => e.RegionId);
     }
 }
 
 internal sealed class SchoolConfiguration : IEntityTypeConfiguration<School>
 {
+    public const string SearchText = "SearchText";
+
     public void Configure(EntityTypeBuilder<School> b)
     {
         b.Property(e => e.Code).HasMaxLength(20);
@@ -48,6 +51,11 @@ internal sealed class SchoolConfiguration : IEntityTypeConfiguration<School>
         b.Property(e => e.Version).IsRowVersion();
         b.HasIndex(e => new { e.RegionId, e.Code }).IsUnique();
         b.HasIndex(e => new { e.RegionId, e.MunicipalityId, e.ShortName });
+        b.HasIndex(e => new { e.RegionId, e.ShortName });
+        b.HasIndex(e => new { e.RegionId, e.Locality, e.Enrolment });
+        // Registry search: a substring of the code or either name, case-insensitive, served by a trigram index.
+        b.Property<string>(SearchText).HasComputedColumnSql("code || ' ' || short_name || ' ' || full_name", stored: true);
+        b.HasIndex(SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
         b.HasOne<Region>().WithMany().HasForeignKey(e => e.RegionId);
         b.HasOne(e => e.Municipality).WithMany().HasForeignKey(e => e.MunicipalityId);
         b.HasMany(e => e.Profiles).WithOne().HasForeignKey(p => p.SchoolId).OnDelete(DeleteBehavior.Cascade);

@@ -186,7 +186,7 @@ public sealed class SchoolRegistry(IDbContextFactory<AppDbContext> dbs, ICurrent
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
             var pattern = $"%{q.Search.Trim().Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)}%";
-            query = query.Where(s => EF.Functions.ILike(s.ShortName, pattern) || EF.Functions.ILike(s.FullName, pattern) || EF.Functions.ILike(s.Code, pattern));
+            query = query.Where(s => EF.Functions.ILike(EF.Property<string>(s, SchoolConfiguration.SearchText), pattern));
         }
         if (q.MunicipalityId is { } m) query = query.Where(s => s.MunicipalityId == m);
         if (q.Locality is { } l) query = query.Where(s => s.Locality == l);

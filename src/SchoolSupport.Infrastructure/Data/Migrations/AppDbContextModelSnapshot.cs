@@ -20,6 +20,7 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -285,9 +286,6 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_notifications");
 
-                    b.HasIndex("RegionId")
-                        .HasDatabaseName("ix_notifications_region_id");
-
                     b.HasIndex("UserId", "ReadAt")
                         .HasDatabaseName("ix_notifications_user_id_read_at");
 
@@ -296,12 +294,25 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("SchoolSupport.Domain.Results.AssessmentResult", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("integer")
+                        .HasColumnName("grade");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("integer")
+                        .HasColumnName("subject");
 
                     b.Property<decimal>("BelowMinimumShare")
                         .HasPrecision(5, 2)
@@ -312,14 +323,6 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                         .HasPrecision(5, 2)
                         .HasColumnType("numeric(5,2)")
                         .HasColumnName("fail_share");
-
-                    b.Property<int>("Grade")
-                        .HasColumnType("integer")
-                        .HasColumnName("grade");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer")
-                        .HasColumnName("kind");
 
                     b.Property<decimal>("MeanScore")
                         .HasPrecision(6, 2)
@@ -334,30 +337,11 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("region_id");
 
-                    b.Property<Guid>("SchoolId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("school_id");
-
-                    b.Property<int>("Subject")
-                        .HasColumnType("integer")
-                        .HasColumnName("subject");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer")
-                        .HasColumnName("year");
-
-                    b.HasKey("Id")
+                    b.HasKey("SchoolId", "Year", "Kind", "Grade", "Subject")
                         .HasName("pk_assessment_results");
-
-                    b.HasIndex("RegionId")
-                        .HasDatabaseName("ix_assessment_results_region_id");
 
                     b.HasIndex("RegionId", "Year")
                         .HasDatabaseName("ix_assessment_results_region_id_year");
-
-                    b.HasIndex("SchoolId", "Year", "Kind", "Grade", "Subject")
-                        .IsUnique()
-                        .HasDatabaseName("ix_assessment_results_school_id_year_kind_grade_subject");
 
                     b.ToTable("assessment_results", (string)null);
                 });
@@ -531,6 +515,12 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("region_id");
 
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text")
+                        .HasComputedColumnSql("code || ' ' || short_name || ' ' || full_name", true);
+
                     b.Property<string>("ShortName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -549,12 +539,21 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                     b.HasIndex("MunicipalityId")
                         .HasDatabaseName("ix_schools_municipality_id");
 
-                    b.HasIndex("RegionId")
-                        .HasDatabaseName("ix_schools_region_id");
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_schools_search_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("RegionId", "Code")
                         .IsUnique()
                         .HasDatabaseName("ix_schools_region_id_code");
+
+                    b.HasIndex("RegionId", "ShortName")
+                        .HasDatabaseName("ix_schools_region_id_short_name");
+
+                    b.HasIndex("RegionId", "Locality", "Enrolment")
+                        .HasDatabaseName("ix_schools_region_id_locality_enrolment");
 
                     b.HasIndex("RegionId", "MunicipalityId", "ShortName")
                         .HasDatabaseName("ix_schools_region_id_municipality_id_short_name");
@@ -636,9 +635,6 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_school_year_profiles");
-
-                    b.HasIndex("RegionId")
-                        .HasDatabaseName("ix_school_year_profiles_region_id");
 
                     b.HasIndex("SchoolId", "Year")
                         .IsUnique()

@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using SchoolSupport.Benchmarks;
+using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Results;
+using SchoolSupport.Domain.Schools;
+using SchoolSupport.Infrastructure;
+using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.DemoData;
+using SchoolSupport.Infrastructure.Results;
+using SchoolSupport.Infrastructure.Schools;
+
+// Measures the figures the issues name, on a private PostgreSQL cluster, and prints one Markdown table.
+// dotnet run -c Release --project tests/SchoolSupport.Benchmarks -- [--rows 1000000] [--only import,registry]
+var rowsArg = args.SkipWhile(a => a != "--rows").Skip(1).FirstOrDefault();
+var importRows = int.Parse(rowsArg ?? "1000000", CultureInfo.InvariantCulture);
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? ["import", "registry", "identification"];
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+
+var table = new List<(string Figure, string Value, string Goal)>();
+var dir = Path.Combine(Path.GetTempPath(), "schoolsupport-bench", Guid.NewGuid().ToString("N")[..8]);
+var cluster = await EmbeddedPostgres.StartAsync(dir);
+try
+{
+    await cluster.CreateDatabaseAsync("bench");
+    var cs = cluster.ConnectionString("bench");
+    var options = new DbContextOptionsBuilder<AppDbContext>();
+    DependencyInjection.ConfigureDb(options, cs);
+    var systemDb = new SystemDb(options.Options);
+    await using (var db = systemDb.Create()) await db.Database.MigrateAsync();
+
+    // One national-size tenant: 45,000 schools in one region (the worst case for a registry page and an import).
+    Console.WriteLine("Generating a region with 45,000 schools…");
+    var big = new DemoDataGenerator(seed: 7).Generate("BIG", "Крупный регион", municipalities: 85, schools: 45_000, lastYear: 2025, years: 1);
+    big.Results.Clear();
+    await using (var db = systemDb.Create()) await DemoDataWriter.WriteAsync(db, big, CancellationToken.None);
+    var user = new UserScope(Guid.NewGuid(), "bench", big.Region.Id, null, null, new HashSet<string> { Roles.Operator });
+    var factory = new ScopedFactory(options.Options, new FixedScope(user));
+
+    if (only.Contains("import"))
+    {
+        var csvPath = Path.Combine(dir, "..", $"results-{importRows}.csv");
+        Console.WriteLine($"Writing {importRows:N0} result rows to CSV…");
+        WriteCsv(csvPath, big.Schools, importRows);
+
+        var bare = await BareCopyAsync(cs, csvPath);
+        var importer = new ResultsImport(factory, new FixedScope(user), TimeProvider.System);
+        var sw = Stopwatch.StartNew();
+        await using (var file = File.OpenRead(csvPath))
+        {
+            var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer);
+            buffer.Position = 0;
+            var prepared = await importer.PrepareAsync(ImportKind.Results, buffer, "bench.csv");
+            if (!prepared.CanCommit) throw new InvalidOperationException(prepared.Errors[0].Message);
+            var parse = sw.Elapsed;
+            var outcome = await importer.CommitAsync(prepared);
+            sw.Stop();
+            table.Add(("CSV import, 1st run (parse + check + COPY + upsert)", $"{importRows / sw.Elapsed.TotalSeconds:N0} rows/s ({sw.Elapsed.TotalSeconds:N1} s; parse+check {parse.TotalSeconds:N1} s; inserted {outcome.Inserted:N0})", ""));
+            table.Add(("Bare COPY of the same file into an unindexed table", $"{importRows / bare.TotalSeconds:N0} rows/s ({bare.TotalSeconds:N1} s)", ""));
+            table.Add(("Import time / bare COPY time", $"{sw.Elapsed.TotalSeconds / bare.TotalSeconds:N2}×", "≤ 2×"));
+        }
+        sw.Restart();
+        await using (var file = File.OpenRead(csvPath))
+        {
+            var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer);
+            buffer.Position = 0;
+            var again = await importer.CommitAsync(await importer.PrepareAsync(ImportKind.Results, buffer, "bench.csv"));
+            sw.Stop();
+            table.Add(("CSV re-import of the same file (idempotent, nothing changes)", $"{importRows / sw.Elapsed.TotalSeconds:N0} rows/s ({sw.Elapsed.TotalSeconds:N1} s; unchanged {again.Unchanged:N0})", ""));
+        }
+        File.Delete(csvPath);
+    }
+
+    if (only.Contains("registry"))
+    {
+        var registry = new SchoolRegistry(factory, new FixedScope(user), TimeProvider.System);
+        var random = new Random(1);
+        var municipalities = big.Municipalities.Select(m => m.Id).ToArray();
+        var timings = new List<double>();
+        for (var i = 0; i < 230; i++)
+        {
+            var q = (i % 3) switch
+            {
+                0 => new SchoolQuery(MunicipalityId: municipalities[random.Next(municipalities.Length)], Sort: SchoolSort.Name, Page: random.Next(3)),
+                1 => new SchoolQuery(Locality: Locality.Rural, Flag: null, Sort: SchoolSort.Enrolment, Descending: true, Page: random.Next(200)),
+                _ => new SchoolQuery(Search: $"№ {random.Next(1, 45000)}", Sort: SchoolSort.Code, Page: 0),
+            };
+            var sw = Stopwatch.StartNew();
+            await registry.SearchAsync(q);
+            sw.Stop();
+            if (i >= 30) timings.Add(sw.Elapsed.TotalMilliseconds); // the first runs warm up the pool and the plan cache
+        }
+        timings.Sort();
+        table.Add(("Registry page (45,000 schools; filter + sort + page, count included): median", $"{Percentile(timings, 0.5):N1} ms", ""));
+        table.Add(("Registry page: p95", $"{Percentile(timings, 0.95):N1} ms", "≤ 50 ms"));
+    }
+
+    if (only.Contains("identification"))
+    {
+        await IdentificationBenchmark.RunAsync(systemDb, cs, table);
+    }
+}
+finally
+{
+    await cluster.StopAsync();
+    Directory.Delete(dir, recursive: true);
+}
+
+Console.WriteLine();
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.Now:yyyy-MM-dd}");
+Console.WriteLine();
+Console.WriteLine("| figure | measured | goal |");
+Console.WriteLine("|---|---|---|");
+foreach (var (figure, value, goal) in table) Console.WriteLine($"| {figure} | {value} | {goal} |");
+
+static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Min(sorted.Count - 1, Math.Round(p * (sorted.Count - 1)))];
+
+static void WriteCsv(string path, List<School> schools, int rows)
+{
+    var random = new Random(3);
+    string[] subjects = ["Русский язык", "Математика"];
+    using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
+    writer.WriteLine(string.Join(';', ImportSpec.Results.Columns));
+    var written = 0;
+    for (var year = 2025; written < rows; year--)
+    {
+        foreach (var school in schools)
+        {
+            foreach (var (kind, grade) in new[] { ("ВПР", 4), ("ВПР", 5), ("ВПР", 6), ("ВПР", 7), ("ВПР", 8), ("ОГЭ", 9), ("ЕГЭ", 11) })
+            {
+                foreach (var subject in subjects)
+                {
+                    if (written == rows) return;
+                    writer.Write(school.Code); writer.Write(';');
+                    writer.Write(year); writer.Write(';');
+                    writer.Write(kind); writer.Write(';');
+                    writer.Write(grade); writer.Write(';');
+                    writer.Write(subject); writer.Write(';');
+                    writer.Write(10 + random.Next(90)); writer.Write(';');
+                    writer.Write((random.NextDouble() * 60 + 5).ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',')); writer.Write(';');
+                    writer.Write((random.NextDouble() * 30).ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',')); writer.Write(';');
+                    writer.WriteLine((random.NextDouble() * 30).ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ','));
+                    written++;
+                }
+            }
+        }
+    }
+}
+
+static async Task<TimeSpan> BareCopyAsync(string cs, string csvPath)
+{
+    await using var conn = new NpgsqlConnection(cs);
+    await conn.OpenAsync();
+    await using (var create = new NpgsqlCommand("create unlogged table if not exists bare_copy (code text, year text, kind text, grade text, subject text, participants text, mean text, below text, fail text); truncate bare_copy", conn))
+    {
+        await create.ExecuteNonQueryAsync();
+    }
+    var sw = Stopwatch.StartNew();
+    await using (var writer = await conn.BeginTextImportAsync("COPY bare_copy FROM STDIN (FORMAT csv, DELIMITER ';', HEADER true)"))
+    using (var reader = new StreamReader(csvPath))
+    {
+        var buffer = new char[1 << 16];
+        int read;
+        while ((read = await reader.ReadAsync(buffer)) > 0) await writer.WriteAsync(buffer.AsMemory(0, read));
+    }
+    sw.Stop();
+    return sw.Elapsed;
+}
+
+namespace SchoolSupport.Benchmarks
+{
+    /// <summary>An IDbContextFactory acting as a fixed user, like the app's scoped factory does for a signed-in user.</summary>
+    internal sealed class ScopedFactory(DbContextOptions<AppDbContext> options, ICurrentScope scope) : IDbContextFactory<AppDbContext>
+    {
+        public AppDbContext CreateDbContext() => new(options, scope);
+    }
+
+    internal static class IdentificationBenchmark
+    {
+        public static Task RunAsync(SystemDb systemDb, string connectionString, List<(string, string, string)> table)
+        {
+            _ = systemDb;
+            _ = connectionString;
+            table.Add(("Identification (45,000 schools × 3 years)", "not measured yet", "≤ 3× plain aggregate; ≤ 10 s"));
+            return Task.CompletedTask;
+        }
+    }
+}
