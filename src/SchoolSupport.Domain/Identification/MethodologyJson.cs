@@ -1,0 +1,35 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using SchoolSupport.Domain.Common;
+
+namespace SchoolSupport.Domain.Identification;
+
+/// <summary>
+/// The one JSON form of a <see cref="Methodology"/> (stored as jsonb). Use these options for both directions:
+/// PostgreSQL jsonb reorders object keys, so the "$type" discriminators of rules and sources may come back after
+/// other properties, which System.Text.Json refuses unless out-of-order metadata is allowed.
+/// </summary>
+public static class MethodologyJson
+{
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    public static string Serialize(Methodology methodology) => JsonSerializer.Serialize(methodology, Options);
+
+    public static Methodology Deserialize(string json) =>
+        JsonSerializer.Deserialize<Methodology>(json, Options) ?? throw new DomainException("Описание методики пустое.");
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            AllowOutOfOrderMetadataProperties = true,
+            // Readable Cyrillic titles in the stored document instead of \uXXXX escapes.
+            Encoder = JavaScriptEncoder.Create(UnicodeRanges.BasicLatin, UnicodeRanges.Cyrillic),
+        };
+        options.Converters.Add(new JsonStringEnumConverter());
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

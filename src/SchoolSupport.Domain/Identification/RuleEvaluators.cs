@@ -1,0 +1,267 @@
+using System.Globalization;
+using System.Text;
+using SchoolSupport.Domain.Results;
+using SchoolSupport.Domain.Schools;
+
+namespace SchoolSupport.Domain.Identification;
+
+/// <summary>What every rule may look at, computed once for the region before schools are evaluated.</summary>
+internal sealed record EvaluationContext(
+    int Year,
+    int FirstYear,
+    double[][] ResultsIndex,
+    QuartileCuts?[] ResultsCuts,
+    double[] SocialIndex,
+    QuartileCuts? SocialCuts,
+    SchoolYearProfile?[] Profiles);
+
+/// <summary>A rule bound to the region's context; evaluates one school at a time with no allocation beyond its evidence.</summary>
+internal abstract class RuleEvaluator(IdentificationRule rule, RuleGroup group, EvaluationContext context)
+{
+    /// <summary>Absorbs rounding in comparisons such as 0.5 − 0.4 ≥ 0.1, where the decimal data are exactly on the threshold.</summary>
+    protected const double Tolerance = 1e-9;
+
+    protected static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
+
+    private readonly string _description = rule.Description;
+
+    protected EvaluationContext Context { get; } = context;
+
+    public abstract RuleEvidence Evaluate(int school, SchoolInput input);
+
+    protected RuleEvidence Evidence(bool fired, string details) => new(rule.Code, group, _description, fired, details);
+
+    protected static string Index(double value) => value.ToString("0.000", Russian);
+
+    protected static string Number(double value) => value.ToString("0.###", Russian);
+
+    protected static string Percent(double value) => value.ToString("0.#", Russian) + " %";
+
+    public static RuleEvaluator For(IdentificationRule rule, EvaluationContext context) => rule switch
+    {
+        LowestQuartileForYears r => new LowestQuartileEvaluator(r, context),
+        BelowMinimumAbove r => new BelowMinimumEvaluator(r, context),
+        SocialIndexLowestQuartile r => new SocialQuartileEvaluator(r, context),
+        ResourceDeficit r => new ResourceDeficitEvaluator(r, context),
+        NegativeDynamics r => new NegativeDynamicsEvaluator(r, context),
+        _ => throw new NotSupportedException($"Rule {rule.GetType().Name} has no evaluator."),
+    };
+}
+
+internal sealed class LowestQuartileEvaluator(LowestQuartileForYears rule, EvaluationContext context)
+    : RuleEvaluator(rule, RuleGroup.LowResults, context)
+{
+    public override RuleEvidence Evaluate(int school, SchoolInput input)
+    {
+        var details = new StringBuilder();
+        var fired = true;
+        for (var year = Context.Year - rule.Years + 1; year <= Context.Year; year++)
+        {
+            var y = year - Context.FirstYear;
+            var value = Context.ResultsIndex[y][school];
+            if (details.Length > 0)
+            {
+                details.Append("; ");
+            }
+            if (!double.IsFinite(value) || Context.ResultsCuts[y] is not { } cuts)
+            {
+                fired = false;
+                details.Append(CultureInfo.InvariantCulture, $"{year}: нет данных для ИОР");
+                continue;
+            }
+            var low = value < cuts.Q1;
+            fired &= low;
+            details.Append(CultureInfo.InvariantCulture, $"{year}: ИОР {Index(value)} {(low ? "<" : "≥")} Q1 {Index(cuts.Q1)}");
+        }
+        return Evidence(fired, details.ToString());
+    }
+}
+
+internal sealed class BelowMinimumEvaluator : RuleEvaluator
+{
+    private readonly BelowMinimumAbove _rule;
+    private readonly int[] _kindPosition;
+    private readonly int[] _subjectPosition;
+    private readonly int _subjects;
+    private readonly string[] _pairNames;
+    private readonly double[] _participants;
+    private readonly double[] _sums;
+
+    public BelowMinimumEvaluator(BelowMinimumAbove rule, EvaluationContext context)
+        : base(rule, RuleGroup.LowResults, context)
+    {
+        _rule = rule;
+        var kinds = rule.Kinds.Distinct().ToArray();
+        var subjects = rule.Subjects.Distinct().ToArray();
+        _kindPosition = Positions(kinds.Select(k => (int)k).ToArray());
+        _subjectPosition = Positions(subjects.Select(s => (int)s).ToArray());
+        _subjects = subjects.Length;
+        _pairNames = kinds
+            .SelectMany(k => subjects.Select(s => $"{IdentificationLabels.Kind(k)} {IdentificationLabels.Subject(s)}"))
+            .ToArray();
+        _participants = new double[rule.Years * _pairNames.Length];
+        _sums = new double[rule.Years * _pairNames.Length];
+    }
+
+    /// <summary>position[enum value] = its place among the chosen values, or −1 (negative values are never chosen).</summary>
+    private static int[] Positions(int[] chosen)
+    {
+        var positions = new int[Math.Max(0, chosen.DefaultIfEmpty(-1).Max() + 1)];
+        Array.Fill(positions, -1);
+        for (var i = 0; i < chosen.Length; i++)
+        {
+            if (chosen[i] >= 0)
+            {
+                positions[chosen[i]] = i;
+            }
+        }
+        return positions;
+    }
+
+    public override RuleEvidence Evaluate(int school, SchoolInput input)
+    {
+        var firstYear = Context.Year - _rule.Years + 1;
+        var pairs = _pairNames.Length;
+        Array.Clear(_participants);
+        Array.Clear(_sums);
+        foreach (var row in input.Results)
+        {
+            var y = row.Year - firstYear;
+            var kind = (int)row.Kind;
+            var subject = (int)row.Subject;
+            if (y < 0 || y >= _rule.Years || row.Participants <= 0 || !double.IsFinite(row.BelowMinimumShare)
+                || kind < 0 || kind >= _kindPosition.Length || _kindPosition[kind] < 0
+                || subject < 0 || subject >= _subjectPosition.Length || _subjectPosition[subject] < 0)
+            {
+                continue;
+            }
+            var slot = (y * pairs) + (_kindPosition[kind] * _subjects) + _subjectPosition[subject];
+            _participants[slot] += row.Participants;
+            _sums[slot] += row.Participants * row.BelowMinimumShare;
+        }
+
+        var threshold = _rule.ThresholdPercent;
+        var details = new StringBuilder();
+        var fired = true;
+        for (var y = 0; y < _rule.Years; y++)
+        {
+            var year = firstYear + y;
+            if (details.Length > 0)
+            {
+                details.Append("; ");
+            }
+            details.Append(CultureInfo.InvariantCulture, $"{year}: ");
+            if (_rule.Aggregation == BelowMinimumAggregation.Pooled)
+            {
+                double participants = 0, sum = 0;
+                for (var p = 0; p < pairs; p++)
+                {
+                    participants += _participants[(y * pairs) + p];
+                    sum += _sums[(y * pairs) + p];
+                }
+                if (participants <= 0)
+                {
+                    fired = false;
+                    details.Append("нет результатов");
+                    continue;
+                }
+                var share = sum / participants;
+                var above = share > threshold + Tolerance;
+                fired &= above;
+                details.Append($"суммарно {Percent(share)} {(above ? ">" : "≤")} {Percent(threshold)}");
+                continue;
+            }
+
+            var exceeding = new List<string>();
+            var worst = double.NegativeInfinity;
+            var worstName = "";
+            for (var p = 0; p < pairs; p++)
+            {
+                var participants = _participants[(y * pairs) + p];
+                if (participants <= 0)
+                {
+                    continue;
+                }
+                var share = _sums[(y * pairs) + p] / participants;
+                var name = _pairNames[p];
+                if (share > threshold + Tolerance)
+                {
+                    exceeding.Add($"{name} {Percent(share)}");
+                }
+                if (share > worst)
+                {
+                    worst = share;
+                    worstName = name;
+                }
+            }
+            if (exceeding.Count > 0)
+            {
+                details.Append(string.Join(", ", exceeding)).Append(" > ").Append(Percent(threshold));
+            }
+            else
+            {
+                fired = false;
+                details.Append(double.IsFinite(worst)
+                    ? $"наибольшая доля {worstName} {Percent(worst)} ≤ {Percent(threshold)}"
+                    : "нет результатов");
+            }
+        }
+        return Evidence(fired, details.ToString());
+    }
+}
+
+internal sealed class SocialQuartileEvaluator(SocialIndexLowestQuartile rule, EvaluationContext context)
+    : RuleEvaluator(rule, RuleGroup.Disadvantaged, context)
+{
+    public override RuleEvidence Evaluate(int school, SchoolInput input)
+    {
+        var value = Context.SocialIndex[school];
+        if (!double.IsFinite(value) || Context.SocialCuts is not { } cuts)
+        {
+            return Evidence(false, $"{Context.Year}: нет данных профиля для ИСБ");
+        }
+        var low = value < cuts.Q1;
+        return Evidence(low, $"{Context.Year}: ИСБ {Number(value)} {(low ? "<" : "≥")} Q1 {Number(cuts.Q1)}");
+    }
+}
+
+internal sealed class ResourceDeficitEvaluator(ResourceDeficit rule, EvaluationContext context)
+    : RuleEvaluator(rule, RuleGroup.Disadvantaged, context)
+{
+    public override RuleEvidence Evaluate(int school, SchoolInput input)
+    {
+        if (Context.Profiles[school] is not { } profile)
+        {
+            return Evidence(false, $"{Context.Year}: нет данных профиля");
+        }
+        var staffing = (double)profile.StaffingPercent;
+        var understaffed = staffing <= rule.MaxStaffingPercent + Tolerance;
+        var vacancies = profile.Vacancies >= rule.MinVacancies;
+        return Evidence(
+            understaffed || vacancies,
+            $"{Context.Year}: укомплектованность {Percent(staffing)} {(understaffed ? "≤" : ">")} {Percent(rule.MaxStaffingPercent)}, "
+            + $"вакансий {profile.Vacancies} {(vacancies ? "≥" : "<")} {rule.MinVacancies}");
+    }
+}
+
+internal sealed class NegativeDynamicsEvaluator(NegativeDynamics rule, EvaluationContext context)
+    : RuleEvaluator(rule, RuleGroup.Watch, context)
+{
+    public override RuleEvidence Evaluate(int school, SchoolInput input)
+    {
+        var current = Context.ResultsIndex[^1][school];
+        var previous = Context.ResultsIndex[^2][school];
+        var year = Context.Year;
+        if (!double.IsFinite(previous) || !double.IsFinite(current))
+        {
+            return Evidence(false, $"нет ИОР за {(double.IsFinite(previous) ? year : year - 1)}");
+        }
+        var change = current - previous;
+        var fired = -change >= rule.Drop - Tolerance;
+        var sign = change >= 0 ? "+" : "−";
+        return Evidence(
+            fired,
+            $"ИОР {year - 1}: {Index(previous)} → {year}: {Index(current)} ({sign}{Index(Math.Abs(change))}); "
+            + $"порог снижения {Number(rule.Drop)}");
+    }
+}

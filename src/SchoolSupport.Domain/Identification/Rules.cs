@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using SchoolSupport.Domain.Results;
+
+namespace SchoolSupport.Domain.Identification;
+
+/// <summary>
+/// The rules of a methodology. Within each group the rules are alternatives: a school is ШНОР when any
+/// LowResults rule fires, ШНСУ when any Disadvantaged rule fires, and goes on watch when any Watch rule fires and
+/// it is not listed.
+/// </summary>
+public sealed record IdentificationRules
+{
+    public required IReadOnlyList<LowResultsRule> LowResults { get; init; }
+    public IReadOnlyList<DisadvantagedRule> Disadvantaged { get; init; } = [];
+    public IReadOnlyList<WatchRule> Watch { get; init; } = [];
+    public MatrixThresholds Matrix { get; init; } = new();
+
+    [JsonIgnore]
+    public IEnumerable<IdentificationRule> All =>
+        (LowResults ?? []).Cast<IdentificationRule>().Concat(Disadvantaged ?? []).Concat(Watch ?? []).Where(r => r is not null);
+}
+
+/// <summary>A rule with a code unique in its methodology; evidence refers to the rule by the code.</summary>
+public abstract record IdentificationRule
+{
+    protected IdentificationRule(string code) => Code = code;
+
+    public string Code { get; init; }
+
+    /// <summary>What the rule checks, in Russian, with its parameters.</summary>
+    [JsonIgnore]
+    public abstract string Description { get; }
+
+    private protected static string Percent(double value) => value.ToString("0.#", CultureInfo.GetCultureInfo("ru-RU")) + " %";
+}
+
+[JsonPolymorphic]
+[JsonDerivedType(typeof(LowestQuartileForYears), "lowestQuartileForYears")]
+[JsonDerivedType(typeof(BelowMinimumAbove), "belowMinimumAbove")]
+public abstract record LowResultsRule : IdentificationRule
+{
+    protected LowResultsRule(string code) : base(code)
+    {
+    }
+}
+
+/// <summary>ИОР in the lowest quartile (strictly below Q1) in each of the last <see cref="Years"/> years.</summary>
+public sealed record LowestQuartileForYears : LowResultsRule
+{
+    public LowestQuartileForYears() : base("LowestQuartile")
+    {
+    }
+
+    public int Years { get; init; } = 3;
+
+    public override string Description => Years == 1
+        ? "ИОР в нижнем квартиле в отчётном году"
+        : $"ИОР в нижнем квартиле в каждом из последних {Years} лет";
+}
+
+public enum BelowMinimumAggregation
+{
+    /// <summary>A year counts when any single (assessment, subject) pair is above the threshold.</summary>
+    AnySubject = 0,
+    /// <summary>A year counts when the share pooled over all chosen assessments and subjects is above the threshold.</summary>
+    Pooled = 1,
+}
+
+/// <summary>
+/// Share of participants below the minimum score above <see cref="ThresholdPercent"/> in each of the last
+/// <see cref="Years"/> years (shares are participant-weighted over grades).
+/// </summary>
+public sealed record BelowMinimumAbove : LowResultsRule
+{
+    public BelowMinimumAbove() : base("BelowMinimum")
+    {
+    }
+
+    public IReadOnlyList<AssessmentKind> Kinds { get; init; } = [AssessmentKind.Oge, AssessmentKind.Ege];
+    public IReadOnlyList<Subject> Subjects { get; init; } = [Subject.Russian, Subject.Mathematics];
+    public double ThresholdPercent { get; init; } = 10;
+    public int Years { get; init; } = 3;
+    public BelowMinimumAggregation Aggregation { get; init; } = BelowMinimumAggregation.AnySubject;
+
+    public override string Description
+    {
+        get
+        {
+            var kinds = string.Join("/", Kinds.Select(IdentificationLabels.Kind));
+            var subjects = string.Join(" или ", Subjects.Select(IdentificationLabels.Subject));
+            var pooled = Aggregation == BelowMinimumAggregation.Pooled ? "суммарная доля" : "доля";
+            return $"{pooled} не достигших минимального балла ({kinds}, {subjects}) выше {Percent(ThresholdPercent)} "
+                + (Years == 1 ? "в отчётном году" : $"в каждом из последних {Years} лет");
+        }
+    }
+}
+
+[JsonPolymorphic]
+[JsonDerivedType(typeof(SocialIndexLowestQuartile), "socialIndexLowestQuartile")]
+[JsonDerivedType(typeof(ResourceDeficit), "resourceDeficit")]
+public abstract record DisadvantagedRule : IdentificationRule
+{
+    protected DisadvantagedRule(string code) : base(code)
+    {
+    }
+}
+
+/// <summary>ИСБ in the lowest quartile (strictly below Q1) of the region in the identification year.</summary>
+public sealed record SocialIndexLowestQuartile : DisadvantagedRule
+{
+    public SocialIndexLowestQuartile() : base("SocialIndexLowestQuartile")
+    {
+    }
+
+    public override string Description => "ИСБ в нижнем квартиле";
+}
+
+/// <summary>
+/// Staff shortage in the identification year: staffing at or below <see cref="MaxStaffingPercent"/>, or at least
+/// <see cref="MinVacancies"/> open vacancies.
+/// </summary>
+public sealed record ResourceDeficit : DisadvantagedRule
+{
+    public ResourceDeficit() : base("ResourceDeficit")
+    {
+    }
+
+    public double MaxStaffingPercent { get; init; } = 80;
+    public int MinVacancies { get; init; } = 3;
+
+    public override string Description =>
+        $"кадровый дефицит: укомплектованность не выше {Percent(MaxStaffingPercent)} или вакансий не меньше {MinVacancies}";
+}
+
+[JsonPolymorphic]
+[JsonDerivedType(typeof(NegativeDynamics), "negativeDynamics")]
+public abstract record WatchRule : IdentificationRule
+{
+    protected WatchRule(string code) : base(code)
+    {
+    }
+}
+
+/// <summary>ИОР fell by at least <see cref="Drop"/> (on the 0..1 scale) from the previous year.</summary>
+public sealed record NegativeDynamics : WatchRule
+{
+    public NegativeDynamics() : base("NegativeDynamics")
+    {
+    }
+
+    public double Drop { get; init; } = 0.15;
+
+    public override string Description =>
+        $"отрицательная динамика: ИОР снизился на {Drop.ToString("0.###", CultureInfo.GetCultureInfo("ru-RU"))} и более к прошлому году";
+}
