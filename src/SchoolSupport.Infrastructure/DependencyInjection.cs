@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SchoolSupport.Infrastructure.Admin;
 using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Identification;
 using SchoolSupport.Infrastructure.Jobs;
 using SchoolSupport.Infrastructure.Results;
 using SchoolSupport.Infrastructure.Schools;
@@ -30,6 +31,9 @@ public static class DependencyInjection
         services.AddScoped<SchoolRegistry>();
         services.AddScoped<ResultsImport>();
         services.AddScoped<ResultsBrowser>();
+        services.AddScoped<SupportLists>();
+        services.AddScoped<Methodologies>();
+        services.AddTransient<RunIdentification>();
 
         services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

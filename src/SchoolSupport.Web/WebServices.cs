@@ -1,3 +1,4 @@
+using SchoolSupport.Web.Identification;
 using SchoolSupport.Web.Schools;
 
 namespace SchoolSupport.Web;
@@ -5,11 +6,17 @@ namespace SchoolSupport.Web;
 /// <summary>The HTTP endpoints of every capability (downloads, exports), mapped in one place.</summary>
 public static class WebServices
 {
-    public static IServiceCollection AddWebServices(this IServiceCollection services) => services;
+    public static IServiceCollection AddWebServices(this IServiceCollection services)
+    {
+        services.AddScoped<IdentificationLauncher>();
+        services.AddTransient<YearlyIdentification>();
+        return services;
+    }
 
     public static IEndpointRouteBuilder MapWebEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapSchoolEndpoints();
+        app.MapIdentificationEndpoints();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using Hangfire.Dashboard;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Infrastructure.Jobs;
+using SchoolSupport.Web.Identification;
 
 namespace SchoolSupport.Web.Startup;
 
@@ -18,6 +19,7 @@ public static class HangfireSetup
         });
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<HousekeepingJob>(HousekeepingJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
+        app.ScheduleIdentification();
     }
 
     /// <summary>The dashboard is for Admin and Operator only; others get 403 (an anonymous user is sent to the login page).</summary>

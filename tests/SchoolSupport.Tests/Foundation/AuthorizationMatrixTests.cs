@@ -25,6 +25,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         { "/import/template/Results.xlsx", [Roles.Admin, Roles.Operator] },
         { "/schools/export.xlsx", Everyone },
         { "/results/export.xlsx", Everyone },
+        { "/identification", Regional },
+        { "/lists", Everyone },
     };
 
     [Theory]

@@ -292,6 +292,352 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("SchoolSupport.Domain.Identification.IdentificationRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("message");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("double precision")
+                        .HasColumnName("progress");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("started_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_identification_runs");
+
+                    b.HasIndex("RegionId", "StartedAt")
+                        .HasDatabaseName("ix_identification_runs_region_id_started_at");
+
+                    b.ToTable("identification_runs", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Identification.ListTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("comment");
+
+                    b.Property<int>("From")
+                        .HasColumnType("integer")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("ListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("list_id");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<int>("To")
+                        .HasColumnType("integer")
+                        .HasColumnName("to");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_support_list_history");
+
+                    b.HasIndex("ListId")
+                        .HasDatabaseName("ix_support_list_history_list_id");
+
+                    b.ToTable("support_list_history", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Identification.MethodologyVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("approved_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("json");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_methodologies");
+
+                    b.HasIndex("RegionId", "Year", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_methodologies_region_id_year_version");
+
+                    b.ToTable("methodologies", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Identification.SupportList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AmendmentReason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("amendment_reason");
+
+                    b.Property<Guid?>("AmendsListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("amends_list_id");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<Guid>("MethodologyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("methodology_id");
+
+                    b.Property<DateOnly?>("OrderDate")
+                        .HasColumnType("date")
+                        .HasColumnName("order_date");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("order_number");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<string>("ReturnComment")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("return_comment");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_support_lists");
+
+                    b.HasIndex("MethodologyId")
+                        .HasDatabaseName("ix_support_lists_methodology_id");
+
+                    b.HasIndex("RegionId", "Year", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_support_lists_region_id_year_version");
+
+                    b.ToTable("support_lists", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Identification.SupportListEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("Band")
+                        .HasColumnType("integer")
+                        .HasColumnName("band");
+
+                    b.Property<int?>("Cell")
+                        .HasColumnType("integer")
+                        .HasColumnName("cell");
+
+                    b.Property<bool>("Computed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("computed");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("integer")
+                        .HasColumnName("decision");
+
+                    b.Property<bool>("Disadvantaged")
+                        .HasColumnType("boolean")
+                        .HasColumnName("disadvantaged");
+
+                    b.Property<string>("EvidenceJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("evidence_json");
+
+                    b.Property<bool>("Exited")
+                        .HasColumnType("boolean")
+                        .HasColumnName("exited");
+
+                    b.Property<bool>("Included")
+                        .HasColumnType("boolean")
+                        .HasColumnName("included");
+
+                    b.Property<string>("Justification")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("justification");
+
+                    b.Property<Guid>("ListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("list_id");
+
+                    b.Property<bool>("LowResults")
+                        .HasColumnType("boolean")
+                        .HasColumnName("low_results");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<double?>("ResultsIndex")
+                        .HasColumnType("double precision")
+                        .HasColumnName("results_index");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<bool>("SecondConsecutiveYear")
+                        .HasColumnType("boolean")
+                        .HasColumnName("second_consecutive_year");
+
+                    b.Property<int?>("SocialBand")
+                        .HasColumnType("integer")
+                        .HasColumnName("social_band");
+
+                    b.Property<double?>("SocialIndex")
+                        .HasColumnType("double precision")
+                        .HasColumnName("social_index");
+
+                    b.Property<bool>("Watch")
+                        .HasColumnType("boolean")
+                        .HasColumnName("watch");
+
+                    b.HasKey("Id")
+                        .HasName("pk_support_list_entries");
+
+                    b.HasIndex("SchoolId")
+                        .HasDatabaseName("ix_support_list_entries_school_id");
+
+                    b.HasIndex("ListId", "SchoolId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_support_list_entries_list_id_school_id");
+
+                    b.ToTable("support_list_entries", (string)null);
+                });
+
             modelBuilder.Entity("SchoolSupport.Domain.Results.AssessmentResult", b =>
                 {
                     b.Property<Guid>("SchoolId")
@@ -806,6 +1152,43 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("SchoolSupport.Domain.Identification.ListTransition", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Identification.SupportList", null)
+                        .WithMany("History")
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_support_list_history_support_lists_list_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Identification.SupportList", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Identification.MethodologyVersion", null)
+                        .WithMany()
+                        .HasForeignKey("MethodologyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_support_lists_methodologies_methodology_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Identification.SupportListEntry", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Identification.SupportList", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_support_list_entries_support_lists_list_id");
+
+                    b.HasOne("SchoolSupport.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_support_list_entries_schools_school_id");
+                });
+
             modelBuilder.Entity("SchoolSupport.Domain.Results.AssessmentResult", b =>
                 {
                     b.HasOne("SchoolSupport.Domain.Schools.School", null)
@@ -868,6 +1251,13 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_school_year_profiles_schools_school_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Identification.SupportList", b =>
+                {
+                    b.Navigation("Entries");
+
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("SchoolSupport.Domain.Schools.School", b =>

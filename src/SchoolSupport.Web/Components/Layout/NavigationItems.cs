@@ -14,6 +14,8 @@ public static class NavigationItems
         new("/schools", Ui.Nav_Schools, Icons.Material.Filled.School, Policies.SchoolData),
         new("/results", Ui.Nav_Results, Icons.Material.Filled.Assessment, Policies.SchoolData),
         new("/import", Ui.Nav_Import, Icons.Material.Filled.UploadFile, Policies.Operators),
+        new("/identification", Ui.Nav_Identification, Icons.Material.Filled.Calculate, Policies.Regional),
+        new("/lists", Ui.Nav_Lists, Icons.Material.Filled.ListAlt, Policies.SchoolData),
         new("/notifications", Ui.Nav_Notifications, Icons.Material.Filled.Notifications, Policies.SchoolData),
         new("/admin/users", Ui.Nav_Users, Icons.Material.Filled.People, Policies.Admin),
         new("/admin/audit", Ui.Nav_Audit, Icons.Material.Filled.History, Policies.Regional),

@@ -1,0 +1,207 @@
+using SchoolSupport.Domain.Common;
+
+namespace SchoolSupport.Domain.Identification;
+
+public enum ListStatus
+{
+    Draft = 0,
+    UnderReview = 1,
+    Submitted = 2,
+    Returned = 3,
+    Approved = 4,
+    Published = 5,
+    /// <summary>A published list replaced by a published amendment; kept for history.</summary>
+    Superseded = 6,
+}
+
+/// <summary>
+/// The annual list (перечень) of a region: Draft (computed) → UnderReview (operators add/remove schools with a written
+/// justification) → Submitted → Approved by the ministry (order number and date) or Returned → Published (immutable).
+/// A change after publication is an amendment: a new version that starts as a copy of the published one.
+/// </summary>
+public sealed class SupportList : ITenantOwned
+{
+    public Guid Id { get; set; }
+    public Guid RegionId { get; set; }
+    public int Year { get; set; }
+    /// <summary>1 for the original list, 2.. for amendments.</summary>
+    public int Version { get; set; } = 1;
+    public Guid? AmendsListId { get; set; }
+    public string AmendmentReason { get; set; } = "";
+    public Guid MethodologyId { get; set; }
+    public ListStatus Status { get; set; }
+    public DateTimeOffset ComputedAt { get; set; }
+    public string OrderNumber { get; set; } = "";
+    public DateOnly? OrderDate { get; set; }
+    public string ReturnComment { get; set; } = "";
+    public DateTimeOffset? PublishedAt { get; set; }
+    public uint RowVersion { get; set; }
+    public List<SupportListEntry> Entries { get; set; } = [];
+    public List<ListTransition> History { get; set; } = [];
+
+    public bool IsEditable => Status is ListStatus.Draft or ListStatus.UnderReview or ListStatus.Returned;
+
+    public void EnsureEditable()
+    {
+        if (Status is ListStatus.Published or ListStatus.Superseded)
+            throw new DomainException("Опубликованный перечень изменить нельзя: создайте изменение перечня (новую версию).");
+        if (!IsEditable) throw new DomainException("Перечень на утверждении: изменения возможны только после возврата на доработку.");
+    }
+
+    public void StartReview(string who, DateTimeOffset at) => Move(ListStatus.UnderReview, who, at, "", ListStatus.Draft, ListStatus.Returned);
+
+    public void Submit(string who, DateTimeOffset at) => Move(ListStatus.Submitted, who, at, "", ListStatus.UnderReview);
+
+    public void Approve(string orderNumber, DateOnly? orderDate, string who, DateTimeOffset at)
+    {
+        if (string.IsNullOrWhiteSpace(orderNumber)) throw new DomainException("Укажите номер приказа об утверждении перечня.");
+        if (orderDate is null) throw new DomainException("Укажите дату приказа об утверждении перечня.");
+        if (orderDate.Value.Year < Year - 1 || orderDate.Value.Year > Year + 1)
+            throw new DomainException($"Дата приказа {orderDate:dd.MM.yyyy} не соответствует году перечня {Year}.");
+        Move(ListStatus.Approved, who, at, $"Приказ № {orderNumber.Trim()} от {orderDate:dd.MM.yyyy}", ListStatus.Submitted);
+        OrderNumber = orderNumber.Trim();
+        OrderDate = orderDate;
+    }
+
+    public void Return(string comment, string who, DateTimeOffset at)
+    {
+        if (string.IsNullOrWhiteSpace(comment)) throw new DomainException("Укажите, что нужно доработать: комментарий обязателен.");
+        Move(ListStatus.Returned, who, at, comment.Trim(), ListStatus.Submitted, ListStatus.Approved);
+        ReturnComment = comment.Trim();
+    }
+
+    public void Publish(string who, DateTimeOffset at)
+    {
+        Move(ListStatus.Published, who, at, "", ListStatus.Approved);
+        PublishedAt = at;
+    }
+
+    public void Supersede(string who, DateTimeOffset at) => Move(ListStatus.Superseded, who, at, "Заменён изменением перечня", ListStatus.Published);
+
+    /// <summary>Operator's decision to add or remove a school against the computed result.</summary>
+    public SupportListEntry Decide(Guid schoolId, bool include, string justification, string who)
+    {
+        EnsureEditable();
+        if (string.IsNullOrWhiteSpace(justification) || justification.Trim().Length < 10)
+            throw new DomainException("Обоснование обязательно: не короче 10 символов.");
+        var entry = Entries.FirstOrDefault(e => e.SchoolId == schoolId) ?? throw new DomainException("Школы нет в расчёте этого перечня.");
+        if (entry.Included == include) throw new DomainException(include ? "Школа уже включена в перечень." : "Школа уже не входит в перечень.");
+        entry.Included = include;
+        entry.Decision = include ? ManualDecision.Added : ManualDecision.Removed;
+        if (entry.Computed == include) entry.Decision = ManualDecision.None;
+        entry.Justification = justification.Trim();
+        entry.DecidedBy = who;
+        return entry;
+    }
+
+    private void Move(ListStatus to, string who, DateTimeOffset at, string comment, params ListStatus[] from)
+    {
+        if (!from.Contains(Status))
+            throw new DomainException($"Переход «{StatusTitle(Status)}» → «{StatusTitle(to)}» невозможен.");
+        History.Add(new ListTransition { Id = Guid.NewGuid(), RegionId = RegionId, ListId = Id, From = Status, To = to, At = at, UserName = who, Comment = comment });
+        Status = to;
+    }
+
+    public static string StatusTitle(ListStatus status) => status switch
+    {
+        ListStatus.Draft => "Проект",
+        ListStatus.UnderReview => "На проверке у оператора",
+        ListStatus.Submitted => "Направлен на утверждение",
+        ListStatus.Returned => "Возвращён на доработку",
+        ListStatus.Approved => "Утверждён",
+        ListStatus.Published => "Опубликован",
+        ListStatus.Superseded => "Заменён изменением",
+        _ => status.ToString(),
+    };
+}
+
+public enum ManualDecision
+{
+    None = 0,
+    Added = 1,
+    Removed = 2,
+}
+
+/// <summary>One school in a list computation, with the numbers and the rules behind its status.</summary>
+public sealed class SupportListEntry : ITenantOwned
+{
+    public Guid Id { get; set; }
+    public Guid RegionId { get; set; }
+    public Guid ListId { get; set; }
+    public Guid SchoolId { get; set; }
+    public double? ResultsIndex { get; set; }
+    public QuartileBand? Band { get; set; }
+    public double? SocialIndex { get; set; }
+    public QuartileBand? SocialBand { get; set; }
+    public MatrixCell? Cell { get; set; }
+    public bool LowResults { get; set; }
+    public bool Disadvantaged { get; set; }
+    public bool Watch { get; set; }
+    public bool SecondConsecutiveYear { get; set; }
+    public bool Exited { get; set; }
+    /// <summary>What the engine decided.</summary>
+    public bool Computed { get; set; }
+    /// <summary>What the list says after review.</summary>
+    public bool Included { get; set; }
+    public ManualDecision Decision { get; set; }
+    public string Justification { get; set; } = "";
+    public string DecidedBy { get; set; } = "";
+    /// <summary>Rule evidence and ИОР by year, as JSON (read-only once computed).</summary>
+    public string EvidenceJson { get; set; } = "[]";
+}
+
+public sealed class ListTransition : ITenantOwned
+{
+    public Guid Id { get; set; }
+    public Guid RegionId { get; set; }
+    public Guid ListId { get; set; }
+    public ListStatus From { get; set; }
+    public ListStatus To { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string UserName { get; set; } = "";
+    public string Comment { get; set; } = "";
+}
+
+public enum MethodologyStatus
+{
+    Draft = 0,
+    Approved = 1,
+}
+
+/// <summary>A stored version of a methodology. Once a list was computed with it, it never changes: a change is a new version.</summary>
+public sealed class MethodologyVersion : ITenantOwned
+{
+    public Guid Id { get; set; }
+    public Guid RegionId { get; set; }
+    public int Year { get; set; }
+    public int Version { get; set; }
+    public string Name { get; set; } = "";
+    public string Json { get; set; } = "{}";
+    public MethodologyStatus Status { get; set; }
+    public string CreatedBy { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public string ApprovedBy { get; set; } = "";
+    public DateTimeOffset? ApprovedAt { get; set; }
+    public DateTimeOffset? UsedAt { get; set; }
+    public uint RowVersion { get; set; }
+
+    public void EnsureChangeable()
+    {
+        if (UsedAt is not null) throw new DomainException("По этой методике уже выполнен расчёт: изменения оформляются новой версией.");
+        if (Status == MethodologyStatus.Approved) throw new DomainException("Утверждённую методику изменить нельзя: создайте новую версию.");
+    }
+}
+
+/// <summary>A run of the identification (job or "run now"), for the progress bar and the history.</summary>
+public sealed class IdentificationRun : ITenantOwned
+{
+    public Guid Id { get; set; }
+    public Guid RegionId { get; set; }
+    public int Year { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public double Progress { get; set; }
+    public string Status { get; set; } = "running";
+    public string Message { get; set; } = "";
+    public string StartedBy { get; set; } = "";
+}

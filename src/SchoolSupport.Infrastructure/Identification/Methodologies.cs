@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Identification;
+using SchoolSupport.Infrastructure.Data;
+
+namespace SchoolSupport.Infrastructure.Identification;
+
+/// <summary>Methodology versions: operators draft a new version (JSON), the ministry approves it; a used or approved one never changes.</summary>
+public sealed class Methodologies(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<MethodologyVersion>> AllAsync(CancellationToken ct = default)
+    {
+        current.RequireRole(Roles.Operator, Roles.Ministry, Roles.Admin);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Set<MethodologyVersion>().AsNoTracking().OrderByDescending(m => m.Year).ThenByDescending(m => m.Version).ToListAsync(ct);
+    }
+
+    /// <summary>A new draft version for the year: a copy of the newest one, or of a default (Kirov or Zernograd).</summary>
+    public async Task<MethodologyVersion> NewDraftAsync(int year, string template, CancellationToken ct = default)
+    {
+        var scope = current.RequireRole(Roles.Operator);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var latest = await db.Set<MethodologyVersion>().Where(m => m.Year == year).OrderByDescending(m => m.Version).FirstOrDefaultAsync(ct);
+        var methodology = template == "Zernograd" ? DefaultMethodologies.Zernograd(year)
+            : latest is not null && template == "copy" ? MethodologyJson.Deserialize(latest.Json) : DefaultMethodologies.Kirov(year);
+        var version = (latest?.Version ?? 0) + 1;
+        var row = new MethodologyVersion
+        {
+            Id = Guid.NewGuid(), RegionId = scope.RegionId, Year = year, Version = version, Name = methodology.Name,
+            Json = MethodologyJson.Serialize(methodology with { Version = version, Year = year }), Status = MethodologyStatus.Draft,
+            CreatedBy = scope.UserName, CreatedAt = clock.GetUtcNow(),
+        };
+        db.Add(row);
+        db.Record(scope, "methodology.create", "methodology", row.Id, $"{row.Name}, {year}, версия {version}", clock);
+        await db.SaveChangesAsync(ct);
+        return row;
+    }
+
+    /// <summary>Saves the edited JSON of a draft; returns Russian validation messages, nothing is saved when there are any.</summary>
+    public async Task<IReadOnlyList<string>> SaveDraftAsync(Guid id, uint rowVersion, string json, CancellationToken ct = default)
+    {
+        var scope = current.RequireRole(Roles.Operator);
+        Methodology methodology;
+        try
+        {
+            methodology = MethodologyJson.Deserialize(json);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException)
+        {
+            return [$"Описание методики не разобрано: {e.Message}"];
+        }
+        var errors = methodology.Validate();
+        if (errors.Count > 0) return errors;
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var row = await db.Set<MethodologyVersion>().FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new ScopeException("Методика не найдена.");
+        row.EnsureChangeable();
+        if (methodology.Year != row.Year) return [$"Год методики ({methodology.Year}) не совпадает с годом версии ({row.Year})."];
+        db.Entry(row).Property(m => m.RowVersion).OriginalValue = rowVersion;
+        row.Json = MethodologyJson.Serialize(methodology with { Version = row.Version });
+        row.Name = methodology.Name;
+        db.Record(scope, "methodology.update", "methodology", row.Id, $"{row.Name}, версия {row.Version}", clock);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new StaleEditException("Методику уже изменил другой пользователь. Обновите страницу.");
+        }
+        return [];
+    }
+
+    public async Task ApproveAsync(Guid id, CancellationToken ct = default)
+    {
+        var scope = current.RequireRole(Roles.Ministry);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var row = await db.Set<MethodologyVersion>().FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new ScopeException("Методика не найдена.");
+        row.EnsureChangeable();
+        MethodologyJson.Deserialize(row.Json).EnsureValid();
+        row.Status = MethodologyStatus.Approved;
+        row.ApprovedBy = scope.UserName;
+        row.ApprovedAt = clock.GetUtcNow();
+        db.Record(scope, "methodology.approve", "methodology", row.Id, $"{row.Name}, {row.Year}, версия {row.Version}", clock);
+        await db.SaveChangesAsync(ct);
+    }
+}

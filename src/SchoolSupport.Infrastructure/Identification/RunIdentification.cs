@@ -1,0 +1,194 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Identification;
+using SchoolSupport.Domain.Schools;
+using SchoolSupport.Infrastructure.Data;
+
+namespace SchoolSupport.Infrastructure.Identification;
+
+/// <summary>
+/// The yearly identification: loads the region's results and profiles set-based (one streaming query each, never one per
+/// school), runs the engine, and writes the Draft list through COPY. Re-running for the same region and year replaces the
+/// working draft (keeping operators' decisions) and never makes a second one.
+/// </summary>
+public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILogger<RunIdentification> log)
+{
+    public static string RecurringId(string regionCode) => $"identification-{regionCode}";
+
+    /// <summary>Entry point for Hangfire (recurring or "run now").</summary>
+    public async Task<Guid> RunAsync(Guid regionId, int year, string startedBy, Guid? runId, CancellationToken ct)
+    {
+        await using var db = systemDb.Create();
+        var run = runId is { } id ? await db.Set<IdentificationRun>().FirstOrDefaultAsync(r => r.Id == id, ct) : null;
+        if (run is null)
+        {
+            run = new IdentificationRun { Id = Guid.NewGuid(), RegionId = regionId, Year = year, StartedAt = clock.GetUtcNow(), StartedBy = startedBy };
+            db.Add(run);
+        }
+        run.Status = "running";
+        run.Progress = 0.05;
+        await db.SaveChangesAsync(ct);
+        try
+        {
+            var listId = await ComputeAsync(db, regionId, year, startedBy, p => run.Progress = p, ct);
+            run.Status = "done";
+            run.Progress = 1;
+            run.Message = "Проект перечня рассчитан.";
+            run.FinishedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(CancellationToken.None);
+            return listId;
+        }
+        catch (Exception e)
+        {
+            run.Status = "failed";
+            run.Message = e is DomainException ? e.Message : "Расчёт не выполнен из-за ошибки; подробности в журнале.";
+            run.FinishedAt = clock.GetUtcNow();
+            db.ChangeTracker.Entries().Where(x => x.Entity is not IdentificationRun).ToList().ForEach(x => x.State = EntityState.Detached);
+            await db.SaveChangesAsync(CancellationToken.None);
+            log.LogError(e, "Identification for region {Region} year {Year} failed", regionId, year);
+            if (e is DomainException) return Guid.Empty;
+            throw;
+        }
+    }
+
+    internal async Task<Guid> ComputeAsync(AppDbContext db, Guid regionId, int year, string who, Action<double> progress, CancellationToken ct)
+    {
+        var methodologyRow = await MethodologyFor(db, regionId, year, ct);
+        var methodology = MethodologyJson.Deserialize(methodologyRow.Json);
+        var fromYear = year - methodology.YearsOfResults + 1;
+
+        var lists = await db.Set<SupportList>().Where(l => l.RegionId == regionId && l.Year == year).OrderByDescending(l => l.Version).ToListAsync(ct);
+        var working = lists.FirstOrDefault(l => l.IsEditable);
+        if (working is null && lists.Any(l => l.Status is ListStatus.Submitted or ListStatus.Approved))
+            throw new DomainException("Перечень этого года на утверждении: пересчёт возможен только после возврата на доработку.");
+        if (working is null && lists.Any(l => l.Status == ListStatus.Published))
+            throw new DomainException("Перечень этого года опубликован: для изменений создайте изменение перечня.");
+
+        // Set-based loading: one streaming query for results, one for profiles, one for last year's statuses.
+        var schoolIds = await db.Schools.Where(s => s.RegionId == regionId).Select(s => s.Id).ToListAsync(ct);
+        var results = schoolIds.ToDictionary(id => id, _ => new List<ResultRow>(16));
+        await foreach (var r in db.Results.AsNoTracking().Where(r => r.RegionId == regionId && r.Year >= fromYear && r.Year <= year)
+                           .Select(r => new { r.SchoolId, r.Year, r.Kind, r.Grade, r.Subject, r.Participants, r.MeanScore, r.BelowMinimumShare, r.FailShare })
+                           .AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (results.TryGetValue(r.SchoolId, out var rows))
+                rows.Add(new ResultRow(r.Year, r.Kind, r.Grade, r.Subject, r.Participants, (double)r.MeanScore, (double)r.BelowMinimumShare, (double)r.FailShare));
+        }
+        progress(0.3);
+        var profiles = schoolIds.ToDictionary(id => id, _ => new List<SchoolYearProfile>(3));
+        await foreach (var p in db.SchoolProfiles.AsNoTracking().Where(p => p.RegionId == regionId && p.Year >= fromYear && p.Year <= year).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (profiles.TryGetValue(p.SchoolId, out var list)) list.Add(p);
+        }
+        var previousList = await db.Set<SupportList>().Where(l => l.RegionId == regionId && l.Year == year - 1 && l.Status == ListStatus.Published)
+            .OrderByDescending(l => l.Version).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct);
+        var previous = previousList is null
+            ? []
+            : await db.Set<SupportListEntry>().Where(e => e.ListId == previousList && e.Included)
+                .ToDictionaryAsync(e => e.SchoolId, e => new PreviousStatus(e.LowResults, e.Disadvantaged), ct);
+        progress(0.45);
+
+        var inputs = schoolIds.Select(id => new SchoolInput(id, results[id], profiles[id], previous.GetValueOrDefault(id))).ToList();
+        var outcome = IdentificationEngine.Compute(methodology, year, inputs);
+        progress(0.7);
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // One working list per region and year: a lock makes two concurrent runs queue instead of both inserting.
+            await db.Database.ExecuteSqlRawAsync("select pg_advisory_xact_lock(hashtext({0}))", [$"identification:{regionId}:{year}"], ct);
+            var decisions = new Dictionary<Guid, SupportListEntry>();
+            SupportList list;
+            if (working is not null)
+            {
+                list = working;
+                foreach (var e in await db.Set<SupportListEntry>().AsNoTracking().Where(e => e.ListId == list.Id && e.Decision != ManualDecision.None).ToListAsync(ct))
+                    decisions[e.SchoolId] = e;
+                await db.Set<SupportListEntry>().Where(e => e.ListId == list.Id).ExecuteDeleteAsync(ct);
+                list.MethodologyId = methodologyRow.Id;
+                list.ComputedAt = clock.GetUtcNow();
+                db.Set<ListTransition>().Add(new ListTransition { Id = Guid.NewGuid(), RegionId = regionId, ListId = list.Id, From = list.Status, To = list.Status, At = clock.GetUtcNow(), UserName = who, Comment = "Пересчёт проекта перечня" });
+            }
+            else
+            {
+                list = new SupportList
+                {
+                    Id = Guid.NewGuid(), RegionId = regionId, Year = year, Version = 1, MethodologyId = methodologyRow.Id,
+                    Status = ListStatus.Draft, ComputedAt = clock.GetUtcNow(),
+                };
+                db.Set<SupportList>().Add(list);
+                db.Set<ListTransition>().Add(new ListTransition { Id = Guid.NewGuid(), RegionId = regionId, ListId = list.Id, From = ListStatus.Draft, To = ListStatus.Draft, At = clock.GetUtcNow(), UserName = who, Comment = "Расчёт проекта перечня" });
+            }
+            methodologyRow.UsedAt ??= clock.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+            await WriteEntriesAsync(db, regionId, list.Id, outcome, decisions, ct);
+            await tx.CommitAsync(ct);
+            progress(0.95);
+            log.LogInformation("Identification {Year} for region {Region}: {Listed} of {Schools} schools listed", year, regionId,
+                outcome.Schools.Count(s => s.IsListed), outcome.Schools.Count);
+            return list.Id;
+        });
+    }
+
+    /// <summary>The approved methodology for the year (the newest approved up to that year); a default one is stored when none exists.</summary>
+    internal async Task<MethodologyVersion> MethodologyFor(AppDbContext db, Guid regionId, int year, CancellationToken ct)
+    {
+        var row = await db.Set<MethodologyVersion>().Where(m => m.RegionId == regionId && m.Status == MethodologyStatus.Approved && m.Year <= year)
+            .OrderByDescending(m => m.Year).ThenByDescending(m => m.Version).FirstOrDefaultAsync(ct);
+        if (row is not null) return row;
+        var methodology = DefaultMethodologies.Kirov(year);
+        row = new MethodologyVersion
+        {
+            Id = Guid.NewGuid(), RegionId = regionId, Year = year, Version = 1, Name = methodology.Name,
+            Json = MethodologyJson.Serialize(methodology), Status = MethodologyStatus.Approved, CreatedBy = "система",
+            CreatedAt = clock.GetUtcNow(), ApprovedBy = "методика по умолчанию", ApprovedAt = clock.GetUtcNow(),
+        };
+        db.Set<MethodologyVersion>().Add(row);
+        await db.SaveChangesAsync(ct);
+        return row;
+    }
+
+    private static async Task WriteEntriesAsync(AppDbContext db, Guid regionId, Guid listId, IdentificationResult outcome,
+        Dictionary<Guid, SupportListEntry> decisions, CancellationToken ct)
+    {
+        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var writer = await conn.BeginBinaryImportAsync(
+            "COPY support_list_entries (id, region_id, list_id, school_id, results_index, band, social_index, social_band, cell, low_results, " +
+            "disadvantaged, watch, second_consecutive_year, exited, computed, included, decision, justification, decided_by, evidence_json) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var s in outcome.Schools)
+        {
+            decisions.TryGetValue(s.SchoolId, out var decision);
+            var included = decision is null ? s.IsListed : decision.Included;
+            await writer.StartRowAsync(ct);
+            await writer.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid, ct);
+            await writer.WriteAsync(regionId, NpgsqlDbType.Uuid, ct);
+            await writer.WriteAsync(listId, NpgsqlDbType.Uuid, ct);
+            await writer.WriteAsync(s.SchoolId, NpgsqlDbType.Uuid, ct);
+            await WriteNullable(writer, s.ResultsIndex, NpgsqlDbType.Double, ct);
+            await WriteNullable(writer, (int?)s.Band, NpgsqlDbType.Integer, ct);
+            await WriteNullable(writer, s.SocialIndex, NpgsqlDbType.Double, ct);
+            await WriteNullable(writer, (int?)s.SocialBand, NpgsqlDbType.Integer, ct);
+            await WriteNullable(writer, (int?)s.Cell, NpgsqlDbType.Integer, ct);
+            await writer.WriteAsync(s.LowResults, NpgsqlDbType.Boolean, ct);
+            await writer.WriteAsync(s.Disadvantaged, NpgsqlDbType.Boolean, ct);
+            await writer.WriteAsync(s.Watch, NpgsqlDbType.Boolean, ct);
+            await writer.WriteAsync(s.SecondConsecutiveYear && included, NpgsqlDbType.Boolean, ct);
+            await writer.WriteAsync(s.Exited || (decision is not null && !included && s.SecondConsecutiveYear), NpgsqlDbType.Boolean, ct);
+            await writer.WriteAsync(s.IsListed, NpgsqlDbType.Boolean, ct);
+            await writer.WriteAsync(included, NpgsqlDbType.Boolean, ct);
+            await writer.WriteAsync(decision is null ? 0 : (int)decision.Decision, NpgsqlDbType.Integer, ct);
+            await writer.WriteAsync(decision?.Justification ?? "", NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(decision?.DecidedBy ?? "", NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(JsonSerializer.Serialize(new { s.Evidence, s.ResultsIndexByYear }), NpgsqlDbType.Jsonb, ct);
+        }
+        await writer.CompleteAsync(ct);
+    }
+
+    private static Task WriteNullable<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken ct) where T : struct =>
+        value is { } v ? writer.WriteAsync(v, type, ct) : writer.WriteNullAsync(ct);
+}

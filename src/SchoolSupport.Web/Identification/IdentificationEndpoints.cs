@@ -1,0 +1,62 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using SchoolSupport.Domain.Identification;
+using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Identification;
+using SchoolSupport.Web.Security;
+
+namespace SchoolSupport.Web.Identification;
+
+public static class IdentificationEndpoints
+{
+    public static void MapIdentificationEndpoints(this IEndpointRouteBuilder app)
+    {
+        var lists = app.MapGroup("/lists").RequireAuthorization(Policies.SchoolData);
+        lists.MapGet("/{id:guid}/list.pdf", async (Guid id, SupportLists service, CancellationToken ct) =>
+            Results.File(await service.PdfAsync(id, ct), "application/pdf", "Перечень ШНОР и ШНСУ.pdf"));
+        lists.MapGet("/{id:guid}/list.xlsx", async (Guid id, SupportLists service, CancellationToken ct) =>
+            Results.File(await service.XlsxAsync(id, ct), Schools.SchoolEndpoints.XlsxType, "Перечень ШНОР и ШНСУ.xlsx"));
+    }
+
+    /// <summary>Schedules the yearly identification of every region on its calendar date (default 1 September, 02:00).</summary>
+    public static void ScheduleIdentification(this WebApplication app)
+    {
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        using var db = app.Services.GetRequiredService<SystemDb>().Create();
+        foreach (var region in db.Regions.AsNoTracking().Select(r => new { r.Id, r.Code }).ToList())
+        {
+            recurring.AddOrUpdate<YearlyIdentification>(RunIdentification.RecurringId(region.Code),
+                j => j.RunAsync(region.Id, CancellationToken.None), "0 2 1 9 *");
+        }
+    }
+}
+
+/// <summary>The recurring entry: the identification year is the calendar year of the run.</summary>
+public sealed class YearlyIdentification(RunIdentification run, TimeProvider clock)
+{
+    public Task<Guid> RunAsync(Guid regionId, CancellationToken ct) => run.RunAsync(regionId, clock.GetUtcNow().Year, "по расписанию", null, ct);
+}
+
+/// <summary>"Run now": records a run for the progress bar and queues the job.</summary>
+public sealed class IdentificationLauncher(IBackgroundJobClient jobs, IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
+{
+    public async Task<Guid> StartAsync(int year, CancellationToken ct = default)
+    {
+        var scope = current.RequireRole(Domain.Common.Roles.Operator);
+        if (year < 2015 || year > clock.GetUtcNow().Year + 1) throw new Domain.Common.DomainException($"Год расчёта {year} вне допустимого диапазона.");
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var run = new IdentificationRun { Id = Guid.NewGuid(), RegionId = scope.RegionId, Year = year, StartedAt = clock.GetUtcNow(), StartedBy = scope.UserName, Progress = 0.01 };
+        db.Add(run);
+        db.Record(scope, "identification.run", "identification", run.Id, $"Расчёт перечня {year}", clock);
+        await db.SaveChangesAsync(ct);
+        jobs.Enqueue<RunIdentification>(j => j.RunAsync(scope.RegionId, year, scope.UserName, run.Id, CancellationToken.None));
+        return run.Id;
+    }
+
+    public async Task<IdentificationRun?> LatestAsync(CancellationToken ct = default)
+    {
+        current.Require();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Set<IdentificationRun>().AsNoTracking().OrderByDescending(r => r.StartedAt).FirstOrDefaultAsync(ct);
+    }
+}

@@ -1,0 +1,169 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Identification;
+using SchoolSupport.Domain.Results;
+using SchoolSupport.Infrastructure.Identification;
+using SchoolSupport.Tests.Support;
+using UglyToad.PdfPig;
+
+namespace SchoolSupport.Tests.Identification;
+
+/// <summary>The annual list end to end on a real database: computation, review, approval, publication, amendment.</summary>
+public sealed class ListWorkflowTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    private const int Year = 2025;
+    private TestWorld World => portal.World;
+
+    private SupportLists As(string role, string region = "a") => portal.Service<SupportLists>(World.Scope(role, region));
+
+    /// <summary>School A1 №1 is far below the others in every year: more than 10 % below the minimum score in ОГЭ.</summary>
+    private async Task SeedResultsAsync()
+    {
+        await using var db = portal.System();
+        if (await db.Results.AnyAsync(r => r.Year == Year)) return;
+        var schools = new[] { (World.SchoolA1, 30m), (World.SchoolA1Second, 3m), (World.SchoolA2, 2m), (World.SchoolB1, 40m) };
+        foreach (var (school, below) in schools)
+        {
+            for (var year = Year - 2; year <= Year; year++)
+            {
+                foreach (var subject in new[] { Subject.Russian, Subject.Mathematics })
+                {
+                    db.Results.Add(new AssessmentResult { RegionId = school.RegionId, SchoolId = school.Id, Year = year, Kind = AssessmentKind.Oge, Grade = 9,
+                        Subject = subject, Participants = 40, MeanScore = 25 - below / 3, BelowMinimumShare = below, FailShare = below });
+                    db.Results.Add(new AssessmentResult { RegionId = school.RegionId, SchoolId = school.Id, Year = year, Kind = AssessmentKind.Ege, Grade = 11,
+                        Subject = subject, Participants = 20, MeanScore = 70 - below, BelowMinimumShare = below / 2, FailShare = below / 2 });
+                }
+            }
+        }
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<Guid> ComputeAsync()
+    {
+        await SeedResultsAsync();
+        using var scope = portal.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<RunIdentification>().RunAsync(World.RegionA.Id, Year, "тест", null, CancellationToken.None);
+    }
+
+    private async Task<SupportList> ListAsync(Guid id)
+    {
+        await using var db = portal.System();
+        return await db.Set<SupportList>().AsNoTracking().SingleAsync(l => l.Id == id);
+    }
+
+    [Fact]
+    public async Task The_list_goes_from_computation_to_publication_by_the_right_roles_only()
+    {
+        var id = await ComputeAsync();
+        var again = await ComputeAsync();
+        again.Should().Be(id, "re-running replaces the draft");
+        await using (var db = portal.System())
+        {
+            (await db.Set<SupportList>().CountAsync(l => l.RegionId == World.RegionA.Id && l.Year == Year)).Should().Be(1);
+            (await db.Set<SupportListEntry>().CountAsync(e => e.ListId == id)).Should().Be(3, "region A has three schools");
+        }
+        var view = await As(Roles.Operator).GetAsync(id);
+        view!.Entries.Single(e => e.SchoolId == World.SchoolA1.Id).Included.Should().BeTrue();
+        view.Entries.Single(e => e.SchoolId == World.SchoolA1.Id).LowResults.Should().BeTrue();
+        view.Entries.Should().NotContain(e => e.SchoolId == World.SchoolB1.Id);
+
+        var list = await ListAsync(id);
+        await As(Roles.Operator).StartReviewAsync(id, list.RowVersion);
+        list = await ListAsync(id);
+        var shortReason = () => As(Roles.Operator).DecideAsync(id, list.RowVersion, World.SchoolA2.Id, true, "мало");
+        await shortReason.Should().ThrowAsync<DomainException>().WithMessage("*Обоснование обязательно*");
+        await As(Roles.Operator).DecideAsync(id, list.RowVersion, World.SchoolA2.Id, true, "Отрицательная динамика по итогам мониторинга РЦОКО");
+        var stale = () => As(Roles.Operator).DecideAsync(id, list.RowVersion, World.SchoolA1Second.Id, true, "Второе решение по устаревшей странице");
+        await stale.Should().ThrowAsync<StaleEditException>();
+
+        list = await ListAsync(id);
+        var byMunicipal = () => As(Roles.Municipal).SubmitAsync(id, list.RowVersion);
+        await byMunicipal.Should().ThrowAsync<ScopeException>();
+        await As(Roles.Operator).SubmitAsync(id, list.RowVersion);
+
+        list = await ListAsync(id);
+        var byOperator = () => As(Roles.Operator).ApproveAsync(id, list.RowVersion, "1852", new DateOnly(Year, 9, 20));
+        await byOperator.Should().ThrowAsync<ScopeException>();
+        var noOrder = () => As(Roles.Ministry).ApproveAsync(id, list.RowVersion, "", new DateOnly(Year, 9, 20));
+        await noOrder.Should().ThrowAsync<DomainException>().WithMessage("*номер приказа*");
+        var wrongYear = () => As(Roles.Ministry).ApproveAsync(id, list.RowVersion, "1852", new DateOnly(2019, 9, 20));
+        await wrongYear.Should().ThrowAsync<DomainException>().WithMessage("*не соответствует году*");
+        await As(Roles.Ministry).ApproveAsync(id, list.RowVersion, "1852", new DateOnly(Year, 9, 20));
+        list = await ListAsync(id);
+        await As(Roles.Ministry).PublishAsync(id, list.RowVersion);
+
+        list = await ListAsync(id);
+        list.Status.Should().Be(ListStatus.Published);
+        var decide = () => As(Roles.Operator).DecideAsync(id, list.RowVersion, World.SchoolA2.Id, false, "Попытка изменить опубликованный перечень");
+        await decide.Should().ThrowAsync<DomainException>().WithMessage("*Опубликованный перечень изменить нельзя*");
+        using (var scope = portal.Services.CreateScope())
+        {
+            var rerun = () => scope.ServiceProvider.GetRequiredService<RunIdentification>().ComputeAsync(portal.System(), World.RegionA.Id, Year, "тест", _ => { }, CancellationToken.None);
+            await rerun.Should().ThrowAsync<DomainException>().WithMessage("*опубликован*");
+        }
+
+        await using (var db = portal.System())
+        {
+            var notified = await db.Notifications.Select(n => n.UserId).ToListAsync();
+            notified.Should().Contain(World.Scope(Roles.School).UserId).And.Contain(World.Scope(Roles.Municipal).UserId);
+            notified.Should().NotContain(World.Scope(Roles.School, "b").UserId);
+            (await db.Audit.CountAsync(a => a.Action.StartsWith("list."))).Should().BeGreaterThanOrEqualTo(5);
+        }
+
+        // What each scope sees of the published list.
+        (await As(Roles.Municipal, "a2").GetAsync(id))!.Entries.Should().OnlyContain(e => e.SchoolId == World.SchoolA2.Id);
+        (await As(Roles.School).GetAsync(id))!.Entries.Should().ContainSingle().Which.SchoolId.Should().Be(World.SchoolA1.Id);
+        (await As(Roles.Operator, "b").GetAsync(id)).Should().BeNull();
+
+        // The PDF for the order carries the Cyrillic names and the order number.
+        var pdf = await As(Roles.Ministry).PdfAsync(id);
+        using (var document = PdfDocument.Open(pdf))
+        {
+            var text = string.Join(" ", document.GetPages().Select(p => p.Text));
+            text.Should().Contain(World.SchoolA1.ShortName.Replace(" ", "")[..5]);
+            text.Replace(" ", "").Should().Contain("1852").And.Contain(World.SchoolA2.ShortName.Replace(" ", ""));
+        }
+
+        // The public page shows the published list to anyone.
+        using var anonymous = portal.Anonymous();
+        var page = await anonymous.GetStringAsync($"/public/lists/{World.RegionA.Code}/{Year}");
+        page.Should().Contain(World.SchoolA1.ShortName).And.Contain("1852");
+
+        // An amendment is a new version; publishing it supersedes the first.
+        var amendment = await As(Roles.Operator).AmendAsync(id, "Исправление по протесту муниципалитета А2");
+        var draft = await ListAsync(amendment);
+        await As(Roles.Operator).DecideAsync(amendment, draft.RowVersion, World.SchoolA2.Id, false, "Школа А2 исключена по итогам проверки");
+        draft = await ListAsync(amendment);
+        await As(Roles.Operator).SubmitAsync(amendment, draft.RowVersion);
+        draft = await ListAsync(amendment);
+        await As(Roles.Ministry).ApproveAsync(amendment, draft.RowVersion, "1901", new DateOnly(Year, 10, 15));
+        draft = await ListAsync(amendment);
+        await As(Roles.Ministry).PublishAsync(amendment, draft.RowVersion);
+        (await ListAsync(id)).Status.Should().Be(ListStatus.Superseded);
+        (await ListAsync(amendment)).Version.Should().Be(2);
+        var years = await As(Roles.Ministry).YearOverYearAsync();
+        years.Should().ContainSingle(y => y.Year == Year).Which.Listed.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Lists_in_progress_are_hidden_from_municipal_and_school_users_and_the_public()
+    {
+        await using (var db = portal.System())
+        {
+            var methodology = new MethodologyVersion { Id = Guid.NewGuid(), RegionId = World.RegionA.Id, Year = 2030, Version = 9, Name = "т", Json = "{}", Status = MethodologyStatus.Approved };
+            db.Add(methodology);
+            db.Add(new SupportList { Id = Guid.NewGuid(), RegionId = World.RegionA.Id, Year = 2030, MethodologyId = methodology.Id, Status = ListStatus.Draft });
+            await db.SaveChangesAsync();
+        }
+        var draft = (await As(Roles.Operator).AllAsync()).Single(l => l.Year == 2030);
+        (await As(Roles.Municipal).GetAsync(draft.Id)).Should().BeNull();
+        (await As(Roles.School).GetAsync(draft.Id)).Should().BeNull();
+        using var anonymous = portal.Anonymous();
+        (await anonymous.GetStringAsync($"/public/lists/{World.RegionA.Code}/2030")).Should().Contain("не найден");
+        using var client = await portal.LoginAsync(TestWorld.Email(Roles.Municipal));
+        using var pdf = await client.GetAsync($"/lists/{draft.Id}/list.pdf");
+        pdf.StatusCode.Should().NotBe(HttpStatusCode.OK);
+    }
+}
