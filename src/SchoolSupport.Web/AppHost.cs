@@ -42,7 +42,7 @@ public static class AppHost
 
         var dataFolder = builder.Configuration["DataFolder"] ?? Path.Combine(builder.Environment.ContentRootPath, ".data");
         builder.Services.AddSingleton(new FileStorageOptions(
-            builder.Configuration["Files:Folder"] ?? Path.Combine(dataFolder, "files"),
+            Path.GetFullPath(builder.Configuration["Files:Folder"] ?? Path.Combine(dataFolder, "files")),
             builder.Configuration.GetValue("Files:MaxUploadBytes", FileStorageOptions.DefaultMaxUploadBytes)));
 
         builder.Services.AddHttpContextAccessor();

@@ -1,3 +1,4 @@
+using SchoolSupport.Web.Roadmaps;
 using SchoolSupport.Web.Schools;
 
 namespace SchoolSupport.Web;
@@ -10,6 +11,7 @@ public static class WebServices
     public static IEndpointRouteBuilder MapWebEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapSchoolEndpoints();
+        app.MapRoadmapEndpoints();
         return app;
     }
 }

@@ -25,6 +25,10 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         { "/import/template/Results.xlsx", [Roles.Admin, Roles.Operator] },
         { "/schools/export.xlsx", Everyone },
         { "/results/export.xlsx", Everyone },
+        { "/roadmaps", Everyone },
+        { "/roadmaps/new", [Roles.Operator, Roles.Municipal, Roles.School] },
+        { "/roadmaps/sections", [Roles.Admin, Roles.Ministry, Roles.Operator] },
+        { "/documents", Everyone },
     };
 
     [Theory]
