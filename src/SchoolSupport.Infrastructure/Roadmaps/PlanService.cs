@@ -246,7 +246,10 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
     private static List<string> Validate(object edit)
     {
         var results = new List<ValidationResult>();
-        Validator.TryValidateObject(edit, new ValidationContext(edit), results, validateAllProperties: true);
-        return results.Select(r => r.ErrorMessage!).ToList();
+        var context = new ValidationContext(edit);
+        Validator.TryValidateObject(edit, context, results, validateAllProperties: true);
+        // The validator skips the object's own rules once a property fails; the user should see all errors at once.
+        if (edit is IValidatableObject self) results.AddRange(self.Validate(context));
+        return results.Select(r => r.ErrorMessage!).Distinct().ToList();
     }
 }

@@ -13,6 +13,8 @@ public static class NavigationItems
     [
         new("/schools", Ui.Nav_Schools, Icons.Material.Filled.School, Policies.SchoolData),
         new("/results", Ui.Nav_Results, Icons.Material.Filled.Assessment, Policies.SchoolData),
+        new("/roadmaps", Ui.Nav_Roadmaps, Icons.Material.Filled.Map, Policies.SchoolData),
+        new("/documents", Ui.Nav_Documents, Icons.Material.Filled.Folder, Policies.SchoolData),
         new("/import", Ui.Nav_Import, Icons.Material.Filled.UploadFile, Policies.Operators),
         new("/notifications", Ui.Nav_Notifications, Icons.Material.Filled.Notifications, Policies.SchoolData),
         new("/admin/users", Ui.Nav_Users, Icons.Material.Filled.People, Policies.Admin),
