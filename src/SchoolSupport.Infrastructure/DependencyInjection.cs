@@ -2,12 +2,15 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SchoolSupport.Infrastructure.Admin;
 using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Identification;
+using SchoolSupport.Infrastructure.Documents;
 using SchoolSupport.Infrastructure.Jobs;
 using SchoolSupport.Infrastructure.Results;
+using SchoolSupport.Infrastructure.Roadmaps;
 using SchoolSupport.Infrastructure.Schools;
 
 namespace SchoolSupport.Infrastructure;
@@ -34,6 +37,15 @@ public static class DependencyInjection
         services.AddScoped<SupportLists>();
         services.AddScoped<Methodologies>();
         services.AddTransient<RunIdentification>();
+        services.AddTransient<OverdueItemsJob>();
+        services.AddScoped<PlanSections>();
+        services.AddScoped<PlanService>();
+        services.AddScoped<PlanBoard>();
+        services.AddScoped<PlanExport>();
+        services.AddScoped<DocumentLibrary>();
+        // Defaults that a deployment replaces by registering its own before this call.
+        services.TryAddSingleton<IVirusScanner, NoVirusScanner>();
+        services.TryAddSingleton<IEmailSender, NoEmailSender>();
 
         services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

@@ -7,6 +7,7 @@ using MudBlazor.Services;
 using SchoolSupport.Infrastructure;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.DemoData;
+using SchoolSupport.Infrastructure.Documents;
 using SchoolSupport.Infrastructure.Identity;
 using SchoolSupport.Web.Components;
 using SchoolSupport.Web.Security;
@@ -38,6 +39,11 @@ public static class AppHost
 
         var connectionString = await DatabaseStartup.ResolveConnectionStringAsync(builder);
         builder.Services.AddInfrastructure(connectionString, runJobServer: builder.Configuration.GetValue("Hangfire:Server", true));
+
+        var dataFolder = builder.Configuration["DataFolder"] ?? Path.Combine(builder.Environment.ContentRootPath, ".data");
+        builder.Services.AddSingleton(new FileStorageOptions(
+            Path.GetFullPath(builder.Configuration["Files:Folder"] ?? Path.Combine(dataFolder, "files")),
+            builder.Configuration.GetValue("Files:MaxUploadBytes", FileStorageOptions.DefaultMaxUploadBytes)));
 
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentUser>();
@@ -78,7 +84,7 @@ public static class AppHost
         // Keys in the data folder: auth cookies survive restarts and are shared by instances on one volume.
         builder.Services.AddDataProtection().SetApplicationName("SchoolSupport")
             .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:Folder"]
-                ?? Path.Combine(builder.Configuration["DataFolder"] ?? Path.Combine(builder.Environment.ContentRootPath, ".data"), "keys")));
+                ?? Path.Combine(dataFolder, "keys")));
         // Cyrillic as text, not as &#x...; entities: readable pages and smaller responses.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

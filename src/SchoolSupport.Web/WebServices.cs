@@ -1,4 +1,5 @@
 using SchoolSupport.Web.Identification;
+using SchoolSupport.Web.Roadmaps;
 using SchoolSupport.Web.Schools;
 
 namespace SchoolSupport.Web;
@@ -17,6 +18,7 @@ public static class WebServices
     {
         app.MapSchoolEndpoints();
         app.MapIdentificationEndpoints();
+        app.MapRoadmapEndpoints();
         return app;
     }
 }

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Documents;
 using SchoolSupport.Domain.Results;
+using SchoolSupport.Domain.Roadmaps;
 using SchoolSupport.Domain.Schools;
 using SchoolSupport.Infrastructure.Identity;
 
@@ -32,6 +34,13 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>
     public DbSet<AssessmentResult> Results => Set<AssessmentResult>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<PlanSection> PlanSections => Set<PlanSection>();
+    public DbSet<PlanItem> PlanItems => Set<PlanItem>();
+    public DbSet<PlanComment> PlanComments => Set<PlanComment>();
+    public DbSet<PlanTransition> PlanTransitions => Set<PlanTransition>();
+    public DbSet<Document> Documents => Set<Document>();
+    public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

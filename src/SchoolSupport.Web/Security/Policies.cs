@@ -18,6 +18,10 @@ public static class Policies
     public const string Municipal = nameof(Municipal);
     public const string SchoolTeam = nameof(SchoolTeam);
     public const string Mentor = nameof(Mentor);
+    /// <summary>Those who draft plans: the school team, the municipal coordinator, the operator (regional roadmap).</summary>
+    public const string PlanAuthors = nameof(PlanAuthors);
+    /// <summary>Regional staff who keep the template of school programme sections.</summary>
+    public const string PlanTemplates = nameof(PlanTemplates);
 
     public static void Register(AuthorizationOptions options)
     {
@@ -29,5 +33,7 @@ public static class Policies
         options.AddPolicy(Municipal, p => p.RequireRole(Roles.Municipal));
         options.AddPolicy(SchoolTeam, p => p.RequireRole(Roles.School));
         options.AddPolicy(Mentor, p => p.RequireRole(Roles.Mentor));
+        options.AddPolicy(PlanAuthors, p => p.RequireRole(Roles.Operator, Roles.Municipal, Roles.School));
+        options.AddPolicy(PlanTemplates, p => p.RequireRole(Roles.Admin, Roles.Ministry, Roles.Operator));
     }
 }

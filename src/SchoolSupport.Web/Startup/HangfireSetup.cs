@@ -20,6 +20,7 @@ public static class HangfireSetup
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<HousekeepingJob>(HousekeepingJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
         app.ScheduleIdentification();
+        recurring.AddOrUpdate<OverdueItemsJob>(OverdueItemsJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Daily(4));
     }
 
     /// <summary>The dashboard is for Admin and Operator only; others get 403 (an anonymous user is sent to the login page).</summary>

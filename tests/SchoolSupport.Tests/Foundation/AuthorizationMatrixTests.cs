@@ -27,6 +27,10 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         { "/results/export.xlsx", Everyone },
         { "/identification", Regional },
         { "/lists", Everyone },
+        { "/roadmaps", Everyone },
+        { "/roadmaps/new", [Roles.Operator, Roles.Municipal, Roles.School] },
+        { "/roadmaps/sections", [Roles.Admin, Roles.Ministry, Roles.Operator] },
+        { "/documents", Everyone },
     };
 
     [Theory]

@@ -13,6 +13,8 @@ public static class NavigationItems
     [
         new("/schools", Ui.Nav_Schools, Icons.Material.Filled.School, Policies.SchoolData),
         new("/results", Ui.Nav_Results, Icons.Material.Filled.Assessment, Policies.SchoolData),
+        new("/roadmaps", Ui.Nav_Roadmaps, Icons.Material.Filled.Map, Policies.SchoolData),
+        new("/documents", Ui.Nav_Documents, Icons.Material.Filled.Folder, Policies.SchoolData),
         new("/import", Ui.Nav_Import, Icons.Material.Filled.UploadFile, Policies.Operators),
         new("/identification", Ui.Nav_Identification, Icons.Material.Filled.Calculate, Policies.Regional),
         new("/lists", Ui.Nav_Lists, Icons.Material.Filled.ListAlt, Policies.SchoolData),

@@ -1,0 +1,170 @@
+using SchoolSupport.Domain.Common;
+
+namespace SchoolSupport.Domain.Roadmaps;
+
+public enum PlanLevel
+{
+    Region = 0,
+    Municipality = 1,
+    School = 2,
+}
+
+public enum PlanKind
+{
+    /// <summary>Программа перехода в эффективный режим функционирования (the school programme).</summary>
+    TransitionProgramme = 0,
+    /// <summary>Дорожная карта.</summary>
+    Roadmap = 1,
+    /// <summary>Антирисковая программа.</summary>
+    AntiRiskProgramme = 2,
+}
+
+public enum PlanStatus
+{
+    Draft = 0,
+    Submitted = 1,
+    UnderReview = 2,
+    Returned = 3,
+    Approved = 4,
+    InProgress = 5,
+    /// <summary>A monthly progress report was sent; the reviewer accepts it (back to in progress) or gives the final assessment.</summary>
+    Reported = 6,
+    Assessed = 7,
+}
+
+/// <summary>The part a user plays for one plan; the service derives it from the user's scope.</summary>
+public enum PlanRole
+{
+    /// <summary>Sees the plan only (a mentor comments; other regional staff read).</summary>
+    Reader = 0,
+    /// <summary>Drafts, submits and reports: the school team for its programme, the municipal coordinator for the municipal roadmap.</summary>
+    Owner = 1,
+    /// <summary>Reviews, returns, approves and assesses: the municipal coordinator for school plans, the ministry or operator above.</summary>
+    Reviewer = 2,
+}
+
+/// <summary>A programme or roadmap of a region, a municipality or a school, with its review workflow.</summary>
+public sealed class Plan : ITenantOwned
+{
+    public Guid Id { get; set; }
+    public Guid RegionId { get; set; }
+    public PlanLevel Level { get; set; }
+    public PlanKind Kind { get; set; }
+    /// <summary>The owning municipality; for a school plan the school's municipality (so the coordinator finds it).</summary>
+    public Guid? MunicipalityId { get; set; }
+    public Guid? SchoolId { get; set; }
+    public string Title { get; set; } = "";
+    public DateOnly PeriodFrom { get; set; }
+    public DateOnly PeriodTo { get; set; }
+    public string Goals { get; set; } = "";
+    public PlanStatus Status { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? LastReportAt { get; set; }
+    /// <summary>Row version (PostgreSQL xmin) for optimistic concurrency.</summary>
+    public uint Version { get; set; }
+
+    public List<PlanItem> Items { get; set; } = [];
+    public List<PlanTransition> Transitions { get; set; } = [];
+    public List<PlanComment> Comments { get; set; } = [];
+
+    /// <summary>Who may move the plan from one status to the next. Returned → Submitted is the re-submission after a return.</summary>
+    private static readonly Dictionary<(PlanStatus From, PlanStatus To), PlanRole> Workflow = new()
+    {
+        [(PlanStatus.Draft, PlanStatus.Submitted)] = PlanRole.Owner,
+        [(PlanStatus.Returned, PlanStatus.Submitted)] = PlanRole.Owner,
+        [(PlanStatus.Submitted, PlanStatus.UnderReview)] = PlanRole.Reviewer,
+        [(PlanStatus.UnderReview, PlanStatus.Returned)] = PlanRole.Reviewer,
+        [(PlanStatus.UnderReview, PlanStatus.Approved)] = PlanRole.Reviewer,
+        [(PlanStatus.Approved, PlanStatus.InProgress)] = PlanRole.Owner,
+        [(PlanStatus.InProgress, PlanStatus.Reported)] = PlanRole.Owner,
+        [(PlanStatus.Reported, PlanStatus.InProgress)] = PlanRole.Reviewer,
+        [(PlanStatus.Reported, PlanStatus.Assessed)] = PlanRole.Reviewer,
+    };
+
+    public static IEnumerable<PlanStatus> NextFor(PlanStatus from, PlanRole role) =>
+        Workflow.Where(w => w.Key.From == from && w.Value == role).Select(w => w.Key.To);
+
+    /// <summary>Sections and items are edited while the plan is with its owner: a draft or a returned plan.</summary>
+    public bool IsEditable => Status is PlanStatus.Draft or PlanStatus.Returned;
+
+    /// <summary>Progress (actual values, item status) is recorded while the plan is carried out.</summary>
+    public bool IsInExecution => Status is PlanStatus.Approved or PlanStatus.InProgress or PlanStatus.Reported;
+
+    public void EnsureEditable()
+    {
+        if (!IsEditable) throw new DomainException($"План в статусе «{PlanLabels.Of(Status)}» нельзя изменять: изменения возможны в черновике или после возврата на доработку.");
+    }
+
+    /// <summary>Mandatory sections that have no activity yet; a plan with any of them cannot be submitted.</summary>
+    public IReadOnlyList<PlanSection> MissingSections(IEnumerable<PlanSection> sections) =>
+        Level == PlanLevel.School
+            ? sections.Where(s => s.IsMandatory && !Items.Any(i => i.SectionId == s.Id && i.Status != PlanItemStatus.Cancelled)).OrderBy(s => s.Order).ToList()
+            : [];
+
+    /// <summary>
+    /// Moves the plan along the workflow, or refuses with a Russian message. A return needs a comment (what to fix),
+    /// a report needs its text; submission needs every mandatory section filled.
+    /// </summary>
+    public PlanTransition MoveTo(PlanStatus to, PlanRole role, string? comment, IEnumerable<PlanSection> sections, Guid userId, string userName, DateTimeOffset at)
+    {
+        if (!Workflow.TryGetValue((Status, to), out var allowed))
+        {
+            throw new DomainException($"Переход из статуса «{PlanLabels.Of(Status)}» в статус «{PlanLabels.Of(to)}» не предусмотрен.");
+        }
+        if (allowed != role)
+        {
+            throw new ScopeException(allowed == PlanRole.Owner
+                ? $"Перевести план в статус «{PlanLabels.Of(to)}» может только его разработчик."
+                : $"Перевести план в статус «{PlanLabels.Of(to)}» может только проверяющий.");
+        }
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        if (to == PlanStatus.Returned && comment is null) throw new DomainException("Укажите, что нужно доработать: возврат без комментария невозможен.");
+        if (to == PlanStatus.Reported && comment is null) throw new DomainException("Заполните текст отчёта о ходе реализации.");
+        if (to == PlanStatus.Submitted)
+        {
+            if (Items.All(i => i.Status == PlanItemStatus.Cancelled)) throw new DomainException("В плане нет ни одного мероприятия.");
+            var missing = MissingSections(sections);
+            if (missing.Count > 0)
+            {
+                throw new DomainException("Не заполнены обязательные разделы: " + string.Join("; ", missing.Select(s => s.Title)) + ".");
+            }
+        }
+        if (to == PlanStatus.Reported) LastReportAt = at;
+
+        var transition = new PlanTransition
+        {
+            Id = Guid.NewGuid(), RegionId = RegionId, PlanId = Id, From = Status, To = to, UserId = userId, UserName = userName, At = at,
+            Comment = comment,
+        };
+        Status = to;
+        Transitions.Add(transition);
+        return transition;
+    }
+}
+
+/// <summary>A workflow step of a plan: from, to, who, when and why.</summary>
+public sealed class PlanTransition : ITenantOwned
+{
+    public Guid Id { get; set; }
+    public Guid RegionId { get; set; }
+    public Guid PlanId { get; set; }
+    public PlanStatus From { get; set; }
+    public PlanStatus To { get; set; }
+    public Guid UserId { get; set; }
+    public string UserName { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+    public string? Comment { get; set; }
+}
+
+/// <summary>A remark on a plan or on one of its items, by a mentor, the coordinator or the team.</summary>
+public sealed class PlanComment : ITenantOwned
+{
+    public Guid Id { get; set; }
+    public Guid RegionId { get; set; }
+    public Guid PlanId { get; set; }
+    public Guid? ItemId { get; set; }
+    public Guid AuthorId { get; set; }
+    public string AuthorName { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+    public string Text { get; set; } = "";
+}

@@ -1,0 +1,64 @@
+using SchoolSupport.Domain.Common;
+
+namespace SchoolSupport.Domain.Roadmaps;
+
+public enum PlanItemStatus
+{
+    Planned = 0,
+    InProgress = 1,
+    Done = 2,
+    Overdue = 3,
+    Cancelled = 4,
+}
+
+/// <summary>One activity of a plan: what, by when, who, and how success is measured.</summary>
+public sealed class PlanItem : ITenantOwned
+{
+    public Guid Id { get; set; }
+    public Guid RegionId { get; set; }
+    public Guid PlanId { get; set; }
+    public Guid? SectionId { get; set; }
+    public string Activity { get; set; } = "";
+    public DateOnly Deadline { get; set; }
+    public string Responsible { get; set; } = "";
+    public string Participants { get; set; } = "";
+    public string Indicator { get; set; } = "";
+    public string Target { get; set; } = "";
+    public string Actual { get; set; } = "";
+    public PlanItemStatus Status { get; set; }
+    public string Comments { get; set; } = "";
+    public uint Version { get; set; }
+
+    /// <summary>An open activity whose deadline has passed (the day after the deadline) becomes overdue.</summary>
+    public bool BecomesOverdueOn(DateOnly today) =>
+        Status is PlanItemStatus.Planned or PlanItemStatus.InProgress && Deadline < today;
+}
+
+/// <summary>
+/// A section of the school programme template, per region. Defaults are the eight mandatory sections of the Zernograd
+/// model; a region may rename them, add its own and make them optional.
+/// </summary>
+public sealed class PlanSection : ITenantOwned
+{
+    public Guid Id { get; set; }
+    public Guid RegionId { get; set; }
+    public int Order { get; set; }
+    public string Title { get; set; } = "";
+    public bool IsMandatory { get; set; }
+    public uint Version { get; set; }
+
+    public static IReadOnlyList<string> DefaultTitles { get; } =
+    [
+        "Повышение качества преподавания",
+        "Обмен опытом",
+        "Инструменты самооценки и мониторинга",
+        "Управление и лидерство",
+        "Мотивация обучающихся",
+        "Работа с родителями и местным сообществом",
+        "Изменения в содержании образования",
+        "Сетевое партнёрство",
+    ];
+
+    public static List<PlanSection> DefaultsFor(Guid regionId) =>
+        DefaultTitles.Select((title, i) => new PlanSection { Id = Guid.NewGuid(), RegionId = regionId, Order = i + 1, Title = title, IsMandatory = true }).ToList();
+}

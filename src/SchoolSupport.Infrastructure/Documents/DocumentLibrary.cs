@@ -1,0 +1,163 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Documents;
+using SchoolSupport.Infrastructure.Data;
+
+namespace SchoolSupport.Infrastructure.Documents;
+
+public sealed record DocumentUpload(Guid MunicipalityId, Guid? SchoolId, DocumentKind Kind, string Title, string FileName, Stream Content, Guid? DocumentId = null);
+
+public sealed record StoredFile(string FullPath, string FileName, string ContentType);
+
+/// <summary>
+/// Typed documents of schools and municipalities with versions. A new upload adds a version, never overwrites one;
+/// the file goes to disk only after its size, type (by content) and virus check pass, and the row is saved with it.
+/// </summary>
+public sealed class DocumentLibrary(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock, FileStorageOptions options,
+    IVirusScanner scanner, ILogger<DocumentLibrary> log)
+{
+    public long MaxUploadBytes => options.MaxUploadBytes;
+
+    /// <summary>Documents of one school, or the municipality's own documents when <paramref name="schoolId"/> is null.</summary>
+    public async Task<IReadOnlyList<Document>> ListAsync(Guid municipalityId, Guid? schoolId, CancellationToken ct = default)
+    {
+        var scope = current.Require();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        if (!await CanSeeAsync(db, scope, municipalityId, schoolId, ct)) return [];
+        var docs = await db.Documents.AsNoTracking().Include(d => d.Versions)
+            .Where(d => d.MunicipalityId == municipalityId && d.SchoolId == schoolId)
+            .OrderBy(d => d.Kind).ThenBy(d => d.Title).ToListAsync(ct);
+        foreach (var d in docs) d.Versions = d.Versions.OrderByDescending(v => v.Number).ToList();
+        return docs;
+    }
+
+    /// <summary>Stores an upload as a new document or a new version of <see cref="DocumentUpload.DocumentId"/>. Returns Russian errors.</summary>
+    public async Task<(DocumentVersion? Version, IReadOnlyList<string> Errors)> UploadAsync(DocumentUpload upload, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        var scope = current.Require();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        if (!await CanUploadAsync(db, scope, upload.MunicipalityId, upload.SchoolId, ct)) throw new ScopeException("Недостаточно прав для загрузки документов этой организации.");
+
+        Document? document = null;
+        if (upload.DocumentId is { } documentId)
+        {
+            document = await db.Documents.FirstOrDefaultAsync(d => d.Id == documentId && d.MunicipalityId == upload.MunicipalityId && d.SchoolId == upload.SchoolId, ct)
+                ?? throw new ScopeException("Документ не найден.");
+        }
+        else if (string.IsNullOrWhiteSpace(upload.Title))
+        {
+            return (null, ["Укажите название документа."]);
+        }
+
+        var content = await ReadLimitedAsync(upload.Content, ct);
+        if (content is null) return (null, [$"Файл больше допустимого размера {options.MaxUploadBytes / (1024 * 1024)} МБ."]);
+        if (content.Length == 0) return (null, ["Файл пустой."]);
+        if (FileInspector.Detect(content) is not { } type)
+        {
+            return (null, ["Недопустимый тип файла: принимаются PDF, DOCX, XLSX, ODT, PNG и JPEG (тип определяется по содержимому файла)."]);
+        }
+        if (await scanner.ScanAsync(content, upload.FileName, ct) is { } threat) return (null, ["Файл отклонён антивирусной проверкой: " + threat]);
+
+        if (document is null)
+        {
+            document = new Document
+            {
+                Id = Guid.NewGuid(), RegionId = scope.RegionId, MunicipalityId = upload.MunicipalityId, SchoolId = upload.SchoolId, Kind = upload.Kind,
+                Title = upload.Title.Trim(), CreatedAt = clock.GetUtcNow(),
+            };
+            db.Documents.Add(document);
+        }
+        var number = await db.DocumentVersions.Where(v => v.DocumentId == document.Id).MaxAsync(v => (int?)v.Number, ct) ?? 0;
+        var version = new DocumentVersion
+        {
+            Id = Guid.NewGuid(), RegionId = document.RegionId, DocumentId = document.Id, Number = number + 1,
+            FileName = SafeName(upload.FileName, type), Type = type, Size = content.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)), UploadedAt = clock.GetUtcNow(), UploadedById = scope.UserId,
+            UploadedByName = scope.UserName,
+        };
+        version.StoragePath = Path.Combine(document.RegionId.ToString("N"), document.Id.ToString("N"), version.Id.ToString("N") + FileInspector.Extension(type));
+        db.DocumentVersions.Add(version);
+        db.Record(scope, "document.upload", "document", document.Id, $"{document.Title}, версия {version.Number}", clock);
+
+        var path = Path.Combine(options.Folder, version.StoragePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + ".part";
+        await File.WriteAllBytesAsync(temporary, content, ct);
+        try
+        {
+            File.Move(temporary, path);
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            // The row and the file go together: no file without its metadata.
+            File.Delete(temporary);
+            File.Delete(path);
+            throw;
+        }
+        log.LogInformation("Document {Document} version {Number} stored ({Size} bytes)", document.Id, version.Number, version.Size);
+        return (version, []);
+    }
+
+    /// <summary>The stored file of a version, or null when the user does not see it.</summary>
+    public async Task<StoredFile?> OpenAsync(Guid versionId, CancellationToken ct = default)
+    {
+        var scope = current.Require();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var found = await db.DocumentVersions.AsNoTracking().Where(v => v.Id == versionId)
+            .Join(db.Documents, v => v.DocumentId, d => d.Id, (v, d) => new { Version = v, d.MunicipalityId, d.SchoolId })
+            .FirstOrDefaultAsync(ct);
+        if (found is null || !await CanSeeAsync(db, scope, found.MunicipalityId, found.SchoolId, ct)) return null;
+        var path = Path.Combine(options.Folder, found.Version.StoragePath);
+        return File.Exists(path) ? new StoredFile(path, found.Version.FileName, FileInspector.ContentType(found.Version.Type)) : null;
+    }
+
+    public static bool CanUpload(UserScope scope, Guid municipalityId, Guid? schoolId) =>
+        schoolId is not null
+            ? (scope.IsIn(Roles.School) && scope.SchoolId == schoolId) || (scope.IsIn(Roles.Municipal) && scope.MunicipalityId == municipalityId)
+              || scope.IsIn(Roles.Operator)
+            : (scope.IsIn(Roles.Municipal) && scope.MunicipalityId == municipalityId) || scope.IsIn(Roles.Operator) || scope.IsIn(Roles.Ministry);
+
+    private static async Task<bool> CanUploadAsync(AppDbContext db, UserScope scope, Guid municipalityId, Guid? schoolId, CancellationToken ct) =>
+        CanUpload(scope, municipalityId, schoolId) && await ExistsAsync(db, municipalityId, schoolId, ct);
+
+    private static async Task<bool> CanSeeAsync(AppDbContext db, UserScope scope, Guid municipalityId, Guid? schoolId, CancellationToken ct)
+    {
+        var visible = schoolId is { } s
+            ? scope.CanSeeSchool(s, municipalityId) || scope.IsIn(Roles.Mentor)
+            : scope.CanSeeMunicipality(municipalityId);
+        return visible && await ExistsAsync(db, municipalityId, schoolId, ct);
+    }
+
+    /// <summary>The school belongs to the municipality, and both to the caller's region (the query filter).</summary>
+    private static async Task<bool> ExistsAsync(AppDbContext db, Guid municipalityId, Guid? schoolId, CancellationToken ct) => schoolId is { } s
+        ? await db.Schools.AnyAsync(x => x.Id == s && x.MunicipalityId == municipalityId, ct)
+        : await db.Municipalities.AnyAsync(m => m.Id == municipalityId, ct);
+
+    /// <summary>The whole content, or null as soon as it passes the limit (the rest is not read).</summary>
+    private async Task<byte[]?> ReadLimitedAsync(Stream input, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await input.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > options.MaxUploadBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>The name shown and offered on download: no folders or control characters, with the extension of the real type.</summary>
+    private static string SafeName(string fileName, FileType type)
+    {
+        var name = Path.GetFileNameWithoutExtension(Path.GetFileName(fileName.Replace('\\', '/')));
+        name = string.Concat(name.Where(c => !char.IsControl(c) && !Path.GetInvalidFileNameChars().Contains(c) && c is not ('"' or ';')));
+        if (string.IsNullOrWhiteSpace(name)) name = "документ";
+        if (name.Length > 150) name = name[..150];
+        return name + FileInspector.Extension(type);
+    }
+}

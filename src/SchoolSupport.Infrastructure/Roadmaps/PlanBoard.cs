@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Roadmaps;
+using SchoolSupport.Infrastructure.Data;
+
+namespace SchoolSupport.Infrastructure.Roadmaps;
+
+public sealed record PlanRow(Guid Id, string Title, PlanKind Kind, PlanLevel Level, string Owner, Guid? MunicipalityId, string Municipality,
+    PlanStatus Status, int Items, int Done, int Overdue, DateTimeOffset? LastReportAt)
+{
+    /// <summary>Share of activities done, %, cancelled ones not counted.</summary>
+    public int PercentDone => Items == 0 ? 0 : (int)Math.Round(100.0 * Done / Items);
+}
+
+public sealed record MunicipalityCoverage(Guid MunicipalityId, string Municipality, int Schools, int SchoolsWithApprovedProgramme, bool HasApprovedRoadmap)
+{
+    public decimal SchoolShare => Schools == 0 ? 0 : Math.Round(100m * SchoolsWithApprovedProgramme / Schools, 1);
+}
+
+/// <summary>Coverage indicators of the regional model: targets are 100 % of schools and of municipalities.</summary>
+public sealed record CoverageReport(IReadOnlyList<MunicipalityCoverage> Municipalities)
+{
+    public const decimal Target = 100m;
+    public int Schools => Municipalities.Sum(m => m.Schools);
+    public int SchoolsWithApprovedProgramme => Municipalities.Sum(m => m.SchoolsWithApprovedProgramme);
+    public decimal SchoolShare => Schools == 0 ? 0 : Math.Round(100m * SchoolsWithApprovedProgramme / Schools, 1);
+    public decimal MunicipalityShare => Municipalities.Count == 0 ? 0 : Math.Round(100m * Municipalities.Count(m => m.HasApprovedRoadmap) / Municipalities.Count, 1);
+}
+
+/// <summary>The plans a user sees, with progress, and the coverage indicators for regional staff.</summary>
+public sealed class PlanBoard(IDbContextFactory<AppDbContext> dbs, ICurrentScope current)
+{
+    public static readonly PlanStatus[] ApprovedStatuses = [PlanStatus.Approved, PlanStatus.InProgress, PlanStatus.Reported, PlanStatus.Assessed];
+
+    public async Task<IReadOnlyList<PlanRow>> ListAsync(CancellationToken ct = default)
+    {
+        var scope = current.Require();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var rows = await db.Plans.AsNoTracking().VisibleTo(scope)
+            .Select(p => new
+            {
+                p.Id, p.Title, p.Kind, p.Level, p.MunicipalityId, p.SchoolId, p.Status, p.LastReportAt,
+                School = db.Schools.Where(s => s.Id == p.SchoolId).Select(s => s.ShortName).FirstOrDefault(),
+                Municipality = db.Municipalities.Where(m => m.Id == p.MunicipalityId).Select(m => m.Name).FirstOrDefault(),
+                Items = p.Items.Count(i => i.Status != PlanItemStatus.Cancelled),
+                Done = p.Items.Count(i => i.Status == PlanItemStatus.Done),
+                Overdue = p.Items.Count(i => i.Status == PlanItemStatus.Overdue),
+            })
+            .ToListAsync(ct);
+        return rows
+            .Select(p => new PlanRow(p.Id, p.Title, p.Kind, p.Level,
+                p.Level switch { PlanLevel.School => p.School ?? "", PlanLevel.Municipality => p.Municipality ?? "", _ => "Регион" },
+                p.MunicipalityId, p.Municipality ?? "", p.Status, p.Items, p.Done, p.Overdue, p.LastReportAt))
+            .OrderBy(p => p.Level).ThenBy(p => p.Municipality).ThenBy(p => p.Owner).ThenBy(p => p.Title)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Share of schools with an approved programme and of municipalities with an approved roadmap. Until the annual list
+    /// of supported schools exists, every school of the region counts.
+    /// </summary>
+    public async Task<CoverageReport> CoverageAsync(CancellationToken ct = default)
+    {
+        current.RequireRole(Roles.Ministry, Roles.Operator, Roles.Admin);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var approved = db.Plans.Where(p => ApprovedStatuses.Contains(p.Status));
+        var rows = await db.Municipalities.AsNoTracking()
+            .Select(m => new MunicipalityCoverage(m.Id, m.Name,
+                db.Schools.Count(s => s.MunicipalityId == m.Id),
+                db.Schools.Count(s => s.MunicipalityId == m.Id && approved.Any(p => p.Level == PlanLevel.School && p.SchoolId == s.Id)),
+                approved.Any(p => p.Level == PlanLevel.Municipality && p.MunicipalityId == m.Id)))
+            .ToListAsync(ct);
+        return new CoverageReport(rows.OrderBy(r => r.Municipality).ToList());
+    }
+}

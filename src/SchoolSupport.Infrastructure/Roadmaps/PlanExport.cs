@@ -1,0 +1,91 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SchoolSupport.Domain.Roadmaps;
+using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Documents;
+
+namespace SchoolSupport.Infrastructure.Roadmaps;
+
+/// <summary>A plan as a PDF for signing and as an XLSX sheet of its activities.</summary>
+public sealed class PlanExport(PlanService plans, IDbContextFactory<AppDbContext> dbs)
+{
+    /// <summary>Writes the PDF; false when the user does not see the plan.</summary>
+    public async Task<(bool Found, string FileName)> WritePdfAsync(Guid id, Stream output, CancellationToken ct = default)
+    {
+        var view = await plans.GetAsync(id, ct);
+        if (view is null) return (false, "");
+        var plan = view.Plan;
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var authority = await db.Regions.Where(r => r.Id == plan.RegionId).Select(r => r.AuthorityName).FirstOrDefaultAsync(ct) ?? "";
+        var body = new List<ReportBlock>
+        {
+            new ReportParagraph($"{PlanLabels.Of(plan.Kind)}: {view.OwnerName}\nСрок реализации: {D(plan.PeriodFrom)} — {D(plan.PeriodTo)}\nСтатус: {PlanLabels.Of(plan.Status)}"),
+        };
+        if (!string.IsNullOrWhiteSpace(plan.Goals)) body.Add(new ReportParagraph("Цели и задачи: " + plan.Goals));
+        var columns = new ReportColumn[]
+        {
+            new("№", 0.4f, CellAlign.Center), new("Мероприятие", 3), new("Срок", 1, CellAlign.Center), new("Ответственные", 1.6f),
+            new("Участники", 1.4f), new("Показатель", 1.6f), new("Целевое значение", 1), new("Факт", 1), new("Статус", 1.1f),
+        };
+        var number = 0;
+        foreach (var group in Grouped(view))
+        {
+            var rows = group.Items.Select(i => (IReadOnlyList<string>)
+            [
+                (++number).ToString(CultureInfo.InvariantCulture), i.Activity, D(i.Deadline), i.Responsible, i.Participants, i.Indicator, i.Target,
+                i.Actual, PlanLabels.Of(i.Status),
+            ]).ToList();
+            body.Add(new ReportTable(columns, rows) { Caption = group.Title });
+        }
+        PdfReportWriter.Write(new ReportDocument
+        {
+            Title = plan.Title,
+            HeaderLines = [authority],
+            Body = body,
+            Orientation = PageOrientation.Landscape,
+            Signature = new SignatureBlock(plan.Level == Domain.Roadmaps.PlanLevel.School ? "Директор" : "Руководитель", ""),
+        }, output);
+        return (true, FileName(plan, "pdf"));
+    }
+
+    public async Task<(bool Found, string FileName)> WriteXlsxAsync(Guid id, Stream output, CancellationToken ct = default)
+    {
+        var view = await plans.GetAsync(id, ct);
+        if (view is null) return (false, "");
+        var sections = view.Sections.ToDictionary(s => s.Id, s => s.Title);
+        XlsxExport.Write(view.Plan.Items, output, "Мероприятия",
+        [
+            ("Раздел", i => i.SectionId is { } s && sections.TryGetValue(s, out var t) ? t : ""),
+            ("Мероприятие", i => i.Activity),
+            ("Срок", i => i.Deadline.ToDateTime(TimeOnly.MinValue)),
+            ("Ответственные", i => i.Responsible),
+            ("Участники", i => i.Participants),
+            ("Показатель", i => i.Indicator),
+            ("Целевое значение", i => i.Target),
+            ("Фактическое значение", i => i.Actual),
+            ("Статус", i => PlanLabels.Of(i.Status)),
+            ("Примечания", i => i.Comments),
+        ]);
+        return (true, FileName(view.Plan, "xlsx"));
+    }
+
+    private static IEnumerable<(string Title, IReadOnlyList<PlanItem> Items)> Grouped(PlanView view)
+    {
+        foreach (var section in view.Sections)
+        {
+            var items = view.Plan.Items.Where(i => i.SectionId == section.Id).ToList();
+            if (items.Count > 0) yield return (section.Title, items);
+        }
+        var other = view.Plan.Items.Where(i => i.SectionId is null || view.Sections.All(s => s.Id != i.SectionId)).ToList();
+        if (other.Count > 0) yield return ("Прочие мероприятия", other);
+    }
+
+    private static string D(DateOnly d) => d.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+
+    private static string FileName(Plan plan, string extension)
+    {
+        var name = string.Concat(plan.Title.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c is '"' or ';' ? '_' : c));
+        if (name.Length > 100) name = name[..100];
+        return $"{name}.{extension}";
+    }
+}

@@ -1,0 +1,79 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Roadmaps;
+using SchoolSupport.Infrastructure.Data;
+
+namespace SchoolSupport.Infrastructure.Roadmaps;
+
+public sealed class PlanSectionEdit
+{
+    public Guid? Id { get; set; }
+    public uint Version { get; set; }
+    [Range(1, 100, ErrorMessage = "Порядковый номер раздела: от 1 до 100.")]
+    public int Order { get; set; } = 1;
+    [Required(ErrorMessage = "Укажите название раздела.")]
+    [StringLength(300, ErrorMessage = "Название раздела не длиннее 300 символов.")]
+    public string Title { get; set; } = "";
+    public bool IsMandatory { get; set; } = true;
+}
+
+/// <summary>The region's template of school programme sections; the Zernograd defaults are created on first use.</summary>
+public sealed class PlanSections(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
+{
+    public static bool CanEdit(UserScope scope) => scope.IsIn(Roles.Operator) || scope.IsIn(Roles.Ministry) || scope.IsIn(Roles.Admin);
+
+    public async Task<IReadOnlyList<PlanSection>> ListAsync(CancellationToken ct = default)
+    {
+        var scope = current.Require();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await EnsureAsync(db, scope, ct);
+    }
+
+    internal static async Task<List<PlanSection>> EnsureAsync(AppDbContext db, UserScope scope, CancellationToken ct)
+    {
+        var sections = await db.PlanSections.AsNoTracking().OrderBy(s => s.Order).ThenBy(s => s.Title).ToListAsync(ct);
+        if (sections.Count > 0) return sections;
+        var defaults = PlanSection.DefaultsFor(scope.RegionId);
+        db.PlanSections.AddRange(defaults);
+        await db.SaveChangesAsync(ct);
+        return defaults;
+    }
+
+    public async Task<IReadOnlyList<string>> SaveAsync(PlanSectionEdit edit, CancellationToken ct = default)
+    {
+        var scope = current.RequireRole(Roles.Operator, Roles.Ministry, Roles.Admin);
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(edit, new ValidationContext(edit), results, validateAllProperties: true))
+        {
+            return results.Select(r => r.ErrorMessage!).ToList();
+        }
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        PlanSection section;
+        if (edit.Id is { } id)
+        {
+            section = await db.PlanSections.FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new ScopeException("Раздел не найден.");
+            db.Entry(section).Property(s => s.Version).OriginalValue = edit.Version;
+        }
+        else
+        {
+            section = new PlanSection { Id = Guid.NewGuid(), RegionId = scope.RegionId };
+            db.PlanSections.Add(section);
+        }
+        section.Order = edit.Order;
+        section.Title = edit.Title.Trim();
+        section.IsMandatory = edit.IsMandatory;
+        db.Record(scope, "plan-section.save", "plan-section", section.Id, section.Title, clock);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new StaleEditException("Раздел уже изменил другой пользователь. Обновите страницу и повторите изменения.");
+        }
+        edit.Id = section.Id;
+        edit.Version = section.Version;
+        return [];
+    }
+}

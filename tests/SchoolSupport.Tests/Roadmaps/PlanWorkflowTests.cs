@@ -1,0 +1,221 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Roadmaps;
+using SchoolSupport.Infrastructure.Roadmaps;
+using SchoolSupport.Tests.Support;
+
+namespace SchoolSupport.Tests.Roadmaps;
+
+public sealed class PlanWorkflowTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    private TestWorld World => portal.World;
+
+    private PlanService Plans(string role, string region = "a") => portal.Service<PlanService>(World.Scope(role, region));
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    /// <summary>A school programme of school A1 with one activity in every mandatory section but the ones skipped.</summary>
+    internal static async Task<Guid> DraftSchoolProgrammeAsync(PortalFixture portal, int skipSections = 0, int deadlineInDays = 30)
+    {
+        var team = portal.Service<PlanService>(portal.World.Scope(Roles.School));
+        var (id, errors) = await team.CreateAsync(new PlanHeaderEdit
+        {
+            Kind = PlanKind.TransitionProgramme, Title = "Программа перехода в эффективный режим функционирования на 2026–2027 гг.",
+            PeriodFrom = new DateOnly(2026, 11, 1), PeriodTo = new DateOnly(2027, 12, 31), Goals = "Повышение качества образовательных результатов",
+        });
+        errors.Should().BeEmpty();
+        var sections = await portal.Service<PlanSections>(portal.World.Scope(Roles.School)).ListAsync();
+        foreach (var section in sections.Skip(skipSections))
+        {
+            (await team.SaveItemAsync(new PlanItemEdit
+            {
+                PlanId = id!.Value, SectionId = section.Id, Activity = "Мероприятие: " + section.Title, Deadline = Today.AddDays(deadlineInDays),
+                Responsible = "Заместитель директора по УВР", Indicator = "Доля педагогов", Target = "100 %",
+            })).Should().BeEmpty();
+        }
+        return id!.Value;
+    }
+
+    private async Task<uint> VersionAsync(Guid id) => (await Plans(Roles.School).GetAsync(id))!.Plan.Version;
+
+    [Fact]
+    public async Task A_school_programme_goes_through_the_whole_workflow_by_the_right_roles()
+    {
+        var id = await DraftSchoolProgrammeAsync(portal);
+        var team = Plans(Roles.School);
+        var coordinator = Plans(Roles.Municipal);
+
+        var view = await team.GetAsync(id);
+        view!.Role.Should().Be(PlanRole.Owner);
+        view.MissingSections.Should().BeEmpty();
+        view.NextSteps.Should().Equal(PlanStatus.Submitted);
+
+        await team.MoveAsync(id, await VersionAsync(id), PlanStatus.Submitted, null);
+        (await coordinator.GetAsync(id))!.NextSteps.Should().Equal(PlanStatus.UnderReview);
+        await coordinator.MoveAsync(id, await VersionAsync(id), PlanStatus.UnderReview, null);
+
+        (await Plans(Roles.Mentor).CommentAsync(id, view.Plan.Items[0].Id, "Уточните показатель результативности.")).Should().BeEmpty();
+        await coordinator.MoveAsync(id, await VersionAsync(id), PlanStatus.Returned, "Доработайте раздел о наставничестве.");
+        (await team.GetAsync(id))!.CanEditContent.Should().BeTrue();
+
+        await team.MoveAsync(id, await VersionAsync(id), PlanStatus.Submitted, "Доработано.");
+        await coordinator.MoveAsync(id, await VersionAsync(id), PlanStatus.UnderReview, null);
+        await coordinator.MoveAsync(id, await VersionAsync(id), PlanStatus.Approved, null);
+        await team.MoveAsync(id, await VersionAsync(id), PlanStatus.InProgress, null);
+        await team.MoveAsync(id, await VersionAsync(id), PlanStatus.Reported, "Отчёт за ноябрь: проведены два семинара.");
+        await coordinator.MoveAsync(id, await VersionAsync(id), PlanStatus.InProgress, "Отчёт принят.");
+        await team.MoveAsync(id, await VersionAsync(id), PlanStatus.Reported, "Отчёт за декабрь.");
+        await coordinator.MoveAsync(id, await VersionAsync(id), PlanStatus.Assessed, "Программа реализована.");
+
+        var done = (await Plans(Roles.Ministry).GetAsync(id))!;
+        done.Plan.Status.Should().Be(PlanStatus.Assessed);
+        done.Plan.LastReportAt.Should().NotBeNull();
+        done.Plan.Transitions.Select(t => t.To).Should().Equal(
+            PlanStatus.Submitted, PlanStatus.UnderReview, PlanStatus.Returned, PlanStatus.Submitted, PlanStatus.UnderReview, PlanStatus.Approved,
+            PlanStatus.InProgress, PlanStatus.Reported, PlanStatus.InProgress, PlanStatus.Reported, PlanStatus.Assessed);
+        done.Plan.Transitions.Single(t => t.To == PlanStatus.Returned).Comment.Should().Be("Доработайте раздел о наставничестве.");
+        done.Plan.Transitions.Single(t => t.To == PlanStatus.Returned).UserName.Should().Be(TestWorld.Email(Roles.Municipal));
+        done.Plan.Comments.Should().ContainSingle().Which.ItemId.Should().Be(view.Plan.Items[0].Id);
+
+        await using var db = portal.System();
+        (await db.Notifications.CountAsync(n => n.UserId == World.Scope(Roles.School).UserId && n.Link == $"/roadmaps/{id}")).Should().BeGreaterThan(0);
+        (await db.Notifications.CountAsync(n => n.UserId == World.Scope(Roles.Municipal).UserId && n.Link == $"/roadmaps/{id}")).Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Missing_mandatory_sections_block_submission_and_are_listed()
+    {
+        var id = await DraftSchoolProgrammeAsync(portal, skipSections: 2);
+        var act = () => Plans(Roles.School).MoveAsync(id, 0, PlanStatus.Submitted, null);
+        (await act.Should().ThrowAsync<DomainException>())
+            .WithMessage("Не заполнены обязательные разделы: Повышение качества преподавания; Обмен опытом.");
+        (await Plans(Roles.School).GetAsync(id))!.Plan.Status.Should().Be(PlanStatus.Draft);
+    }
+
+    [Fact]
+    public async Task Wrong_roles_and_wrong_steps_are_refused_with_russian_messages()
+    {
+        var id = await DraftSchoolProgrammeAsync(portal);
+        var skip = () => Plans(Roles.School).MoveAsync(id, 0, PlanStatus.Approved, null);
+        (await skip.Should().ThrowAsync<DomainException>()).WithMessage("Переход из статуса «Черновик» в статус «Утверждён» не предусмотрен.");
+
+        var reviewerSubmits = async () => await Plans(Roles.Municipal).MoveAsync(id, await VersionAsync(id), PlanStatus.Submitted, null);
+        (await reviewerSubmits.Should().ThrowAsync<ScopeException>()).WithMessage("*только его разработчик*");
+
+        await Plans(Roles.School).MoveAsync(id, await VersionAsync(id), PlanStatus.Submitted, null);
+        var teamReviews = async () => await Plans(Roles.School).MoveAsync(id, await VersionAsync(id), PlanStatus.UnderReview, null);
+        (await teamReviews.Should().ThrowAsync<ScopeException>()).WithMessage("*только проверяющий*");
+        var mentorReviews = async () => await Plans(Roles.Mentor).MoveAsync(id, await VersionAsync(id), PlanStatus.UnderReview, null);
+        await mentorReviews.Should().ThrowAsync<ScopeException>();
+        var ministryReviews = async () => await Plans(Roles.Ministry).MoveAsync(id, await VersionAsync(id), PlanStatus.UnderReview, null);
+        await ministryReviews.Should().ThrowAsync<ScopeException>();
+
+        await Plans(Roles.Municipal).MoveAsync(id, await VersionAsync(id), PlanStatus.UnderReview, null);
+        var silentReturn = async () => await Plans(Roles.Municipal).MoveAsync(id, await VersionAsync(id), PlanStatus.Returned, "  ");
+        (await silentReturn.Should().ThrowAsync<DomainException>()).WithMessage("*возврат без комментария невозможен*");
+
+        var editUnderReview = async () => await Plans(Roles.School).SaveItemAsync(new PlanItemEdit
+        {
+            PlanId = id, Activity = "Новое", Deadline = Today, Responsible = "Директор",
+        });
+        (await editUnderReview.Should().ThrowAsync<DomainException>()).WithMessage("*нельзя изменять*");
+    }
+
+    [Fact]
+    public async Task Another_municipality_and_another_region_neither_see_nor_approve_the_plan()
+    {
+        var id = await DraftSchoolProgrammeAsync(portal);
+        await Plans(Roles.School).MoveAsync(id, await VersionAsync(id), PlanStatus.Submitted, null);
+        var version = await VersionAsync(id);
+
+        (await Plans(Roles.Municipal, "a2").GetAsync(id)).Should().BeNull();
+        (await portal.Service<PlanBoard>(World.Scope(Roles.Municipal, "a2")).ListAsync()).Should().NotContain(r => r.Id == id);
+        var foreignReview = () => Plans(Roles.Municipal, "a2").MoveAsync(id, version, PlanStatus.UnderReview, null);
+        await foreignReview.Should().ThrowAsync<ScopeException>();
+        var foreignComment = () => Plans(Roles.Municipal, "a2").CommentAsync(id, null, "Чужой комментарий");
+        await foreignComment.Should().ThrowAsync<ScopeException>();
+
+        (await Plans(Roles.Operator, "b").GetAsync(id)).Should().BeNull();
+        (await portal.Service<PlanBoard>(World.Scope(Roles.Admin, "b")).ListAsync()).Should().BeEmpty();
+        (await Plans(Roles.School, "b").GetAsync(id)).Should().BeNull();
+
+        (await portal.Service<PlanBoard>(World.Scope(Roles.Municipal)).ListAsync()).Should().Contain(r => r.Id == id);
+        (await Plans(Roles.Municipal).GetAsync(id))!.Role.Should().Be(PlanRole.Reviewer);
+
+        using var client = await portal.LoginAsync(TestWorld.Email(Roles.Municipal, "a2"));
+        (await client.GetAsync($"/roadmaps/{id}/export.pdf")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        using var own = await portal.LoginAsync(TestWorld.Email(Roles.Municipal));
+        using var pdf = await own.GetAsync($"/roadmaps/{id}/export.pdf");
+        pdf.StatusCode.Should().Be(HttpStatusCode.OK);
+        pdf.Content.Headers.ContentType!.MediaType.Should().Be("application/pdf");
+        (await pdf.Content.ReadAsByteArrayAsync()).Take(4).Should().Equal("%PDF"u8.ToArray());
+        using var xlsx = await own.GetAsync($"/roadmaps/{id}/export.xlsx");
+        xlsx.StatusCode.Should().Be(HttpStatusCode.OK);
+        xlsx.Content.Headers.ContentDisposition!.DispositionType.Should().Be("attachment");
+    }
+
+    [Fact]
+    public async Task A_municipal_roadmap_is_drafted_by_the_coordinator_and_approved_by_the_ministry()
+    {
+        var coordinator = Plans(Roles.Municipal);
+        var (id, errors) = await coordinator.CreateAsync(new PlanHeaderEdit
+        {
+            Kind = PlanKind.Roadmap, Title = "Дорожная карта поддержки ШНОР городского округа А1", PeriodFrom = new DateOnly(2026, 11, 1),
+            PeriodTo = new DateOnly(2027, 6, 30),
+        });
+        errors.Should().BeEmpty();
+        (await coordinator.SaveItemAsync(new PlanItemEdit
+        {
+            PlanId = id!.Value, Activity = "Совещание с директорами ШНОР", Deadline = Today.AddDays(10), Responsible = "Координатор",
+        })).Should().BeEmpty();
+        async Task<uint> V() => (await coordinator.GetAsync(id.Value))!.Plan.Version;
+        await coordinator.MoveAsync(id.Value, await V(), PlanStatus.Submitted, null);
+        var selfReview = async () => await coordinator.MoveAsync(id.Value, await V(), PlanStatus.UnderReview, null);
+        await selfReview.Should().ThrowAsync<ScopeException>();
+        await Plans(Roles.Operator).MoveAsync(id.Value, await V(), PlanStatus.UnderReview, null);
+        await Plans(Roles.Ministry).MoveAsync(id.Value, await V(), PlanStatus.Approved, null);
+
+        var coverage = await portal.Service<PlanBoard>(World.Scope(Roles.Ministry)).CoverageAsync();
+        coverage.Municipalities.Single(m => m.MunicipalityId == World.A1.Id).HasApprovedRoadmap.Should().BeTrue();
+        coverage.Municipalities.Should().NotContain(m => m.MunicipalityId == World.B1.Id);
+        coverage.MunicipalityShare.Should().BeGreaterThan(0).And.BeLessThan(CoverageReport.Target);
+        var schoolsCoverage = async () => await portal.Service<PlanBoard>(World.Scope(Roles.Municipal)).CoverageAsync();
+        await schoolsCoverage.Should().ThrowAsync<ScopeException>();
+    }
+
+    [Fact]
+    public async Task A_stale_edit_of_a_plan_or_an_item_is_detected()
+    {
+        var id = await DraftSchoolProgrammeAsync(portal);
+        var view = (await Plans(Roles.School).GetAsync(id))!;
+        var first = PlanHeaderEdit.From(view.Plan);
+        var second = PlanHeaderEdit.From(view.Plan);
+        first.Title += " (ред. 1)";
+        (await Plans(Roles.School).SaveHeaderAsync(first)).Should().BeEmpty();
+        second.Title += " (ред. 2)";
+        var stale = () => Plans(Roles.School).SaveHeaderAsync(second);
+        (await stale.Should().ThrowAsync<StaleEditException>()).WithMessage("*другой пользователь*");
+
+        var itemA = PlanItemEdit.From(view.Plan.Items[0]);
+        var itemB = PlanItemEdit.From(view.Plan.Items[0]);
+        itemA.Target = "90 %";
+        (await Plans(Roles.School).SaveItemAsync(itemA)).Should().BeEmpty();
+        itemB.Target = "80 %";
+        var staleItem = () => Plans(Roles.School).SaveItemAsync(itemB);
+        await staleItem.Should().ThrowAsync<StaleEditException>();
+        (await Plans(Roles.School).GetAsync(id))!.Plan.Items.Single(i => i.Id == itemA.Id).Target.Should().Be("90 %");
+    }
+
+    [Fact]
+    public async Task Invalid_plan_input_gets_russian_messages_and_readers_cannot_create_plans()
+    {
+        var (_, errors) = await Plans(Roles.School).CreateAsync(new PlanHeaderEdit
+        {
+            Title = "", PeriodFrom = new DateOnly(2027, 1, 1), PeriodTo = new DateOnly(2026, 1, 1),
+        });
+        errors.Should().Contain("Укажите наименование плана.").And.Contain("Окончание срока реализации раньше начала.");
+        var mentorCreates = () => Plans(Roles.Mentor).CreateAsync(new PlanHeaderEdit { Title = "План" });
+        await mentorCreates.Should().ThrowAsync<ScopeException>();
+    }
+}
