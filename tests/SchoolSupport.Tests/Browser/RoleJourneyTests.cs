@@ -1,0 +1,86 @@
+using System.Text;
+using Microsoft.Playwright;
+using SchoolSupport.Domain.Common;
+
+namespace SchoolSupport.Tests.Browser;
+
+/// <summary>Each role signs in and does its main job through the UI, in a real browser.</summary>
+public sealed class RoleJourneyTests(BrowserFixture portal) : IClassFixture<BrowserFixture>
+{
+    [Theory]
+    [InlineData("admin@demo.local", "/admin/users", "Пользователи")]
+    [InlineData("ministry@demo.local", "/lists", "Перечни ШНОР и ШНСУ")]
+    [InlineData("operator@demo.local", "/schools", "Реестр школ")]
+    [InlineData("municipal@demo.local", "/schools", "Реестр школ")]
+    [InlineData("school@demo.local", "/results", "Результаты оценочных процедур")]
+    [InlineData("mentor@demo.local", "/notifications", "Уведомления")]
+    public async Task Each_role_signs_in_sees_its_home_and_main_page_with_labels_and_headings(string email, string path, string heading)
+    {
+        var page = await portal.SignInAsync(email);
+        await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).First.WaitForAsync();
+        (await page.TextContentAsync("h1"))!.Should().Contain("Добро пожаловать");
+        var role = email.Split('@')[0];
+        await BrowserFixture.ScreenshotAsync(page, $"{role}-home");
+        (await BrowserFixture.AccessibilityProblemsAsync(page)).Should().BeEmpty();
+
+        await BrowserFixture.GotoAsync(page, path);
+        await page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 }).WaitForAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await BrowserFixture.ScreenshotAsync(page, $"{role}-{path.Trim('/').Replace('/', '-')}");
+        (await BrowserFixture.AccessibilityProblemsAsync(page)).Should().BeEmpty();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Operator_imports_results_and_runs_identification_then_the_ministry_approves_and_downloads_the_pdf()
+    {
+        // Operator: import a results file through the page.
+        var op = await portal.SignInAsync("operator@demo.local");
+        await BrowserFixture.GotoAsync(op, "/import");
+        var csv = "Код ОО;Год;Процедура;Класс;Предмет;Участников;Средний балл;Доля ниже минимального балла, %;Доля отметок «2», %\n"
+                  + "DEMO00001;2025;ВПР;6;Математика;48;3,4;14;14\nDEMO00002;2025;ВПР;6;Математика;40;3,9;6;6\n";
+        await op.Locator("#import-file").SetInputFilesAsync(new FilePayload { Name = "results.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await op.GetByText("Строк с данными без ошибок: 2").WaitForAsync();
+        await BrowserFixture.ScreenshotAsync(op, "operator-import-preview");
+        await op.GetByRole(AriaRole.Button, new() { Name = "Импортировать 2 строк" }).ClickAsync();
+        await op.GetByText("Импорт завершён").WaitForAsync();
+
+        // Operator: run the identification for 2025 and wait for the job.
+        await BrowserFixture.GotoAsync(op, "/identification");
+        var year = op.GetByLabel("Год перечня");
+        await year.FillAsync("2025");
+        await year.PressAsync("Tab");
+        await op.GetByRole(AriaRole.Button, new() { Name = "Запустить расчёт" }).ClickAsync();
+        await op.GetByText("завершён").WaitForAsync(new() { Timeout = 120_000 });
+        await BrowserFixture.ScreenshotAsync(op, "operator-identification");
+
+        // Operator: review and submit the draft.
+        await BrowserFixture.GotoAsync(op, "/lists");
+        await op.GetByRole(AriaRole.Link, new() { Name = "Проект" }).First.ClickAsync();
+        await BrowserFixture.WaitForCircuitAsync(op);
+        await op.GetByRole(AriaRole.Button, new() { Name = "Начать проверку" }).ClickAsync();
+        await op.GetByText("На проверке у оператора").First.WaitForAsync();
+        await op.GetByRole(AriaRole.Button, new() { Name = "Направить на утверждение" }).ClickAsync();
+        await op.GetByText("Направлен на утверждение").First.WaitForAsync();
+        var listUrl = op.Url;
+        await BrowserFixture.ScreenshotAsync(op, "operator-list-submitted");
+        await op.Context.CloseAsync();
+
+        // Ministry: approve with the order, publish, download the PDF.
+        var ministry = await portal.SignInAsync("ministry@demo.local");
+        await BrowserFixture.GotoAsync(ministry, listUrl);
+        await ministry.GetByLabel("Номер приказа").FillAsync("1852");
+        await ministry.GetByRole(AriaRole.Button, new() { Name = "Утвердить" }).ClickAsync();
+        await ministry.GetByText("Статус: Утверждён").WaitForAsync();
+        await ministry.GetByRole(AriaRole.Button, new() { Name = "Опубликовать" }).ClickAsync();
+        await ministry.GetByText("Статус: Опубликован").WaitForAsync();
+        await BrowserFixture.ScreenshotAsync(ministry, "ministry-list-published");
+        var pdf = await ministry.APIRequest.GetAsync(listUrl.TrimEnd('/') + "/list.pdf");
+        pdf.Status.Should().Be(200);
+        pdf.Headers["content-type"].Should().Be("application/pdf");
+        (await pdf.BodyAsync()).Take(4).Should().Equal("%PDF"u8.ToArray());
+        (await BrowserFixture.AccessibilityProblemsAsync(ministry)).Should().BeEmpty();
+        await ministry.Context.CloseAsync();
+        _ = Roles.Ministry;
+    }
+}
