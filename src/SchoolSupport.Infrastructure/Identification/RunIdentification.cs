@@ -61,12 +61,7 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
         var methodology = MethodologyJson.Deserialize(methodologyRow.Json);
         var fromYear = year - methodology.YearsOfResults + 1;
 
-        var lists = await db.Set<SupportList>().Where(l => l.RegionId == regionId && l.Year == year).OrderByDescending(l => l.Version).ToListAsync(ct);
-        var working = lists.FirstOrDefault(l => l.IsEditable);
-        if (working is null && lists.Any(l => l.Status is ListStatus.Submitted or ListStatus.Approved))
-            throw new DomainException("Перечень этого года на утверждении: пересчёт возможен только после возврата на доработку.");
-        if (working is null && lists.Any(l => l.Status == ListStatus.Published))
-            throw new DomainException("Перечень этого года опубликован: для изменений создайте изменение перечня.");
+        await WorkingListAsync(db, regionId, year, ct); // refuse early, before the heavy work
 
         // Set-based loading: one streaming query for results, one for profiles, one for last year's statuses.
         var schoolIds = await db.Schools.Where(s => s.RegionId == regionId).Select(s => s.Id).ToListAsync(ct);
@@ -102,6 +97,9 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             // One working list per region and year: a lock makes two concurrent runs queue instead of both inserting.
             await db.Database.ExecuteSqlRawAsync("select pg_advisory_xact_lock(hashtext({0}))", [$"identification:{regionId}:{year}"], ct);
+            // Read again under the lock: a concurrent run may have created the list meanwhile.
+            db.ChangeTracker.Clear();
+            var working = await WorkingListAsync(db, regionId, year, ct);
             var decisions = new Dictionary<Guid, SupportListEntry>();
             SupportList list;
             if (working is not null)
@@ -124,8 +122,10 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
                 db.Set<SupportList>().Add(list);
                 db.Set<ListTransition>().Add(new ListTransition { Id = Guid.NewGuid(), RegionId = regionId, ListId = list.Id, From = ListStatus.Draft, To = ListStatus.Draft, At = clock.GetUtcNow(), UserName = who, Comment = "Расчёт проекта перечня" });
             }
-            methodologyRow.UsedAt ??= clock.GetUtcNow();
             await db.SaveChangesAsync(ct);
+            var now = clock.GetUtcNow();
+            await db.Set<MethodologyVersion>().Where(m => m.Id == methodologyRow.Id && m.UsedAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.UsedAt, now), ct);
             await WriteEntriesAsync(db, regionId, list.Id, outcome, decisions, ct);
             await tx.CommitAsync(ct);
             progress(0.95);
@@ -133,6 +133,18 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
                 outcome.Schools.Count(s => s.IsListed), outcome.Schools.Count);
             return list.Id;
         });
+    }
+
+    /// <summary>The list that a computation may replace, or null when there is none yet; refuses while one is on approval or published.</summary>
+    private static async Task<SupportList?> WorkingListAsync(AppDbContext db, Guid regionId, int year, CancellationToken ct)
+    {
+        var lists = await db.Set<SupportList>().Where(l => l.RegionId == regionId && l.Year == year).OrderByDescending(l => l.Version).ToListAsync(ct);
+        var working = lists.FirstOrDefault(l => l.IsEditable);
+        if (working is null && lists.Any(l => l.Status is ListStatus.Submitted or ListStatus.Approved))
+            throw new DomainException("Перечень этого года на утверждении: пересчёт возможен только после возврата на доработку.");
+        if (working is null && lists.Any(l => l.Status == ListStatus.Published))
+            throw new DomainException("Перечень этого года опубликован: для изменений создайте изменение перечня.");
+        return working;
     }
 
     /// <summary>The approved methodology for the year (the newest approved up to that year); a default one is stored when none exists.</summary>
@@ -149,7 +161,16 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
             CreatedAt = clock.GetUtcNow(), ApprovedBy = "методика по умолчанию", ApprovedAt = clock.GetUtcNow(),
         };
         db.Set<MethodologyVersion>().Add(row);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent run stored the default first: use that one.
+            db.ChangeTracker.Clear();
+            return await db.Set<MethodologyVersion>().SingleAsync(m => m.RegionId == regionId && m.Year == year && m.Version == 1, ct);
+        }
         return row;
     }
 
