@@ -12,7 +12,7 @@ using SchoolSupport.Infrastructure.Data;
 namespace SchoolSupport.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125120953_Roadmaps")]
+    [Migration("20261125122356_Roadmaps")]
     partial class Roadmaps
     {
         /// <inheritdoc />
@@ -372,6 +372,24 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                     b.Property<Guid>("RegionId")
                         .HasColumnType("uuid")
                         .HasColumnName("region_id");
+
+                    b.Property<int>("Review")
+                        .HasColumnType("integer")
+                        .HasColumnName("review");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("review_comment");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("reviewed_by_name");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
