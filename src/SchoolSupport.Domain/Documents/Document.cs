@@ -25,6 +25,13 @@ public enum FileType
     Jpeg = 5,
 }
 
+public enum ReviewStatus
+{
+    Pending = 0,
+    Accepted = 1,
+    Returned = 2,
+}
+
 /// <summary>A document of a school or a municipality. Its content lives in versions; an upload never overwrites one.</summary>
 public sealed class Document : ITenantOwned
 {
@@ -55,4 +62,20 @@ public sealed class DocumentVersion : ITenantOwned
     public DateTimeOffset UploadedAt { get; set; }
     public Guid UploadedById { get; set; }
     public string UploadedByName { get; set; } = "";
+    public ReviewStatus Review { get; set; }
+    public string? ReviewComment { get; set; }
+    public string? ReviewedByName { get; set; }
+    public DateTimeOffset? ReviewedAt { get; set; }
+
+    /// <summary>The reviewer accepts the version or returns it with a comment; a decided version is not reviewed again (upload a new one).</summary>
+    public void Decide(bool accept, string? comment, string reviewer, DateTimeOffset at)
+    {
+        if (Review != ReviewStatus.Pending) throw new DomainException("Эта версия документа уже рассмотрена; для изменений загрузите новую версию.");
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        if (!accept && comment is null) throw new DomainException("Укажите, что нужно исправить: возврат документа без комментария невозможен.");
+        Review = accept ? ReviewStatus.Accepted : ReviewStatus.Returned;
+        ReviewComment = comment;
+        ReviewedByName = reviewer;
+        ReviewedAt = at;
+    }
 }

@@ -28,10 +28,6 @@ public sealed class PlanItem : ITenantOwned
     public PlanItemStatus Status { get; set; }
     public string Comments { get; set; } = "";
     public uint Version { get; set; }
-
-    /// <summary>An open activity whose deadline has passed (the day after the deadline) becomes overdue.</summary>
-    public bool BecomesOverdueOn(DateOnly today) =>
-        Status is PlanItemStatus.Planned or PlanItemStatus.InProgress && Deadline < today;
 }
 
 /// <summary>

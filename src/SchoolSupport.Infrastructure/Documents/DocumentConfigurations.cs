@@ -27,6 +27,8 @@ internal sealed class DocumentVersionConfiguration : IEntityTypeConfiguration<Do
         b.Property(e => e.Sha256).HasMaxLength(64).IsFixedLength();
         b.Property(e => e.StoragePath).HasMaxLength(500);
         b.Property(e => e.UploadedByName).HasMaxLength(256);
+        b.Property(e => e.ReviewedByName).HasMaxLength(256);
+        b.Property(e => e.ReviewComment).HasMaxLength(4000);
         b.HasIndex(e => new { e.DocumentId, e.Number }).IsUnique();
     }
 }

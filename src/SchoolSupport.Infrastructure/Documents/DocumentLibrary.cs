@@ -115,6 +115,28 @@ public sealed class DocumentLibrary(IDbContextFactory<AppDbContext> dbs, ICurren
         return File.Exists(path) ? new StoredFile(path, found.Version.FileName, FileInspector.ContentType(found.Version.Type)) : null;
     }
 
+    /// <summary>
+    /// Accepts or returns a version: the municipal coordinator reviews its schools' documents, the operator or the ministry
+    /// a municipality's own documents.
+    /// </summary>
+    public async Task ReviewAsync(Guid versionId, bool accept, string? comment, CancellationToken ct = default)
+    {
+        var scope = current.Require();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var version = await db.DocumentVersions.FirstOrDefaultAsync(v => v.Id == versionId, ct) ?? throw new ScopeException("Документ не найден.");
+        var document = await db.Documents.AsNoTracking().FirstAsync(d => d.Id == version.DocumentId, ct);
+        if (!await CanSeeAsync(db, scope, document.MunicipalityId, document.SchoolId, ct)) throw new ScopeException("Документ не найден.");
+        if (!CanReview(scope, document.MunicipalityId, document.SchoolId)) throw new ScopeException("Рассматривать этот документ может только проверяющий.");
+        version.Decide(accept, comment, scope.UserName, clock.GetUtcNow());
+        db.Record(scope, accept ? "document.accept" : "document.return", "document", document.Id, $"{document.Title}, версия {version.Number}", clock);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static bool CanReview(UserScope scope, Guid municipalityId, Guid? schoolId) =>
+        schoolId is not null
+            ? scope.IsIn(Roles.Municipal) && scope.MunicipalityId == municipalityId
+            : scope.IsIn(Roles.Operator) || scope.IsIn(Roles.Ministry);
+
     public static bool CanUpload(UserScope scope, Guid municipalityId, Guid? schoolId) =>
         schoolId is not null
             ? (scope.IsIn(Roles.School) && scope.SchoolId == schoolId) || (scope.IsIn(Roles.Municipal) && scope.MunicipalityId == municipalityId)

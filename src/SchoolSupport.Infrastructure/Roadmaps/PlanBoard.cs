@@ -56,15 +56,16 @@ public sealed class PlanBoard(IDbContextFactory<AppDbContext> dbs, ICurrentScope
     }
 
     /// <summary>
-    /// Share of schools with an approved programme and of municipalities with an approved roadmap. Until the annual list
-    /// of supported schools exists, every school of the region counts.
+    /// Share of schools with an approved programme and of municipalities with an approved roadmap: the region for regional
+    /// staff, the own municipality for a coordinator. Until the annual list of supported schools exists, every school counts.
     /// </summary>
     public async Task<CoverageReport> CoverageAsync(CancellationToken ct = default)
     {
-        current.RequireRole(Roles.Ministry, Roles.Operator, Roles.Admin);
+        var scope = current.RequireRole(Roles.Ministry, Roles.Operator, Roles.Admin, Roles.Municipal);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var approved = db.Plans.Where(p => ApprovedStatuses.Contains(p.Status));
-        var rows = await db.Municipalities.AsNoTracking()
+        var ownOnly = !scope.IsRegional;
+        var rows = await db.Municipalities.AsNoTracking().Where(m => !ownOnly || m.Id == scope.MunicipalityId)
             .Select(m => new MunicipalityCoverage(m.Id, m.Name,
                 db.Schools.Count(s => s.MunicipalityId == m.Id),
                 db.Schools.Count(s => s.MunicipalityId == m.Id && approved.Any(p => p.Level == PlanLevel.School && p.SchoolId == s.Id)),

@@ -179,10 +179,6 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
         var sections = await PlanSections.EnsureAsync(db, scope, ct);
         var transition = plan.MoveTo(to, PlanAccess.RoleOf(plan, scope), comment, sections, scope.UserId, scope.UserName, clock.GetUtcNow());
         db.PlanTransitions.Add(transition);
-        if (to == PlanStatus.InProgress)
-        {
-            foreach (var item in plan.Items.Where(i => i.BecomesOverdueOn(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))) item.Status = PlanItemStatus.Overdue;
-        }
         await NotifyAsync(db, plan, transition, ct);
         db.Record(scope, "plan.status", "plan", plan.Id, $"{PlanLabels.Of(transition.From)} → {PlanLabels.Of(transition.To)}", clock);
         await SaveAsync(db, ct);

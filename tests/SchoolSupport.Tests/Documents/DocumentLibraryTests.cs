@@ -122,6 +122,27 @@ public sealed class DocumentLibraryTests(SmallUploadPortal portal) : IClassFixtu
         (await client.GetAsync($"/documents/files/{v.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task The_coordinator_reviews_a_school_document_and_others_may_not()
+    {
+        var (v, _) = await As(Roles.School).UploadAsync(Upload(Pdf("программа"), "Программа.pdf", title: "Программа перехода"));
+        var selfReview = () => As(Roles.School).ReviewAsync(v!.Id, accept: true, null);
+        await selfReview.Should().ThrowAsync<ScopeException>();
+        var foreignReview = () => As(Roles.Municipal, "a2").ReviewAsync(v!.Id, accept: true, null);
+        await foreignReview.Should().ThrowAsync<ScopeException>();
+        var silentReturn = () => As(Roles.Municipal).ReviewAsync(v!.Id, accept: false, " ");
+        (await silentReturn.Should().ThrowAsync<DomainException>()).WithMessage("*без комментария невозможен*");
+
+        await As(Roles.Municipal).ReviewAsync(v!.Id, accept: false, "Нет раздела о сетевом партнёрстве.");
+        var twice = () => As(Roles.Municipal).ReviewAsync(v.Id, accept: true, null);
+        (await twice.Should().ThrowAsync<DomainException>()).WithMessage("*уже рассмотрена*");
+
+        var reviewed = (await As(Roles.School).ListAsync(World.A1.Id, World.SchoolA1.Id)).Single(d => d.Id == v.DocumentId).Versions.Single();
+        reviewed.Review.Should().Be(ReviewStatus.Returned);
+        reviewed.ReviewComment.Should().Be("Нет раздела о сетевом партнёрстве.");
+        reviewed.ReviewedByName.Should().Be(TestWorld.Email(Roles.Municipal));
+    }
+
     private static byte[] Zip(params (string Name, string Content)[] entries)
     {
         using var buffer = new MemoryStream();

@@ -180,8 +180,10 @@ public sealed class PlanWorkflowTests(PortalFixture portal) : IClassFixture<Port
         coverage.Municipalities.Single(m => m.MunicipalityId == World.A1.Id).HasApprovedRoadmap.Should().BeTrue();
         coverage.Municipalities.Should().NotContain(m => m.MunicipalityId == World.B1.Id);
         coverage.MunicipalityShare.Should().BeGreaterThan(0).And.BeLessThan(CoverageReport.Target);
-        var schoolsCoverage = async () => await portal.Service<PlanBoard>(World.Scope(Roles.Municipal)).CoverageAsync();
-        await schoolsCoverage.Should().ThrowAsync<ScopeException>();
+        (await portal.Service<PlanBoard>(World.Scope(Roles.Municipal, "a2")).CoverageAsync()).Municipalities
+            .Should().ContainSingle().Which.MunicipalityId.Should().Be(World.A2.Id);
+        var schoolCoverage = async () => await portal.Service<PlanBoard>(World.Scope(Roles.School)).CoverageAsync();
+        await schoolCoverage.Should().ThrowAsync<ScopeException>();
     }
 
     [Fact]
