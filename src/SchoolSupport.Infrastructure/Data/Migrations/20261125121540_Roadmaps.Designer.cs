@@ -12,11 +12,7 @@ using SchoolSupport.Infrastructure.Data;
 namespace SchoolSupport.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-<<<<<<<< HEAD:src/SchoolSupport.Infrastructure/Data/Migrations/20261125121540_Roadmaps.Designer.cs
     [Migration("20261125121540_Roadmaps")]
-========
-    [Migration("20261125122356_Roadmaps")]
->>>>>>>> roadmaps:src/SchoolSupport.Infrastructure/Data/Migrations/20261125122356_Roadmaps.Designer.cs
     partial class Roadmaps
     {
         /// <inheritdoc />
@@ -371,24 +367,6 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                     b.Property<Guid>("RegionId")
                         .HasColumnType("uuid")
                         .HasColumnName("region_id");
-
-                    b.Property<int>("Review")
-                        .HasColumnType("integer")
-                        .HasColumnName("review");
-
-                    b.Property<string>("ReviewComment")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("review_comment");
-
-                    b.Property<DateTimeOffset?>("ReviewedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("reviewed_at");
-
-                    b.Property<string>("ReviewedByName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("reviewed_by_name");
 
                     b.Property<string>("Sha256")
                         .IsRequired()

@@ -122,11 +122,7 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                     storage_path = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     uploaded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     uploaded_by_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    uploaded_by_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    review = table.Column<int>(type: "integer", nullable: false),
-                    review_comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    reviewed_by_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    reviewed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    uploaded_by_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
