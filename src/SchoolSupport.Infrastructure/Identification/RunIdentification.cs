@@ -22,24 +22,30 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
     /// <summary>Entry point for Hangfire (recurring or "run now").</summary>
     public async Task<Guid> RunAsync(Guid regionId, int year, string startedBy, Guid? runId, CancellationToken ct)
     {
-        await using var db = systemDb.Create();
-        var run = runId is { } id ? await db.Set<IdentificationRun>().FirstOrDefaultAsync(r => r.Id == id, ct) : null;
+        // The run row has a context of its own: the computation clears its change tracker under the lock.
+        await using var runDb = systemDb.Create();
+        var run = runId is { } id ? await runDb.Set<IdentificationRun>().FirstOrDefaultAsync(r => r.Id == id, ct) : null;
         if (run is null)
         {
             run = new IdentificationRun { Id = Guid.NewGuid(), RegionId = regionId, Year = year, StartedAt = clock.GetUtcNow(), StartedBy = startedBy };
-            db.Add(run);
+            runDb.Add(run);
         }
         run.Status = "running";
         run.Progress = 0.05;
-        await db.SaveChangesAsync(ct);
+        await runDb.SaveChangesAsync(ct);
         try
         {
-            var listId = await ComputeAsync(db, regionId, year, startedBy, p => run.Progress = p, ct);
+            await using var db = systemDb.Create();
+            var listId = await ComputeAsync(db, regionId, year, startedBy, p =>
+            {
+                run.Progress = p;
+                runDb.SaveChanges(); // a handful of steps: the page's progress bar reads this row
+            }, ct);
             run.Status = "done";
             run.Progress = 1;
             run.Message = "Проект перечня рассчитан.";
             run.FinishedAt = clock.GetUtcNow();
-            await db.SaveChangesAsync(CancellationToken.None);
+            await runDb.SaveChangesAsync(CancellationToken.None);
             return listId;
         }
         catch (Exception e)
@@ -47,8 +53,7 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
             run.Status = "failed";
             run.Message = e is DomainException ? e.Message : "Расчёт не выполнен из-за ошибки; подробности в журнале.";
             run.FinishedAt = clock.GetUtcNow();
-            db.ChangeTracker.Entries().Where(x => x.Entity is not IdentificationRun).ToList().ForEach(x => x.State = EntityState.Detached);
-            await db.SaveChangesAsync(CancellationToken.None);
+            await runDb.SaveChangesAsync(CancellationToken.None);
             log.LogError(e, "Identification for region {Region} year {Year} failed", regionId, year);
             if (e is DomainException) return Guid.Empty;
             throw;
