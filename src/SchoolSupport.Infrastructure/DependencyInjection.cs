@@ -9,6 +9,7 @@ using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Identification;
 using SchoolSupport.Infrastructure.Documents;
 using SchoolSupport.Infrastructure.Jobs;
+using SchoolSupport.Infrastructure.Monitoring;
 using SchoolSupport.Infrastructure.Results;
 using SchoolSupport.Infrastructure.Roadmaps;
 using SchoolSupport.Infrastructure.Schools;
@@ -43,6 +44,12 @@ public static class DependencyInjection
         services.AddScoped<PlanBoard>();
         services.AddScoped<PlanExport>();
         services.AddScoped<DocumentLibrary>();
+        services.AddTransient<MonitoringJob>();
+        services.AddScoped<MonitoringCalendar>();
+        services.AddScoped<MonitoringTasks>();
+        services.AddScoped<MonitoringIndicators>();
+        services.AddScoped<MonitoringDashboard>();
+        services.AddScoped<MonitoringReports>();
         // Defaults that a deployment replaces by registering its own before this call.
         services.TryAddSingleton<IVirusScanner, NoVirusScanner>();
         services.TryAddSingleton<IEmailSender, NoEmailSender>();

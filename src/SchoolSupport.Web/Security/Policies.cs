@@ -22,6 +22,8 @@ public static class Policies
     public const string PlanAuthors = nameof(PlanAuthors);
     /// <summary>Regional staff who keep the template of school programme sections.</summary>
     public const string PlanTemplates = nameof(PlanTemplates);
+    /// <summary>Those who set the monitoring calendar and indicator targets: the ministry and operators.</summary>
+    public const string MonitoringEditors = nameof(MonitoringEditors);
 
     public static void Register(AuthorizationOptions options)
     {
@@ -35,5 +37,6 @@ public static class Policies
         options.AddPolicy(Mentor, p => p.RequireRole(Roles.Mentor));
         options.AddPolicy(PlanAuthors, p => p.RequireRole(Roles.Operator, Roles.Municipal, Roles.School));
         options.AddPolicy(PlanTemplates, p => p.RequireRole(Roles.Admin, Roles.Ministry, Roles.Operator));
+        options.AddPolicy(MonitoringEditors, p => p.RequireRole(Roles.Ministry, Roles.Operator));
     }
 }

@@ -3,6 +3,7 @@ using Hangfire.Dashboard;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Infrastructure.Jobs;
+using SchoolSupport.Infrastructure.Monitoring;
 using SchoolSupport.Web.Identification;
 
 namespace SchoolSupport.Web.Startup;
@@ -21,6 +22,7 @@ public static class HangfireSetup
         recurring.AddOrUpdate<HousekeepingJob>(HousekeepingJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
         app.ScheduleIdentification();
         recurring.AddOrUpdate<OverdueItemsJob>(OverdueItemsJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Daily(4));
+        recurring.AddOrUpdate<MonitoringJob>(MonitoringJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Daily(5));
     }
 
     /// <summary>The dashboard is for Admin and Operator only; others get 403 (an anonymous user is sent to the login page).</summary>

@@ -31,6 +31,10 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         { "/roadmaps/new", [Roles.Operator, Roles.Municipal, Roles.School] },
         { "/roadmaps/sections", [Roles.Admin, Roles.Ministry, Roles.Operator] },
         { "/documents", Everyone },
+        { "/monitoring/dashboard", Everyone },
+        { "/monitoring/tasks", Everyone },
+        { "/monitoring/indicators", Regional },
+        { "/monitoring/calendar", [Roles.Ministry, Roles.Operator] },
     };
 
     [Theory]

@@ -774,6 +774,437 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                     b.ToTable("support_list_entries", (string)null);
                 });
 
+            modelBuilder.Entity("SchoolSupport.Domain.Monitoring.IndicatorTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Code")
+                        .HasColumnType("integer")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<decimal>("Target")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("target");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_indicator_targets");
+
+                    b.HasIndex("RegionId", "Year", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_indicator_targets_region_id_year_code");
+
+                    b.ToTable("indicator_targets", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Monitoring.IndicatorValue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<int>("Code")
+                        .HasColumnType("integer")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entered_at");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("entered_by");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("source");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("value");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_indicator_values");
+
+                    b.HasIndex("RegionId", "Year", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_indicator_values_region_id_year_code");
+
+                    b.ToTable("indicator_values", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Monitoring.MonitoringStage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateOnly>("Closes")
+                        .HasColumnType("date")
+                        .HasColumnName("closes");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<DateOnly>("Opens")
+                        .HasColumnType("date")
+                        .HasColumnName("opens");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<Guid>("YearId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("year_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monitoring_stages");
+
+                    b.HasIndex("YearId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_monitoring_stages_year_id_number");
+
+                    b.ToTable("monitoring_stages", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Monitoring.MonitoringTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Actor")
+                        .HasColumnType("integer")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("CompletedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("completed_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("date")
+                        .HasColumnName("due");
+
+                    b.Property<Guid?>("MunicipalityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("OutputDocument")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("output_document");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<Guid?>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<Guid>("StageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stage_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("target_id");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("template_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monitoring_tasks");
+
+                    b.HasIndex("MunicipalityId")
+                        .HasDatabaseName("ix_monitoring_tasks_municipality_id");
+
+                    b.HasIndex("SchoolId")
+                        .HasDatabaseName("ix_monitoring_tasks_school_id");
+
+                    b.HasIndex("TemplateId")
+                        .HasDatabaseName("ix_monitoring_tasks_template_id");
+
+                    b.HasIndex("RegionId", "Status", "Due")
+                        .HasDatabaseName("ix_monitoring_tasks_region_id_status_due");
+
+                    b.HasIndex("StageId", "TemplateId", "TargetId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_monitoring_tasks_stage_id_template_id_target_id");
+
+                    b.ToTable("monitoring_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Monitoring.MonitoringYear", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<int>("ReminderDaysBefore")
+                        .HasColumnType("integer")
+                        .HasColumnName("reminder_days_before");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monitoring_years");
+
+                    b.HasIndex("RegionId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_monitoring_years_region_id_year");
+
+                    b.ToTable("monitoring_years", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Monitoring.SchoolQualityCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("checked_by");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("checked_on");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<bool>("CurriculaAdequate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("curricula_adequate");
+
+                    b.Property<bool>("EquipmentAdequate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("equipment_adequate");
+
+                    b.Property<bool>("InternalMonitoringEffective")
+                        .HasColumnType("boolean")
+                        .HasColumnName("internal_monitoring_effective");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<decimal>("SatisfactionPercent")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)")
+                        .HasColumnName("satisfaction_percent");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_school_quality_checks");
+
+                    b.HasIndex("SchoolId")
+                        .HasDatabaseName("ix_school_quality_checks_school_id");
+
+                    b.HasIndex("RegionId", "Year", "SchoolId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_school_quality_checks_region_id_year_school_id");
+
+                    b.ToTable("school_quality_checks", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Monitoring.TaskReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monitoring_task_reminders");
+
+                    b.HasIndex("TaskId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_monitoring_task_reminders_task_id_kind");
+
+                    b.ToTable("monitoring_task_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Monitoring.TaskTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Actor")
+                        .HasColumnType("integer")
+                        .HasColumnName("actor");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("date")
+                        .HasColumnName("due");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<string>("OutputDocument")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("output_document");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<Guid>("StageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stage_id");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monitoring_task_templates");
+
+                    b.HasIndex("StageId")
+                        .HasDatabaseName("ix_monitoring_task_templates_stage_id");
+
+                    b.ToTable("monitoring_task_templates", (string)null);
+                });
+
             modelBuilder.Entity("SchoolSupport.Domain.Results.AssessmentResult", b =>
                 {
                     b.Property<Guid>("SchoolId")
@@ -1669,6 +2100,103 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_support_list_entries_schools_school_id");
                 });
 
+            modelBuilder.Entity("SchoolSupport.Domain.Monitoring.IndicatorTarget", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Schools.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_targets_regions_region_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Monitoring.IndicatorValue", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Schools.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_values_regions_region_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Monitoring.MonitoringStage", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Monitoring.MonitoringYear", null)
+                        .WithMany("Stages")
+                        .HasForeignKey("YearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_monitoring_stages_monitoring_years_year_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Monitoring.MonitoringTask", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Schools.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .HasConstraintName("fk_monitoring_tasks_municipalities_municipality_id");
+
+                    b.HasOne("SchoolSupport.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .HasConstraintName("fk_monitoring_tasks_schools_school_id");
+
+                    b.HasOne("SchoolSupport.Domain.Monitoring.MonitoringStage", null)
+                        .WithMany()
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_monitoring_tasks_monitoring_stages_stage_id");
+
+                    b.HasOne("SchoolSupport.Domain.Monitoring.TaskTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_monitoring_tasks_task_template_template_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Monitoring.MonitoringYear", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Schools.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_monitoring_years_regions_region_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Monitoring.SchoolQualityCheck", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_quality_checks_schools_school_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Monitoring.TaskReminder", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Monitoring.MonitoringTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_monitoring_task_reminders_monitoring_tasks_task_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Monitoring.TaskTemplate", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Monitoring.MonitoringStage", null)
+                        .WithMany("Templates")
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_monitoring_task_templates_monitoring_stages_stage_id");
+                });
+
             modelBuilder.Entity("SchoolSupport.Domain.Results.AssessmentResult", b =>
                 {
                     b.HasOne("SchoolSupport.Domain.Schools.School", null)
@@ -1815,6 +2343,16 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                     b.Navigation("Entries");
 
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Monitoring.MonitoringStage", b =>
+                {
+                    b.Navigation("Templates");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Monitoring.MonitoringYear", b =>
+                {
+                    b.Navigation("Stages");
                 });
 
             modelBuilder.Entity("SchoolSupport.Domain.Roadmaps.Plan", b =>

@@ -1,0 +1,72 @@
+using SchoolSupport.Domain.Common;
+
+namespace SchoolSupport.Domain.Monitoring;
+
+public enum MonitoringTaskStatus
+{
+    Open = 0,
+    Done = 1,
+    Overdue = 2,
+}
+
+public enum ReminderKind
+{
+    /// <summary>N days before the due date.</summary>
+    BeforeDue = 0,
+    OnDue = 1,
+    Overdue = 2,
+}
+
+/// <summary>
+/// A template of a stage made concrete for one school, one municipality or the region (operators).
+/// <see cref="TargetId"/> is the school, the municipality or the region; (stage, template, target) is unique.
+/// </summary>
+public sealed class MonitoringTask : ITenantOwned
+{
+    public Guid Id { get; set; }
+    public Guid RegionId { get; set; }
+    public Guid StageId { get; set; }
+    public Guid TemplateId { get; set; }
+    public Guid TargetId { get; set; }
+    public MonitoringActor Actor { get; set; }
+    public Guid? MunicipalityId { get; set; }
+    public Guid? SchoolId { get; set; }
+    public string Title { get; set; } = "";
+    public DateOnly Due { get; set; }
+    public string OutputDocument { get; set; } = "";
+    public MonitoringTaskStatus Status { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+    public string CompletedBy { get; set; } = "";
+    public string Note { get; set; } = "";
+
+    public bool IsOpen => Status is MonitoringTaskStatus.Open or MonitoringTaskStatus.Overdue;
+
+    /// <summary>The reminder a task is due for on a day, or null. An overdue notice replaces the others once the day has passed.</summary>
+    public ReminderKind? ReminderOn(DateOnly today, int daysBefore)
+    {
+        if (Status == MonitoringTaskStatus.Done) return null;
+        if (today > Due) return ReminderKind.Overdue;
+        if (today == Due) return ReminderKind.OnDue;
+        return today >= Due.AddDays(-daysBefore) ? ReminderKind.BeforeDue : null;
+    }
+
+    public void Complete(string who, string note, DateTimeOffset at)
+    {
+        if (Status == MonitoringTaskStatus.Done) throw new DomainException("Задача уже отмечена как выполненная.");
+        Status = MonitoringTaskStatus.Done;
+        CompletedAt = at;
+        CompletedBy = who;
+        Note = note.Trim();
+    }
+}
+
+/// <summary>A reminder sent for a task; one of each kind per task, so a re-run never sends it twice.</summary>
+public sealed class TaskReminder : ITenantOwned
+{
+    public Guid Id { get; set; }
+    public Guid RegionId { get; set; }
+    public Guid TaskId { get; set; }
+    public ReminderKind Kind { get; set; }
+    public DateTimeOffset SentAt { get; set; }
+}

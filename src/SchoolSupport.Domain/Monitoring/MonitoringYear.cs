@@ -1,0 +1,101 @@
+using SchoolSupport.Domain.Common;
+
+namespace SchoolSupport.Domain.Monitoring;
+
+public enum MonitoringActor
+{
+    /// <summary>РЦОКО / СОИРО: one task for the region.</summary>
+    Operator = 0,
+    /// <summary>The body that runs education in a municipality: one task per municipality in scope.</summary>
+    Municipal = 1,
+    /// <summary>The school team: one task per school in scope.</summary>
+    School = 2,
+}
+
+public enum StageStatus
+{
+    Planned = 0,
+    Open = 1,
+    Closed = 2,
+}
+
+/// <summary>
+/// The annual monitoring of one region for the school year that starts in <see cref="Year"/> (Saratov model: four stages
+/// from October of <see cref="Year"/> to September of the next year). Dates and reminders are the region's configuration.
+/// </summary>
+public sealed class MonitoringYear : ITenantOwned
+{
+    public const int DefaultReminderDays = 7;
+
+    public Guid Id { get; set; }
+    public Guid RegionId { get; set; }
+    public int Year { get; set; }
+    /// <summary>How many days before the due date the first reminder goes out.</summary>
+    public int ReminderDaysBefore { get; set; } = DefaultReminderDays;
+    public DateTimeOffset CreatedAt { get; set; }
+    public uint Version { get; set; }
+    public List<MonitoringStage> Stages { get; set; } = [];
+
+    /// <summary>The monitoring year a day belongs to: from September a new school year starts.</summary>
+    public static int YearOf(DateOnly day) => day.Month >= 9 ? day.Year : day.Year - 1;
+
+    public static void ValidateReminderDays(int days)
+    {
+        if (days is < 0 or > 60) throw new DomainException("Срок напоминания должен быть от 0 до 60 дней до даты исполнения.");
+    }
+
+    /// <summary>The school years a stage may fall in: from 1 September of the year to 31 December of the next one.</summary>
+    public void ValidateWindow(DateOnly opens, DateOnly closes, string what)
+    {
+        if (closes < opens)
+            throw new DomainException($"{what}: дата окончания {closes:dd.MM.yyyy} раньше даты начала {opens:dd.MM.yyyy}.");
+        var first = new DateOnly(Year, 9, 1);
+        var last = new DateOnly(Year + 1, 12, 31);
+        if (opens < first || closes > last)
+            throw new DomainException($"{what}: сроки должны быть в пределах с {first:dd.MM.yyyy} по {last:dd.MM.yyyy} (мониторинг {Year}/{Year + 1} учебного года).");
+    }
+}
+
+/// <summary>One of the four stages of the annual monitoring, with its window.</summary>
+public sealed class MonitoringStage : ITenantOwned
+{
+    public Guid Id { get; set; }
+    public Guid RegionId { get; set; }
+    public Guid YearId { get; set; }
+    public int Number { get; set; }
+    public string Title { get; set; } = "";
+    public string Description { get; set; } = "";
+    public DateOnly Opens { get; set; }
+    public DateOnly Closes { get; set; }
+    public StageStatus Status { get; set; }
+    public DateTimeOffset? OpenedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public List<TaskTemplate> Templates { get; set; } = [];
+
+    /// <summary>The status the stage should have on a day: open from its first day to its last, closed after.</summary>
+    public StageStatus StatusOn(DateOnly today) =>
+        today > Closes ? StageStatus.Closed : today >= Opens ? StageStatus.Open : StageStatus.Planned;
+}
+
+/// <summary>What one kind of actor must do in a stage, by when, and what document comes out of it.</summary>
+public sealed class TaskTemplate : ITenantOwned
+{
+    public Guid Id { get; set; }
+    public Guid RegionId { get; set; }
+    public Guid StageId { get; set; }
+    public int Order { get; set; }
+    public MonitoringActor Actor { get; set; }
+    public string What { get; set; } = "";
+    public DateOnly Due { get; set; }
+    public string OutputDocument { get; set; } = "";
+
+    /// <summary>
+    /// Tasks appear when the stage opens, or earlier when the due date is nearer than the reminder lead
+    /// (the February ВСОКО order belongs to the stage that opens in March).
+    /// </summary>
+    public DateOnly GeneratedFrom(MonitoringStage stage, int reminderDays)
+    {
+        var lead = Due.AddDays(-reminderDays);
+        return lead < stage.Opens ? lead : stage.Opens;
+    }
+}

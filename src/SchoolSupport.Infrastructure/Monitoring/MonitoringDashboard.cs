@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Identification;
+using SchoolSupport.Domain.Monitoring;
+using SchoolSupport.Domain.Results;
+using SchoolSupport.Domain.Roadmaps;
+using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Roadmaps;
+using SchoolSupport.Infrastructure.Schools;
+
+namespace SchoolSupport.Infrastructure.Monitoring;
+
+public sealed record MunicipalityFigures(Guid MunicipalityId, string Municipality, int CoveredSchools, int ApprovedProgrammes, bool HasApprovedRoadmap,
+    int OverduePlanItems, int OpenTasks, int OverdueTasks)
+{
+    public decimal? ProgrammeShare => CoveredSchools == 0 ? null : Math.Round(100m * ApprovedProgrammes / CoveredSchools, 1);
+}
+
+public sealed record ListSize(int Year, int Schools);
+
+public sealed record RegionDashboard(string Basis, IReadOnlyList<MunicipalityFigures> Municipalities, IReadOnlyList<ListSize> ListTrend);
+
+public sealed record SchoolFigures(Guid SchoolId, string School, Guid MunicipalityId, string Municipality, bool Covered, Guid? PlanId, PlanStatus? PlanStatus,
+    int PlanItems, int PlanDone, int OverduePlanItems, int OpenTasks, int OverdueTasks)
+{
+    public int PercentDone => PlanItems == 0 ? 0 : (int)Math.Round(100.0 * PlanDone / PlanItems);
+}
+
+public sealed record ResultPoint(int Year, AssessmentKind Kind, Subject Subject, decimal MeanScore, decimal BelowMinimumShare, int Participants);
+
+/// <summary>The figures of the monitoring dashboards, each counted within the user's scope.</summary>
+public sealed class MonitoringDashboard(IDbContextFactory<AppDbContext> dbs, ICurrentScope current)
+{
+    /// <summary>The ministry's view: every municipality of the region, and the size of the published list by year.</summary>
+    public async Task<RegionDashboard> RegionAsync(CancellationToken ct = default)
+    {
+        var scope = current.RequireRole(MonitoringIndicators.Readers);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var covered = await MonitoringScope.CoveredAsync(db, scope.RegionId, null, ct);
+        var coveredIds = covered.SchoolIds.ToList();
+        var approved = db.Plans.Where(p => PlanBoard.ApprovedStatuses.Contains(p.Status));
+        var rows = await db.Municipalities.AsNoTracking()
+            .Select(m => new MunicipalityFigures(m.Id, m.Name,
+                db.Schools.Count(s => s.MunicipalityId == m.Id && coveredIds.Contains(s.Id)),
+                db.Schools.Count(s => s.MunicipalityId == m.Id && coveredIds.Contains(s.Id) && approved.Any(p => p.Level == PlanLevel.School && p.SchoolId == s.Id)),
+                approved.Any(p => p.Level == PlanLevel.Municipality && p.MunicipalityId == m.Id),
+                db.PlanItems.Count(i => i.Status == PlanItemStatus.Overdue && db.Plans.Any(p => p.Id == i.PlanId && p.MunicipalityId == m.Id)),
+                db.Set<MonitoringTask>().Count(t => t.MunicipalityId == m.Id && t.Status == MonitoringTaskStatus.Open),
+                db.Set<MonitoringTask>().Count(t => t.MunicipalityId == m.Id && t.Status == MonitoringTaskStatus.Overdue)))
+            .ToListAsync(ct);
+        var trend = await db.Set<SupportList>().AsNoTracking().Where(l => l.Status == ListStatus.Published)
+            .Select(l => new ListSize(l.Year, l.Entries.Count(e => e.Included))).ToListAsync(ct);
+        return new RegionDashboard(covered.Basis, [.. rows.OrderBy(r => r.Municipality)], [.. trend.OrderBy(t => t.Year)]);
+    }
+
+    /// <summary>The schools the user sees (a coordinator's municipality, a mentor's schools, a school itself), with plan and task figures.</summary>
+    public async Task<IReadOnlyList<SchoolFigures>> SchoolsAsync(CancellationToken ct = default)
+    {
+        var scope = current.Require();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var covered = await MonitoringScope.CoveredAsync(db, scope.RegionId, null, ct);
+        var rows = await db.Schools.AsNoTracking().VisibleTo(scope)
+            .Select(s => new
+            {
+                s.Id, s.ShortName, s.MunicipalityId, Municipality = s.Municipality!.Name,
+                Plan = db.Plans.Where(p => p.Level == PlanLevel.School && p.SchoolId == s.Id).OrderByDescending(p => p.CreatedAt)
+                    .Select(p => new
+                    {
+                        p.Id, p.Status,
+                        Items = p.Items.Count(i => i.Status != PlanItemStatus.Cancelled),
+                        Done = p.Items.Count(i => i.Status == PlanItemStatus.Done),
+                        Overdue = p.Items.Count(i => i.Status == PlanItemStatus.Overdue),
+                    }).FirstOrDefault(),
+                Open = db.Set<MonitoringTask>().Count(t => t.SchoolId == s.Id && t.Status == MonitoringTaskStatus.Open),
+                Overdue = db.Set<MonitoringTask>().Count(t => t.SchoolId == s.Id && t.Status == MonitoringTaskStatus.Overdue),
+            }).ToListAsync(ct);
+        return rows.Select(r => new SchoolFigures(r.Id, r.ShortName, r.MunicipalityId, r.Municipality, covered.SchoolIds.Contains(r.Id), r.Plan?.Id, r.Plan?.Status,
+                r.Plan?.Items ?? 0, r.Plan?.Done ?? 0, r.Plan?.Overdue ?? 0, r.Open, r.Overdue))
+            .OrderByDescending(r => r.Covered).ThenBy(r => r.Municipality).ThenBy(r => r.School).ToList();
+    }
+
+    /// <summary>Results of one visible school by year and subject: participant-weighted mean score and share below minimum.</summary>
+    public async Task<IReadOnlyList<ResultPoint>> ResultsAsync(Guid schoolId, CancellationToken ct = default)
+    {
+        var scope = current.Require();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        if (!await db.Schools.VisibleTo(scope).AnyAsync(s => s.Id == schoolId, ct)) return [];
+        var rows = await db.Results.AsNoTracking().Where(r => r.SchoolId == schoolId && r.Participants > 0)
+            .GroupBy(r => new { r.Year, r.Kind, r.Subject })
+            .Select(g => new
+            {
+                g.Key.Year, g.Key.Kind, g.Key.Subject, Participants = g.Sum(r => r.Participants),
+                Mean = g.Sum(r => r.MeanScore * r.Participants), Below = g.Sum(r => r.BelowMinimumShare * r.Participants),
+            }).ToListAsync(ct);
+        return rows.Select(r => new ResultPoint(r.Year, r.Kind, r.Subject, Math.Round(r.Mean / r.Participants, 2), Math.Round(r.Below / r.Participants, 2), r.Participants))
+            .OrderBy(r => r.Year).ThenBy(r => r.Kind).ThenBy(r => r.Subject).ToList();
+    }
+}

@@ -1,0 +1,219 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Monitoring;
+using SchoolSupport.Infrastructure.Common;
+using SchoolSupport.Infrastructure.Data;
+
+namespace SchoolSupport.Infrastructure.Monitoring;
+
+public sealed record MonitoringRunResult(int StagesChanged, int TasksCreated, int Reminders, int BecameOverdue);
+
+/// <summary>
+/// Daily, for every region: creates the monitoring year when it starts, opens and closes stages on their dates,
+/// turns the task templates into tasks for the covered schools and municipalities, sends reminders before and on the
+/// due date and marks overdue tasks. One run at a time across all instances (a PostgreSQL advisory lock); unique
+/// indexes on (stage, template, target) and (task, kind) make a repeated run add nothing.
+/// </summary>
+public sealed class MonitoringJob(SystemDb systemDb, TimeProvider clock, IEmailSender email, ILogger<MonitoringJob> log)
+{
+    public const string RecurringId = "monitoring-daily";
+
+    /// <summary>Key of the advisory lock that serialises runs; any constant unique in the portal.</summary>
+    private const long LockKey = 0x5343_4D4F_4E49;
+
+    private sealed record Recipient(Guid Id, string? Email, Guid? MunicipalityId, Guid? SchoolId, string Role);
+
+    private sealed class Run
+    {
+        public int StagesChanged;
+        public int TasksCreated;
+        public int Reminders;
+        public int BecameOverdue;
+        public List<(string To, string Subject, string Body)> Mails { get; } = [];
+    }
+
+    public async Task<MonitoringRunResult> RunAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        await using var db = systemDb.Create();
+        Run run;
+        try
+        {
+            run = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+            {
+                db.ChangeTracker.Clear();
+                var current = new Run();
+                await using var tx = await db.Database.BeginTransactionAsync(token);
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [LockKey], token);
+                foreach (var regionId in await db.Regions.Select(r => r.Id).ToListAsync(token))
+                {
+                    await RunRegionAsync(db, regionId, today, now, current, token);
+                }
+                await db.SaveChangesAsync(token);
+                await tx.CommitAsync(token);
+                return current;
+            }, ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Only possible if a run bypassed the lock: the unique indexes kept the data right, so there is nothing to add.
+            log.LogWarning(e, "Monitoring run skipped: another run already wrote the same rows");
+            return new MonitoringRunResult(0, 0, 0, 0);
+        }
+
+        foreach (var (to, subject, body) in run.Mails)
+        {
+            try
+            {
+                await email.SendAsync(to, subject, body, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "Monitoring reminder to {To} was not sent", to);
+            }
+        }
+        log.LogInformation("Monitoring: {Stages} stages changed, {Tasks} tasks created, {Reminders} reminders, {Overdue} overdue",
+            run.StagesChanged, run.TasksCreated, run.Reminders, run.BecameOverdue);
+        return new MonitoringRunResult(run.StagesChanged, run.TasksCreated, run.Reminders, run.BecameOverdue);
+    }
+
+    private async Task RunRegionAsync(AppDbContext db, Guid regionId, DateOnly today, DateTimeOffset now, Run run, CancellationToken ct)
+    {
+        var yearNumber = MonitoringYear.YearOf(today);
+        var years = await db.Set<MonitoringYear>().Include(y => y.Stages).ThenInclude(s => s.Templates)
+            .Where(y => y.RegionId == regionId && y.Year >= yearNumber - 1 && y.Year <= yearNumber)
+            .AsSplitQuery().ToListAsync(ct);
+        if (years.All(y => y.Year != yearNumber))
+        {
+            var created = DefaultCalendar.Create(regionId, yearNumber, now);
+            db.Add(created);
+            years.Add(created);
+            db.Record(null, "monitoring.year", "monitoring-year", created.Id, $"Создан календарь мониторинга {yearNumber}/{yearNumber + 1} по умолчанию", clock);
+        }
+
+        CoveredSchools? covered = null;
+        foreach (var year in years)
+        {
+            foreach (var stage in year.Stages.OrderBy(s => s.Number))
+            {
+                var status = stage.StatusOn(today);
+                if (status != stage.Status)
+                {
+                    stage.Status = status;
+                    if (status == StageStatus.Open) stage.OpenedAt ??= now;
+                    if (status == StageStatus.Closed) stage.ClosedAt = now;
+                    run.StagesChanged++;
+                    db.Record(null, "monitoring.stage", "monitoring-stage", stage.Id,
+                        $"Этап {stage.Number} мониторинга {year.Year}/{year.Year + 1}: {MonitoringScope.StageStatusTitle(status)}", clock);
+                }
+                foreach (var template in stage.Templates.Where(t => t.GeneratedFrom(stage, year.ReminderDaysBefore) <= today && today <= stage.Closes))
+                {
+                    covered ??= await MonitoringScope.CoveredAsync(db, regionId, null, ct);
+                    run.TasksCreated += await GenerateAsync(db, regionId, stage, template, covered, now, ct);
+                }
+            }
+        }
+        await RemindAsync(db, regionId, years, today, now, run, ct);
+    }
+
+    private static async Task<int> GenerateAsync(AppDbContext db, Guid regionId, MonitoringStage stage, TaskTemplate template, CoveredSchools covered,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        IEnumerable<(Guid Target, Guid? Municipality, Guid? School)> targets = template.Actor switch
+        {
+            MonitoringActor.School => covered.Schools.Select(s => (s.SchoolId, (Guid?)s.MunicipalityId, (Guid?)s.SchoolId)),
+            MonitoringActor.Municipal => covered.MunicipalityIds.Select(m => (m, (Guid?)m, (Guid?)null)),
+            _ => [(regionId, null, null)],
+        };
+        var existing = (await db.Set<MonitoringTask>().Where(t => t.StageId == stage.Id && t.TemplateId == template.Id)
+            .Select(t => t.TargetId).ToListAsync(ct)).ToHashSet();
+        var added = 0;
+        foreach (var (target, municipality, school) in targets.Where(t => !existing.Contains(t.Target)))
+        {
+            db.Add(new MonitoringTask
+            {
+                Id = Guid.NewGuid(), RegionId = regionId, StageId = stage.Id, TemplateId = template.Id, TargetId = target, Actor = template.Actor,
+                MunicipalityId = municipality, SchoolId = school, Title = template.What, Due = template.Due, OutputDocument = template.OutputDocument,
+                CreatedAt = now,
+            });
+            added++;
+        }
+        return added;
+    }
+
+    private async Task RemindAsync(AppDbContext db, Guid regionId, List<MonitoringYear> years, DateOnly today, DateTimeOffset now, Run run, CancellationToken ct)
+    {
+        var daysByStage = years.SelectMany(y => y.Stages.Select(s => (s.Id, y.ReminderDaysBefore))).ToDictionary(x => x.Id, x => x.ReminderDaysBefore);
+        var stageIds = daysByStage.Keys.ToList();
+        var tasks = await db.Set<MonitoringTask>()
+            .Where(t => t.RegionId == regionId && stageIds.Contains(t.StageId) && t.Status != MonitoringTaskStatus.Done)
+            .ToListAsync(ct);
+        // Tasks created in this run are not in the database yet.
+        tasks.AddRange(db.ChangeTracker.Entries<MonitoringTask>().Where(e => e.State == EntityState.Added && e.Entity.RegionId == regionId).Select(e => e.Entity));
+        if (tasks.Count == 0) return;
+        var taskIds = tasks.Select(t => t.Id).ToList();
+        var sent = (await db.Set<TaskReminder>().Where(r => taskIds.Contains(r.TaskId)).Select(r => new { r.TaskId, r.Kind }).ToListAsync(ct))
+            .Select(r => (r.TaskId, r.Kind)).ToHashSet();
+        List<Recipient>? users = null;
+        foreach (var task in tasks.OrderBy(t => t.Due))
+        {
+            var days = daysByStage[task.StageId];
+            if (task.ReminderOn(today, days) is not { } kind) continue;
+            if (kind == ReminderKind.Overdue && task.Status == MonitoringTaskStatus.Open)
+            {
+                task.Status = MonitoringTaskStatus.Overdue;
+                run.BecameOverdue++;
+            }
+            if (!sent.Add((task.Id, kind))) continue;
+            db.Add(new TaskReminder { Id = Guid.NewGuid(), RegionId = regionId, TaskId = task.Id, Kind = kind, SentAt = now });
+            users ??= await RecipientsAsync(db, regionId, ct);
+            var to = RecipientsOf(task, kind, users);
+            var (title, body) = Message(task, kind, today);
+            foreach (var user in to)
+            {
+                db.Notifications.Add(new Notification
+                {
+                    Id = Guid.NewGuid(), RegionId = regionId, UserId = user.Id, CreatedAt = now, Title = title, Body = body,
+                    Link = $"/monitoring/tasks?task={task.Id}",
+                });
+                if (!string.IsNullOrEmpty(user.Email)) run.Mails.Add((user.Email, title, body));
+            }
+            run.Reminders++;
+        }
+    }
+
+    private static async Task<List<Recipient>> RecipientsAsync(AppDbContext db, Guid regionId, CancellationToken ct) =>
+        await (from u in db.Users
+               where u.RegionId == regionId
+               join ur in db.UserRoles on u.Id equals ur.UserId
+               join r in db.Roles on ur.RoleId equals r.Id
+               select new Recipient(u.Id, u.Email, u.MunicipalityId, u.SchoolId, r.Name!)).ToListAsync(ct);
+
+    /// <summary>The actor's people; an overdue school task also goes to the municipal coordinator.</summary>
+    private static IEnumerable<Recipient> RecipientsOf(MonitoringTask task, ReminderKind kind, List<Recipient> users)
+    {
+        var to = task.Actor switch
+        {
+            MonitoringActor.School => users.Where(u => (u.Role == Roles.School && u.SchoolId == task.SchoolId)
+                || (kind == ReminderKind.Overdue && u.Role == Roles.Municipal && u.SchoolId == null && u.MunicipalityId == task.MunicipalityId)),
+            MonitoringActor.Municipal => users.Where(u => u.Role == Roles.Municipal && u.SchoolId == null && u.MunicipalityId == task.MunicipalityId),
+            _ => users.Where(u => u.Role == Roles.Operator),
+        };
+        return to.DistinctBy(u => u.Id);
+    }
+
+    private static (string Title, string Body) Message(MonitoringTask task, ReminderKind kind, DateOnly today)
+    {
+        var title = kind switch
+        {
+            ReminderKind.BeforeDue => $"Срок задачи мониторинга {task.Due:dd.MM.yyyy} (через {task.Due.DayNumber - today.DayNumber} дн.)",
+            ReminderKind.OnDue => "Сегодня срок задачи мониторинга",
+            _ => "Просрочена задача мониторинга",
+        };
+        var body = $"{task.Title}. Срок: {task.Due:dd.MM.yyyy}." + (task.OutputDocument.Length > 0 ? $" Результат: {task.OutputDocument}." : "");
+        return (title, body);
+    }
+}

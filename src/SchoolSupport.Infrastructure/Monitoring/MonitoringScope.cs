@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Identification;
+using SchoolSupport.Domain.Monitoring;
+using SchoolSupport.Infrastructure.Data;
+
+namespace SchoolSupport.Infrastructure.Monitoring;
+
+/// <summary>The schools the monitoring covers: those of the latest published list, or every school while no list is published.</summary>
+/// <param name="ListYear">The year of the list used, or null when every school of the region is covered.</param>
+public sealed record CoveredSchools(int? ListYear, IReadOnlyList<(Guid SchoolId, Guid MunicipalityId)> Schools)
+{
+    public IReadOnlySet<Guid> SchoolIds { get; } = Schools.Select(s => s.SchoolId).ToHashSet();
+    public IReadOnlySet<Guid> MunicipalityIds { get; } = Schools.Select(s => s.MunicipalityId).ToHashSet();
+
+    public string Basis => ListYear is { } year
+        ? $"школы опубликованного перечня {year}/{year + 1} учебного года ({Schools.Count})"
+        : $"все школы региона ({Schools.Count}): опубликованного перечня пока нет";
+}
+
+public static class MonitoringScope
+{
+    /// <summary>The covered schools of a region; <paramref name="upToYear"/> limits the list to those of that year or earlier.</summary>
+    public static async Task<CoveredSchools> CoveredAsync(AppDbContext db, Guid regionId, int? upToYear, CancellationToken ct)
+    {
+        var list = await db.Set<SupportList>().AsNoTracking()
+            .Where(l => l.RegionId == regionId && l.Status == ListStatus.Published && (upToYear == null || l.Year <= upToYear))
+            .OrderByDescending(l => l.Year).ThenByDescending(l => l.Version)
+            .Select(l => new { l.Id, l.Year }).FirstOrDefaultAsync(ct);
+        var schools = db.Schools.AsNoTracking().Where(s => s.RegionId == regionId);
+        if (list is not null)
+        {
+            var listed = db.Set<SupportListEntry>().Where(e => e.ListId == list.Id && e.Included).Select(e => e.SchoolId);
+            schools = schools.Where(s => listed.Contains(s.Id));
+        }
+        var rows = await schools.OrderBy(s => s.Code).Select(s => new { s.Id, s.MunicipalityId }).ToListAsync(ct);
+        return new CoveredSchools(list?.Year, rows.Select(r => (r.Id, r.MunicipalityId)).ToList());
+    }
+
+    /// <summary>
+    /// Tasks a user sees: regional staff all; a municipal coordinator those of its municipality (its own and its schools');
+    /// a school team its school's; a mentor the school tasks (narrowed to assigned schools by the mentoring capability).
+    /// </summary>
+    public static IQueryable<MonitoringTask> VisibleTo(this IQueryable<MonitoringTask> tasks, UserScope scope)
+    {
+        if (scope.IsRegional) return tasks;
+        if (scope.SchoolId is { } schoolId) return tasks.Where(t => t.SchoolId == schoolId);
+        if (scope.MunicipalityId is { } municipalityId) return tasks.Where(t => t.MunicipalityId == municipalityId);
+        return scope.IsIn(Roles.Mentor) ? tasks.Where(t => t.Actor == MonitoringActor.School) : tasks.Where(_ => false);
+    }
+
+    /// <summary>Who completes a task: the school team its school's, the coordinator its municipality's, an operator the region's.</summary>
+    public static bool CanComplete(MonitoringTask task, UserScope scope) => task.Actor switch
+    {
+        MonitoringActor.School => scope.IsIn(Roles.School) && scope.SchoolId == task.SchoolId,
+        MonitoringActor.Municipal => scope.IsIn(Roles.Municipal) && scope.SchoolId is null && scope.MunicipalityId == task.MunicipalityId,
+        _ => scope.IsIn(Roles.Operator),
+    };
+
+    public static string ActorTitle(MonitoringActor actor) => actor switch
+    {
+        MonitoringActor.Operator => "Оператор (РЦОКО/СОИРО)",
+        MonitoringActor.Municipal => "Муниципалитет",
+        _ => "Школа",
+    };
+
+    public static string StatusTitle(MonitoringTaskStatus status) => status switch
+    {
+        MonitoringTaskStatus.Done => "Выполнена",
+        MonitoringTaskStatus.Overdue => "Просрочена",
+        _ => "В работе",
+    };
+
+    public static string StageStatusTitle(StageStatus status) => status switch
+    {
+        StageStatus.Open => "Идёт",
+        StageStatus.Closed => "Завершён",
+        _ => "Запланирован",
+    };
+}
