@@ -18,7 +18,7 @@ using SchoolSupport.Infrastructure.Schools;
 // dotnet run -c Release --project tests/SchoolSupport.Benchmarks -- [--rows 1000000] [--only import,registry]
 var rowsArg = args.SkipWhile(a => a != "--rows").Skip(1).FirstOrDefault();
 var importRows = int.Parse(rowsArg ?? "1000000", CultureInfo.InvariantCulture);
-var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? ["import", "registry", "identification"];
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? ["import", "registry", "identification", "http"];
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 
 var table = new List<(string Figure, string Value, string Goal)>();
@@ -99,6 +99,12 @@ try
         timings.Sort();
         table.Add(("Registry page (45,000 schools; filter + sort + page, count included): median", $"{Percentile(timings, 0.5):N1} ms", ""));
         table.Add(("Registry page: p95", $"{Percentile(timings, 0.95):N1} ms", "≤ 50 ms"));
+    }
+
+    if (only.Contains("http"))
+    {
+        await cluster.CreateDatabaseAsync("portal");
+        await HttpBenchmark.RunAsync(cluster.ConnectionString("portal"), table);
     }
 
     if (only.Contains("identification"))
