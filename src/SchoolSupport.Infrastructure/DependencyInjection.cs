@@ -6,9 +6,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SchoolSupport.Infrastructure.Admin;
 using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Development;
 using SchoolSupport.Infrastructure.Identification;
 using SchoolSupport.Infrastructure.Documents;
 using SchoolSupport.Infrastructure.Jobs;
+using SchoolSupport.Infrastructure.Mentoring;
+using SchoolSupport.Infrastructure.Partnerships;
 using SchoolSupport.Infrastructure.Results;
 using SchoolSupport.Infrastructure.Roadmaps;
 using SchoolSupport.Infrastructure.Schools;
@@ -43,6 +46,13 @@ public static class DependencyInjection
         services.AddScoped<PlanBoard>();
         services.AddScoped<PlanExport>();
         services.AddScoped<DocumentLibrary>();
+        services.TryAddSingleton(new SupportTargets());
+        services.AddScoped<PartnershipService>();
+        services.AddScoped<MentorAssignments>();
+        services.AddScoped<ConsultationJournal>();
+        services.AddScoped<SupportCalendar>();
+        services.AddScoped<ProfessionalDevelopment>();
+        services.AddScoped<PracticeBank>();
         // Defaults that a deployment replaces by registering its own before this call.
         services.TryAddSingleton<IVirusScanner, NoVirusScanner>();
         services.TryAddSingleton<IEmailSender, NoEmailSender>();
