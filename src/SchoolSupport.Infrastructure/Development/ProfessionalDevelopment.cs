@@ -152,11 +152,12 @@ public sealed class ProfessionalDevelopment(IDbContextFactory<AppDbContext> dbs,
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
         var schools = db.Schools.VisibleTo(scope, db);
-        return await db.PdApplications.AsNoTracking().Where(a => eventId == null || a.EventId == eventId)
+        var rows = await db.PdApplications.AsNoTracking().Where(a => eventId == null || a.EventId == eventId)
             .Join(schools, a => a.SchoolId, s => s.Id, (a, s) => new { a, s })
             .Join(db.PdEvents, x => x.a.EventId, e => e.Id, (x, e) => new ApplicationRow(x.a.Id, e.Id, e.Title, e.StartsOn, x.s.Id, x.s.ShortName,
                 x.s.Municipality!.Name, x.a.Participants, x.a.Note, x.a.AppliedByName, x.a.Attended))
-            .OrderBy(r => r.StartsOn).ThenBy(r => r.School).ToListAsync(ct);
+            .ToListAsync(ct);
+        return [.. rows.OrderBy(r => r.StartsOn).ThenBy(r => r.School)];
     }
 
     public async Task<IReadOnlyList<string>> RecordAttendanceAsync(Guid applicationId, int attended, CancellationToken ct = default)
@@ -215,9 +216,10 @@ public sealed class ProfessionalDevelopment(IDbContextFactory<AppDbContext> dbs,
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (!await SchoolScope.CanSeeAsync(db, scope, schoolId, ct)) return [];
-        return await db.ProgrammeEntries.AsNoTracking().Where(p => p.SchoolId == schoolId && p.Year == year && p.Half == half)
+        var rows = await db.ProgrammeEntries.AsNoTracking().Where(p => p.SchoolId == schoolId && p.Year == year && p.Half == half)
             .Join(db.PdEvents, p => p.EventId, e => e.Id, (p, e) => new ProgrammeRow(p.Id, e, p.Note))
-            .OrderBy(r => r.Event.StartsOn).ToListAsync(ct);
+            .ToListAsync(ct);
+        return [.. rows.OrderBy(r => r.Event.StartsOn)];
     }
 
     /// <summary>The school team adds an event of the half-year to its personalised programme.</summary>

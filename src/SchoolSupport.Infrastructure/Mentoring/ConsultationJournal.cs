@@ -226,11 +226,12 @@ public sealed class ConsultationJournal(IDbContextFactory<AppDbContext> dbs, ICu
     {
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        return await Visible(db, scope, q)
+        var rows = await Visible(db, scope, q)
             .Join(db.ConsultationFeedback, c => c.Id, f => f.ConsultationId, (c, f) => new { c, f })
             .Join(db.Schools, x => x.c.SchoolId, s => s.Id, (x, s) => new FeedbackRow(x.c.Id, x.c.Date, s.ShortName, x.c.Topic, x.c.MentorName,
                 x.f.UserName, x.f.Rating, x.f.Comment, x.f.At))
-            .OrderByDescending(r => r.Date).ThenBy(r => r.School).ToListAsync(ct);
+            .ToListAsync(ct);
+        return [.. rows.OrderByDescending(r => r.Date).ThenBy(r => r.School)];
     }
 
     /// <summary>

@@ -82,9 +82,10 @@ public sealed class MentorAssignments(IDbContextFactory<AppDbContext> dbs, ICurr
             ? query.Where(a => a.MentorId == scope.UserId)
             : query.Where(a => db.Schools.VisibleTo(scope, db).Any(s => s.Id == a.SchoolId));
         if (activeOnly) query = query.Where(a => a.From <= today && a.To >= today);
-        return await query.Join(db.Schools, a => a.SchoolId, s => s.Id, (a, s) => new AssignmentRow(a.Id, a.MentorId, a.MentorName, a.Kind, a.Subject,
+        var rows = await query.Join(db.Schools, a => a.SchoolId, s => s.Id, (a, s) => new AssignmentRow(a.Id, a.MentorId, a.MentorName, a.Kind, a.Subject,
                 a.Teachers, a.SchoolId, s.ShortName, s.Municipality!.Name, a.From, a.To, a.Responsibilities, a.From <= today && a.To >= today))
-            .OrderBy(r => r.Mentor).ThenBy(r => r.School).ToListAsync(ct);
+            .ToListAsync(ct);
+        return [.. rows.OrderBy(r => r.Mentor).ThenBy(r => r.School)];
     }
 
     public async Task<(Guid? Id, IReadOnlyList<string> Errors)> AssignAsync(AssignmentEdit edit, CancellationToken ct = default)

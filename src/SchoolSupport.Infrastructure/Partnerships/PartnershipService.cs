@@ -94,10 +94,11 @@ public sealed class PartnershipService(IDbContextFactory<AppDbContext> dbs, ICur
     {
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        return await Visible(db, scope).AsNoTracking()
+        var rows = await Visible(db, scope).AsNoTracking()
             .Join(db.Schools, p => p.LeaderSchoolId, s => s.Id, (p, s) => new PartnershipRow(p.Id, p.Title, s.ShortName, p.LeaderRole, p.Model,
                 p.AgreementNumber, p.AgreementDate, p.ValidFrom, p.ValidTo, p.SupportTypes, p.Status, p.Schools.Count))
-            .OrderBy(r => r.Status).ThenByDescending(r => r.ValidFrom).ToListAsync(ct);
+            .ToListAsync(ct);
+        return [.. rows.OrderBy(r => r.Status).ThenByDescending(r => r.ValidFrom)];
     }
 
     public async Task<PartnershipView?> GetAsync(Guid id, CancellationToken ct = default)
