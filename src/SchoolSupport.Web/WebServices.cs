@@ -1,4 +1,5 @@
 using SchoolSupport.Web.Identification;
+using SchoolSupport.Web.Partnerships;
 using SchoolSupport.Web.Roadmaps;
 using SchoolSupport.Web.Schools;
 
@@ -19,6 +20,7 @@ public static class WebServices
         app.MapSchoolEndpoints();
         app.MapIdentificationEndpoints();
         app.MapRoadmapEndpoints();
+        app.MapPartnershipEndpoints();
         return app;
     }
 }

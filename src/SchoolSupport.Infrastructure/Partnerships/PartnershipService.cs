@@ -53,7 +53,7 @@ public sealed class PartnershipEdit : IValidatableObject
 public sealed record PartnershipRow(Guid Id, string Title, string Leader, PartnerRole LeaderRole, NetworkModel Model, string AgreementNumber,
     DateOnly? AgreementDate, DateOnly ValidFrom, DateOnly ValidTo, SupportTypes SupportTypes, PartnershipStatus Status, int Schools);
 
-public sealed record SchoolName(Guid Id, string Name, string Municipality);
+public sealed record SchoolName(Guid Id, string Name, string Municipality, Guid MunicipalityId);
 
 public sealed record PartnershipView(Partnership Partnership, SchoolName Leader, IReadOnlyList<SchoolName> Schools, bool CanManage, bool CanReport,
     IReadOnlyList<PartnershipStatus> NextSteps, string? AgreementFileName, Guid? AgreementVersionId);
@@ -112,7 +112,7 @@ public sealed class PartnershipService(IDbContextFactory<AppDbContext> dbs, ICur
         p.Reports = [.. p.Reports.OrderByDescending(r => r.Date)];
         var ids = p.Schools.Select(s => s.SchoolId).Append(p.LeaderSchoolId).ToList();
         var names = await db.Schools.AsNoTracking().Where(s => ids.Contains(s.Id))
-            .Select(s => new { s.Id, s.MunicipalityId, Name = new SchoolName(s.Id, s.ShortName, s.Municipality!.Name) }).ToListAsync(ct);
+            .Select(s => new { s.Id, s.MunicipalityId, Name = new SchoolName(s.Id, s.ShortName, s.Municipality!.Name, s.MunicipalityId) }).ToListAsync(ct);
         var canManage = CanManage(scope, names.Select(n => n.MunicipalityId));
         var canReport = canManage || (scope.IsIn(Roles.School) && scope.SchoolId is { } own && ids.Contains(own));
         var file = p.AgreementDocumentId is { } docId
@@ -314,7 +314,7 @@ public sealed class PartnershipService(IDbContextFactory<AppDbContext> dbs, ICur
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
         return await db.Schools.AsNoTracking().VisibleTo(scope, db).OrderBy(s => s.ShortName)
-            .Select(s => new SchoolName(s.Id, s.ShortName, s.Municipality!.Name)).ToListAsync(ct);
+            .Select(s => new SchoolName(s.Id, s.ShortName, s.Municipality!.Name, s.MunicipalityId)).ToListAsync(ct);
     }
 
     public async Task WriteXlsxAsync(Stream output, CancellationToken ct = default)

@@ -31,6 +31,17 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         { "/roadmaps/new", [Roles.Operator, Roles.Municipal, Roles.School] },
         { "/roadmaps/sections", [Roles.Admin, Roles.Ministry, Roles.Operator] },
         { "/documents", Everyone },
+        { "/partnerships", Everyone },
+        { "/partnerships/export.xlsx", Everyone },
+        { "/mentoring", Everyone },
+        { "/mentoring/journal", Everyone },
+        { "/mentoring/journal/export.xlsx", Everyone },
+        { "/mentoring/feedback/export.xlsx", Everyone },
+        { "/mentoring/summary/export.xlsx", Everyone },
+        { "/development", Everyone },
+        { "/development/applications.xlsx", Everyone },
+        { "/practices", Everyone },
+        { "/calendar", Everyone },
     };
 
     [Theory]
