@@ -6,10 +6,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SchoolSupport.Infrastructure.Admin;
 using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Development;
 using SchoolSupport.Infrastructure.Identification;
 using SchoolSupport.Infrastructure.Documents;
 using SchoolSupport.Infrastructure.Jobs;
 using SchoolSupport.Infrastructure.Monitoring;
+using SchoolSupport.Infrastructure.Mentoring;
+using SchoolSupport.Infrastructure.Partnerships;
 using SchoolSupport.Infrastructure.Results;
 using SchoolSupport.Infrastructure.Roadmaps;
 using SchoolSupport.Infrastructure.Schools;
@@ -50,6 +53,13 @@ public static class DependencyInjection
         services.AddScoped<MonitoringIndicators>();
         services.AddScoped<MonitoringDashboard>();
         services.AddScoped<MonitoringReports>();
+        services.TryAddSingleton(new SupportTargets());
+        services.AddScoped<PartnershipService>();
+        services.AddScoped<MentorAssignments>();
+        services.AddScoped<ConsultationJournal>();
+        services.AddScoped<SupportCalendar>();
+        services.AddScoped<ProfessionalDevelopment>();
+        services.AddScoped<PracticeBank>();
         // Defaults that a deployment replaces by registering its own before this call.
         services.TryAddSingleton<IVirusScanner, NoVirusScanner>();
         services.TryAddSingleton<IEmailSender, NoEmailSender>();

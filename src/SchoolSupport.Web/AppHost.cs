@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using SchoolSupport.Infrastructure;
+using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.DemoData;
 using SchoolSupport.Infrastructure.Documents;
@@ -38,6 +39,7 @@ public static class AppHost
                 rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14));
 
         var connectionString = await DatabaseStartup.ResolveConnectionStringAsync(builder);
+        builder.Services.AddSingleton(builder.Configuration.GetSection("SupportTargets").Get<SupportTargets>() ?? new SupportTargets());
         builder.Services.AddInfrastructure(connectionString, runJobServer: builder.Configuration.GetValue("Hangfire:Server", true));
 
         var dataFolder = builder.Configuration["DataFolder"] ?? Path.Combine(builder.Environment.ContentRootPath, ".data");

@@ -1,5 +1,6 @@
 using SchoolSupport.Web.Identification;
 using SchoolSupport.Web.Monitoring;
+using SchoolSupport.Web.Partnerships;
 using SchoolSupport.Web.Roadmaps;
 using SchoolSupport.Web.Schools;
 
@@ -21,6 +22,7 @@ public static class WebServices
         app.MapIdentificationEndpoints();
         app.MapRoadmapEndpoints();
         app.MapMonitoringEndpoints();
+        app.MapPartnershipEndpoints();
         return app;
     }
 }

@@ -12,6 +12,10 @@ public enum DocumentKind
     AnalyticalNote = 3,
     MunicipalProgramme = 4,
     Agreement = 5,
+    /// <summary>Files of a best-practice card.</summary>
+    BestPractice = 6,
+    /// <summary>Materials of a mentor's consultation.</summary>
+    ConsultationMaterials = 7,
 }
 
 /// <summary>The file types accepted for upload, recognised by content rather than by name.</summary>

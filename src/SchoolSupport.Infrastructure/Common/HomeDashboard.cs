@@ -15,7 +15,7 @@ public sealed class HomeDashboard(IDbContextFactory<AppDbContext> dbs, ICurrentS
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
         var region = await db.Regions.Where(r => r.Id == scope.RegionId).Select(r => r.Name).FirstAsync(ct);
-        var schools = db.Schools.VisibleTo(scope);
+        var schools = db.Schools.VisibleTo(scope, db);
         var scopeName = scope.SchoolId is { } sid
             ? await db.Schools.Where(s => s.Id == sid).Select(s => s.ShortName).FirstAsync(ct)
             : scope.MunicipalityId is { } mid

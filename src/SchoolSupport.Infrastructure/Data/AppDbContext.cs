@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Development;
 using SchoolSupport.Domain.Documents;
+using SchoolSupport.Domain.Mentoring;
+using SchoolSupport.Domain.Partnerships;
 using SchoolSupport.Domain.Results;
 using SchoolSupport.Domain.Roadmaps;
 using SchoolSupport.Domain.Schools;
@@ -41,6 +44,19 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>
     public DbSet<PlanTransition> PlanTransitions => Set<PlanTransition>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
+    public DbSet<Partnership> Partnerships => Set<Partnership>();
+    public DbSet<PartnershipSchool> PartnershipSchools => Set<PartnershipSchool>();
+    public DbSet<PartnershipActivity> PartnershipActivities => Set<PartnershipActivity>();
+    public DbSet<PartnershipReport> PartnershipReports => Set<PartnershipReport>();
+    public DbSet<MentorAssignment> MentorAssignments => Set<MentorAssignment>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+    public DbSet<ConsultationStep> ConsultationSteps => Set<ConsultationStep>();
+    public DbSet<ConsultationFeedback> ConsultationFeedback => Set<ConsultationFeedback>();
+    public DbSet<PdEvent> PdEvents => Set<PdEvent>();
+    public DbSet<PdApplication> PdApplications => Set<PdApplication>();
+    public DbSet<DeficitSurvey> DeficitSurveys => Set<DeficitSurvey>();
+    public DbSet<ProgrammeEntry> ProgrammeEntries => Set<ProgrammeEntry>();
+    public DbSet<PracticeCard> PracticeCards => Set<PracticeCard>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

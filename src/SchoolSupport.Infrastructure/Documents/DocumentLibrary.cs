@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Documents;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Schools;
 
 namespace SchoolSupport.Infrastructure.Documents;
 
@@ -143,13 +144,17 @@ public sealed class DocumentLibrary(IDbContextFactory<AppDbContext> dbs, ICurren
               || scope.IsIn(Roles.Operator)
             : (scope.IsIn(Roles.Municipal) && scope.MunicipalityId == municipalityId) || scope.IsIn(Roles.Operator) || scope.IsIn(Roles.Ministry);
 
+    /// <summary>A mentor adds consultation materials to the schools assigned to them.</summary>
     private static async Task<bool> CanUploadAsync(AppDbContext db, UserScope scope, Guid municipalityId, Guid? schoolId, CancellationToken ct) =>
-        CanUpload(scope, municipalityId, schoolId) && await ExistsAsync(db, municipalityId, schoolId, ct);
+        (CanUpload(scope, municipalityId, schoolId) || await IsAssignedMentorAsync(db, scope, schoolId, ct)) && await ExistsAsync(db, municipalityId, schoolId, ct);
+
+    private static async Task<bool> IsAssignedMentorAsync(AppDbContext db, UserScope scope, Guid? schoolId, CancellationToken ct) =>
+        scope.IsIn(Roles.Mentor) && schoolId is { } s && await SchoolScope.AssignedSchoolIds(db, scope.UserId).AnyAsync(id => id == s, ct);
 
     private static async Task<bool> CanSeeAsync(AppDbContext db, UserScope scope, Guid municipalityId, Guid? schoolId, CancellationToken ct)
     {
         var visible = schoolId is { } s
-            ? scope.CanSeeSchool(s, municipalityId) || scope.IsIn(Roles.Mentor)
+            ? scope.CanSeeSchool(s, municipalityId) || await IsAssignedMentorAsync(db, scope, s, ct)
             : scope.CanSeeMunicipality(municipalityId);
         return visible && await ExistsAsync(db, municipalityId, schoolId, ct);
     }

@@ -41,7 +41,7 @@ public sealed class SupportLists(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         var list = await db.Set<SupportList>().AsNoTracking().Include(l => l.History).FirstOrDefaultAsync(l => l.Id == id, ct);
         if (list is null) return null;
         if (!scope.IsRegional && list.Status is not (ListStatus.Published or ListStatus.Superseded)) return null;
-        var schools = db.Schools.VisibleTo(scope);
+        var schools = db.Schools.VisibleTo(scope, db);
         var entries = await db.Set<SupportListEntry>().AsNoTracking().Where(e => e.ListId == id)
             .Join(schools, e => e.SchoolId, s => s.Id, (e, s) => new EntryRow(e.SchoolId, s.Code, s.ShortName, s.Municipality!.Name,
                 e.ResultsIndex, e.Band, e.SocialIndex, e.Cell, e.LowResults, e.Disadvantaged, e.Watch, e.SecondConsecutiveYear, e.Exited,

@@ -59,7 +59,7 @@ public sealed class MonitoringDashboard(IDbContextFactory<AppDbContext> dbs, ICu
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
         var covered = await MonitoringScope.CoveredAsync(db, scope.RegionId, null, ct);
-        var rows = await db.Schools.AsNoTracking().VisibleTo(scope)
+        var rows = await db.Schools.AsNoTracking().VisibleTo(scope, db)
             .Select(s => new
             {
                 s.Id, s.ShortName, s.MunicipalityId, Municipality = s.Municipality!.Name,
@@ -84,7 +84,7 @@ public sealed class MonitoringDashboard(IDbContextFactory<AppDbContext> dbs, ICu
     {
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        if (!await db.Schools.VisibleTo(scope).AnyAsync(s => s.Id == schoolId, ct)) return [];
+        if (!await db.Schools.VisibleTo(scope, db).AnyAsync(s => s.Id == schoolId, ct)) return [];
         var rows = await db.Results.AsNoTracking().Where(r => r.SchoolId == schoolId && r.Participants > 0)
             .GroupBy(r => new { r.Year, r.Kind, r.Subject })
             .Select(g => new

@@ -56,7 +56,7 @@ public sealed class ResultsBrowser(IDbContextFactory<AppDbContext> dbs, ICurrent
     private IQueryable<ResultRow> Filter(AppDbContext db, ResultQuery q)
     {
         var scope = current.Require();
-        var schools = db.Schools.AsNoTracking().VisibleTo(scope);
+        var schools = db.Schools.AsNoTracking().VisibleTo(scope, db);
         if (q.SchoolId is { } sid) schools = schools.Where(s => s.Id == sid);
         if (q.MunicipalityId is { } mid) schools = schools.Where(s => s.MunicipalityId == mid);
         var results = db.Results.AsNoTracking();

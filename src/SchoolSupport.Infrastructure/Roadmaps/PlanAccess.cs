@@ -1,5 +1,7 @@
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Roadmaps;
+using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Schools;
 
 namespace SchoolSupport.Infrastructure.Roadmaps;
 
@@ -8,14 +10,16 @@ public static class PlanAccess
 {
     /// <summary>
     /// Regional staff see every plan; a municipal coordinator the plans of its municipality and the regional roadmap;
-    /// a school team its own school's plans; a mentor the school plans (narrowed to assigned schools by the mentoring capability).
+    /// a school team its own school's plans; a mentor the plans of the schools assigned to them.
     /// </summary>
-    public static IQueryable<Plan> VisibleTo(this IQueryable<Plan> plans, UserScope scope)
+    public static IQueryable<Plan> VisibleTo(this IQueryable<Plan> plans, UserScope scope, AppDbContext db)
     {
         if (scope.IsRegional) return plans;
         if (scope.SchoolId is { } schoolId) return plans.Where(p => p.SchoolId == schoolId);
         if (scope.MunicipalityId is { } municipalityId) return plans.Where(p => p.MunicipalityId == municipalityId || p.Level == PlanLevel.Region);
-        return scope.IsIn(Roles.Mentor) ? plans.Where(p => p.Level == PlanLevel.School) : plans.Where(_ => false);
+        if (!scope.IsIn(Roles.Mentor)) return plans.Where(_ => false);
+        var assigned = SchoolScope.AssignedSchoolIds(db, scope.UserId);
+        return plans.Where(p => p.Level == PlanLevel.School && p.SchoolId != null && assigned.Contains(p.SchoolId.Value));
     }
 
     /// <summary>

@@ -36,7 +36,7 @@ public sealed class PlanBoard(IDbContextFactory<AppDbContext> dbs, ICurrentScope
     {
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var rows = await db.Plans.AsNoTracking().VisibleTo(scope)
+        var rows = await db.Plans.AsNoTracking().VisibleTo(scope, db)
             .Select(p => new
             {
                 p.Id, p.Title, p.Kind, p.Level, p.MunicipalityId, p.SchoolId, p.Status, p.LastReportAt,

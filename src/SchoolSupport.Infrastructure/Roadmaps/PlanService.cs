@@ -23,7 +23,7 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
     {
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var plan = await db.Plans.AsNoTracking().VisibleTo(scope)
+        var plan = await db.Plans.AsNoTracking().VisibleTo(scope, db)
             .Include(p => p.Items).Include(p => p.Comments).Include(p => p.Transitions)
             .AsSplitQuery().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return null;
@@ -101,7 +101,7 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
         var errors = Validate(edit);
         if (errors.Count > 0) return errors;
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var plan = await db.Plans.VisibleTo(scope).FirstOrDefaultAsync(p => p.Id == edit.PlanId, ct) ?? throw new ScopeException("План не найден.");
+        var plan = await db.Plans.VisibleTo(scope, db).FirstOrDefaultAsync(p => p.Id == edit.PlanId, ct) ?? throw new ScopeException("План не найден.");
         if (PlanAccess.RoleOf(plan, scope) != PlanRole.Owner) throw new ScopeException("Изменять мероприятия может только разработчик плана.");
         if (edit.SectionId is { } sectionId && !await db.PlanSections.AnyAsync(s => s.Id == sectionId, ct)) return ["Раздел не найден."];
 
@@ -159,7 +159,7 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
     {
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var plan = await db.Plans.VisibleTo(scope).FirstOrDefaultAsync(p => p.Id == planId, ct) ?? throw new ScopeException("План не найден.");
+        var plan = await db.Plans.VisibleTo(scope, db).FirstOrDefaultAsync(p => p.Id == planId, ct) ?? throw new ScopeException("План не найден.");
         if (PlanAccess.RoleOf(plan, scope) != PlanRole.Owner) throw new ScopeException("Изменять мероприятия может только разработчик плана.");
         plan.EnsureEditable();
         var item = await db.PlanItems.FirstOrDefaultAsync(i => i.Id == itemId && i.PlanId == planId, ct) ?? throw new ScopeException("Мероприятие не найдено.");
@@ -173,7 +173,7 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
     {
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var plan = await db.Plans.VisibleTo(scope).Include(p => p.Items).FirstOrDefaultAsync(p => p.Id == planId, ct)
+        var plan = await db.Plans.VisibleTo(scope, db).Include(p => p.Items).FirstOrDefaultAsync(p => p.Id == planId, ct)
             ?? throw new ScopeException("План не найден.");
         db.Entry(plan).Property(p => p.Version).OriginalValue = version;
         var sections = await PlanSections.EnsureAsync(db, scope, ct);
@@ -191,7 +191,7 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
         if (string.IsNullOrWhiteSpace(text)) return ["Введите текст комментария."];
         if (text.Length > 4000) return ["Комментарий не длиннее 4000 символов."];
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var plan = await db.Plans.AsNoTracking().VisibleTo(scope).FirstOrDefaultAsync(p => p.Id == planId, ct) ?? throw new ScopeException("План не найден.");
+        var plan = await db.Plans.AsNoTracking().VisibleTo(scope, db).FirstOrDefaultAsync(p => p.Id == planId, ct) ?? throw new ScopeException("План не найден.");
         if (!PlanAccess.CanComment(plan, scope)) throw new ScopeException("Недостаточно прав для комментирования плана.");
         if (itemId is { } id && !await db.PlanItems.AnyAsync(i => i.Id == id && i.PlanId == planId, ct)) return ["Мероприятие не найдено."];
         db.PlanComments.Add(new PlanComment
@@ -221,7 +221,7 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
 
     private static async Task<Plan> OwnPlanAsync(AppDbContext db, UserScope scope, Guid id, uint version, CancellationToken ct)
     {
-        var plan = await db.Plans.VisibleTo(scope).FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new ScopeException("План не найден.");
+        var plan = await db.Plans.VisibleTo(scope, db).FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new ScopeException("План не найден.");
         if (PlanAccess.RoleOf(plan, scope) != PlanRole.Owner) throw new ScopeException("Изменять план может только его разработчик.");
         db.Entry(plan).Property(p => p.Version).OriginalValue = version;
         return plan;

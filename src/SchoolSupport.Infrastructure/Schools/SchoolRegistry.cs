@@ -75,7 +75,7 @@ public sealed class SchoolRegistry(IDbContextFactory<AppDbContext> dbs, ICurrent
     {
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var query = Filter(db.Schools.AsNoTracking().VisibleTo(scope), q);
+        var query = Filter(db.Schools.AsNoTracking().VisibleTo(scope, db), q);
         var total = await query.CountAsync(ct);
         var rows = await Sort(query, q).Skip(q.Page * q.PageSize).Take(q.PageSize)
             .Select(s => new SchoolRow(s.Id, s.Code, s.ShortName, s.Municipality!.Name, s.Locality, s.Levels, s.Enrolment,
@@ -88,7 +88,7 @@ public sealed class SchoolRegistry(IDbContextFactory<AppDbContext> dbs, ICurrent
     {
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var rows = await Sort(Filter(db.Schools.AsNoTracking().VisibleTo(scope), q), q)
+        var rows = await Sort(Filter(db.Schools.AsNoTracking().VisibleTo(scope, db), q), q)
             .Select(s => new { s.Code, s.ShortName, s.FullName, Municipality = s.Municipality!.Name, s.Address, s.Locality, s.Levels,
                 s.AdvancedStudy, s.Enrolment, s.IsInnovationSite, s.Leader, s.IsConsultingCentre, s.Is500Plus })
             .ToListAsync(ct);
@@ -109,7 +109,7 @@ public sealed class SchoolRegistry(IDbContextFactory<AppDbContext> dbs, ICurrent
     {
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var school = await db.Schools.AsNoTracking().VisibleTo(scope).Include(s => s.Municipality).Include(s => s.Profiles)
+        var school = await db.Schools.AsNoTracking().VisibleTo(scope, db).Include(s => s.Municipality).Include(s => s.Profiles)
             .FirstOrDefaultAsync(s => s.Id == id, ct);
         if (school is null) return null;
         var results = await db.Results.AsNoTracking().Where(r => r.SchoolId == id)

@@ -35,6 +35,17 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         { "/monitoring/tasks", Everyone },
         { "/monitoring/indicators", Regional },
         { "/monitoring/calendar", [Roles.Ministry, Roles.Operator] },
+        { "/partnerships", Everyone },
+        { "/partnerships/export.xlsx", Everyone },
+        { "/mentoring", Everyone },
+        { "/mentoring/journal", Everyone },
+        { "/mentoring/journal/export.xlsx", Everyone },
+        { "/mentoring/feedback/export.xlsx", Everyone },
+        { "/mentoring/summary/export.xlsx", Everyone },
+        { "/development", Everyone },
+        { "/development/applications.xlsx", Everyone },
+        { "/practices", Everyone },
+        { "/calendar", Everyone },
     };
 
     [Theory]

@@ -26,7 +26,7 @@ public sealed class TenantIsolationTests(PortalFixture portal) : IClassFixture<P
     {
         var scope = World.Scope(Roles.Municipal);
         await using var db = portal.As(scope);
-        var visible = await db.Schools.VisibleTo(scope).Select(s => s.Id).ToListAsync();
+        var visible = await db.Schools.VisibleTo(scope, db).Select(s => s.Id).ToListAsync();
         visible.Should().BeEquivalentTo([World.SchoolA1.Id, World.SchoolA1Second.Id]);
     }
 

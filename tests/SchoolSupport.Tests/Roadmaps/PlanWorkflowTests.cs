@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Roadmaps;
+using SchoolSupport.Infrastructure.Mentoring;
 using SchoolSupport.Infrastructure.Roadmaps;
 using SchoolSupport.Tests.Support;
 
@@ -55,6 +56,13 @@ public sealed class PlanWorkflowTests(PortalFixture portal) : IClassFixture<Port
         (await coordinator.GetAsync(id))!.NextSteps.Should().Equal(PlanStatus.UnderReview);
         await coordinator.MoveAsync(id, await VersionAsync(id), PlanStatus.UnderReview, null);
 
+        // A mentor sees only the schools assigned to them.
+        (await Plans(Roles.Mentor).GetAsync(id)).Should().BeNull();
+        (await portal.Service<MentorAssignments>(World.Scope(Roles.Operator)).AssignAsync(new AssignmentEdit
+        {
+            MentorId = World.Scope(Roles.Mentor).UserId, SchoolId = World.SchoolA1.Id, From = Today.AddDays(-1), To = Today.AddYears(1),
+            Responsibilities = "Сопровождение программы перехода",
+        })).Errors.Should().BeEmpty();
         (await Plans(Roles.Mentor).CommentAsync(id, view.Plan.Items[0].Id, "Уточните показатель результативности.")).Should().BeEmpty();
         await coordinator.MoveAsync(id, await VersionAsync(id), PlanStatus.Returned, "Доработайте раздел о наставничестве.");
         (await team.GetAsync(id))!.CanEditContent.Should().BeTrue();

@@ -292,6 +292,315 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("SchoolSupport.Domain.Development.DeficitSurvey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AssessmentDeficit")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("assessment_deficit");
+
+                    b.Property<decimal>("IndividualRoutesDeficit")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("individual_routes_deficit");
+
+                    b.Property<decimal>("LearningSkillsDeficit")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("learning_skills_deficit");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<int>("TeachersSurveyed")
+                        .HasColumnType("integer")
+                        .HasColumnName("teachers_surveyed");
+
+                    b.Property<decimal>("TechnologiesDeficit")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("technologies_deficit");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deficit_surveys");
+
+                    b.HasIndex("SchoolId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deficit_surveys_school_id_year");
+
+                    b.ToTable("deficit_surveys", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Development.PdApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<string>("AppliedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("applied_by_name");
+
+                    b.Property<int?>("Attended")
+                        .HasColumnType("integer")
+                        .HasColumnName("attended");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("integer")
+                        .HasColumnName("participants");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pd_applications");
+
+                    b.HasIndex("SchoolId")
+                        .HasDatabaseName("ix_pd_applications_school_id");
+
+                    b.HasIndex("EventId", "SchoolId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pd_applications_event_id_school_id");
+
+                    b.ToTable("pd_applications", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Development.PdEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("audience");
+
+                    b.Property<int>("Develops")
+                        .HasColumnType("integer")
+                        .HasColumnName("develops");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("integer")
+                        .HasColumnName("format");
+
+                    b.Property<int>("Hours")
+                        .HasColumnType("integer")
+                        .HasColumnName("hours");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Organiser")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("organiser");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pd_events");
+
+                    b.HasIndex("RegionId", "StartsOn")
+                        .HasDatabaseName("ix_pd_events_region_id_starts_on");
+
+                    b.ToTable("pd_events", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Development.PracticeCard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<string>("ReviewComment")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("review_comment");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("reviewed_by_name");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_practice_cards");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_practice_cards_document_id");
+
+                    b.HasIndex("SchoolId")
+                        .HasDatabaseName("ix_practice_cards_school_id");
+
+                    b.HasIndex("RegionId", "Status")
+                        .HasDatabaseName("ix_practice_cards_region_id_status");
+
+                    b.ToTable("practice_cards", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Development.ProgrammeEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<int>("Half")
+                        .HasColumnType("integer")
+                        .HasColumnName("half");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pd_programme_entries");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_pd_programme_entries_event_id");
+
+                    b.HasIndex("SchoolId", "Year", "Half", "EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pd_programme_entries_school_id_year_half_event_id");
+
+                    b.ToTable("pd_programme_entries", (string)null);
+                });
+
             modelBuilder.Entity("SchoolSupport.Domain.Documents.Document", b =>
                 {
                     b.Property<Guid>("Id")
@@ -774,6 +1083,271 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                     b.ToTable("support_list_entries", (string)null);
                 });
 
+            modelBuilder.Entity("SchoolSupport.Domain.Mentoring.Consultation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("integer")
+                        .HasColumnName("format");
+
+                    b.Property<Guid?>("MaterialsDocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("materials_document_id");
+
+                    b.Property<Guid>("MentorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mentor_id");
+
+                    b.Property<string>("MentorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("mentor_name");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("ParticipantRoles")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("participant_roles");
+
+                    b.Property<int>("ParticipantsCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("participants_count");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("topic");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consultations");
+
+                    b.HasIndex("MaterialsDocumentId")
+                        .HasDatabaseName("ix_consultations_materials_document_id");
+
+                    b.HasIndex("RegionId")
+                        .HasDatabaseName("ix_consultations_region_id");
+
+                    b.HasIndex("MentorId", "Date")
+                        .HasDatabaseName("ix_consultations_mentor_id_date");
+
+                    b.HasIndex("SchoolId", "Date")
+                        .HasDatabaseName("ix_consultations_school_id_date");
+
+                    b.ToTable("consultations", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Mentoring.ConsultationFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("consultation_id");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consultation_feedback");
+
+                    b.HasIndex("ConsultationId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_consultation_feedback_consultation_id_user_id");
+
+                    b.ToTable("consultation_feedback", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_consultation_feedback_rating", "rating BETWEEN 1 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Mentoring.ConsultationStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("consultation_id");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consultation_steps");
+
+                    b.HasIndex("ConsultationId")
+                        .HasDatabaseName("ix_consultation_steps_consultation_id");
+
+                    b.ToTable("consultation_steps", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Mentoring.MentorAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("AssignedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("assigned_by_name");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("MentorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mentor_id");
+
+                    b.Property<string>("MentorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("mentor_name");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<string>("Responsibilities")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("responsibilities");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<int?>("Subject")
+                        .HasColumnType("integer")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Teachers")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("teachers");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mentor_assignments");
+
+                    b.HasIndex("RegionId")
+                        .HasDatabaseName("ix_mentor_assignments_region_id");
+
+                    b.HasIndex("SchoolId")
+                        .HasDatabaseName("ix_mentor_assignments_school_id");
+
+                    b.HasIndex("MentorId", "From", "To")
+                        .HasDatabaseName("ix_mentor_assignments_mentor_id_from_to");
+
+                    b.ToTable("mentor_assignments", (string)null);
+                });
+
             modelBuilder.Entity("SchoolSupport.Domain.Monitoring.IndicatorTarget", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1203,6 +1777,214 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_monitoring_task_templates_stage_id");
 
                     b.ToTable("monitoring_task_templates", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Partnerships.Partnership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AgreementDate")
+                        .HasColumnType("date")
+                        .HasColumnName("agreement_date");
+
+                    b.Property<Guid?>("AgreementDocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_document_id");
+
+                    b.Property<string>("AgreementNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("agreement_number");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("LeaderRole")
+                        .HasColumnType("integer")
+                        .HasColumnName("leader_role");
+
+                    b.Property<Guid>("LeaderSchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leader_school_id");
+
+                    b.Property<int>("Model")
+                        .HasColumnType("integer")
+                        .HasColumnName("model");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("signed_on");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("SupportTypes")
+                        .HasColumnType("integer")
+                        .HasColumnName("support_types");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partnerships");
+
+                    b.HasIndex("AgreementDocumentId")
+                        .HasDatabaseName("ix_partnerships_agreement_document_id");
+
+                    b.HasIndex("LeaderSchoolId")
+                        .HasDatabaseName("ix_partnerships_leader_school_id");
+
+                    b.HasIndex("RegionId", "Status", "SignedOn")
+                        .HasDatabaseName("ix_partnerships_region_id_status_signed_on");
+
+                    b.ToTable("partnerships", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Partnerships.PartnershipActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("boolean")
+                        .HasColumnName("done");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<string>("Responsible")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("responsible");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partnership_activities");
+
+                    b.HasIndex("PartnershipId")
+                        .HasDatabaseName("ix_partnership_activities_partnership_id");
+
+                    b.ToTable("partnership_activities", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Partnerships.PartnershipReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("author_name");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partnership_reports");
+
+                    b.HasIndex("PartnershipId")
+                        .HasDatabaseName("ix_partnership_reports_partnership_id");
+
+                    b.ToTable("partnership_reports", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Partnerships.PartnershipSchool", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partnership_schools");
+
+                    b.HasIndex("SchoolId")
+                        .HasDatabaseName("ix_partnership_schools_school_id");
+
+                    b.HasIndex("PartnershipId", "SchoolId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_partnership_schools_partnership_id_school_id");
+
+                    b.ToTable("partnership_schools", (string)null);
                 });
 
             modelBuilder.Entity("SchoolSupport.Domain.Results.AssessmentResult", b =>
@@ -2031,6 +2813,76 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("SchoolSupport.Domain.Development.DeficitSurvey", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_deficit_surveys_schools_school_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Development.PdApplication", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Development.PdEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pd_applications_pd_events_event_id");
+
+                    b.HasOne("SchoolSupport.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pd_applications_schools_school_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Development.PdEvent", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Schools.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pd_events_regions_region_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Development.PracticeCard", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_practice_cards_documents_document_id");
+
+                    b.HasOne("SchoolSupport.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_practice_cards_schools_school_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Development.ProgrammeEntry", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Development.PdEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pd_programme_entries_pd_events_event_id");
+
+                    b.HasOne("SchoolSupport.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pd_programme_entries_schools_school_id");
+                });
+
             modelBuilder.Entity("SchoolSupport.Domain.Documents.Document", b =>
                 {
                     b.HasOne("SchoolSupport.Domain.Schools.Municipality", null)
@@ -2098,6 +2950,80 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_support_list_entries_schools_school_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Mentoring.Consultation", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("MaterialsDocumentId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_consultations_documents_materials_document_id");
+
+                    b.HasOne("SchoolSupport.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultations_asp_net_users_mentor_id");
+
+                    b.HasOne("SchoolSupport.Domain.Schools.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultations_regions_region_id");
+
+                    b.HasOne("SchoolSupport.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultations_schools_school_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Mentoring.ConsultationFeedback", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Mentoring.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultation_feedback_consultations_consultation_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Mentoring.ConsultationStep", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Mentoring.Consultation", null)
+                        .WithMany("NextSteps")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultation_steps_consultations_consultation_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Mentoring.MentorAssignment", b =>
+                {
+                    b.HasOne("SchoolSupport.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_mentor_assignments_asp_net_users_mentor_id");
+
+                    b.HasOne("SchoolSupport.Domain.Schools.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_mentor_assignments_regions_region_id");
+
+                    b.HasOne("SchoolSupport.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_mentor_assignments_schools_school_id");
                 });
 
             modelBuilder.Entity("SchoolSupport.Domain.Monitoring.IndicatorTarget", b =>
@@ -2195,6 +3121,66 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_monitoring_task_templates_monitoring_stages_stage_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Partnerships.Partnership", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementDocumentId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_partnerships_documents_agreement_document_id");
+
+                    b.HasOne("SchoolSupport.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderSchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_partnerships_schools_leader_school_id");
+
+                    b.HasOne("SchoolSupport.Domain.Schools.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partnerships_regions_region_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Partnerships.PartnershipActivity", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Partnerships.Partnership", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partnership_activities_partnerships_partnership_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Partnerships.PartnershipReport", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Partnerships.Partnership", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partnership_reports_partnerships_partnership_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Partnerships.PartnershipSchool", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Partnerships.Partnership", null)
+                        .WithMany("Schools")
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partnership_schools_partnerships_partnership_id");
+
+                    b.HasOne("SchoolSupport.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_partnership_schools_schools_school_id");
                 });
 
             modelBuilder.Entity("SchoolSupport.Domain.Results.AssessmentResult", b =>
@@ -2345,6 +3331,11 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                     b.Navigation("History");
                 });
 
+            modelBuilder.Entity("SchoolSupport.Domain.Mentoring.Consultation", b =>
+                {
+                    b.Navigation("NextSteps");
+                });
+
             modelBuilder.Entity("SchoolSupport.Domain.Monitoring.MonitoringStage", b =>
                 {
                     b.Navigation("Templates");
@@ -2353,6 +3344,15 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
             modelBuilder.Entity("SchoolSupport.Domain.Monitoring.MonitoringYear", b =>
                 {
                     b.Navigation("Stages");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Partnerships.Partnership", b =>
+                {
+                    b.Navigation("Activities");
+
+                    b.Navigation("Reports");
+
+                    b.Navigation("Schools");
                 });
 
             modelBuilder.Entity("SchoolSupport.Domain.Roadmaps.Plan", b =>

@@ -1,0 +1,175 @@
+using SchoolSupport.Domain.Common;
+
+namespace SchoolSupport.Domain.Partnerships;
+
+/// <summary>Горизонтальная (школа ↔ школа) или вертикальная (центр ↔ школы) модель сетевого взаимодействия.</summary>
+public enum NetworkModel
+{
+    Horizontal = 0,
+    Vertical = 1,
+}
+
+/// <summary>Who supports: a leader school, a consulting centre or a resource centre.</summary>
+public enum PartnerRole
+{
+    LeaderSchool = 0,
+    ConsultingCentre = 1,
+    ResourceCentre = 2,
+}
+
+[Flags]
+public enum SupportTypes
+{
+    None = 0,
+    Consulting = 1,
+    Methodological = 2,
+    Organisational = 4,
+    Resource = 8,
+}
+
+public enum PartnershipStatus
+{
+    Proposed = 0,
+    Signed = 1,
+    Active = 2,
+    Ended = 3,
+}
+
+/// <summary>
+/// A partnership agreement (соглашение о сетевом взаимодействии) between a leader school or centre and one or more
+/// supported schools, with its joint plan and periodic reports.
+/// </summary>
+public sealed class Partnership : ITenantOwned
+{
+    public Guid Id { get; set; }
+    public Guid RegionId { get; set; }
+    public Guid LeaderSchoolId { get; set; }
+    public PartnerRole LeaderRole { get; set; }
+    public NetworkModel Model { get; set; }
+    public string Title { get; set; } = "";
+    public string AgreementNumber { get; set; } = "";
+    public DateOnly? AgreementDate { get; set; }
+    public DateOnly ValidFrom { get; set; }
+    public DateOnly ValidTo { get; set; }
+    public SupportTypes SupportTypes { get; set; }
+    /// <summary>The uploaded agreement (a document of the leader school in the document library).</summary>
+    public Guid? AgreementDocumentId { get; set; }
+    public PartnershipStatus Status { get; set; }
+    /// <summary>The day the agreement was marked signed; the yearly target counts these.</summary>
+    public DateOnly? SignedOn { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public uint Version { get; set; }
+
+    public List<PartnershipSchool> Schools { get; set; } = [];
+    public List<PartnershipActivity> Activities { get; set; } = [];
+    public List<PartnershipReport> Reports { get; set; } = [];
+
+    private static readonly HashSet<(PartnershipStatus, PartnershipStatus)> Allowed =
+    [
+        (PartnershipStatus.Proposed, PartnershipStatus.Signed),
+        (PartnershipStatus.Proposed, PartnershipStatus.Ended),
+        (PartnershipStatus.Signed, PartnershipStatus.Active),
+        (PartnershipStatus.Signed, PartnershipStatus.Ended),
+        (PartnershipStatus.Active, PartnershipStatus.Ended),
+    ];
+
+    public static IEnumerable<PartnershipStatus> NextFrom(PartnershipStatus from) =>
+        Allowed.Where(a => a.Item1 == from).Select(a => a.Item2);
+
+    public bool IsEditable => Status is PartnershipStatus.Proposed or PartnershipStatus.Signed or PartnershipStatus.Active;
+
+    /// <summary>Moves the agreement on; signing needs its number and date.</summary>
+    public void MoveTo(PartnershipStatus to)
+    {
+        if (!Allowed.Contains((Status, to)))
+        {
+            throw new DomainException($"Недопустимый переход статуса: «{PartnershipLabels.Of(Status)}» → «{PartnershipLabels.Of(to)}».");
+        }
+        if (to == PartnershipStatus.Signed)
+        {
+            if (string.IsNullOrWhiteSpace(AgreementNumber) || AgreementDate is null)
+            {
+                throw new DomainException("Чтобы отметить соглашение подписанным, укажите его номер и дату.");
+            }
+            SignedOn = AgreementDate;
+        }
+        if (to == PartnershipStatus.Active && Schools.Count == 0) throw new DomainException("В партнёрстве нет поддерживаемых школ.");
+        Status = to;
+    }
+
+    /// <summary>Dates of an agreement in their natural order: signed, then in force from, then until.</summary>
+    public static IEnumerable<string> CheckDates(DateOnly? agreementDate, DateOnly? from, DateOnly? to)
+    {
+        if (from is null || to is null)
+        {
+            yield return "Укажите срок действия соглашения.";
+            yield break;
+        }
+        if (to < from) yield return "Дата окончания действия соглашения не может быть раньше даты начала.";
+        if (agreementDate is { } signed && signed > from) yield return "Дата соглашения не может быть позже начала его действия.";
+    }
+}
+
+public sealed class PartnershipSchool : ITenantOwned
+{
+    public Guid Id { get; set; }
+    public Guid RegionId { get; set; }
+    public Guid PartnershipId { get; set; }
+    public Guid SchoolId { get; set; }
+}
+
+/// <summary>An activity of the joint plan.</summary>
+public sealed class PartnershipActivity : ITenantOwned
+{
+    public Guid Id { get; set; }
+    public Guid RegionId { get; set; }
+    public Guid PartnershipId { get; set; }
+    public string Title { get; set; } = "";
+    public DateOnly Deadline { get; set; }
+    public string Responsible { get; set; } = "";
+    public bool Done { get; set; }
+}
+
+/// <summary>A periodic report on the partnership's work.</summary>
+public sealed class PartnershipReport : ITenantOwned
+{
+    public Guid Id { get; set; }
+    public Guid RegionId { get; set; }
+    public Guid PartnershipId { get; set; }
+    public DateOnly Date { get; set; }
+    public string Text { get; set; } = "";
+    public string AuthorName { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public static class PartnershipLabels
+{
+    public static string Of(PartnershipStatus s) => s switch
+    {
+        PartnershipStatus.Proposed => "Предложено",
+        PartnershipStatus.Signed => "Подписано",
+        PartnershipStatus.Active => "Действует",
+        PartnershipStatus.Ended => "Завершено",
+        _ => s.ToString(),
+    };
+
+    public static string Of(NetworkModel m) => m == NetworkModel.Horizontal ? "Горизонтальная" : "Вертикальная";
+
+    public static string Of(PartnerRole r) => r switch
+    {
+        PartnerRole.LeaderSchool => "Школа-лидер",
+        PartnerRole.ConsultingCentre => "Консультационный центр",
+        PartnerRole.ResourceCentre => "Ресурсный центр",
+        _ => r.ToString(),
+    };
+
+    public static string Of(SupportTypes t)
+    {
+        var parts = new List<string>();
+        if (t.HasFlag(SupportTypes.Consulting)) parts.Add("консультационная");
+        if (t.HasFlag(SupportTypes.Methodological)) parts.Add("методическая");
+        if (t.HasFlag(SupportTypes.Organisational)) parts.Add("организационная");
+        if (t.HasFlag(SupportTypes.Resource)) parts.Add("ресурсная");
+        return parts.Count == 0 ? "—" : string.Join(", ", parts);
+    }
+}

@@ -1,0 +1,113 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Development;
+using SchoolSupport.Infrastructure.Common;
+using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Schools;
+
+namespace SchoolSupport.Infrastructure.Development;
+
+public sealed class PracticeEdit
+{
+    public Guid? Id { get; set; }
+    public uint Version { get; set; }
+
+    [Required(ErrorMessage = "Укажите название практики.")]
+    [StringLength(500, ErrorMessage = "Название не длиннее 500 символов.")]
+    public string Title { get; set; } = "";
+
+    [Required(ErrorMessage = "Опишите практику.")]
+    [StringLength(8000, ErrorMessage = "Описание не длиннее 8000 символов.")]
+    public string Description { get; set; } = "";
+
+    public Guid? DocumentId { get; set; }
+}
+
+public sealed record PracticeRow(PracticeCard Card, string School, string Municipality, bool CanEdit, bool CanReview);
+
+/// <summary>
+/// The best-practice bank: a school submits a card, an operator publishes it or returns it with a comment; published
+/// cards are seen by everyone in the region, others by the school, its coordinator and regional staff.
+/// </summary>
+public sealed class PracticeBank(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<PracticeRow>> ListAsync(CancellationToken ct = default)
+    {
+        var scope = current.Require();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var visible = db.Schools.VisibleTo(scope, db).Select(s => s.Id);
+        var rows = await db.PracticeCards.AsNoTracking()
+            .Where(p => p.Status == PracticeStatus.Published || visible.Contains(p.SchoolId))
+            .Join(db.Schools, p => p.SchoolId, s => s.Id, (p, s) => new { p, School = s.ShortName, Municipality = s.Municipality!.Name })
+            .OrderBy(x => x.p.Status).ThenByDescending(x => x.p.SubmittedAt).ToListAsync(ct);
+        return rows.Select(x => new PracticeRow(x.p, x.School, x.Municipality,
+            scope.IsIn(Roles.School) && scope.SchoolId == x.p.SchoolId && x.p.Status != PracticeStatus.Published,
+            scope.IsIn(Roles.Operator) && x.p.Status == PracticeStatus.Submitted)).ToList();
+    }
+
+    /// <summary>The school team submits a new card or re-submits a returned one.</summary>
+    public async Task<(Guid? Id, IReadOnlyList<string> Errors)> SubmitAsync(PracticeEdit edit, CancellationToken ct = default)
+    {
+        var scope = current.RequireRole(Roles.School);
+        var errors = EditValidation.Check(edit);
+        if (errors.Count > 0) return (null, errors);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        if (edit.DocumentId is { } docId && !await db.Documents.AnyAsync(d => d.Id == docId && d.SchoolId == scope.SchoolId, ct))
+        {
+            return (null, ["Файлы практики должны быть документом вашей школы."]);
+        }
+        PracticeCard card;
+        if (edit.Id is { } id)
+        {
+            card = await db.PracticeCards.FirstOrDefaultAsync(p => p.Id == id && p.SchoolId == scope.SchoolId, ct) ?? throw new ScopeException("Карточка не найдена.");
+            if (card.Status == PracticeStatus.Published) return (null, ["Опубликованная практика не изменяется."]);
+            db.Entry(card).Property(p => p.Version).OriginalValue = edit.Version;
+        }
+        else
+        {
+            card = new PracticeCard { Id = Guid.NewGuid(), RegionId = scope.RegionId, SchoolId = scope.SchoolId!.Value };
+            db.PracticeCards.Add(card);
+        }
+        card.Title = edit.Title.Trim();
+        card.Description = edit.Description.Trim();
+        card.DocumentId = edit.DocumentId;
+        card.Status = PracticeStatus.Submitted;
+        card.SubmittedAt = clock.GetUtcNow();
+        db.Record(scope, "practice.submit", "practice", card.Id, card.Title, clock);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new StaleEditException("Карточку уже изменили. Обновите страницу и повторите изменения.");
+        }
+        return (card.Id, []);
+    }
+
+    /// <summary>An operator publishes a submitted card or returns it with a comment.</summary>
+    public async Task<IReadOnlyList<string>> ReviewAsync(Guid id, uint version, bool publish, string? comment, CancellationToken ct = default)
+    {
+        var scope = current.RequireRole(Roles.Operator);
+        if (!publish && string.IsNullOrWhiteSpace(comment)) return ["Укажите, что нужно доработать."];
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var card = await db.PracticeCards.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new ScopeException("Карточка не найдена.");
+        if (card.Status != PracticeStatus.Submitted) return ["Рассматривается только поданная карточка."];
+        db.Entry(card).Property(p => p.Version).OriginalValue = version;
+        card.Status = publish ? PracticeStatus.Published : PracticeStatus.Returned;
+        card.ReviewComment = (comment ?? "").Trim();
+        card.ReviewedAt = clock.GetUtcNow();
+        card.ReviewedByName = scope.UserName;
+        db.Record(scope, publish ? "practice.publish" : "practice.return", "practice", card.Id, card.Title, clock);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new StaleEditException("Карточку уже изменили. Обновите страницу и повторите изменения.");
+        }
+        return [];
+    }
+}

@@ -1,0 +1,265 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Development;
+using SchoolSupport.Infrastructure.Common;
+using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Documents;
+using SchoolSupport.Infrastructure.Schools;
+
+namespace SchoolSupport.Infrastructure.Development;
+
+public sealed class EventEdit : IValidatableObject
+{
+    public Guid? Id { get; set; }
+    public uint Version { get; set; }
+    public EventKind Kind { get; set; }
+
+    [Required(ErrorMessage = "Укажите название мероприятия.")]
+    [StringLength(500, ErrorMessage = "Название не длиннее 500 символов.")]
+    public string Title { get; set; } = "";
+
+    [Required(ErrorMessage = "Укажите организатора.")]
+    [StringLength(500, ErrorMessage = "Организатор не длиннее 500 символов.")]
+    public string Organiser { get; set; } = "";
+
+    [Required(ErrorMessage = "Укажите дату начала.")]
+    public DateOnly? StartsOn { get; set; }
+
+    [Required(ErrorMessage = "Укажите дату окончания.")]
+    public DateOnly? EndsOn { get; set; }
+
+    [Range(1, 1000, ErrorMessage = "Объём — от 1 до 1000 часов.")]
+    public int Hours { get; set; } = 2;
+
+    [StringLength(1000, ErrorMessage = "Целевая аудитория не длиннее 1000 символов.")]
+    public string Audience { get; set; } = "";
+
+    public EventFormat Format { get; set; }
+    public Competences Develops { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (StartsOn is { } s && EndsOn is { } e && e < s) yield return new ValidationResult("Дата окончания не может быть раньше даты начала.");
+    }
+}
+
+public sealed class SurveyEdit
+{
+    [Range(2000, 2100, ErrorMessage = "Укажите год обследования.")]
+    public int Year { get; set; }
+
+    [Range(1, 10000, ErrorMessage = "Число обследованных педагогов — от 1.")]
+    public int TeachersSurveyed { get; set; } = 1;
+
+    [Range(0, 100, ErrorMessage = "Доля педагогов с дефицитом — от 0 до 100 %.")]
+    public decimal LearningSkillsDeficit { get; set; }
+
+    [Range(0, 100, ErrorMessage = "Доля педагогов с дефицитом — от 0 до 100 %.")]
+    public decimal TechnologiesDeficit { get; set; }
+
+    [Range(0, 100, ErrorMessage = "Доля педагогов с дефицитом — от 0 до 100 %.")]
+    public decimal AssessmentDeficit { get; set; }
+
+    [Range(0, 100, ErrorMessage = "Доля педагогов с дефицитом — от 0 до 100 %.")]
+    public decimal IndividualRoutesDeficit { get; set; }
+}
+
+public sealed record ApplicationRow(Guid Id, Guid EventId, string Event, DateOnly StartsOn, Guid SchoolId, string School, string Municipality, int Participants,
+    string Note, string AppliedBy, int? Attended);
+
+public sealed record SurveyView(DeficitSurvey Survey, Competences Weak, IReadOnlyList<PdEvent> Recommended);
+
+public sealed record ProgrammeRow(Guid Id, PdEvent Event, string Note);
+
+/// <summary>
+/// Professional development: the operator's catalogue of courses, webinars and seminars; schools' applications and the
+/// attendance recorded by the operator; the teachers' deficits survey (four Kirov indicators) with recommended courses;
+/// the half-year personalised programme of each school.
+/// </summary>
+public sealed class ProfessionalDevelopment(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock, SupportTargets targets)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public decimal WeakThreshold => targets.WeakIndicatorShare;
+
+    public async Task<IReadOnlyList<PdEvent>> CatalogueAsync(bool upcomingOnly = false, CancellationToken ct = default)
+    {
+        current.Require();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var today = Today;
+        return await db.PdEvents.AsNoTracking().Where(e => !upcomingOnly || e.EndsOn >= today).OrderBy(e => e.StartsOn).ThenBy(e => e.Title).ToListAsync(ct);
+    }
+
+    public async Task<(Guid? Id, IReadOnlyList<string> Errors)> SaveEventAsync(EventEdit edit, CancellationToken ct = default)
+    {
+        var scope = current.RequireRole(Roles.Operator);
+        var errors = EditValidation.Check(edit);
+        if (errors.Count > 0) return (null, errors);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        PdEvent e;
+        if (edit.Id is { } id)
+        {
+            e = await db.PdEvents.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new ScopeException("Мероприятие не найдено.");
+            db.Entry(e).Property(x => x.Version).OriginalValue = edit.Version;
+        }
+        else
+        {
+            e = new PdEvent { Id = Guid.NewGuid(), RegionId = scope.RegionId };
+            db.PdEvents.Add(e);
+        }
+        e.Kind = edit.Kind;
+        e.Title = edit.Title.Trim();
+        e.Organiser = edit.Organiser.Trim();
+        e.StartsOn = edit.StartsOn!.Value;
+        e.EndsOn = edit.EndsOn!.Value;
+        e.Hours = edit.Hours;
+        e.Audience = edit.Audience.Trim();
+        e.Format = edit.Format;
+        e.Develops = edit.Develops;
+        db.Record(scope, edit.Id is null ? "pd-event.create" : "pd-event.update", "pd-event", e.Id, e.Title, clock);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new StaleEditException("Мероприятие уже изменил другой пользователь. Обновите страницу и повторите изменения.");
+        }
+        return (e.Id, []);
+    }
+
+    /// <summary>The school team applies to an event that has not ended, once.</summary>
+    public async Task<IReadOnlyList<string>> ApplyAsync(Guid eventId, int participants, string? note, CancellationToken ct = default)
+    {
+        var scope = current.RequireRole(Roles.School);
+        if (participants is < 1 or > 1000) return ["Число участников — от 1 до 1000."];
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var e = await db.PdEvents.AsNoTracking().FirstOrDefaultAsync(x => x.Id == eventId, ct) ?? throw new ScopeException("Мероприятие не найдено.");
+        if (e.EndsOn < Today) return ["Мероприятие уже прошло."];
+        if (await db.PdApplications.AnyAsync(a => a.EventId == eventId && a.SchoolId == scope.SchoolId, ct)) return ["Школа уже подала заявку на это мероприятие."];
+        db.PdApplications.Add(new PdApplication
+        {
+            Id = Guid.NewGuid(), RegionId = scope.RegionId, EventId = eventId, SchoolId = scope.SchoolId!.Value, Participants = participants,
+            Note = (note ?? "").Trim(), AppliedAt = clock.GetUtcNow(), AppliedByName = scope.UserName,
+        });
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    public async Task<IReadOnlyList<ApplicationRow>> ApplicationsAsync(Guid? eventId = null, CancellationToken ct = default)
+    {
+        var scope = current.Require();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var schools = db.Schools.VisibleTo(scope, db);
+        var rows = await db.PdApplications.AsNoTracking().Where(a => eventId == null || a.EventId == eventId)
+            .Join(schools, a => a.SchoolId, s => s.Id, (a, s) => new { a, s })
+            .Join(db.PdEvents, x => x.a.EventId, e => e.Id, (x, e) => new ApplicationRow(x.a.Id, e.Id, e.Title, e.StartsOn, x.s.Id, x.s.ShortName,
+                x.s.Municipality!.Name, x.a.Participants, x.a.Note, x.a.AppliedByName, x.a.Attended))
+            .ToListAsync(ct);
+        return [.. rows.OrderBy(r => r.StartsOn).ThenBy(r => r.School)];
+    }
+
+    public async Task<IReadOnlyList<string>> RecordAttendanceAsync(Guid applicationId, int attended, CancellationToken ct = default)
+    {
+        var scope = current.RequireRole(Roles.Operator);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var a = await db.PdApplications.FirstOrDefaultAsync(x => x.Id == applicationId, ct) ?? throw new ScopeException("Заявка не найдена.");
+        if (attended < 0 || attended > a.Participants) return [$"Присутствовало — от 0 до {a.Participants} (число заявленных участников)."];
+        a.Attended = attended;
+        db.Record(scope, "pd-application.attendance", "pd-application", a.Id, $"присутствовало {attended}", clock);
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    /// <summary>The school team records the March survey of its teachers' deficits; a second save the same year replaces it.</summary>
+    public async Task<IReadOnlyList<string>> SaveSurveyAsync(SurveyEdit edit, CancellationToken ct = default)
+    {
+        var scope = current.RequireRole(Roles.School);
+        var errors = EditValidation.Check(edit);
+        if (errors.Count > 0) return errors;
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var survey = await db.DeficitSurveys.FirstOrDefaultAsync(s => s.SchoolId == scope.SchoolId && s.Year == edit.Year, ct);
+        if (survey is null)
+        {
+            survey = new DeficitSurvey { Id = Guid.NewGuid(), RegionId = scope.RegionId, SchoolId = scope.SchoolId!.Value, Year = edit.Year };
+            db.DeficitSurveys.Add(survey);
+        }
+        survey.TeachersSurveyed = edit.TeachersSurveyed;
+        survey.LearningSkillsDeficit = edit.LearningSkillsDeficit;
+        survey.TechnologiesDeficit = edit.TechnologiesDeficit;
+        survey.AssessmentDeficit = edit.AssessmentDeficit;
+        survey.IndividualRoutesDeficit = edit.IndividualRoutesDeficit;
+        survey.SubmittedAt = clock.GetUtcNow();
+        db.Record(scope, "deficit-survey.save", "deficit-survey", survey.Id, $"{edit.Year}", clock);
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    /// <summary>The latest survey of a school the user sees, its weak indicators and the upcoming events that develop them.</summary>
+    public async Task<SurveyView?> SurveyAsync(Guid schoolId, CancellationToken ct = default)
+    {
+        var scope = current.Require();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        if (!await SchoolScope.CanSeeAsync(db, scope, schoolId, ct)) return null;
+        var survey = await db.DeficitSurveys.AsNoTracking().Where(s => s.SchoolId == schoolId).OrderByDescending(s => s.Year).FirstOrDefaultAsync(ct);
+        if (survey is null) return null;
+        var weak = survey.WeakAbove(targets.WeakIndicatorShare);
+        var today = Today;
+        var recommended = weak == Competences.None ? [] : await db.PdEvents.AsNoTracking()
+            .Where(e => e.EndsOn >= today && (e.Develops & weak) != Competences.None).OrderBy(e => e.StartsOn).ToListAsync(ct);
+        return new SurveyView(survey, weak, recommended);
+    }
+
+    public async Task<IReadOnlyList<ProgrammeRow>> ProgrammeAsync(Guid schoolId, int year, int half, CancellationToken ct = default)
+    {
+        var scope = current.Require();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        if (!await SchoolScope.CanSeeAsync(db, scope, schoolId, ct)) return [];
+        var rows = await db.ProgrammeEntries.AsNoTracking().Where(p => p.SchoolId == schoolId && p.Year == year && p.Half == half)
+            .Join(db.PdEvents, p => p.EventId, e => e.Id, (p, e) => new ProgrammeRow(p.Id, e, p.Note))
+            .ToListAsync(ct);
+        return [.. rows.OrderBy(r => r.Event.StartsOn)];
+    }
+
+    /// <summary>The school team adds an event of the half-year to its personalised programme.</summary>
+    public async Task<IReadOnlyList<string>> AddToProgrammeAsync(int year, int half, Guid eventId, string? note, CancellationToken ct = default)
+    {
+        var scope = current.RequireRole(Roles.School);
+        if (half is not (1 or 2)) return ["Полугодие — первое или второе."];
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var e = await db.PdEvents.AsNoTracking().FirstOrDefaultAsync(x => x.Id == eventId, ct) ?? throw new ScopeException("Мероприятие не найдено.");
+        var from = new DateOnly(year, half == 1 ? 1 : 7, 1);
+        var to = from.AddMonths(6).AddDays(-1);
+        if (e.StartsOn > to || e.EndsOn < from) return ["Мероприятие не проходит в выбранном полугодии."];
+        if (await db.ProgrammeEntries.AnyAsync(p => p.SchoolId == scope.SchoolId && p.Year == year && p.Half == half && p.EventId == eventId, ct))
+        {
+            return ["Мероприятие уже есть в программе."];
+        }
+        db.ProgrammeEntries.Add(new ProgrammeEntry
+        {
+            Id = Guid.NewGuid(), RegionId = scope.RegionId, SchoolId = scope.SchoolId!.Value, Year = year, Half = half, EventId = eventId, Note = (note ?? "").Trim(),
+        });
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    public async Task RemoveFromProgrammeAsync(Guid entryId, CancellationToken ct = default)
+    {
+        var scope = current.RequireRole(Roles.School);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var entry = await db.ProgrammeEntries.FirstOrDefaultAsync(p => p.Id == entryId && p.SchoolId == scope.SchoolId, ct) ?? throw new ScopeException("Запись не найдена.");
+        db.ProgrammeEntries.Remove(entry);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task WriteApplicationsXlsxAsync(Stream output, CancellationToken ct = default)
+    {
+        var rows = await ApplicationsAsync(null, ct);
+        XlsxExport.Write(rows, output, "Заявки и посещаемость",
+        [
+            ("Мероприятие", r => r.Event), ("Начало", r => r.StartsOn), ("Школа", r => r.School), ("Муниципалитет", r => r.Municipality),
+            ("Заявлено участников", r => r.Participants), ("Присутствовало", r => r.Attended), ("Примечание", r => r.Note),
+        ]);
+    }
+}

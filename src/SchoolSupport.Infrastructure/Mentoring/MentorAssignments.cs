@@ -1,0 +1,164 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Mentoring;
+using SchoolSupport.Domain.Results;
+using SchoolSupport.Infrastructure.Common;
+using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Schools;
+
+namespace SchoolSupport.Infrastructure.Mentoring;
+
+public sealed class AssignmentEdit : IValidatableObject
+{
+    [Required(ErrorMessage = "Выберите наставника.")]
+    public Guid? MentorId { get; set; }
+
+    [Required(ErrorMessage = "Выберите школу.")]
+    public Guid? SchoolId { get; set; }
+
+    public MentorKind Kind { get; set; }
+    public Subject? Subject { get; set; }
+
+    [StringLength(2000, ErrorMessage = "Список педагогов не длиннее 2000 символов.")]
+    public string Teachers { get; set; } = "";
+
+    [Required(ErrorMessage = "Укажите начало периода.")]
+    public DateOnly? From { get; set; }
+
+    [Required(ErrorMessage = "Укажите окончание периода.")]
+    public DateOnly? To { get; set; }
+
+    [Required(ErrorMessage = "Укажите зоны ответственности.")]
+    [StringLength(4000, ErrorMessage = "Зоны ответственности не длиннее 4000 символов.")]
+    public string Responsibilities { get; set; } = "";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (From is { } f && To is { } t && t < f) yield return new ValidationResult("Окончание периода не может быть раньше его начала.");
+        if (Kind == MentorKind.Tutor && Subject is null) yield return new ValidationResult("Для тьютора укажите предмет.");
+    }
+}
+
+public sealed record AssignmentRow(Guid Id, Guid MentorId, string Mentor, MentorKind Kind, Subject? Subject, string Teachers, Guid SchoolId, string School,
+    string Municipality, DateOnly From, DateOnly To, string Responsibilities, bool IsActive);
+
+public sealed record MentorOption(Guid Id, string Name);
+
+/// <summary>Schools and consultations of one mentor: today's assignments and consultations per month (yyyy-MM).</summary>
+public sealed record MentorWorkload(Guid MentorId, string Mentor, int Schools, int TutorAssignments, IReadOnlyDictionary<string, int> ConsultationsByMonth);
+
+/// <summary>
+/// The methodological office (the operator, or the municipal coordinator within the municipality) assigns mentors
+/// to school teams and tutors to subject teachers. Assignments decide which schools a mentor sees.
+/// </summary>
+public sealed class MentorAssignments(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
+{
+    public static bool CanAssign(UserScope scope) => scope.IsIn(Roles.Operator) || scope.IsIn(Roles.Municipal);
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<IReadOnlyList<MentorOption>> MentorsAsync(CancellationToken ct = default)
+    {
+        var scope = current.Require();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await MentorUsers(db, scope.RegionId).OrderBy(u => u.FullName).Select(u => new MentorOption(u.Id, u.FullName)).ToListAsync(ct);
+    }
+
+    private static IQueryable<Identity.AppUser> MentorUsers(AppDbContext db, Guid regionId)
+    {
+        var roleIds = db.Roles.Where(r => r.Name == Roles.Mentor).Select(r => r.Id);
+        return db.Users.Where(u => u.RegionId == regionId && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)));
+    }
+
+    /// <summary>Assignments of the schools the user sees; a mentor sees their own.</summary>
+    public async Task<IReadOnlyList<AssignmentRow>> ListAsync(bool activeOnly = false, CancellationToken ct = default)
+    {
+        var scope = current.Require();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var today = Today;
+        var query = db.MentorAssignments.AsNoTracking();
+        query = scope.IsIn(Roles.Mentor) && !scope.IsRegional
+            ? query.Where(a => a.MentorId == scope.UserId)
+            : query.Where(a => db.Schools.VisibleTo(scope, db).Any(s => s.Id == a.SchoolId));
+        if (activeOnly) query = query.Where(a => a.From <= today && a.To >= today);
+        var rows = await query.Join(db.Schools, a => a.SchoolId, s => s.Id, (a, s) => new AssignmentRow(a.Id, a.MentorId, a.MentorName, a.Kind, a.Subject,
+                a.Teachers, a.SchoolId, s.ShortName, s.Municipality!.Name, a.From, a.To, a.Responsibilities, a.From <= today && a.To >= today))
+            .ToListAsync(ct);
+        return [.. rows.OrderBy(r => r.Mentor).ThenBy(r => r.School)];
+    }
+
+    public async Task<(Guid? Id, IReadOnlyList<string> Errors)> AssignAsync(AssignmentEdit edit, CancellationToken ct = default)
+    {
+        var scope = current.RequireRole(Roles.Operator, Roles.Municipal);
+        var errors = EditValidation.Check(edit);
+        if (errors.Count > 0) return (null, errors);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        if (!await SchoolScope.CanSeeAsync(db, scope, edit.SchoolId!.Value, ct)) throw new ScopeException("Школа не найдена в вашей зоне ответственности.");
+        var mentor = await MentorUsers(db, scope.RegionId).FirstOrDefaultAsync(u => u.Id == edit.MentorId, ct);
+        if (mentor is null) return (null, ["Пользователь не найден или не имеет роли «Наставник / тьютор»."]);
+        if (await db.MentorAssignments.AnyAsync(a => a.MentorId == mentor.Id && a.SchoolId == edit.SchoolId && a.Kind == edit.Kind && a.Subject == edit.Subject
+                && a.From <= edit.To && a.To >= edit.From, ct))
+        {
+            return (null, ["У этого наставника уже есть назначение в эту школу на пересекающийся период."]);
+        }
+        var assignment = new MentorAssignment
+        {
+            Id = Guid.NewGuid(), RegionId = scope.RegionId, MentorId = mentor.Id, MentorName = mentor.FullName, SchoolId = edit.SchoolId.Value,
+            Kind = edit.Kind, Subject = edit.Kind == MentorKind.Tutor ? edit.Subject : null, Teachers = edit.Teachers.Trim(),
+            From = edit.From!.Value, To = edit.To!.Value, Responsibilities = edit.Responsibilities.Trim(), AssignedByName = scope.UserName,
+            AssignedAt = clock.GetUtcNow(),
+        };
+        db.MentorAssignments.Add(assignment);
+        db.Notifications.Add(new Notification
+        {
+            Id = Guid.NewGuid(), RegionId = scope.RegionId, UserId = mentor.Id, CreatedAt = clock.GetUtcNow(),
+            Title = $"Назначение: {MentoringLabels.Of(assignment.Kind).ToLowerInvariant()}", Body = assignment.Responsibilities, Link = "/mentoring",
+        });
+        db.Record(scope, "mentor.assign", "mentor-assignment", assignment.Id, $"{mentor.FullName} → школа {assignment.SchoolId}", clock);
+        await db.SaveChangesAsync(ct);
+        return (assignment.Id, []);
+    }
+
+    /// <summary>Ends an assignment today (the mentor stops seeing the school from tomorrow); a future one is removed.</summary>
+    public async Task EndAsync(Guid id, CancellationToken ct = default)
+    {
+        var scope = current.RequireRole(Roles.Operator, Roles.Municipal);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var assignment = await db.MentorAssignments.FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new ScopeException("Назначение не найдено.");
+        if (!await SchoolScope.CanSeeAsync(db, scope, assignment.SchoolId, ct)) throw new ScopeException("Назначение не найдено.");
+        var yesterday = Today.AddDays(-1);
+        if (assignment.From > yesterday) db.MentorAssignments.Remove(assignment);
+        else if (assignment.To > yesterday) assignment.To = yesterday;
+        db.Record(scope, "mentor.unassign", "mentor-assignment", assignment.Id, assignment.MentorName, clock);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Workload of the mentors working in the user's schools: schools today and consultations of the last <paramref name="months"/> months.</summary>
+    public async Task<IReadOnlyList<MentorWorkload>> WorkloadAsync(int months = 6, CancellationToken ct = default)
+    {
+        var scope = current.Require();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var today = Today;
+        var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(1 - months);
+        var visible = db.Schools.VisibleTo(scope, db).Select(s => s.Id);
+        var assignments = await db.MentorAssignments.AsNoTracking()
+            .Where(a => a.From <= today && a.To >= today && visible.Contains(a.SchoolId))
+            .Where(a => !scope.IsIn(Roles.Mentor) || scope.IsRegional || a.MentorId == scope.UserId)
+            .Select(a => new { a.MentorId, a.MentorName, a.SchoolId, a.Kind }).ToListAsync(ct);
+        var consultations = await db.Consultations.AsNoTracking()
+            .Where(c => c.Date >= firstMonth && visible.Contains(c.SchoolId))
+            .Where(c => !scope.IsIn(Roles.Mentor) || scope.IsRegional || c.MentorId == scope.UserId)
+            .GroupBy(c => new { c.MentorId, c.MentorName, c.Date.Year, c.Date.Month })
+            .Select(g => new { g.Key.MentorId, g.Key.MentorName, g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync(ct);
+        var monthKeys = Enumerable.Range(0, months).Select(i => firstMonth.AddMonths(i).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var mentors = assignments.Select(a => (a.MentorId, a.MentorName)).Concat(consultations.Select(c => (c.MentorId, c.MentorName)))
+            .DistinctBy(m => m.MentorId);
+        return mentors.Select(m => new MentorWorkload(m.MentorId, m.MentorName,
+                assignments.Where(a => a.MentorId == m.MentorId).Select(a => a.SchoolId).Distinct().Count(),
+                assignments.Count(a => a.MentorId == m.MentorId && a.Kind == MentorKind.Tutor),
+                monthKeys.ToDictionary(k => k, k => consultations.Where(c => c.MentorId == m.MentorId
+                    && $"{c.Year:D4}-{c.Month:D2}" == k).Sum(c => c.Count))))
+            .OrderBy(w => w.Mentor).ToList();
+    }
+}

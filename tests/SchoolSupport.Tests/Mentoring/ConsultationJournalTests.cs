@@ -1,0 +1,165 @@
+using Microsoft.EntityFrameworkCore;
+using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Mentoring;
+using SchoolSupport.Infrastructure.Documents;
+using SchoolSupport.Infrastructure.Mentoring;
+using SchoolSupport.Tests.Support;
+
+namespace SchoolSupport.Tests.Mentoring;
+
+public sealed class ConsultationJournalTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    private TestWorld World => portal.World;
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    private async Task<UserScope> AssignedMentorAsync(Guid schoolId)
+    {
+        var mentor = await ExtraUsers.AddAsync(portal, Roles.Mentor);
+        (await portal.Service<MentorAssignments>(World.Scope(Roles.Operator)).AssignAsync(MentorScopeTests.Assignment(mentor.UserId, schoolId)))
+            .Errors.Should().BeEmpty();
+        return mentor;
+    }
+
+    private static ConsultationEdit Entry(Guid schoolId, DateOnly? date = null, string topic = "Самооценка и ВСОКО") => new()
+    {
+        SchoolId = schoolId, Date = date ?? Today.AddDays(-1), Format = ConsultationFormat.Remote, Topic = topic, DurationMinutes = 90,
+        ParticipantsCount = 4, ParticipantRoles = "директор, заместитель по УВР, учителя математики", Outcome = "Согласован план самооценки",
+        Steps = [new StepEdit { Text = "Подготовить приказ о ВСОКО", Deadline = (date ?? Today).AddDays(14) }],
+    };
+
+    [Fact]
+    public async Task A_mentor_logs_a_consultation_at_an_assigned_school_and_the_school_sees_it()
+    {
+        var mentor = await AssignedMentorAsync(World.SchoolA1.Id);
+        var (id, errors) = await portal.Service<ConsultationJournal>(mentor).SaveAsync(Entry(World.SchoolA1.Id));
+        errors.Should().BeEmpty();
+
+        var seenBySchool = await portal.Service<ConsultationJournal>(World.Scope(Roles.School)).ListAsync(new ConsultationQuery());
+        var row = seenBySchool.Should().ContainSingle(r => r.Consultation.Id == id).Subject;
+        row.Consultation.NextSteps.Should().ContainSingle();
+        row.CanEdit.Should().BeFalse();
+        row.CanGiveFeedback.Should().BeTrue();
+        (await portal.Service<ConsultationJournal>(World.Scope(Roles.Municipal, "a2")).ListAsync(new ConsultationQuery())).Should().NotContain(r => r.Consultation.Id == id);
+        (await portal.Service<ConsultationJournal>(World.Scope(Roles.Operator, "b")).ListAsync(new ConsultationQuery())).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_mentor_cannot_log_for_a_school_not_assigned_and_nobody_else_edits_the_record()
+    {
+        var mentor = await AssignedMentorAsync(World.SchoolA1.Id);
+        var notAssigned = () => portal.Service<ConsultationJournal>(mentor).SaveAsync(Entry(World.SchoolA2.Id));
+        await notAssigned.Should().ThrowAsync<ScopeException>();
+
+        var (id, _) = await portal.Service<ConsultationJournal>(mentor).SaveAsync(Entry(World.SchoolA1.Id));
+        var other = await AssignedMentorAsync(World.SchoolA1.Id);
+        var edit = Entry(World.SchoolA1.Id, topic: "Подмена");
+        edit.Id = id;
+        var foreign = () => portal.Service<ConsultationJournal>(other).SaveAsync(edit);
+        (await foreign.Should().ThrowAsync<ScopeException>()).WithMessage("*только её автор*");
+        var schoolWrites = () => portal.Service<ConsultationJournal>(World.Scope(Roles.School)).SaveAsync(Entry(World.SchoolA1.Id));
+        await schoolWrites.Should().ThrowAsync<ScopeException>();
+        var operatorWrites = () => portal.Service<ConsultationJournal>(World.Scope(Roles.Operator)).SaveAsync(Entry(World.SchoolA1.Id));
+        await operatorWrites.Should().ThrowAsync<ScopeException>();
+
+        await using var db = portal.System();
+        (await db.Consultations.SingleAsync(c => c.Id == id)).Topic.Should().Be("Самооценка и ВСОКО");
+    }
+
+    [Fact]
+    public async Task Bad_input_is_refused_in_russian_and_nothing_is_stored()
+    {
+        var mentor = await AssignedMentorAsync(World.SchoolA1Second.Id);
+        var journal = portal.Service<ConsultationJournal>(mentor);
+        var zero = Entry(World.SchoolA1Second.Id);
+        zero.DurationMinutes = 0;
+        (await journal.SaveAsync(zero)).Errors.Should().Contain("Продолжительность — больше 0 и не более 1440 минут.");
+        var earlyStep = Entry(World.SchoolA1Second.Id, date: Today);
+        earlyStep.Steps[0].Deadline = Today.AddDays(-1);
+        (await journal.SaveAsync(earlyStep)).Errors.Should().Contain("Срок следующего шага не может быть раньше даты консультации.");
+        var noTopic = Entry(World.SchoolA1Second.Id, topic: " ");
+        (await journal.SaveAsync(noTopic)).Errors.Should().Contain("Укажите тему консультации.");
+
+        await using var db = portal.System();
+        (await db.Consultations.AnyAsync(c => c.MentorId == mentor.UserId)).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Feedback_comes_only_from_the_school_once_per_user_with_a_rating_from_1_to_5()
+    {
+        var mentor = await AssignedMentorAsync(World.SchoolA1.Id);
+        var (id, _) = await portal.Service<ConsultationJournal>(mentor).SaveAsync(Entry(World.SchoolA1.Id, topic: "Обратная связь"));
+        var school = portal.Service<ConsultationJournal>(World.Scope(Roles.School));
+
+        (await school.GiveFeedbackAsync(id!.Value, 6, "слишком хорошо")).Should().Equal("Оценка должна быть от 1 до 5.");
+        (await school.GiveFeedbackAsync(id.Value, 0, null)).Should().Equal("Оценка должна быть от 1 до 5.");
+        (await school.GiveFeedbackAsync(id.Value, 5, "Полезно")).Should().BeEmpty();
+        (await school.GiveFeedbackAsync(id.Value, 4, "Ещё раз")).Should().Equal("Вы уже оставили отзыв об этой консультации.");
+        var colleague = await ExtraUsers.AddAsync(portal, Roles.School, World.A1.Id, World.SchoolA1.Id);
+        (await portal.Service<ConsultationJournal>(colleague).GiveFeedbackAsync(id.Value, 3, "")).Should().BeEmpty();
+
+        var otherSchool = await ExtraUsers.AddAsync(portal, Roles.School, World.A1.Id, World.SchoolA1Second.Id);
+        var foreign = () => portal.Service<ConsultationJournal>(otherSchool).GiveFeedbackAsync(id.Value, 1, "");
+        await foreign.Should().ThrowAsync<ScopeException>();
+        var mentorRates = () => portal.Service<ConsultationJournal>(mentor).GiveFeedbackAsync(id.Value, 5, "");
+        await mentorRates.Should().ThrowAsync<ScopeException>();
+
+        var row = (await portal.Service<ConsultationJournal>(mentor).ListAsync(new ConsultationQuery())).Single(r => r.Consultation.Id == id);
+        row.Ratings.Should().Be(2);
+        row.AverageRating.Should().Be(4);
+        (await portal.Service<ConsultationJournal>(World.Scope(Roles.Municipal)).FeedbackAsync(new ConsultationQuery()))
+            .Where(f => f.ConsultationId == id).Select(f => f.Rating).Should().BeEquivalentTo([5, 3]);
+    }
+
+    [Fact]
+    public async Task The_summary_counts_per_school_and_month_and_highlights_schools_without_recent_consultations()
+    {
+        var mentor = await AssignedMentorAsync(World.SchoolA2.Id);
+        var journal = portal.Service<ConsultationJournal>(mentor);
+        var longAgo = Today.AddDays(-45);
+        (await journal.SaveAsync(Entry(World.SchoolA2.Id, date: longAgo))).Errors.Should().BeEmpty();
+
+        var a2 = portal.Service<ConsultationJournal>(World.Scope(Roles.Municipal, "a2"));
+        var row = (await a2.SummaryAsync(longAgo.Year)).Should().ContainSingle().Subject;
+        row.SchoolId.Should().Be(World.SchoolA2.Id);
+        row.ByMonth[longAgo.Month - 1].Should().Be(1);
+        row.Last.Should().Be(longAgo);
+        row.Highlighted.Should().BeTrue("45 days is more than the default 30");
+
+        (await journal.SaveAsync(Entry(World.SchoolA2.Id, date: Today.AddDays(-2)))).Errors.Should().BeEmpty();
+        (await a2.SummaryAsync(Today.Year)).Single().Highlighted.Should().BeFalse();
+
+        using var xlsx = new MemoryStream();
+        await a2.WriteSummaryXlsxAsync(Today.Year, xlsx);
+        xlsx.Position = 0;
+        XlsxExport.Read(xlsx).Should().ContainSingle().Which["Школа"].Should().Be(World.SchoolA2.ShortName);
+    }
+
+    [Fact]
+    public async Task The_workload_shows_schools_and_consultations_per_month_of_each_mentor()
+    {
+        var mentor = await AssignedMentorAsync(World.SchoolA1Second.Id);
+        (await portal.Service<MentorAssignments>(World.Scope(Roles.Operator)).AssignAsync(MentorScopeTests.Assignment(mentor.UserId, World.SchoolA2.Id)))
+            .Errors.Should().BeEmpty();
+        (await portal.Service<ConsultationJournal>(mentor).SaveAsync(Entry(World.SchoolA1Second.Id, date: Today))).Errors.Should().BeEmpty();
+
+        var load = (await portal.Service<MentorAssignments>(World.Scope(Roles.Operator)).WorkloadAsync()).Single(w => w.MentorId == mentor.UserId);
+        load.Schools.Should().Be(2);
+        load.ConsultationsByMonth[Today.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)].Should().Be(1);
+        var a1 = (await portal.Service<MentorAssignments>(World.Scope(Roles.Municipal)).WorkloadAsync()).Single(w => w.MentorId == mentor.UserId);
+        a1.Schools.Should().Be(1, "the coordinator of A1 counts only schools of A1");
+    }
+
+    [Fact]
+    public async Task The_calendar_shows_consultations_and_their_next_steps_within_scope()
+    {
+        var mentor = await AssignedMentorAsync(World.SchoolA1.Id);
+        var day = new DateOnly(Today.Year, Today.Month, 1);
+        (await portal.Service<ConsultationJournal>(mentor).SaveAsync(Entry(World.SchoolA1.Id, date: day, topic: "Календарная тема"))).Errors.Should().BeEmpty();
+        var month = await portal.Service<SupportCalendar>(mentor).MonthAsync(day.Year, day.Month);
+        month.Should().Contain(e => e.Kind == CalendarEntryKind.Consultation && e.Date == day && e.Title.Contains("Календарная тема"));
+        month.Should().Contain(e => e.Kind == CalendarEntryKind.NextStep && e.Date == day.AddDays(14));
+        (await portal.Service<SupportCalendar>(World.Scope(Roles.Municipal, "a2")).MonthAsync(day.Year, day.Month))
+            .Should().NotContain(e => e.Title.Contains("Календарная тема"));
+    }
+}

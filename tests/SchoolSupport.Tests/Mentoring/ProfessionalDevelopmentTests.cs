@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Development;
+using SchoolSupport.Infrastructure.Development;
+using SchoolSupport.Tests.Support;
+
+namespace SchoolSupport.Tests.Mentoring;
+
+public sealed class ProfessionalDevelopmentTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    private TestWorld World => portal.World;
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    private ProfessionalDevelopment As(string role, string region = "a") => portal.Service<ProfessionalDevelopment>(World.Scope(role, region));
+
+    private async Task<Guid> EventAsync(string title, Competences develops, int startInDays = 10, int days = 3)
+    {
+        var (id, errors) = await As(Roles.Operator).SaveEventAsync(new EventEdit
+        {
+            Kind = EventKind.Course, Title = title, Organiser = "ИРО", StartsOn = Today.AddDays(startInDays), EndsOn = Today.AddDays(startInDays + days),
+            Hours = 36, Audience = "учителя математики", Format = EventFormat.Blended, Develops = develops,
+        });
+        errors.Should().BeEmpty();
+        return id!.Value;
+    }
+
+    [Fact]
+    public async Task Only_the_operator_keeps_the_catalogue_and_dates_must_be_in_order()
+    {
+        var schoolAdds = () => As(Roles.School).SaveEventAsync(new EventEdit { Title = "x", Organiser = "y", StartsOn = Today, EndsOn = Today });
+        await schoolAdds.Should().ThrowAsync<ScopeException>();
+        var (id, errors) = await As(Roles.Operator).SaveEventAsync(new EventEdit
+        {
+            Title = "Курс наоборот", Organiser = "ИРО", StartsOn = Today.AddDays(5), EndsOn = Today, Hours = 0,
+        });
+        id.Should().BeNull();
+        errors.Should().Contain("Дата окончания не может быть раньше даты начала.").And.Contain("Объём — от 1 до 1000 часов.");
+        await using var db = portal.System();
+        (await db.PdEvents.AnyAsync(e => e.Title == "Курс наоборот")).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task A_school_applies_once_and_the_operator_records_attendance()
+    {
+        var id = await EventAsync("Формирующее оценивание", Competences.Assessment);
+        (await As(Roles.School).ApplyAsync(id, 3, "учителя математики")).Should().BeEmpty();
+        (await As(Roles.School).ApplyAsync(id, 2, null)).Should().Equal("Школа уже подала заявку на это мероприятие.");
+        var application = (await As(Roles.Operator).ApplicationsAsync(id)).Should().ContainSingle().Subject;
+        (await As(Roles.Operator).RecordAttendanceAsync(application.Id, 4)).Should().ContainSingle().Which.Should().Contain("от 0 до 3");
+        (await As(Roles.Operator).RecordAttendanceAsync(application.Id, 2)).Should().BeEmpty();
+        (await As(Roles.School).ApplicationsAsync(id)).Single().Attended.Should().Be(2);
+        (await As(Roles.Municipal, "a2").ApplicationsAsync(id)).Should().BeEmpty();
+        var schoolRecords = () => As(Roles.School).RecordAttendanceAsync(application.Id, 3);
+        await schoolRecords.Should().ThrowAsync<ScopeException>();
+    }
+
+    [Fact]
+    public async Task Weak_indicators_of_the_survey_bring_courses_that_develop_them()
+    {
+        var assessment = await EventAsync("Современные способы оценивания", Competences.Assessment);
+        var routes = await EventAsync("Индивидуальные образовательные маршруты", Competences.IndividualRoutes);
+        var bad = new SurveyEdit { Year = Today.Year, TeachersSurveyed = 20, AssessmentDeficit = 120 };
+        (await As(Roles.School).SaveSurveyAsync(bad)).Should().Contain("Доля педагогов с дефицитом — от 0 до 100 %.");
+        (await As(Roles.School).SaveSurveyAsync(new SurveyEdit
+        {
+            Year = Today.Year, TeachersSurveyed = 20, LearningSkillsDeficit = 10, TechnologiesDeficit = 20, AssessmentDeficit = 45, IndividualRoutesDeficit = 5,
+        })).Should().BeEmpty();
+
+        var view = await As(Roles.Municipal).SurveyAsync(World.SchoolA1.Id);
+        view!.Weak.Should().Be(Competences.Assessment);
+        view.Recommended.Select(e => e.Id).Should().Contain(assessment).And.NotContain(routes);
+        (await As(Roles.Municipal, "a2").SurveyAsync(World.SchoolA1.Id)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task The_half_year_programme_takes_events_of_that_half_year_only()
+    {
+        var id = await EventAsync("Семинар для программы", Competences.LearningSkills, startInDays: 1, days: 0);
+        var day = Today.AddDays(1);
+        var half = day.Month <= 6 ? 1 : 2;
+        var school = As(Roles.School);
+        (await school.AddToProgrammeAsync(day.Year, half, id, "для учителей начальных классов")).Should().BeEmpty();
+        (await school.AddToProgrammeAsync(day.Year, 3 - half, id, null)).Should().Equal("Мероприятие не проходит в выбранном полугодии.");
+        (await school.AddToProgrammeAsync(day.Year, half, id, null)).Should().Equal("Мероприятие уже есть в программе.");
+        (await As(Roles.Operator).ProgrammeAsync(World.SchoolA1.Id, day.Year, half)).Should().ContainSingle(r => r.Event.Id == id);
+        (await As(Roles.Municipal, "a2").ProgrammeAsync(World.SchoolA1.Id, day.Year, half)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_practice_card_is_published_after_review_and_then_seen_by_everyone_in_the_region()
+    {
+        var bank = portal.Service<PracticeBank>(World.Scope(Roles.School));
+        var (id, errors) = await bank.SubmitAsync(new PracticeEdit { Title = "Наставничество «учитель — учитель»", Description = "Пары педагогов внутри школы." });
+        errors.Should().BeEmpty();
+        var a2 = portal.Service<PracticeBank>(World.Scope(Roles.Municipal, "a2"));
+        (await a2.ListAsync()).Should().NotContain(r => r.Card.Id == id);
+
+        var op = portal.Service<PracticeBank>(World.Scope(Roles.Operator));
+        var card = (await op.ListAsync()).Single(r => r.Card.Id == id);
+        card.CanReview.Should().BeTrue();
+        (await op.ReviewAsync(id!.Value, card.Card.Version, publish: false, " ")).Should().Equal("Укажите, что нужно доработать.");
+        (await op.ReviewAsync(id.Value, card.Card.Version, publish: false, "Добавьте результаты.")).Should().BeEmpty();
+        var returned = (await bank.ListAsync()).Single(r => r.Card.Id == id);
+        returned.Card.Status.Should().Be(PracticeStatus.Returned);
+        (await bank.SubmitAsync(new PracticeEdit { Id = id, Version = returned.Card.Version, Title = returned.Card.Title, Description = "Пары педагогов; +12 % к результатам ВПР." }))
+            .Errors.Should().BeEmpty();
+        var schoolReviews = () => bank.ReviewAsync(id.Value, 0, publish: true, null);
+        await schoolReviews.Should().ThrowAsync<ScopeException>();
+        (await op.ReviewAsync(id.Value, (await op.ListAsync()).Single(r => r.Card.Id == id).Card.Version, publish: true, null)).Should().BeEmpty();
+
+        (await a2.ListAsync()).Should().ContainSingle(r => r.Card.Id == id && r.Card.Status == PracticeStatus.Published);
+        var mentor = await ExtraUsers.AddAsync(portal, Roles.Mentor);
+        (await portal.Service<PracticeBank>(mentor).ListAsync()).Should().Contain(r => r.Card.Id == id);
+        (await portal.Service<PracticeBank>(World.Scope(Roles.Operator, "b")).ListAsync()).Should().BeEmpty();
+    }
+}

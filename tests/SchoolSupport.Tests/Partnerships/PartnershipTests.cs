@@ -1,0 +1,163 @@
+using Microsoft.EntityFrameworkCore;
+using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Partnerships;
+using SchoolSupport.Domain.Results;
+using SchoolSupport.Domain.Schools;
+using SchoolSupport.Infrastructure.Partnerships;
+using SchoolSupport.Tests.Support;
+
+namespace SchoolSupport.Tests.Partnerships;
+
+public sealed class PartnershipTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    private TestWorld World => portal.World;
+
+    private PartnershipService As(string role, string region = "a") => portal.Service<PartnershipService>(World.Scope(role, region));
+
+    private PartnershipEdit Agreement(string title, Guid leader, params Guid[] schools) => new()
+    {
+        Title = title, LeaderSchoolId = leader, LeaderRole = PartnerRole.LeaderSchool, Model = NetworkModel.Horizontal,
+        AgreementNumber = "С-" + title.Length, AgreementDate = new DateOnly(2026, 2, 1), ValidFrom = new DateOnly(2026, 2, 10), ValidTo = new DateOnly(2027, 6, 30),
+        SupportTypes = SupportTypes.Consulting | SupportTypes.Methodological, SchoolIds = [.. schools],
+    };
+
+    private async Task<Guid> CreateAsync(PartnershipService service, PartnershipEdit edit)
+    {
+        var (id, errors) = await service.SaveAsync(edit);
+        errors.Should().BeEmpty();
+        return id!.Value;
+    }
+
+    private async Task SignAsync(PartnershipService service, Guid id)
+    {
+        var view = await service.GetAsync(id);
+        await service.MoveAsync(id, view!.Partnership.Version, PartnershipStatus.Signed);
+    }
+
+    [Fact]
+    public async Task A_partnership_goes_proposed_signed_active_ended_and_refuses_other_steps()
+    {
+        var op = As(Roles.Operator);
+        var id = await CreateAsync(op, Agreement("Сеть школ А1", World.SchoolA1.Id, World.SchoolA1Second.Id, World.SchoolA2.Id));
+        var view = await op.GetAsync(id);
+        view!.Partnership.Status.Should().Be(PartnershipStatus.Proposed);
+        view.NextSteps.Should().BeEquivalentTo([PartnershipStatus.Signed, PartnershipStatus.Ended]);
+
+        var skip = () => op.MoveAsync(id, view.Partnership.Version, PartnershipStatus.Active);
+        (await skip.Should().ThrowAsync<DomainException>()).WithMessage("Недопустимый переход статуса: «Предложено» → «Действует».");
+        await SignAsync(op, id);
+        var version = (await op.GetAsync(id))!.Partnership.Version;
+        version = await op.MoveAsync(id, version, PartnershipStatus.Active);
+        (await op.AddActivityAsync(id, "Взаимопосещение уроков", new DateOnly(2026, 4, 15), "Заместители по УВР")).Should().BeEmpty();
+        (await op.AddActivityAsync(id, "Вне срока", new DateOnly(2028, 1, 1), "")).Should().Equal("Срок мероприятия должен быть в пределах срока действия соглашения.");
+        (await As(Roles.School).AddReportAsync(id, new DateOnly(2026, 5, 1), "Проведено 4 взаимопосещения.")).Should().BeEmpty();
+        await op.MoveAsync(id, version, PartnershipStatus.Ended);
+        var back = async () => await op.MoveAsync(id, (await op.GetAsync(id))!.Partnership.Version, PartnershipStatus.Active);
+        await back.Should().ThrowAsync<DomainException>();
+
+        var ended = await op.GetAsync(id);
+        ended!.Partnership.Activities.Should().ContainSingle();
+        ended.Partnership.Reports.Should().ContainSingle().Which.Text.Should().Be("Проведено 4 взаимопосещения.");
+    }
+
+    [Fact]
+    public async Task Dates_in_the_wrong_order_and_missing_support_types_are_refused_and_nothing_is_stored()
+    {
+        var edit = Agreement("Неверные даты", World.SchoolA1.Id, World.SchoolA1Second.Id);
+        edit.ValidTo = new DateOnly(2026, 1, 1);
+        edit.AgreementDate = new DateOnly(2026, 3, 1);
+        edit.SupportTypes = SupportTypes.None;
+        var (id, errors) = await As(Roles.Operator).SaveAsync(edit);
+        id.Should().BeNull();
+        errors.Should().Contain("Дата окончания действия соглашения не может быть раньше даты начала.")
+            .And.Contain("Дата соглашения не может быть позже начала его действия.")
+            .And.Contain("Отметьте хотя бы один вид поддержки.");
+        var self = Agreement("Сама с собой", World.SchoolA1.Id, World.SchoolA1.Id);
+        (await As(Roles.Operator).SaveAsync(self)).Errors.Should().Contain("Школа-лидер не может быть среди поддерживаемых школ.");
+        await using var db = portal.System();
+        (await db.Partnerships.AnyAsync(p => p.Title == "Неверные даты" || p.Title == "Сама с собой")).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Signing_needs_the_agreement_number_and_date()
+    {
+        var edit = Agreement("Без номера", World.SchoolA1.Id, World.SchoolA1Second.Id);
+        edit.AgreementNumber = "";
+        var id = await CreateAsync(As(Roles.Operator), edit);
+        var sign = () => SignAsync(As(Roles.Operator), id);
+        (await sign.Should().ThrowAsync<DomainException>()).WithMessage("*номер и дату*");
+    }
+
+    [Fact]
+    public async Task The_coordinator_manages_partnerships_of_the_municipality_and_others_cannot_see_or_change_them()
+    {
+        var coordinator = As(Roles.Municipal);
+        var id = await CreateAsync(coordinator, Agreement("Муниципальная пара", World.SchoolA1.Id, World.SchoolA1Second.Id));
+        var crossing = () => coordinator.SaveAsync(Agreement("Чужая школа", World.SchoolA1.Id, World.SchoolA2.Id));
+        await crossing.Should().ThrowAsync<ScopeException>();
+
+        (await As(Roles.Municipal, "a2").GetAsync(id)).Should().BeNull();
+        (await As(Roles.Municipal, "a2").ListAsync()).Should().NotContain(r => r.Id == id);
+        var a2Moves = () => As(Roles.Municipal, "a2").MoveAsync(id, 0, PartnershipStatus.Signed);
+        await a2Moves.Should().ThrowAsync<ScopeException>();
+        (await As(Roles.Operator, "b").GetAsync(id)).Should().BeNull();
+        var otherRegion = () => As(Roles.Operator, "b").MoveAsync(id, 0, PartnershipStatus.Signed);
+        await otherRegion.Should().ThrowAsync<ScopeException>();
+        var schoolMoves = () => As(Roles.School).MoveAsync(id, 0, PartnershipStatus.Signed);
+        await schoolMoves.Should().ThrowAsync<ScopeException>();
+        (await As(Roles.School).GetAsync(id))!.CanManage.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task The_kpi_counts_agreements_signed_in_the_year_against_the_target()
+    {
+        var b = As(Roles.Operator, "b");
+        (await b.KpiAsync(2026)).Should().Be(new AgreementsKpi(2026, 0, 5));
+        await using (var db = portal.System())
+        {
+            var leader = new School
+            {
+                Id = Guid.NewGuid(), RegionId = World.RegionB.Id, MunicipalityId = World.B1.Id, Code = "B1-LEAD", ShortName = "Лидер Б1", FullName = "МОУ Лидер Б1",
+                Leader = LeaderKind.Donor,
+            };
+            db.Schools.Add(leader);
+            await db.SaveChangesAsync();
+        }
+        var leaderId = (await b.SchoolsAsync()).Single(s => s.Name == "Лидер Б1").Id;
+        for (var i = 0; i < 3; i++)
+        {
+            var id = await CreateAsync(b, Agreement("Соглашение Б " + new string('x', i), leaderId, World.SchoolB1.Id));
+            if (i < 2) await SignAsync(b, id);
+        }
+        var lastYear = Agreement("Прошлый год", leaderId, World.SchoolB1.Id);
+        lastYear.AgreementDate = new DateOnly(2025, 12, 1);
+        await SignAsync(b, await CreateAsync(b, lastYear));
+
+        (await b.KpiAsync(2026)).Should().Be(new AgreementsKpi(2026, 2, 5), "proposed agreements and those of 2025 do not count");
+        (await b.KpiAsync(2026)).Met.Should().BeFalse();
+        (await b.KpiAsync(2025)).Signed.Should().Be(1);
+        (await As(Roles.Operator).KpiAsync(2026)).Signed.Should().BeLessThan(10, "region A does not count region B's agreements");
+    }
+
+    [Fact]
+    public async Task Leader_eligibility_comes_from_registry_flags_and_three_years_of_results()
+    {
+        await using (var db = portal.System())
+        {
+            foreach (var year in new[] { 2023, 2024, 2025 })
+            {
+                db.Results.Add(new AssessmentResult { RegionId = World.RegionA.Id, SchoolId = World.SchoolA1Second.Id, Year = year, Kind = AssessmentKind.Oge, Grade = 9, Subject = Subject.Mathematics, Participants = 40, MeanScore = 18, BelowMinimumShare = 2 });
+                db.Results.Add(new AssessmentResult { RegionId = World.RegionA.Id, SchoolId = World.SchoolA2.Id, Year = year, Kind = AssessmentKind.Oge, Grade = 9, Subject = Subject.Mathematics, Participants = 40, MeanScore = 12, BelowMinimumShare = year == 2024 ? 12 : 1 });
+            }
+            var a1 = await db.Schools.SingleAsync(s => s.Id == World.SchoolA1.Id);
+            a1.IsInnovationSite = true;
+            await db.SaveChangesAsync();
+        }
+        var rows = await As(Roles.Operator).EligibilityAsync(eligibleOnly: false);
+        rows.Single(r => r.SchoolId == World.SchoolA1Second.Id).StableHighResults.Should().BeTrue();
+        rows.Single(r => r.SchoolId == World.SchoolA2.Id).StableHighResults.Should().BeFalse("12 % below the minimum in 2024 is above 5 %");
+        rows.Single(r => r.SchoolId == World.SchoolA1.Id).IsEligible.Should().BeTrue("an innovation site may lead");
+        (await As(Roles.Operator).EligibilityAsync()).Select(r => r.SchoolId).Should().NotContain(World.SchoolA2.Id);
+        (await As(Roles.Municipal).EligibilityAsync(eligibleOnly: false)).Select(r => r.SchoolId).Should().BeEquivalentTo([World.SchoolA1.Id, World.SchoolA1Second.Id]);
+    }
+}
