@@ -2,6 +2,7 @@ using System.Net;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Documents;
 using SchoolSupport.Infrastructure.Documents;
+using SchoolSupport.Infrastructure.Mentoring;
 using SchoolSupport.Infrastructure.Roadmaps;
 using SchoolSupport.Tests.Support;
 
@@ -14,6 +15,12 @@ public sealed class RoadmapPagesTests(PortalFixture portal) : IClassFixture<Port
     public async Task The_plan_list_plan_page_and_documents_page_show_the_data_within_scope()
     {
         var id = await PlanWorkflowTests.DraftSchoolProgrammeAsync(portal);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        (await portal.Service<MentorAssignments>(portal.World.Scope(Roles.Operator)).AssignAsync(new AssignmentEdit
+        {
+            MentorId = portal.World.Scope(Roles.Mentor).UserId, SchoolId = portal.World.SchoolA1.Id, From = today.AddDays(-1), To = today.AddYears(1),
+            Responsibilities = "Сопровождение программы перехода",
+        })).Errors.Should().BeEmpty();
         var mentor = portal.Service<PlanService>(portal.World.Scope(Roles.Mentor));
         var firstItem = (await mentor.GetAsync(id))!.Plan.Items[0].Id;
         await mentor.CommentAsync(id, firstItem, "Добавьте показатели по ВПР.");
