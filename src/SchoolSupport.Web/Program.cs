@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SchoolSupport.Web;
 using SchoolSupport.Web.Startup;
 using Serilog;
@@ -10,7 +11,8 @@ try
         // Apply migrations (and seed when configured), then exit: for deployment pipelines.
         await using var migrator = await AppHost.BuildAsync(args, prepareDatabase: false);
         await DatabaseStartup.PrepareAsync(migrator);
-        await migrator.StopAsync();
+        // The host never ran, so its stop hooks do not fire: stop an embedded cluster by hand.
+        if (migrator.Services.GetService<SchoolSupport.Infrastructure.Data.EmbeddedPostgres>() is { } cluster) await cluster.StopAsync();
         Log.Information("Migrations applied; exiting because of --migrate");
         return 0;
     }

@@ -37,7 +37,11 @@ try
     Console.WriteLine("Generating a region with 45,000 schools…");
     var big = new DemoDataGenerator(seed: 7).Generate("BIG", "Крупный регион", municipalities: 85, schools: 45_000, lastYear: 2025, years: 1);
     big.Results.Clear();
-    await using (var db = systemDb.Create()) await DemoDataWriter.WriteAsync(db, big, CancellationToken.None);
+    await using (var db = systemDb.Create())
+    {
+        await DemoDataWriter.WriteAsync(db, big, CancellationToken.None);
+        await db.Database.ExecuteSqlRawAsync("analyze"); // as autovacuum would have done on a live database
+    }
     var user = new UserScope(Guid.NewGuid(), "bench", big.Region.Id, null, null, new HashSet<string> { Roles.Operator });
     var factory = new ScopedFactory(options.Options, new FixedScope(user));
 
@@ -209,6 +213,7 @@ namespace SchoolSupport.Benchmarks
                 await using var db = systemDb.Create();
                 await DemoDataWriter.WriteAsync(db, region, CancellationToken.None);
             }
+            await using (var db = systemDb.Create()) await db.Database.ExecuteSqlRawAsync("analyze");
             long schools, rows;
             await using (var db = systemDb.Create())
             {

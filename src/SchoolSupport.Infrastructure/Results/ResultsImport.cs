@@ -96,6 +96,8 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
             var outcome = prepared.Kind == ImportKind.Results
                 ? await UpsertResultsAsync(db, prepared.ResultRows, ct)
                 : await UpsertProfilesAsync(db, prepared.ProfileRows, ct);
+            // Fresh statistics after a large load, so that the next queries (registry, identification) plan well.
+            if (outcome.Inserted > 50_000) await db.Database.ExecuteSqlRawAsync(prepared.Kind == ImportKind.Results ? "analyze assessment_results" : "analyze school_year_profiles", ct);
             progress?.Report(0.95);
             db.Record(scope, prepared.Kind == ImportKind.Results ? "results.import" : "context.import", "file", prepared.FileName,
                 $"Файл «{prepared.FileName}»: строк {outcome.Rows}, добавлено {outcome.Inserted}, обновлено {outcome.Updated}, без изменений {outcome.Unchanged}",
