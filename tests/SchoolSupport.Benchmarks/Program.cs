@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using SchoolSupport.Benchmarks;
 using SchoolSupport.Domain.Common;
@@ -232,7 +233,8 @@ namespace SchoolSupport.Benchmarks
             aggregate.Stop();
             var regions = new List<Guid>();
             await using (var db = systemDb.Create()) regions = await db.Regions.Where(r => r.Code.StartsWith("R")).Select(r => r.Id).ToListAsync();
-            var run = new RunIdentification(systemDb, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<RunIdentification>.Instance);
+            using var logs = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
+            var run = new RunIdentification(systemDb, TimeProvider.System, logs.CreateLogger<RunIdentification>());
             var sw = Stopwatch.StartNew();
             foreach (var region in regions) await run.RunAsync(region, 2025, "benchmark", null, CancellationToken.None);
             sw.Stop();

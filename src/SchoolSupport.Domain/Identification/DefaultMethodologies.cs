@@ -64,8 +64,9 @@ public static class DefaultMethodologies
             ],
             Disadvantaged =
             [
-                new SocialIndexLowestQuartile(),
-                new ResourceDeficit { MaxStaffingPercent = 80, MinVacancies = 3 },
+                // The lowest decile, not quartile: the list should hold the schools most in need, about a tenth of a region.
+                new SocialIndexLowestQuartile { Percentile = 10 },
+                new ResourceDeficit { MaxStaffingPercent = 75, MinVacancies = 4 },
             ],
             Watch = [new NegativeDynamics { Drop = 0.15 }],
         },

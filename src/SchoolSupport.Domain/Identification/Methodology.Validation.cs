@@ -153,6 +153,12 @@ public sealed partial record Methodology
                         errors.Add($"В правиле {name} не выбраны предметы.");
                     }
                     break;
+                case SocialIndexLowestQuartile r:
+                    if (!double.IsFinite(r.Percentile) || r.Percentile is <= 0 or > 50)
+                    {
+                        errors.Add($"Процентиль ИСБ в правиле {name} должен быть больше 0 и не больше 50.");
+                    }
+                    break;
                 case ResourceDeficit r:
                     if (!double.IsFinite(r.MaxStaffingPercent) || r.MaxStaffingPercent is < 0 or > 100)
                     {

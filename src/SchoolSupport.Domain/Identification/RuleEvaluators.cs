@@ -213,15 +213,25 @@ internal sealed class BelowMinimumEvaluator : RuleEvaluator
 internal sealed class SocialQuartileEvaluator(SocialIndexLowestQuartile rule, EvaluationContext context)
     : RuleEvaluator(rule, RuleGroup.Disadvantaged, context)
 {
+    private readonly double _cut = CutOf(rule, context);
+
     public override RuleEvidence Evaluate(int school, SchoolInput input)
     {
         var value = Context.SocialIndex[school];
-        if (!double.IsFinite(value) || Context.SocialCuts is not { } cuts)
+        if (!double.IsFinite(value) || !double.IsFinite(_cut))
         {
             return Evidence(false, $"{Context.Year}: нет данных профиля для ИСБ");
         }
-        var low = value < cuts.Q1;
-        return Evidence(low, $"{Context.Year}: ИСБ {Number(value)} {(low ? "<" : "≥")} Q1 {Number(cuts.Q1)}");
+        var low = value < _cut;
+        var name = rule.Percentile == 25 ? "Q1" : $"P{rule.Percentile:0.#}";
+        return Evidence(low, $"{Context.Year}: ИСБ {Number(value)} {(low ? "<" : "≥")} {name} {Number(_cut)}");
+    }
+
+    private static double CutOf(SocialIndexLowestQuartile rule, EvaluationContext context)
+    {
+        if (rule.Percentile == 25) return context.SocialCuts?.Q1 ?? double.NaN;
+        var sorted = Percentiles.SortedFinite(context.SocialIndex);
+        return sorted.Length == 0 ? double.NaN : Percentiles.Inclusive(sorted, rule.Percentile / 100.0);
     }
 }
 

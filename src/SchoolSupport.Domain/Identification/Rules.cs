@@ -106,14 +106,19 @@ public abstract record DisadvantagedRule : IdentificationRule
     }
 }
 
-/// <summary>ИСБ in the lowest quartile (strictly below Q1) of the region in the identification year.</summary>
+/// <summary>
+/// ИСБ strictly below the <see cref="Percentile"/>-th percentile of the region in the identification year: the lowest quartile
+/// by default; a region that supports fewer schools sets 10 (the lowest decile).
+/// </summary>
 public sealed record SocialIndexLowestQuartile : DisadvantagedRule
 {
     public SocialIndexLowestQuartile() : base("SocialIndexLowestQuartile")
     {
     }
 
-    public override string Description => "ИСБ в нижнем квартиле";
+    public double Percentile { get; init; } = 25;
+
+    public override string Description => Percentile == 25 ? "ИСБ в нижнем квартиле" : $"ИСБ ниже {Percentile:0.#}-го процентиля";
 }
 
 /// <summary>

@@ -113,7 +113,7 @@ public sealed class DemoDataGenerator(int seed)
         SchoolId = school.Id,
         Year = year,
         StaffingPercent = Share(92 + 5 * social + 2 * Gaussian(), 60, 100),
-        Vacancies = Math.Max(0, (int)Math.Round(2 - social + Gaussian())),
+        Vacancies = Math.Max(0, (int)Math.Round(1 - 0.8 * social + 0.8 * Gaussian())),
         TeachersAverageAge = (decimal)Math.Round(Math.Clamp(46 - 2 * social + 3 * Gaussian(), 30, 62), 1),
         DisabledStudentsShare = Share(4 - social + 1.5 * Gaussian(), 0, 40),
         NonNativeSpeakersShare = Share(3 - social + 2 * Gaussian(), 0, 60),

@@ -62,6 +62,7 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
 
     internal async Task<Guid> ComputeAsync(AppDbContext db, Guid regionId, int year, string who, Action<double> progress, CancellationToken ct)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var methodologyRow = await MethodologyFor(db, regionId, year, ct);
         var methodology = MethodologyJson.Deserialize(methodologyRow.Json);
         var fromYear = year - methodology.YearsOfResults + 1;
@@ -92,9 +93,11 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
                 .ToDictionaryAsync(e => e.SchoolId, e => new PreviousStatus(e.LowResults, e.Disadvantaged), ct);
         progress(0.45);
 
+        var loaded = watch.Elapsed;
         var inputs = schoolIds.Select(id => new SchoolInput(id, results[id], profiles[id], previous.GetValueOrDefault(id))).ToList();
         var outcome = IdentificationEngine.Compute(methodology, year, inputs);
         progress(0.7);
+        var computed = watch.Elapsed;
 
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
@@ -134,8 +137,9 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
             await WriteEntriesAsync(db, regionId, list.Id, outcome, decisions, ct);
             await tx.CommitAsync(ct);
             progress(0.95);
-            log.LogInformation("Identification {Year} for region {Region}: {Listed} of {Schools} schools listed", year, regionId,
-                outcome.Schools.Count(s => s.IsListed), outcome.Schools.Count);
+            log.LogInformation("Identification {Year} for region {Region}: {Listed} of {Schools} schools listed; load {Load} ms, compute {Compute} ms, write {Write} ms",
+                year, regionId, outcome.Schools.Count(s => s.IsListed), outcome.Schools.Count, (int)loaded.TotalMilliseconds,
+                (int)(computed - loaded).TotalMilliseconds, (int)(watch.Elapsed - computed).TotalMilliseconds);
             return list.Id;
         });
     }

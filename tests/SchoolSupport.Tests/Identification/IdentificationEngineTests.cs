@@ -185,6 +185,23 @@ public sealed class IdentificationEngineTests
     }
 
     [Fact]
+    public void A_social_percentile_below_the_quartile_flags_only_the_lowest_decile()
+    {
+        // ИСБ 10, 20, …, 110 (n = 11); P10: h = 10·0.1 = 1 → 20. Only 10 is strictly below, where the quartile (Q1 = 35) would take three.
+        var schools = Enumerable.Range(1, 11).Select(i => (decimal)(i * 10))
+            .Select(p => new SchoolData().OgeMath(2025, 30).Profile(2025, parentsHigherEducation: p).Build())
+            .ToArray();
+
+        var result = IdentificationEngine.Compute(
+            Methodology([new LowestQuartileForYears { Years = 1 }], disadvantaged: [new SocialIndexLowestQuartile { Percentile = 10 }]),
+            2025,
+            schools);
+
+        result.Schools.Count(s => s.Disadvantaged).Should().Be(1);
+        result.Schools[0].Evidence.Single(e => e.Group == RuleGroup.Disadvantaged).Details.Should().Be("2025: ИСБ 10 < P10 20");
+    }
+
+    [Fact]
     public void Unemployment_lowers_the_social_index()
     {
         // Same parents' education; ИСБ = 30 − unemployed: 30, 25, 20, 15, 0 → Q1 (h = 1) = 15; only the last is low.
