@@ -236,7 +236,9 @@ namespace SchoolSupport.Benchmarks
             using var logs = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
             var run = new RunIdentification(systemDb, TimeProvider.System, logs.CreateLogger<RunIdentification>());
             var sw = Stopwatch.StartNew();
-            foreach (var region in regions) await run.RunAsync(region, 2025, "benchmark", null, CancellationToken.None);
+            // Regions are independent: two per core, so that one waits on PostgreSQL while the other computes.
+            await Parallel.ForEachAsync(regions, new ParallelOptions { MaxDegreeOfParallelism = 2 * Environment.ProcessorCount },
+                async (region, ct) => await run.RunAsync(region, 2025, "benchmark", null, ct));
             sw.Stop();
             table.Add(($"Identification, all 85 regions ({schools:N0} schools, {rows:N0} result rows, 3 years; load + compute + write draft lists)", $"{sw.Elapsed.TotalSeconds:N1} s", "≤ 10 s"));
             table.Add(("Plain SQL aggregate over the same result rows", $"{aggregate.Elapsed.TotalSeconds:N1} s", ""));

@@ -72,19 +72,10 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
         // Set-based loading: one streaming query for results, one for profiles, one for last year's statuses.
         var schoolIds = await db.Schools.Where(s => s.RegionId == regionId).Select(s => s.Id).ToListAsync(ct);
         var results = schoolIds.ToDictionary(id => id, _ => new List<ResultRow>(16));
-        await foreach (var r in db.Results.AsNoTracking().Where(r => r.RegionId == regionId && r.Year >= fromYear && r.Year <= year)
-                           .Select(r => new { r.SchoolId, r.Year, r.Kind, r.Grade, r.Subject, r.Participants, r.MeanScore, r.BelowMinimumShare, r.FailShare })
-                           .AsAsyncEnumerable().WithCancellation(ct))
-        {
-            if (results.TryGetValue(r.SchoolId, out var rows))
-                rows.Add(new ResultRow(r.Year, r.Kind, r.Grade, r.Subject, r.Participants, (double)r.MeanScore, (double)r.BelowMinimumShare, (double)r.FailShare));
-        }
+        await LoadResultsAsync(db, regionId, fromYear, year, results, ct);
         progress(0.3);
         var profiles = schoolIds.ToDictionary(id => id, _ => new List<SchoolYearProfile>(3));
-        await foreach (var p in db.SchoolProfiles.AsNoTracking().Where(p => p.RegionId == regionId && p.Year >= fromYear && p.Year <= year).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            if (profiles.TryGetValue(p.SchoolId, out var list)) list.Add(p);
-        }
+        await LoadProfilesAsync(db, regionId, fromYear, year, profiles, ct);
         var previousList = await db.Set<SupportList>().Where(l => l.RegionId == regionId && l.Year == year - 1 && l.Status == ListStatus.Published)
             .OrderByDescending(l => l.Version).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct);
         var previous = previousList is null
@@ -142,6 +133,54 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
                 (int)(computed - loaded).TotalMilliseconds, (int)(watch.Elapsed - computed).TotalMilliseconds);
             return list.Id;
         });
+    }
+
+    /// <summary>
+    /// Streams the region's result rows straight from a data reader (shares as float8 in SQL): for tens of thousands of rows
+    /// per region this is several times faster than materialising them through EF.
+    /// </summary>
+    private static async Task LoadResultsAsync(AppDbContext db, Guid regionId, int fromYear, int year, Dictionary<Guid, List<ResultRow>> results, CancellationToken ct)
+    {
+        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
+        if (conn.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand(
+            "select school_id, year, kind, grade, subject, participants, mean_score::float8, below_minimum_share::float8, fail_share::float8 " +
+            "from assessment_results where region_id = $1 and year between $2 and $3", conn);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = regionId });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = fromYear });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = year });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            if (!results.TryGetValue(reader.GetGuid(0), out var rows)) continue;
+            rows.Add(new ResultRow(reader.GetInt32(1), (Domain.Results.AssessmentKind)reader.GetInt32(2), reader.GetInt32(3),
+                (Domain.Results.Subject)reader.GetInt32(4), reader.GetInt32(5), reader.GetDouble(6), reader.GetDouble(7), reader.GetDouble(8)));
+        }
+    }
+
+    private static async Task LoadProfilesAsync(AppDbContext db, Guid regionId, int fromYear, int year, Dictionary<Guid, List<SchoolYearProfile>> profiles, CancellationToken ct)
+    {
+        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var cmd = new NpgsqlCommand(
+            "select school_id, year, staffing_percent, vacancies, teachers_average_age, disabled_students_share, non_native_speakers_share, " +
+            "parents_higher_education_share, unemployed_parents_share, registered_students_share, has_internet, olympiad_share, continuing_to_grade10share " +
+            "from school_year_profiles where region_id = $1 and year between $2 and $3", conn);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = regionId });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = fromYear });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = year });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var schoolId = reader.GetGuid(0);
+            if (!profiles.TryGetValue(schoolId, out var list)) continue;
+            list.Add(new SchoolYearProfile
+            {
+                RegionId = regionId, SchoolId = schoolId, Year = reader.GetInt32(1), StaffingPercent = reader.GetDecimal(2), Vacancies = reader.GetInt32(3),
+                TeachersAverageAge = reader.GetDecimal(4), DisabledStudentsShare = reader.GetDecimal(5), NonNativeSpeakersShare = reader.GetDecimal(6),
+                ParentsHigherEducationShare = reader.GetDecimal(7), UnemployedParentsShare = reader.GetDecimal(8), RegisteredStudentsShare = reader.GetDecimal(9),
+                HasInternet = reader.GetBoolean(10), OlympiadShare = reader.GetDecimal(11), ContinuingToGrade10Share = reader.GetDecimal(12),
+            });
+        }
     }
 
     /// <summary>The list that a computation may replace, or null when there is none yet; refuses while one is on approval or published.</summary>
@@ -214,10 +253,13 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
             await writer.WriteAsync(decision is null ? 0 : (int)decision.Decision, NpgsqlDbType.Integer, ct);
             await writer.WriteAsync(decision?.Justification ?? "", NpgsqlDbType.Text, ct);
             await writer.WriteAsync(decision?.DecidedBy ?? "", NpgsqlDbType.Text, ct);
-            await writer.WriteAsync(JsonSerializer.Serialize(new { s.Evidence, s.ResultsIndexByYear }), NpgsqlDbType.Jsonb, ct);
+            await writer.WriteAsync(JsonSerializer.Serialize(new { s.Evidence, s.ResultsIndexByYear }, EvidenceJson), NpgsqlDbType.Jsonb, ct);
         }
         await writer.CompleteAsync(ct);
     }
+
+    // Cyrillic as it is, not as \uXXXX escapes: the evidence is a third of the size.
+    private static readonly JsonSerializerOptions EvidenceJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static Task WriteNullable<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken ct) where T : struct =>
         value is { } v ? writer.WriteAsync(v, type, ct) : writer.WriteNullAsync(ct);
