@@ -33,22 +33,8 @@ public static class IdentificationLabels
         _ => kind.ToString(),
     };
 
-    public static string Subject(Subject subject) => subject switch
-    {
-        Results.Subject.Russian => "русский язык",
-        Results.Subject.Mathematics => "математика",
-        Results.Subject.Physics => "физика",
-        Results.Subject.Chemistry => "химия",
-        Results.Subject.Biology => "биология",
-        Results.Subject.History => "история",
-        Results.Subject.SocialStudies => "обществознание",
-        Results.Subject.Geography => "география",
-        Results.Subject.Literature => "литература",
-        Results.Subject.ForeignLanguage => "иностранный язык",
-        Results.Subject.Informatics => "информатика",
-        Results.Subject.WorldAround => "окружающий мир",
-        _ => subject.ToString(),
-    };
+    /// <summary>The subject in the middle of a sentence (lower case).</summary>
+    public static string Subject(Subject subject) => ResultLabels.Subject(subject).ToLowerInvariant();
 
     public static string Measure(AssessmentMeasure measure) => measure switch
     {

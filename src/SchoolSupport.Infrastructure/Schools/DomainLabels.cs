@@ -31,32 +31,9 @@ public static class DomainLabels
         value.HasFlag(EducationLevels.Secondary) ? "СОО" : null,
     }.Where(s => s is not null));
 
-    public static string Of(AssessmentKind value) => value switch
-    {
-        AssessmentKind.Vpr => "ВПР",
-        AssessmentKind.Oge => "ОГЭ",
-        AssessmentKind.Ege => "ЕГЭ",
-        AssessmentKind.Regional => "РДР",
-        AssessmentKind.Niko => "НИКО",
-        _ => value.ToString(),
-    };
+    public static string Of(AssessmentKind value) => ResultLabels.Kind(value);
 
-    public static string Of(Subject value) => value switch
-    {
-        Subject.Russian => "Русский язык",
-        Subject.Mathematics => "Математика",
-        Subject.Physics => "Физика",
-        Subject.Chemistry => "Химия",
-        Subject.Biology => "Биология",
-        Subject.History => "История",
-        Subject.SocialStudies => "Обществознание",
-        Subject.Geography => "География",
-        Subject.Literature => "Литература",
-        Subject.ForeignLanguage => "Иностранный язык",
-        Subject.Informatics => "Информатика",
-        Subject.WorldAround => "Окружающий мир",
-        _ => value.ToString(),
-    };
+    public static string Of(Subject value) => ResultLabels.Subject(value);
 
     private static readonly Dictionary<string, AssessmentKind> KindsByName =
         Enum.GetValues<AssessmentKind>().ToDictionary(k => Of(k), StringComparer.OrdinalIgnoreCase);
