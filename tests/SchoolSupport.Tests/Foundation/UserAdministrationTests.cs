@@ -88,6 +88,31 @@ public sealed class UserAdministrationTests(PortalFixture portal) : IClassFixtur
     }
 
     [Fact]
+    public async Task Passwords_are_stored_only_as_identity_hashes()
+    {
+        await using var db = portal.System();
+        var user = await db.Users.SingleAsync(u => u.Email == TestWorld.Email(Roles.Operator));
+        user.PasswordHash.Should().NotBeNullOrEmpty().And.NotContain(TestWorld.Password);
+        Convert.FromBase64String(user.PasswordHash!)[0].Should().Be(0x01, "Identity's v3 format: PBKDF2 with a per-user salt");
+    }
+
+    [Fact]
+    public async Task The_audit_log_is_read_only_in_the_ui()
+    {
+        await AdminOf().ChangeRoleAsync(World.Scope(Roles.Mentor).UserId, Roles.Operator);
+        await AdminOf().ChangeRoleAsync(World.Scope(Roles.Mentor).UserId, Roles.Mentor);
+        using var client = await portal.LoginAsync(TestWorld.Email(Roles.Admin));
+        var page = await client.GetStringAsync("/admin/audit");
+        page.Should().Contain("user.role");
+        page.Should().NotContain("Удалить").And.NotContain("Изменить");
+        foreach (var method in new[] { HttpMethod.Post, HttpMethod.Put, HttpMethod.Delete })
+        {
+            using var response = await client.SendAsync(new HttpRequestMessage(method, "/admin/audit"));
+            ((int)response.StatusCode).Should().BeOneOf(400, 404, 405);
+        }
+    }
+
+    [Fact]
     public async Task Housekeeping_removes_only_old_read_notifications_and_can_run_twice()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 3, 0, 0, TimeSpan.Zero));
