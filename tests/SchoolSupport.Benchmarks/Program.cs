@@ -211,9 +211,8 @@ namespace SchoolSupport.Benchmarks
         public static async Task RunAsync(SystemDb systemDb, string connectionString, List<(string, string, string)> table)
         {
             Console.WriteLine("Generating the national demo: 85 regions, 45,000 schools, 3 years…");
-            for (var r = 0; r < 85; r++)
+            foreach (var region in DemoDataGenerator.National(lastYear: 2025))
             {
-                var region = new DemoDataGenerator(seed: 100 + r).Generate($"R{r + 1:D2}", $"Регион {r + 1}", municipalities: 20, schools: r < 35 ? 530 : 529, lastYear: 2025);
                 await using var db = systemDb.Create();
                 await DemoDataWriter.WriteAsync(db, region, CancellationToken.None);
             }

@@ -34,6 +34,17 @@ public sealed class DemoDataGenerator(int seed)
 
     public static readonly int[] VprGrades = [4, 5, 6, 7, 8];
 
+    public const int NationalRegions = 85;
+
+    /// <summary>The national scale (`--DemoData:Scale=national`, benchmarks): 85 regions with 45,000 schools in all, each region seeded on its own.</summary>
+    public static IEnumerable<DemoRegion> National(int lastYear)
+    {
+        for (var r = 0; r < NationalRegions; r++)
+        {
+            yield return new DemoDataGenerator(seed: 100 + r).Generate($"R{r + 1:D2}", $"Регион {r + 1}", municipalities: 20, schools: r < 35 ? 530 : 529, lastYear);
+        }
+    }
+
     /// <summary>One region with <paramref name="municipalities"/> municipalities and about <paramref name="schools"/> schools.</summary>
     public DemoRegion Generate(string code, string name, int municipalities, int schools, int lastYear, int years = 3)
     {

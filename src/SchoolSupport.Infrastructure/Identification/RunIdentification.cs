@@ -109,7 +109,7 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
                 await db.Set<SupportListEntry>().Where(e => e.ListId == list.Id).ExecuteDeleteAsync(ct);
                 list.MethodologyId = methodologyRow.Id;
                 list.ComputedAt = clock.GetUtcNow();
-                db.Set<ListTransition>().Add(new ListTransition { Id = Guid.NewGuid(), RegionId = regionId, ListId = list.Id, From = list.Status, To = list.Status, At = clock.GetUtcNow(), UserName = who, Comment = "Пересчёт проекта перечня" });
+                db.Set<ListTransition>().Add(new ListTransition { Id = Guid.NewGuid(), RegionId = regionId, ListId = list.Id, From = list.Status, To = list.Status, At = clock.GetUtcNow(), UserName = who, Comment = "Пересчёт проекта перечня. " + Summary(outcome) });
             }
             else
             {
@@ -119,7 +119,7 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
                     Status = ListStatus.Draft, ComputedAt = clock.GetUtcNow(),
                 };
                 db.Set<SupportList>().Add(list);
-                db.Set<ListTransition>().Add(new ListTransition { Id = Guid.NewGuid(), RegionId = regionId, ListId = list.Id, From = ListStatus.Draft, To = ListStatus.Draft, At = clock.GetUtcNow(), UserName = who, Comment = "Расчёт проекта перечня" });
+                db.Set<ListTransition>().Add(new ListTransition { Id = Guid.NewGuid(), RegionId = regionId, ListId = list.Id, From = ListStatus.Draft, To = ListStatus.Draft, At = clock.GetUtcNow(), UserName = who, Comment = "Расчёт проекта перечня. " + Summary(outcome) });
             }
             await db.SaveChangesAsync(ct);
             var now = clock.GetUtcNow();
@@ -133,6 +133,18 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
                 (int)(computed - loaded).TotalMilliseconds, (int)(watch.Elapsed - computed).TotalMilliseconds);
             return list.Id;
         });
+    }
+
+    /// <summary>What the history of the list says about a computation: counts, the ИСБ weights' origin (with R²) and warnings.</summary>
+    internal static string Summary(IdentificationResult outcome)
+    {
+        var listed = outcome.Schools.Count(s => s.IsListed);
+        var text = $"Школ: {outcome.Schools.Count}, в проекте перечня: {listed} (ШНОР {outcome.Schools.Count(s => s.LowResults)}, " +
+                   $"ШНСУ {outcome.Schools.Count(s => s.Disadvantaged)}), под наблюдением: {outcome.Schools.Count(s => s.Watch)}.";
+        if (outcome.SocialFit is { } fit)
+            text += $" Веса ИСБ подобраны регрессией ИОР по {fit.Observations} школам, R² = {fit.RSquared.ToString("0.000", System.Globalization.CultureInfo.GetCultureInfo("ru-RU"))}.";
+        if (outcome.Warnings.Count > 0) text += " " + string.Join(" ", outcome.Warnings);
+        return text;
     }
 
     /// <summary>

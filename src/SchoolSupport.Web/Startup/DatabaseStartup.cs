@@ -41,7 +41,8 @@ public static class DatabaseStartup
         if (app.Configuration.GetValue<bool>("DemoData:Seed"))
         {
             var year = app.Configuration.GetValue("DemoData:LastYear", DateTime.Today.Month >= 9 ? DateTime.Today.Year : DateTime.Today.Year - 1);
-            var logins = await seeder.SeedDemoAsync(year);
+            var national = string.Equals(app.Configuration["DemoData:Scale"], "national", StringComparison.OrdinalIgnoreCase);
+            var logins = await seeder.SeedDemoAsync(year, national);
             foreach (var login in logins)
             {
                 Serilog.Log.Information("Demo login: {Email} / {Password} ({Role}, {Scope})", login.Email, DemoSeeder.DemoPassword, login.Role, login.Scope);
