@@ -84,8 +84,8 @@ public sealed class SchoolSupportJourneyTests(BrowserFixture portal) : IClassFix
         await mentor.GetByLabel("Продолжительность, мин").PressAsync("Tab");
         await mentor.GetByLabel("Участников", new() { Exact = true }).FillAsync("6");
         await mentor.GetByLabel("Участников", new() { Exact = true }).PressAsync("Tab");
-        await mentor.GetByLabel("Результат").FillAsync("Определены три темы для повторения в 6 классах.");
-        await mentor.GetByLabel("Результат").PressAsync("Tab");
+        await mentor.GetByRole(AriaRole.Textbox, new() { Name = "Результат", Exact = true }).FillAsync("Определены три темы для повторения в 6 классах.");
+        await mentor.GetByRole(AriaRole.Textbox, new() { Name = "Результат", Exact = true }).PressAsync("Tab");
         await ClickAsync(mentor, "Сохранить запись");
         await mentor.GetByRole(AriaRole.Cell, new() { Name = "Анализ результатов ВПР по математике" }).WaitForAsync();
         await BrowserFixture.ScreenshotAsync(mentor, "mentor-journal");
