@@ -14,6 +14,12 @@ public sealed class RoleJourneyTests(BrowserFixture portal) : IClassFixture<Brow
     [InlineData("municipal@demo.local", "/schools", "Реестр школ")]
     [InlineData("school@demo.local", "/results", "Результаты оценочных процедур")]
     [InlineData("mentor@demo.local", "/notifications", "Уведомления")]
+    [InlineData("ministry@demo.local", "/monitoring/dashboard", "Мониторинг")]
+    [InlineData("operator@demo.local", "/identification", "Выявление ШНОР и ШНСУ")]
+    [InlineData("municipal@demo.local", "/roadmaps", "Программы и дорожные карты")]
+    [InlineData("mentor@demo.local", "/mentoring", "Наставники и тьюторы")]
+    [InlineData("school@demo.local", "/development", "Повышение квалификации")]
+    [InlineData("operator@demo.local", "/partnerships", "Сетевые партнёрства")]
     public async Task Each_role_signs_in_sees_its_home_and_main_page_with_labels_and_headings(string email, string path, string heading)
     {
         var page = await portal.SignInAsync(email);
@@ -22,9 +28,10 @@ public sealed class RoleJourneyTests(BrowserFixture portal) : IClassFixture<Brow
         var role = email.Split('@')[0];
         await BrowserFixture.ScreenshotAsync(page, $"{role}-home");
         (await BrowserFixture.AccessibilityProblemsAsync(page)).Should().BeEmpty();
+        (await page.Locator("nav").First.TextContentAsync())!.Should().NotBeEmpty();
 
         await BrowserFixture.GotoAsync(page, path);
-        await page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 }).WaitForAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1, Exact = false }).WaitForAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await BrowserFixture.ScreenshotAsync(page, $"{role}-{path.Trim('/').Replace('/', '-')}");
         (await BrowserFixture.AccessibilityProblemsAsync(page)).Should().BeEmpty();
