@@ -60,7 +60,7 @@ public static class DefaultMethodologies
                     Years = 3,
                     Aggregation = BelowMinimumAggregation.AnySubject,
                 },
-                new LowestQuartileForYears { Years = 3 },
+                new LowestQuartileForYears { Years = 3, Percentile = 10 },
             ],
             Disadvantaged =
             [

@@ -137,6 +137,10 @@ public sealed partial record Methodology
             {
                 case LowestQuartileForYears r:
                     CheckYears(r.Years, name, errors);
+                    if (!double.IsFinite(r.Percentile) || r.Percentile is <= 0 or > 50)
+                    {
+                        errors.Add($"Процентиль ИОР в правиле {name} должен быть больше 0 и не больше 50.");
+                    }
                     break;
                 case BelowMinimumAbove r:
                     CheckYears(r.Years, name, errors);

@@ -51,6 +51,13 @@ internal abstract class RuleEvaluator(IdentificationRule rule, RuleGroup group, 
 internal sealed class LowestQuartileEvaluator(LowestQuartileForYears rule, EvaluationContext context)
     : RuleEvaluator(rule, RuleGroup.LowResults, context)
 {
+    // For a percentile other than the quartile, the cut of each year of the look-back, computed once for all schools.
+    private readonly double[]? _cuts = rule.Percentile == 25 ? null : context.ResultsIndex.Select(values =>
+    {
+        var sorted = Percentiles.SortedFinite(values);
+        return sorted.Length == 0 ? double.NaN : Percentiles.Inclusive(sorted, rule.Percentile / 100.0);
+    }).ToArray();
+
     public override RuleEvidence Evaluate(int school, SchoolInput input)
     {
         var details = new StringBuilder();
@@ -69,9 +76,11 @@ internal sealed class LowestQuartileEvaluator(LowestQuartileForYears rule, Evalu
                 details.Append(CultureInfo.InvariantCulture, $"{year}: нет данных для ИОР");
                 continue;
             }
-            var low = value < cuts.Q1;
+            var cut = _cuts?[y] ?? cuts.Q1;
+            var low = value < cut;
             fired &= low;
-            details.Append(CultureInfo.InvariantCulture, $"{year}: ИОР {Index(value)} {(low ? "<" : "≥")} Q1 {Index(cuts.Q1)}");
+            var name = _cuts is null ? "Q1" : $"P{rule.Percentile:0.#}";
+            details.Append(CultureInfo.InvariantCulture, $"{year}: ИОР {Index(value)} {(low ? "<" : "≥")} {name} {Index(cut)}");
         }
         return Evidence(fired, details.ToString());
     }

@@ -54,9 +54,14 @@ public sealed record LowestQuartileForYears : LowResultsRule
 
     public int Years { get; init; } = 3;
 
+    /// <summary>The cut, as a percentile of the region's ИОР in each year: the lowest quartile by default; 10 for the lowest decile.</summary>
+    public double Percentile { get; init; } = 25;
+
+    private string Band => Percentile == 25 ? "в нижнем квартиле" : $"ниже {Percentile:0.#}-го процентиля";
+
     public override string Description => Years == 1
-        ? "ИОР в нижнем квартиле в отчётном году"
-        : $"ИОР в нижнем квартиле в каждом из последних {Years} лет";
+        ? $"ИОР {Band} в отчётном году"
+        : $"ИОР {Band} в каждом из последних {Years} лет";
 }
 
 public enum BelowMinimumAggregation

@@ -148,12 +148,12 @@ public sealed class DemoDataGenerator(int seed)
             if (school.Levels.HasFlag(EducationLevels.Basic))
             {
                 var (mean, spread, max) = subject == Subject.Russian ? (24.0 + 3.5 * quality, 1.0, 33.0) : (14.0 + 3.0 * quality, 1.0, 31.0);
-                results.Add(Result(school, year, AssessmentKind.Oge, 9, subject, quality, mean, spread, 0, max, failBase: 5, failSlope: 4.5));
+                results.Add(Result(school, year, AssessmentKind.Oge, 9, subject, quality, mean, spread, 0, max, failBase: 3, failSlope: 3));
             }
             if (school.Levels.HasFlag(EducationLevels.Secondary))
             {
                 var mean = subject == Subject.Russian ? 68 + 7 * quality : 52 + 8 * quality;
-                results.Add(Result(school, year, AssessmentKind.Ege, 11, subject, quality, mean, 2.5, 0, 100, failBase: 3, failSlope: 3));
+                results.Add(Result(school, year, AssessmentKind.Ege, 11, subject, quality, mean, 2.5, 0, 100, failBase: 2, failSlope: 2.5));
             }
         }
     }

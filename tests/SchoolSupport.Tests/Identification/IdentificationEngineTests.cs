@@ -185,6 +185,20 @@ public sealed class IdentificationEngineTests
     }
 
     [Fact]
+    public void A_results_percentile_below_the_quartile_flags_only_the_lowest_decile()
+    {
+        // One year, scores 10..110 (n = 11): ИОР = (score − 10) / 100 → 0, 0.1, …, 1. P10 (h = 1) = 0.1: only the first is below it,
+        // where the quartile (Q1 = 0.25) would take three.
+        var scores = Enumerable.Range(1, 11).Select(i => new double[] { i * 10 }).ToArray();
+        var result = IdentificationEngine.Compute(
+            Methodology([new LowestQuartileForYears { Years = 1, Percentile = 10 }]), 2025, SchoolsWithScores(2025, scores));
+
+        result.Schools.Select(s => s.LowResults).Should().Equal(true, false, false, false, false, false, false, false, false, false, false);
+        result.Schools[0].Evidence.Single(e => e.Group == RuleGroup.LowResults).Details.Should().Be("2025: ИОР 0,000 < P10 0,100");
+        new LowestQuartileForYears { Years = 3, Percentile = 10 }.Description.Should().Be("ИОР ниже 10-го процентиля в каждом из последних 3 лет");
+    }
+
+    [Fact]
     public void A_social_percentile_below_the_quartile_flags_only_the_lowest_decile()
     {
         // ИСБ 10, 20, …, 110 (n = 11); P10: h = 10·0.1 = 1 → 20. Only 10 is strictly below, where the quartile (Q1 = 35) would take three.
