@@ -42,7 +42,10 @@ public sealed class PracticeBank(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         var visible = db.Schools.VisibleTo(scope, db).Select(s => s.Id);
         var rows = await db.PracticeCards.AsNoTracking()
             .Where(p => p.Status == PracticeStatus.Published || visible.Contains(p.SchoolId))
-            .Join(db.Schools, p => p.SchoolId, s => s.Id, (p, s) => new { p, School = s.ShortName, Municipality = s.Municipality!.Name })
+            .Join(db.Schools, p => p.SchoolId, s => s.Id, (p, s) => new
+            {
+                p, School = s.ShortName, Municipality = s.Municipality!.Name, Visible = visible.Contains(p.SchoolId),
+            })
             .OrderBy(x => x.p.Status).ThenByDescending(x => x.p.SubmittedAt).ToListAsync(ct);
         var documentIds = rows.Where(x => x.p.DocumentId is not null).Select(x => x.p.DocumentId!.Value).Distinct().ToList();
         var files = (await db.DocumentVersions.AsNoTracking().Where(v => documentIds.Contains(v.DocumentId))
@@ -51,7 +54,8 @@ public sealed class PracticeBank(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         return rows.Select(x => new PracticeRow(x.p, x.School, x.Municipality,
             scope.IsIn(Roles.School) && scope.SchoolId == x.p.SchoolId && x.p.Status != PracticeStatus.Published,
             scope.IsIn(Roles.Operator) && x.p.Status == PracticeStatus.Submitted,
-            x.p.DocumentId is { } d && files.TryGetValue(d, out var f) ? new PracticeFile(f.Id, f.FileName) : null)).ToList();
+            // The file is offered only to those the document library lets download it (the school, its coordinator, regional staff).
+            x.Visible && x.p.DocumentId is { } d && files.TryGetValue(d, out var f) ? new PracticeFile(f.Id, f.FileName) : null)).ToList();
     }
 
     /// <summary>The school team submits a new card or re-submits a returned one.</summary>

@@ -233,4 +233,26 @@ public sealed class ConsultationJournalTests(PortalFixture portal) : IClassFixtu
         await using var db = portal.System();
         (await db.Consultations.AnyAsync(c => c.Topic == "Чужие материалы")).Should().BeFalse();
     }
+
+    [Fact]
+    public async Task The_journal_page_offers_the_author_edit_and_materials_upload_and_links_the_materials()
+    {
+        var mentor = World.Scope(Roles.Mentor);
+        (await portal.Service<MentorAssignments>(World.Scope(Roles.Operator)).AssignAsync(MentorScopeTests.Assignment(mentor.UserId, World.SchoolA1Second.Id)))
+            .Errors.Should().BeEmpty();
+        var (version, _) = await portal.Service<DocumentLibrary>(mentor).UploadAsync(new DocumentUpload(World.A1.Id, World.SchoolA1Second.Id,
+            Domain.Documents.DocumentKind.ConsultationMaterials, "Материалы консультации: Страница", "слайды.pdf", Pdf("слайды")));
+        var entry = Entry(World.SchoolA1Second.Id, topic: "Страница журнала");
+        entry.MaterialsDocumentId = version!.DocumentId;
+        (await portal.Service<ConsultationJournal>(mentor).SaveAsync(entry)).Errors.Should().BeEmpty();
+
+        using var author = await portal.LoginAsync(TestWorld.Email(Roles.Mentor));
+        (await author.GetStringAsync("/mentoring/journal")).Should().Contain("Страница журнала").And.Contain("consultation-edit")
+            .And.Contain("for=\"consultation-materials\"").And.Contain($"/documents/files/{version.Id}");
+        using var municipal = await portal.LoginAsync(TestWorld.Email(Roles.Municipal));
+        (await municipal.GetStringAsync("/mentoring/journal")).Should().Contain("Страница журнала").And.Contain($"/documents/files/{version.Id}")
+            .And.NotContain("consultation-edit");
+        using var other = await portal.LoginAsync(TestWorld.Email(Roles.Municipal, "a2"));
+        (await other.GetStringAsync("/mentoring/journal")).Should().NotContain("Страница журнала");
+    }
 }
