@@ -24,7 +24,10 @@ public sealed class PracticeEdit
     public Guid? DocumentId { get; set; }
 }
 
-public sealed record PracticeRow(PracticeCard Card, string School, string Municipality, bool CanEdit, bool CanReview);
+public sealed record PracticeRow(PracticeCard Card, string School, string Municipality, bool CanEdit, bool CanReview, PracticeFile? File = null);
+
+/// <summary>The latest version of a card's files document, offered for download.</summary>
+public sealed record PracticeFile(Guid VersionId, string FileName);
 
 /// <summary>
 /// The best-practice bank: a school submits a card, an operator publishes it or returns it with a comment; published
@@ -39,11 +42,20 @@ public sealed class PracticeBank(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         var visible = db.Schools.VisibleTo(scope, db).Select(s => s.Id);
         var rows = await db.PracticeCards.AsNoTracking()
             .Where(p => p.Status == PracticeStatus.Published || visible.Contains(p.SchoolId))
-            .Join(db.Schools, p => p.SchoolId, s => s.Id, (p, s) => new { p, School = s.ShortName, Municipality = s.Municipality!.Name })
+            .Join(db.Schools, p => p.SchoolId, s => s.Id, (p, s) => new
+            {
+                p, School = s.ShortName, Municipality = s.Municipality!.Name, Visible = visible.Contains(p.SchoolId),
+            })
             .OrderBy(x => x.p.Status).ThenByDescending(x => x.p.SubmittedAt).ToListAsync(ct);
+        var documentIds = rows.Where(x => x.p.DocumentId is not null).Select(x => x.p.DocumentId!.Value).Distinct().ToList();
+        var files = (await db.DocumentVersions.AsNoTracking().Where(v => documentIds.Contains(v.DocumentId))
+                .Select(v => new { v.DocumentId, v.Id, v.Number, v.FileName }).ToListAsync(ct))
+            .GroupBy(v => v.DocumentId).ToDictionary(g => g.Key, g => g.MaxBy(v => v.Number)!);
         return rows.Select(x => new PracticeRow(x.p, x.School, x.Municipality,
             scope.IsIn(Roles.School) && scope.SchoolId == x.p.SchoolId && x.p.Status != PracticeStatus.Published,
-            scope.IsIn(Roles.Operator) && x.p.Status == PracticeStatus.Submitted)).ToList();
+            scope.IsIn(Roles.Operator) && x.p.Status == PracticeStatus.Submitted,
+            // The file is offered only to those the document library lets download it (the school, its coordinator, regional staff).
+            x.Visible && x.p.DocumentId is { } d && files.TryGetValue(d, out var f) ? new PracticeFile(f.Id, f.FileName) : null)).ToList();
     }
 
     /// <summary>The school team submits a new card or re-submits a returned one.</summary>

@@ -63,7 +63,10 @@ public sealed class ConsultationEdit : IValidatableObject
 public sealed record ConsultationQuery(Guid? SchoolId = null, DateOnly? From = null, DateOnly? To = null);
 
 public sealed record ConsultationRow(Consultation Consultation, string School, string Municipality, double? AverageRating, int Ratings,
-    bool CanEdit, bool CanGiveFeedback);
+    bool CanEdit, bool CanGiveFeedback, MaterialsFile? Materials = null);
+
+/// <summary>The latest version of a consultation's materials document, offered for download.</summary>
+public sealed record MaterialsFile(Guid VersionId, string FileName);
 
 public sealed record FeedbackRow(Guid ConsultationId, DateOnly Date, string School, string Topic, string Mentor, string UserName, int Rating, string Comment, DateTimeOffset At);
 
@@ -94,13 +97,18 @@ public sealed class ConsultationJournal(IDbContextFactory<AppDbContext> dbs, ICu
         var ids = rows.Select(r => r.c.Id).ToList();
         var ratings = await db.ConsultationFeedback.AsNoTracking().Where(f => ids.Contains(f.ConsultationId))
             .Select(f => new { f.ConsultationId, f.UserId, f.Rating }).ToListAsync(ct);
+        var documentIds = rows.Where(r => r.c.MaterialsDocumentId is not null).Select(r => r.c.MaterialsDocumentId!.Value).Distinct().ToList();
+        var materials = (await db.DocumentVersions.AsNoTracking().Where(v => documentIds.Contains(v.DocumentId))
+                .Select(v => new { v.DocumentId, v.Id, v.Number, v.FileName }).ToListAsync(ct))
+            .GroupBy(v => v.DocumentId).ToDictionary(g => g.Key, g => g.MaxBy(v => v.Number)!);
         return rows.Select(r =>
         {
             var mine = ratings.Where(f => f.ConsultationId == r.c.Id).ToList();
             r.c.NextSteps = [.. r.c.NextSteps.OrderBy(s => s.Deadline)];
             return new ConsultationRow(r.c, r.School, r.Municipality, mine.Count == 0 ? null : mine.Average(f => f.Rating), mine.Count,
                 r.c.MentorId == scope.UserId && scope.IsIn(Roles.Mentor),
-                scope.IsIn(Roles.School) && scope.SchoolId == r.c.SchoolId && mine.All(f => f.UserId != scope.UserId));
+                scope.IsIn(Roles.School) && scope.SchoolId == r.c.SchoolId && mine.All(f => f.UserId != scope.UserId),
+                r.c.MaterialsDocumentId is { } d && materials.TryGetValue(d, out var v) ? new MaterialsFile(v.Id, v.FileName) : null);
         }).ToList();
     }
 
@@ -172,7 +180,7 @@ public sealed class ConsultationJournal(IDbContextFactory<AppDbContext> dbs, ICu
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new StaleEditException("Запись журнала уже изменена. Обновите страницу и повторите изменения.");
+            throw new StaleEditException("Запись журнала уже изменил другой пользователь. Обновите страницу и повторите изменения.");
         }
         edit.Id = consultation.Id;
         edit.Version = consultation.Version;

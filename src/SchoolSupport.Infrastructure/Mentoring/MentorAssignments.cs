@@ -41,7 +41,7 @@ public sealed class AssignmentEdit : IValidatableObject
 }
 
 public sealed record AssignmentRow(Guid Id, Guid MentorId, string Mentor, MentorKind Kind, Subject? Subject, string Teachers, Guid SchoolId, string School,
-    string Municipality, DateOnly From, DateOnly To, string Responsibilities, bool IsActive);
+    string Municipality, DateOnly From, DateOnly To, string Responsibilities, bool IsActive, Guid MunicipalityId);
 
 public sealed record MentorOption(Guid Id, string Name);
 
@@ -83,7 +83,7 @@ public sealed class MentorAssignments(IDbContextFactory<AppDbContext> dbs, ICurr
             : query.Where(a => db.Schools.VisibleTo(scope, db).Any(s => s.Id == a.SchoolId));
         if (activeOnly) query = query.Where(a => a.From <= today && a.To >= today);
         var rows = await query.Join(db.Schools, a => a.SchoolId, s => s.Id, (a, s) => new AssignmentRow(a.Id, a.MentorId, a.MentorName, a.Kind, a.Subject,
-                a.Teachers, a.SchoolId, s.ShortName, s.Municipality!.Name, a.From, a.To, a.Responsibilities, a.From <= today && a.To >= today))
+                a.Teachers, a.SchoolId, s.ShortName, s.Municipality!.Name, a.From, a.To, a.Responsibilities, a.From <= today && a.To >= today, s.MunicipalityId))
             .ToListAsync(ct);
         return [.. rows.OrderBy(r => r.Mentor).ThenBy(r => r.School)];
     }

@@ -162,4 +162,97 @@ public sealed class ConsultationJournalTests(PortalFixture portal) : IClassFixtu
         (await portal.Service<SupportCalendar>(World.Scope(Roles.Municipal, "a2")).MonthAsync(day.Year, day.Month))
             .Should().NotContain(e => e.Title.Contains("Календарная тема"));
     }
+
+    private static MemoryStream Pdf(string text) => new(System.Text.Encoding.ASCII.GetBytes("%PDF-1.7\n" + text + "\n%%EOF\n"));
+
+    [Fact]
+    public async Task The_author_edits_a_record_and_attaches_materials_that_the_school_can_download()
+    {
+        var mentor = await AssignedMentorAsync(World.SchoolA1.Id);
+        var journal = portal.Service<ConsultationJournal>(mentor);
+        var (id, _) = await journal.SaveAsync(Entry(World.SchoolA1.Id, topic: "До правки"));
+        var (version, uploadErrors) = await portal.Service<DocumentLibrary>(mentor).UploadAsync(new DocumentUpload(World.A1.Id, World.SchoolA1.Id,
+            Domain.Documents.DocumentKind.ConsultationMaterials, "Материалы консультации: После правки", "памятка.pdf", Pdf("памятка")));
+        uploadErrors.Should().BeEmpty();
+
+        var row = (await journal.ListAsync(new ConsultationQuery())).Single(r => r.Consultation.Id == id);
+        var edit = Entry(World.SchoolA1.Id, topic: "После правки");
+        edit.Id = id;
+        edit.Version = row.Consultation.Version;
+        edit.MaterialsDocumentId = version!.DocumentId;
+        (await journal.SaveAsync(edit)).Errors.Should().BeEmpty();
+
+        var seen = (await portal.Service<ConsultationJournal>(World.Scope(Roles.School)).ListAsync(new ConsultationQuery())).Single(r => r.Consultation.Id == id);
+        seen.Consultation.Topic.Should().Be("После правки");
+        seen.Materials.Should().Be(new MaterialsFile(version.Id, version.FileName));
+        (await portal.Service<DocumentLibrary>(World.Scope(Roles.School)).OpenAsync(version.Id)).Should().NotBeNull();
+        (await portal.Service<DocumentLibrary>(World.Scope(Roles.Municipal, "a2")).OpenAsync(version.Id)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_stale_edit_is_refused_in_russian_and_keeps_the_newer_record()
+    {
+        var mentor = await AssignedMentorAsync(World.SchoolA1.Id);
+        var journal = portal.Service<ConsultationJournal>(mentor);
+        var (id, _) = await journal.SaveAsync(Entry(World.SchoolA1.Id, topic: "Первая"));
+        var version = (await journal.ListAsync(new ConsultationQuery())).Single(r => r.Consultation.Id == id).Consultation.Version;
+        var first = Entry(World.SchoolA1.Id, topic: "Вторая");
+        first.Id = id;
+        first.Version = version;
+        (await journal.SaveAsync(first)).Errors.Should().BeEmpty();
+
+        var stale = Entry(World.SchoolA1.Id, topic: "Устаревшая");
+        stale.Id = id;
+        stale.Version = version;
+        var save = () => journal.SaveAsync(stale);
+        (await save.Should().ThrowAsync<StaleEditException>()).WithMessage("*уже изменил другой пользователь*");
+        await using var db = portal.System();
+        (await db.Consultations.SingleAsync(c => c.Id == id)).Topic.Should().Be("Вторая");
+    }
+
+    [Fact]
+    public async Task Materials_of_another_school_or_a_bad_file_are_refused_and_nothing_is_linked()
+    {
+        var mentor = await AssignedMentorAsync(World.SchoolA1.Id);
+        var library = portal.Service<DocumentLibrary>(mentor);
+        var (bad, badErrors) = await library.UploadAsync(new DocumentUpload(World.A1.Id, World.SchoolA1.Id, Domain.Documents.DocumentKind.ConsultationMaterials,
+            "Материалы консультации", "вирус.pdf", new MemoryStream("MZ not a pdf"u8.ToArray())));
+        bad.Should().BeNull();
+        badErrors.Should().ContainSingle().Which.Should().StartWith("Недопустимый тип файла");
+
+        var (foreignDoc, _) = await portal.Service<DocumentLibrary>(World.Scope(Roles.School)).UploadAsync(new DocumentUpload(World.A1.Id, World.SchoolA1.Id,
+            Domain.Documents.DocumentKind.SchoolProgramme, "Программа", "программа.pdf", Pdf("программа")));
+        var otherSchoolMentor = await AssignedMentorAsync(World.SchoolA1Second.Id);
+        var edit = Entry(World.SchoolA1Second.Id, topic: "Чужие материалы");
+        edit.MaterialsDocumentId = foreignDoc!.DocumentId;
+        (await portal.Service<ConsultationJournal>(otherSchoolMentor).SaveAsync(edit)).Errors.Should().Equal("Материалы должны быть документом этой школы.");
+
+        var otherRegion = () => portal.Service<DocumentLibrary>(World.Scope(Roles.Operator, "b")).UploadAsync(new DocumentUpload(World.A1.Id, World.SchoolA1.Id,
+            Domain.Documents.DocumentKind.ConsultationMaterials, "Материалы", "m.pdf", Pdf("m")));
+        await otherRegion.Should().ThrowAsync<ScopeException>();
+        await using var db = portal.System();
+        (await db.Consultations.AnyAsync(c => c.Topic == "Чужие материалы")).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task The_journal_page_offers_the_author_edit_and_materials_upload_and_links_the_materials()
+    {
+        var mentor = World.Scope(Roles.Mentor);
+        (await portal.Service<MentorAssignments>(World.Scope(Roles.Operator)).AssignAsync(MentorScopeTests.Assignment(mentor.UserId, World.SchoolA1Second.Id)))
+            .Errors.Should().BeEmpty();
+        var (version, _) = await portal.Service<DocumentLibrary>(mentor).UploadAsync(new DocumentUpload(World.A1.Id, World.SchoolA1Second.Id,
+            Domain.Documents.DocumentKind.ConsultationMaterials, "Материалы консультации: Страница", "слайды.pdf", Pdf("слайды")));
+        var entry = Entry(World.SchoolA1Second.Id, topic: "Страница журнала");
+        entry.MaterialsDocumentId = version!.DocumentId;
+        (await portal.Service<ConsultationJournal>(mentor).SaveAsync(entry)).Errors.Should().BeEmpty();
+
+        using var author = await portal.LoginAsync(TestWorld.Email(Roles.Mentor));
+        (await author.GetStringAsync("/mentoring/journal")).Should().Contain("Страница журнала").And.Contain("consultation-edit")
+            .And.Contain("for=\"consultation-materials\"").And.Contain($"/documents/files/{version.Id}");
+        using var municipal = await portal.LoginAsync(TestWorld.Email(Roles.Municipal));
+        (await municipal.GetStringAsync("/mentoring/journal")).Should().Contain("Страница журнала").And.Contain($"/documents/files/{version.Id}")
+            .And.NotContain("consultation-edit");
+        using var other = await portal.LoginAsync(TestWorld.Email(Roles.Municipal, "a2"));
+        (await other.GetStringAsync("/mentoring/journal")).Should().NotContain("Страница журнала");
+    }
 }

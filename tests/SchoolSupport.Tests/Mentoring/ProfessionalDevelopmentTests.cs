@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Development;
 using SchoolSupport.Infrastructure.Development;
+using SchoolSupport.Infrastructure.Documents;
 using SchoolSupport.Tests.Support;
 
 namespace SchoolSupport.Tests.Mentoring;
@@ -113,5 +114,62 @@ public sealed class ProfessionalDevelopmentTests(PortalFixture portal) : IClassF
         var mentor = await ExtraUsers.AddAsync(portal, Roles.Mentor);
         (await portal.Service<PracticeBank>(mentor).ListAsync()).Should().Contain(r => r.Card.Id == id);
         (await portal.Service<PracticeBank>(World.Scope(Roles.Operator, "b")).ListAsync()).Should().BeEmpty();
+    }
+
+    private static MemoryStream Pdf(string text) => new(System.Text.Encoding.ASCII.GetBytes("%PDF-1.7\n" + text + "\n%%EOF\n"));
+
+    private Task<(Domain.Documents.DocumentVersion? Version, IReadOnlyList<string> Errors)> UploadPracticeFileAsync(UserScope scope, Guid schoolId, Stream content) =>
+        portal.Service<DocumentLibrary>(scope).UploadAsync(new DocumentUpload(World.A1.Id, schoolId, Domain.Documents.DocumentKind.BestPractice,
+            "Практика: файлы", "практика.pdf", content));
+
+    [Fact]
+    public async Task A_practice_card_is_submitted_with_its_file_and_the_card_links_it()
+    {
+        var school = World.Scope(Roles.School);
+        var (version, uploadErrors) = await UploadPracticeFileAsync(school, World.SchoolA1.Id, Pdf("практика"));
+        uploadErrors.Should().BeEmpty();
+        var bank = portal.Service<PracticeBank>(school);
+        var (id, errors) = await bank.SubmitAsync(new PracticeEdit { Title = "Практика с файлом", Description = "Описание.", DocumentId = version!.DocumentId });
+        errors.Should().BeEmpty();
+
+        var row = (await portal.Service<PracticeBank>(World.Scope(Roles.Operator)).ListAsync()).Single(r => r.Card.Id == id);
+        row.File.Should().Be(new PracticeFile(version.Id, version.FileName));
+        (await portal.Service<DocumentLibrary>(World.Scope(Roles.Operator)).OpenAsync(version.Id)).Should().NotBeNull();
+
+        using var page = await portal.LoginAsync(TestWorld.Email(Roles.School));
+        (await page.GetStringAsync("/practices")).Should().Contain("Практика с файлом").And.Contain(version.Id.ToString()).And.Contain("for=\"practice-file\"");
+    }
+
+    [Fact]
+    public async Task A_bad_practice_or_file_is_refused_in_russian_and_nothing_is_stored()
+    {
+        var school = World.Scope(Roles.School);
+        await using var db = portal.System();
+        var documentsBefore = await db.Documents.CountAsync(d => d.SchoolId == World.SchoolA1.Id);
+        var (bad, badErrors) = await UploadPracticeFileAsync(school, World.SchoolA1.Id, new MemoryStream("MZ not a pdf"u8.ToArray()));
+        bad.Should().BeNull();
+        badErrors.Should().ContainSingle().Which.Should().StartWith("Недопустимый тип файла");
+        var bank = portal.Service<PracticeBank>(school);
+        (await bank.SubmitAsync(new PracticeEdit { Title = " ", Description = "Без названия" })).Errors.Should().Contain("Укажите название практики.");
+
+        (await db.PracticeCards.AnyAsync(p => p.Description == "Без названия")).Should().BeFalse();
+        (await db.Documents.CountAsync(d => d.SchoolId == World.SchoolA1.Id)).Should().Be(documentsBefore);
+    }
+
+    [Fact]
+    public async Task A_file_of_another_school_municipality_or_region_is_refused()
+    {
+        var (foreign, _) = await UploadPracticeFileAsync(World.Scope(Roles.Municipal), World.SchoolA1Second.Id, Pdf("чужая"));
+        var bank = portal.Service<PracticeBank>(World.Scope(Roles.School));
+        (await bank.SubmitAsync(new PracticeEdit { Title = "Чужой файл", Description = "Описание.", DocumentId = foreign!.DocumentId }))
+            .Errors.Should().Equal("Файлы практики должны быть документом вашей школы.");
+
+        var otherMunicipality = () => UploadPracticeFileAsync(World.Scope(Roles.Municipal, "a2"), World.SchoolA1.Id, Pdf("x"));
+        await otherMunicipality.Should().ThrowAsync<ScopeException>();
+        var otherRegion = () => UploadPracticeFileAsync(World.Scope(Roles.Operator, "b"), World.SchoolA1.Id, Pdf("x"));
+        await otherRegion.Should().ThrowAsync<ScopeException>();
+
+        await using var db = portal.System();
+        (await db.PracticeCards.AnyAsync(p => p.Title == "Чужой файл")).Should().BeFalse();
     }
 }

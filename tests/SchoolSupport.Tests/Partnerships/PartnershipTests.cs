@@ -3,6 +3,7 @@ using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Partnerships;
 using SchoolSupport.Domain.Results;
 using SchoolSupport.Domain.Schools;
+using SchoolSupport.Infrastructure.Documents;
 using SchoolSupport.Infrastructure.Partnerships;
 using SchoolSupport.Tests.Support;
 
@@ -159,5 +160,89 @@ public sealed class PartnershipTests(PortalFixture portal) : IClassFixture<Porta
         rows.Single(r => r.SchoolId == World.SchoolA1.Id).IsEligible.Should().BeTrue("an innovation site may lead");
         (await As(Roles.Operator).EligibilityAsync()).Select(r => r.SchoolId).Should().NotContain(World.SchoolA2.Id);
         (await As(Roles.Municipal).EligibilityAsync(eligibleOnly: false)).Select(r => r.SchoolId).Should().BeEquivalentTo([World.SchoolA1.Id, World.SchoolA1Second.Id]);
+    }
+
+    private static MemoryStream Pdf(string text) => new(System.Text.Encoding.ASCII.GetBytes("%PDF-1.7\n" + text + "\n%%EOF\n"));
+
+    [Fact]
+    public async Task The_card_edits_the_agreement_and_uploads_its_file()
+    {
+        var coordinator = As(Roles.Municipal);
+        var id = await CreateAsync(coordinator, Agreement("Карточка соглашения", World.SchoolA1.Id, World.SchoolA1Second.Id));
+        var edit = PartnershipEdit.From((await coordinator.GetAsync(id))!.Partnership);
+        edit.AgreementNumber = "С-77";
+        edit.AgreementDate = new DateOnly(2026, 3, 1);
+        edit.ValidFrom = new DateOnly(2026, 3, 2);
+        edit.ValidTo = new DateOnly(2027, 8, 31);
+        edit.Model = NetworkModel.Vertical;
+        edit.SupportTypes = SupportTypes.Resource;
+        (await coordinator.SaveAsync(edit)).Errors.Should().BeEmpty();
+
+        var (version, errors) = await portal.Service<DocumentLibrary>(World.Scope(Roles.Municipal)).UploadAsync(new DocumentUpload(World.A1.Id, World.SchoolA1.Id,
+            Domain.Documents.DocumentKind.Agreement, "Соглашение: Карточка соглашения", "соглашение.pdf", Pdf("соглашение")));
+        errors.Should().BeEmpty();
+        await coordinator.AttachAgreementAsync(id, version!.DocumentId);
+
+        var view = (await As(Roles.School).GetAsync(id))!;
+        view.Partnership.AgreementNumber.Should().Be("С-77");
+        view.Partnership.ValidTo.Should().Be(new DateOnly(2027, 8, 31));
+        view.Partnership.Model.Should().Be(NetworkModel.Vertical);
+        view.Partnership.SupportTypes.Should().Be(SupportTypes.Resource);
+        view.AgreementVersionId.Should().Be(version.Id);
+
+        using var municipal = await portal.LoginAsync(TestWorld.Email(Roles.Municipal));
+        (await municipal.GetStringAsync($"/partnerships/{id}")).Should().Contain("Изменить соглашение").And.Contain("for=\"agreement-file\"")
+            .And.Contain("С-77").And.Contain(version.Id.ToString());
+        using var school = await portal.LoginAsync(TestWorld.Email(Roles.School));
+        (await school.GetStringAsync($"/partnerships/{id}")).Should().Contain("С-77").And.NotContain("Изменить соглашение");
+    }
+
+    [Fact]
+    public async Task A_bad_agreement_edit_is_refused_in_russian_and_nothing_changes()
+    {
+        var op = As(Roles.Operator);
+        var id = await CreateAsync(op, Agreement("Неверная правка", World.SchoolA1.Id, World.SchoolA1Second.Id));
+        var edit = PartnershipEdit.From((await op.GetAsync(id))!.Partnership);
+        edit.ValidTo = edit.ValidFrom!.Value.AddDays(-1);
+        edit.SupportTypes = SupportTypes.None;
+        (await op.SaveAsync(edit)).Errors.Should().Contain("Дата окончания действия соглашения не может быть раньше даты начала.")
+            .And.Contain("Отметьте хотя бы один вид поддержки.");
+
+        await SignAsync(op, id);
+        var signed = PartnershipEdit.From((await op.GetAsync(id))!.Partnership);
+        signed.AgreementNumber = "Другой";
+        (await op.SaveAsync(signed)).Errors.Should().Equal("Номер и дата подписанного соглашения не изменяются.");
+
+        await using var db = portal.System();
+        var stored = await db.Partnerships.SingleAsync(p => p.Id == id);
+        stored.AgreementNumber.Should().Be("С-" + "Неверная правка".Length);
+        stored.ValidTo.Should().Be(new DateOnly(2027, 6, 30));
+        stored.SupportTypes.Should().Be(SupportTypes.Consulting | SupportTypes.Methodological);
+    }
+
+    [Fact]
+    public async Task Another_municipality_or_region_cannot_edit_the_agreement_or_attach_its_file()
+    {
+        var id = await CreateAsync(As(Roles.Municipal), Agreement("Чужое соглашение", World.SchoolA1.Id, World.SchoolA1Second.Id));
+        var edit = PartnershipEdit.From((await As(Roles.Municipal).GetAsync(id))!.Partnership);
+        edit.AgreementNumber = "Подмена";
+        var otherMunicipality = () => As(Roles.Municipal, "a2").SaveAsync(edit);
+        await otherMunicipality.Should().ThrowAsync<ScopeException>();
+        var otherRegion = () => As(Roles.Operator, "b").SaveAsync(edit);
+        await otherRegion.Should().ThrowAsync<ScopeException>();
+
+        var (version, _) = await portal.Service<DocumentLibrary>(World.Scope(Roles.Municipal)).UploadAsync(new DocumentUpload(World.A1.Id, World.SchoolA1.Id,
+            Domain.Documents.DocumentKind.Agreement, "Соглашение", "с.pdf", Pdf("с")));
+        var attach = () => As(Roles.Municipal, "a2").AttachAgreementAsync(id, version!.DocumentId);
+        await attach.Should().ThrowAsync<ScopeException>();
+        var schoolAttach = () => As(Roles.School).AttachAgreementAsync(id, version!.DocumentId);
+        await schoolAttach.Should().ThrowAsync<ScopeException>();
+
+        using var other = await portal.LoginAsync(TestWorld.Email(Roles.Municipal, "a2"));
+        (await other.GetStringAsync($"/partnerships/{id}")).Should().NotContain("Чужое соглашение").And.NotContain("Изменить соглашение");
+        await using var db = portal.System();
+        var stored = await db.Partnerships.SingleAsync(p => p.Id == id);
+        stored.AgreementNumber.Should().NotBe("Подмена");
+        stored.AgreementDocumentId.Should().BeNull();
     }
 }
