@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using SchoolSupport.Infrastructure.Common;
+using SchoolSupport.Tests.Support;
 
 namespace SchoolSupport.Tests.Common;
 
@@ -93,5 +95,21 @@ public sealed class SmtpEmailSenderTests
             }
             return new Received(from, rcpt, data.ToString());
         }
+    }
+}
+
+/// <summary>The portal configured with an SMTP host (nothing listens there; a send would only be logged).</summary>
+public sealed class SmtpConfiguredPortal : PortalFixture
+{
+    protected override IEnumerable<string> ExtraArgs => ["--Smtp:Host=127.0.0.1", "--Smtp:Port=2525", "--Smtp:From=portal@test.local"];
+}
+
+public sealed class SmtpRegistrationTests(SmtpConfiguredPortal portal) : IClassFixture<SmtpConfiguredPortal>
+{
+    [Fact]
+    public void A_configured_smtp_host_replaces_the_in_app_only_sender()
+    {
+        var sender = portal.Services.GetRequiredService<IEmailSender>();
+        sender.Should().BeOfType<SmtpEmailSender>();
     }
 }
