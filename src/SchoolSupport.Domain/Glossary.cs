@@ -12,7 +12,7 @@ namespace SchoolSupport.Domain;
 /// <item>ОО (образовательная организация) = <c>School</c>; муниципалитет = <c>Municipality</c>; субъект РФ = <c>Region</c> (the tenant)</item>
 /// <item>перечень = <c>SupportList</c>; дорожная карта = <c>Roadmap</c>; ВСОКО = internal quality assessment system (<c>InternalQualitySystem</c>)</item>
 /// <item>программа перехода в эффективный режим функционирования = <c>PlanKind.TransitionProgramme</c>; антирисковая программа = <c>PlanKind.AntiRiskProgramme</c>; мероприятие = <c>PlanItem</c></item>
-/// <item>отчёт о самообследовании = <c>DocumentKind.SelfAssessmentReport</c>; аналитическая справка = <c>DocumentKind.AnalyticalNote</c></item>
+/// <item>отчёт о самообследовании = <c>DocumentKind.SelfAssessmentReport</c>; аналитическая справка = <c>DocumentKind.AnalyticalNote</c>; подтверждающий материал = <c>DocumentKind.PlanEvidence</c> (linked to a <c>PlanItem</c> by <c>PlanItemEvidence</c>)</item>
 /// <item>ВПР, ОГЭ, ЕГЭ, НИКО = <c>AssessmentKind.Vpr / Oge / Ege / Niko</c></item>
 /// </list>
 /// </summary>

@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddScoped<PlanService>();
         services.AddScoped<PlanBoard>();
         services.AddScoped<PlanExport>();
+        services.AddScoped<PlanEvidenceFiles>();
         services.AddScoped<DocumentLibrary>();
         services.AddTransient<MonitoringJob>();
         services.AddScoped<MonitoringCalendar>();

@@ -40,6 +40,13 @@ public static class AppHost
 
         var connectionString = await DatabaseStartup.ResolveConnectionStringAsync(builder);
         builder.Services.AddSingleton(builder.Configuration.GetSection("SupportTargets").Get<SupportTargets>() ?? new SupportTargets());
+        if (builder.Configuration["Smtp:Host"] is { Length: > 0 } smtpHost)
+        {
+            builder.Services.AddSingleton(new SmtpOptions(smtpHost, builder.Configuration.GetValue("Smtp:Port", 25),
+                builder.Configuration["Smtp:From"] ?? "", builder.Configuration["Smtp:User"], builder.Configuration["Smtp:Password"],
+                builder.Configuration.GetValue("Smtp:EnableSsl", false)));
+            builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        }
         builder.Services.AddInfrastructure(connectionString, runJobServer: builder.Configuration.GetValue("Hangfire:Server", true));
 
         var dataFolder = builder.Configuration["DataFolder"] ?? Path.Combine(builder.Environment.ContentRootPath, ".data");

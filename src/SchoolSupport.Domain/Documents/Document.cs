@@ -16,6 +16,8 @@ public enum DocumentKind
     BestPractice = 6,
     /// <summary>Materials of a mentor's consultation.</summary>
     ConsultationMaterials = 7,
+    /// <summary>Подтверждающий материал: evidence of a plan activity's progress, linked to the item by <c>PlanItemEvidence</c>.</summary>
+    PlanEvidence = 8,
 }
 
 /// <summary>The file types accepted for upload, recognised by content rather than by name.</summary>

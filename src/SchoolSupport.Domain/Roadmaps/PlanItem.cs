@@ -30,6 +30,15 @@ public sealed class PlanItem : ITenantOwned
     public uint Version { get; set; }
 }
 
+/// <summary>An evidence file of an activity: a document version of the plan's school (or municipality) linked to the item.</summary>
+public sealed class PlanItemEvidence : ITenantOwned
+{
+    public Guid ItemId { get; set; }
+    public Guid DocumentVersionId { get; set; }
+    public Guid RegionId { get; set; }
+    public DateTimeOffset AttachedAt { get; set; }
+}
+
 /// <summary>
 /// A section of the school programme template, per region. Defaults are the eight mandatory sections of the Zernograd
 /// model; a region may rename them, add its own and make them optional.

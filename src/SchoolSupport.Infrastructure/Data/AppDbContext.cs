@@ -42,6 +42,7 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>
     public DbSet<PlanItem> PlanItems => Set<PlanItem>();
     public DbSet<PlanComment> PlanComments => Set<PlanComment>();
     public DbSet<PlanTransition> PlanTransitions => Set<PlanTransition>();
+    public DbSet<PlanItemEvidence> PlanItemEvidence => Set<PlanItemEvidence>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
     public DbSet<Partnership> Partnerships => Set<Partnership>();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SchoolSupport.Domain.Documents;
 using SchoolSupport.Domain.Roadmaps;
 using SchoolSupport.Domain.Schools;
 
@@ -70,5 +71,18 @@ internal sealed class PlanCommentConfiguration : IEntityTypeConfiguration<PlanCo
         b.Property(e => e.AuthorName).HasMaxLength(256);
         b.Property(e => e.Text).HasMaxLength(4000);
         b.HasOne<PlanItem>().WithMany().HasForeignKey(e => e.ItemId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PlanItemEvidenceConfiguration : IEntityTypeConfiguration<PlanItemEvidence>
+{
+    public void Configure(EntityTypeBuilder<PlanItemEvidence> b)
+    {
+        b.ToTable("plan_item_evidence");
+        b.HasKey(e => new { e.ItemId, e.DocumentVersionId });
+        b.HasIndex(e => e.DocumentVersionId);
+        b.HasOne<Region>().WithMany().HasForeignKey(e => e.RegionId);
+        b.HasOne<PlanItem>().WithMany().HasForeignKey(e => e.ItemId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<DocumentVersion>().WithMany().HasForeignKey(e => e.DocumentVersionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

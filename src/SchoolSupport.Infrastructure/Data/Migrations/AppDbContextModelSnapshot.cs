@@ -2262,6 +2262,36 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                     b.ToTable("plan_items", (string)null);
                 });
 
+            modelBuilder.Entity("SchoolSupport.Domain.Roadmaps.PlanItemEvidence", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<Guid>("DocumentVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_version_id");
+
+                    b.Property<DateTimeOffset>("AttachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attached_at");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.HasKey("ItemId", "DocumentVersionId")
+                        .HasName("pk_plan_item_evidence");
+
+                    b.HasIndex("DocumentVersionId")
+                        .HasDatabaseName("ix_plan_item_evidence_document_version_id");
+
+                    b.HasIndex("RegionId")
+                        .HasDatabaseName("ix_plan_item_evidence_region_id");
+
+                    b.ToTable("plan_item_evidence", (string)null);
+                });
+
             modelBuilder.Entity("SchoolSupport.Domain.Roadmaps.PlanSection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3243,6 +3273,30 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                         .HasForeignKey("SectionId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_plan_items_plan_sections_section_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Roadmaps.PlanItemEvidence", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Documents.DocumentVersion", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_item_evidence_document_versions_document_version_id");
+
+                    b.HasOne("SchoolSupport.Domain.Roadmaps.PlanItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_item_evidence_plan_items_item_id");
+
+                    b.HasOne("SchoolSupport.Domain.Schools.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_item_evidence_regions_region_id");
                 });
 
             modelBuilder.Entity("SchoolSupport.Domain.Roadmaps.PlanSection", b =>
