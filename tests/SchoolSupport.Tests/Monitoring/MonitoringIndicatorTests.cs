@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using SchoolSupport.Domain.Common;
@@ -186,5 +187,18 @@ public sealed class MonitoringIndicatorTests(PortalFixture portal) : IClassFixtu
         (await otherRegion.GetAsync($"/monitoring/reports/stage/{stageId}.pdf")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         using var school = await portal.LoginAsync(TestWorld.Email(Roles.School));
         (await school.GetAsync($"/monitoring/reports/annual/{Year}.pdf")).StatusCode.Should().NotBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_quality_check_with_bad_input_or_from_the_wrong_scope_is_refused()
+    {
+        var bad = () => As<MonitoringIndicators>(Roles.Operator).RecordCheckAsync(Year, new QualityCheckInput(World.SchoolA2.Id, true, true, 140m, true, new DateOnly(2025, 12, 1), ""));
+        await bad.Should().ThrowAsync<DomainException>().WithMessage("*от 0 до 100*");
+        var municipal = () => As<MonitoringIndicators>(Roles.Municipal).RecordCheckAsync(Year, new QualityCheckInput(World.SchoolA1.Id, true, true, 80m, true, new DateOnly(2025, 12, 1), ""));
+        await municipal.Should().ThrowAsync<ScopeException>();
+        var foreign = () => As<MonitoringIndicators>(Roles.Operator, "b").RecordCheckAsync(Year, new QualityCheckInput(World.SchoolA2.Id, true, true, 80m, true, new DateOnly(2025, 12, 1), ""));
+        await foreign.Should().ThrowAsync<ScopeException>();
+        await using var db = portal.System();
+        (await db.Set<SchoolQualityCheck>().AnyAsync(c => c.SchoolId == World.SchoolA2.Id)).Should().BeFalse();
     }
 }
