@@ -25,9 +25,7 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
     {
         _cluster = await EmbeddedPostgres.StartAsync(Path.Combine(Path.GetTempPath(), "schoolsupport-tests", "restart-" + Guid.NewGuid().ToString("N")[..8]));
         await _cluster.CreateDatabaseAsync("portal");
-        var folder = Path.Combine(Path.GetTempPath(), "schoolsupport-tests", "app-" + Guid.NewGuid().ToString("N")[..8]);
-        _app = await AppHost.BuildAsync(["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Default={_cluster.ConnectionString("portal")}",
-            "--Hangfire:Server=false", "--DemoData:Seed=false", $"--DataFolder={folder}", $"--LogFolder={folder}/logs", "--Serilog:MinimumLevel:Default=Fatal"]);
+        _app = await AppHost.BuildAsync(PortalFixture.AppArgs(_cluster.ConnectionString("portal"), "--Hangfire:Server=false", "--Serilog:MinimumLevel:Default=Fatal"));
         await _app.StartAsync();
         _base = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         _world = await TestWorld.CreateAsync(_app.Services);

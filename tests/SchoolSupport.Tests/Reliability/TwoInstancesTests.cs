@@ -25,9 +25,7 @@ public sealed class TwoInstancesTests : DatabaseFixture
 
     private async Task<WebApplication> StartInstanceAsync()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "schoolsupport-tests", "app-" + Guid.NewGuid().ToString("N")[..8]);
-        var app = await AppHost.BuildAsync(["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Default={ConnectionString}", "--Hangfire:Server=true",
-            "--DemoData:Seed=false", $"--DataFolder={folder}", $"--LogFolder={folder}/logs", "--Serilog:MinimumLevel:Default=Warning"]);
+        var app = await AppHost.BuildAsync(PortalFixture.AppArgs(ConnectionString, "--Hangfire:Server=true"));
         await app.StartAsync();
         _apps.Add(app);
         return app;

@@ -29,21 +29,19 @@ public class PortalFixture : DatabaseFixture
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        var folder = Path.Combine(Path.GetTempPath(), "schoolsupport-tests", "app-" + Guid.NewGuid().ToString("N")[..8]);
-        _app = await AppHost.BuildAsync([
-            "--urls=http://127.0.0.1:0",
-            $"--ConnectionStrings:Default={ConnectionString}",
-            "--Hangfire:Server=false",
-            "--DemoData:Seed=false",
-            $"--DataFolder={folder}",
-            $"--LogFolder={folder}/logs",
-            "--Serilog:MinimumLevel:Default=Warning",
-            .. ExtraArgs,
-        ]);
+        _app = await AppHost.BuildAsync(AppArgs(ConnectionString, ["--Hangfire:Server=false", .. ExtraArgs]));
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
         World = await TestWorld.CreateAsync(_app.Services);
+    }
+
+    /// <summary>How every test hosts the portal: a loopback port, the given database, a data and log folder of its own, quiet logs.</summary>
+    public static string[] AppArgs(string connectionString, params string[] extra)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "schoolsupport-tests", "app-" + Guid.NewGuid().ToString("N")[..8]);
+        return ["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Default={connectionString}", "--DemoData:Seed=false", $"--DataFolder={folder}",
+            $"--LogFolder={folder}/logs", "--Serilog:MinimumLevel:Default=Warning", .. extra];
     }
 
     public override async Task DisposeAsync()
