@@ -87,14 +87,7 @@ public sealed class PracticeBank(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         card.Status = PracticeStatus.Submitted;
         card.SubmittedAt = clock.GetUtcNow();
         db.Record(scope, "practice.submit", "practice", card.Id, card.Title, clock);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new StaleEditException("Карточку уже изменили. Обновите страницу и повторите изменения.");
-        }
+        await db.SaveOrRefuseStaleAsync("Карточку уже изменили. Обновите страницу и повторите изменения.", ct);
         return (card.Id, []);
     }
 
@@ -112,14 +105,7 @@ public sealed class PracticeBank(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         card.ReviewedAt = clock.GetUtcNow();
         card.ReviewedByName = scope.UserName;
         db.Record(scope, publish ? "practice.publish" : "practice.return", "practice", card.Id, card.Title, clock);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new StaleEditException("Карточку уже изменили. Обновите страницу и повторите изменения.");
-        }
+        await db.SaveOrRefuseStaleAsync("Карточку уже изменили. Обновите страницу и повторите изменения.", ct);
         return [];
     }
 }

@@ -118,14 +118,7 @@ public sealed class ProfessionalDevelopment(IDbContextFactory<AppDbContext> dbs,
         e.Format = edit.Format;
         e.Develops = edit.Develops;
         db.Record(scope, edit.Id is null ? "pd-event.create" : "pd-event.update", "pd-event", e.Id, e.Title, clock);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new StaleEditException("Мероприятие уже изменил другой пользователь. Обновите страницу и повторите изменения.");
-        }
+        await db.SaveOrRefuseStaleAsync("Мероприятие уже изменил другой пользователь. Обновите страницу и повторите изменения.", ct);
         return (e.Id, []);
     }
 

@@ -60,14 +60,7 @@ public sealed class Methodologies(IDbContextFactory<AppDbContext> dbs, ICurrentS
         row.Json = MethodologyJson.Serialize(methodology with { Version = row.Version });
         row.Name = methodology.Name;
         db.Record(scope, "methodology.update", "methodology", row.Id, $"{row.Name}, версия {row.Version}", clock);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new StaleEditException("Методику уже изменил другой пользователь. Обновите страницу.");
-        }
+        await db.SaveOrRefuseStaleAsync("Методику уже изменил другой пользователь. Обновите страницу.", ct);
         return [];
     }
 

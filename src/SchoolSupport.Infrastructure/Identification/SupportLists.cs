@@ -206,14 +206,7 @@ public sealed class SupportLists(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         db.Entry(list).Property(l => l.ComputedAt).IsModified = true; // every change bumps the list's row version
         if (after is not null) await after(db, list, scope, ct);
         db.Record(scope, action, "support-list", list.Id, string.IsNullOrEmpty(details) ? $"Перечень {list.Year}, версия {list.Version}: {SupportList.StatusTitle(list.Status)}" : details, clock);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new StaleEditException("Перечень уже изменил другой пользователь. Обновите страницу и повторите действие.");
-        }
+        await db.SaveOrRefuseStaleAsync("Перечень уже изменил другой пользователь. Обновите страницу и повторите действие.", ct);
     }
 
     private async Task NotifyAndSupersedeAsync(AppDbContext db, SupportList list, UserScope who, CancellationToken ct)

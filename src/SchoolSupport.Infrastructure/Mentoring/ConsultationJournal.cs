@@ -174,14 +174,7 @@ public sealed class ConsultationJournal(IDbContextFactory<AppDbContext> dbs, ICu
             db.ConsultationSteps.Add(row);
         }
         db.Record(scope, edit.Id is null ? "consultation.create" : "consultation.update", "consultation", consultation.Id, consultation.Topic, clock);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new StaleEditException("Запись журнала уже изменил другой пользователь. Обновите страницу и повторите изменения.");
-        }
+        await db.SaveOrRefuseStaleAsync("Запись журнала уже изменил другой пользователь. Обновите страницу и повторите изменения.", ct);
         edit.Id = consultation.Id;
         edit.Version = consultation.Version;
         return (consultation.Id, []);

@@ -331,13 +331,6 @@ public sealed class PartnershipService(IDbContextFactory<AppDbContext> dbs, ICur
 
     private static async Task SaveAsync(AppDbContext db, CancellationToken ct)
     {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new StaleEditException(StaleMessage);
-        }
+        await db.SaveOrRefuseStaleAsync(StaleMessage, ct);
     }
 }

@@ -64,14 +64,7 @@ public sealed class PlanSections(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         section.Title = edit.Title.Trim();
         section.IsMandatory = edit.IsMandatory;
         db.Record(scope, "plan-section.save", "plan-section", section.Id, section.Title, clock);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new StaleEditException("Раздел уже изменил другой пользователь. Обновите страницу и повторите изменения.");
-        }
+        await db.SaveOrRefuseStaleAsync("Раздел уже изменил другой пользователь. Обновите страницу и повторите изменения.", ct);
         edit.Id = section.Id;
         edit.Version = section.Version;
         return [];

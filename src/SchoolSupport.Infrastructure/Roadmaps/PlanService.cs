@@ -142,14 +142,7 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
         item.Status = edit.Status;
         item.Comments = edit.Comments.Trim();
         db.Record(scope, edit.Id is null ? "plan-item.create" : "plan-item.update", "plan", plan.Id, item.Activity, clock);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new StaleEditException("Мероприятие уже изменил другой пользователь. Обновите страницу и повторите изменения.");
-        }
+        await db.SaveOrRefuseStaleAsync("Мероприятие уже изменил другой пользователь. Обновите страницу и повторите изменения.", ct);
         edit.Id = item.Id;
         edit.Version = item.Version;
         return [];
@@ -229,14 +222,7 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
 
     private static async Task SaveAsync(AppDbContext db, CancellationToken ct)
     {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new StaleEditException(StaleMessage);
-        }
+        await db.SaveOrRefuseStaleAsync(StaleMessage, ct);
     }
 
     private static List<string> Validate(object edit)

@@ -168,14 +168,7 @@ public sealed class SchoolRegistry(IDbContextFactory<AppDbContext> dbs, ICurrent
         school.IsConsultingCentre = edit.IsConsultingCentre;
         school.Is500Plus = edit.Is500Plus;
         db.Record(scope, edit.Id is null ? "school.create" : "school.update", "school", school.Id, $"{school.Code} {school.ShortName}", clock);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new StaleEditException("Карточку школы уже изменил другой пользователь. Обновите страницу и повторите изменения.");
-        }
+        await db.SaveOrRefuseStaleAsync("Карточку школы уже изменил другой пользователь. Обновите страницу и повторите изменения.", ct);
         edit.Id = school.Id;
         edit.Version = school.Version;
         return [];
