@@ -59,10 +59,23 @@ public sealed class ImportSpec
     private static string Normalize(string title) =>
         title.Trim().Replace('\u00A0', ' ').Replace('"', '«').ToLowerInvariant().Replace("ё", "е", StringComparison.Ordinal);
 
-    public static bool TryDecimal(string text, out decimal value) =>
-        decimal.TryParse(text.Trim().Replace(',', '.').Replace(" ", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out value);
+    /// <summary>A number as Russian users type it: a comma or a point before the fraction, spaces between thousands.</summary>
+    public static bool TryDecimal(ReadOnlySpan<char> text, out decimal value)
+    {
+        text = text.Trim();
+        Span<char> buffer = stackalloc char[64];
+        value = 0;
+        if (text.Length > buffer.Length) return false;
+        var length = 0;
+        foreach (var c in text)
+        {
+            if (c is ' ' or '\u00A0') continue;
+            buffer[length++] = c == ',' ? '.' : c;
+        }
+        return decimal.TryParse(buffer[..length], NumberStyles.Number, CultureInfo.InvariantCulture, out value);
+    }
 
-    public static bool TryInt(string text, out int value)
+    public static bool TryInt(ReadOnlySpan<char> text, out int value)
     {
         if (int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out value)) return true;
         // Excel stores whole numbers as doubles: "2025.0" is still the year 2025.

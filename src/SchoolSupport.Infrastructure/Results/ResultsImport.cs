@@ -39,7 +39,6 @@ public sealed record ImportOutcome(int Rows, int Inserted, int Updated, int Unch
 public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
 {
     public const int MinYear = 2015;
-    private const int MaxErrorsKept = 500;
 
     public int MaxYear => clock.GetUtcNow().Year + 1;
 
@@ -50,27 +49,35 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
     {
         var scope = RequireImporter(current);
         var prepared = new PreparedImport(kind, fileName, scope.RegionId);
-        Dictionary<string, Guid> schools;
+        Dictionary<string, RegisteredSchool> schools;
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
-            schools = await db.Schools.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Id, StringComparer.OrdinalIgnoreCase, ct);
+            // In the order of PostgreSQL's uuid comparison, so that rows can be sorted as the primary key sorts them.
+            var conn = (NpgsqlConnection)db.Database.GetDbConnection();
+            await conn.OpenAsync(ct);
+            await using var cmd = new NpgsqlCommand("SELECT code, id FROM schools WHERE region_id = $1 ORDER BY id", conn);
+            cmd.Parameters.Add(new NpgsqlParameter { Value = scope.RegionId });
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            schools = new Dictionary<string, RegisteredSchool>(StringComparer.OrdinalIgnoreCase);
+            while (await reader.ReadAsync(ct)) schools.TryAdd(reader.GetString(0), new RegisteredSchool(reader.GetGuid(1), schools.Count));
         }
-
         try
         {
-            var (header, rows) = TabularFile.Read(content, fileName);
-            var spec = ImportSpec.For(kind);
-            var columns = spec.Locate(header);
-            var seen = new Dictionary<(Guid, int, int, int, int), int>();
-            var count = 0;
-            foreach (var (rowNumber, cells) in rows)
+            var table = TabularFile.Read(content, fileName);
+            var columns = ImportSpec.For(kind).Locate(table.Header);
+            var parser = new RowParser(prepared, schools, MaxYear);
+            if (table.Text is { } text) ParsePlain(parser, text, table.Delimiter, table.Lines, columns, progress, ct);
+            else
             {
-                ct.ThrowIfCancellationRequested();
-                string Cell(int i) => columns[i] < cells.Length ? cells[columns[i]] : "";
-                if (kind == ImportKind.Results) ParseResult(prepared, schools, seen, rowNumber, Cell);
-                else ParseProfile(prepared, schools, seen, rowNumber, Cell);
-                if (++count % 20_000 == 0 && content.Length > 0) progress?.Report(0.5 * content.Position / content.Length);
+                var count = 0;
+                foreach (var (rowNumber, cells) in table.Rows!)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    parser.Parse(new Cells(cells, columns), rowNumber, parser.Errors);
+                    if (++count % 20_000 == 0 && content.Length > 0) progress?.Report(0.5 * content.Position / content.Length);
+                }
             }
+            parser.Finish();
         }
         catch (BadFileException e)
         {
@@ -79,6 +86,31 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
         if (prepared.RowCount == 0 && prepared.Errors.Count == 0) prepared.Errors.Add(new ImportError(0, "В файле нет строк с данными."));
         progress?.Report(0.5);
         return prepared;
+    }
+
+    /// <summary>A plain CSV is checked in parallel chunks of lines, each cell a slice of the text.</summary>
+    private static void ParsePlain(RowParser parser, string text, char delimiter, Range[] lines, int[] columns, IProgress<double>? progress,
+        CancellationToken ct)
+    {
+        const int chunk = 4_096;
+        var done = 0;
+        var chunks = (lines.Length + chunk - 1) / chunk;
+        var errors = new List<ImportError>[chunks];
+        parser.ReserveSlots(lines.Length);
+        Parallel.For(0, chunks, new ParallelOptions { CancellationToken = ct }, c =>
+        {
+            var local = errors[c] = [];
+            Span<Range> ranges = stackalloc Range[64];
+            for (var i = c * chunk; i < Math.Min(lines.Length, (c + 1) * chunk); i++)
+            {
+                var line = text.AsSpan(lines[i]);
+                if (line.IsWhiteSpace()) continue;
+                var count = line.Split(ranges, delimiter);
+                parser.Parse(new Cells(line, ranges[..count], columns), i + 2, local, slot: i);
+            }
+            progress?.Report(0.5 * Interlocked.Add(ref done, chunk) / Math.Max(1, lines.Length));
+        });
+        foreach (var list in errors) parser.Errors.AddRange(list);
     }
 
     public async Task<ImportOutcome> CommitAsync(PreparedImport prepared, IProgress<double>? progress = null, CancellationToken ct = default)
@@ -94,7 +126,7 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var outcome = prepared.Kind == ImportKind.Results
-                ? await UpsertResultsAsync(db, prepared.ResultRows, ct)
+                ? await UpsertResultsAsync(db, prepared.RegionId, prepared.ResultRows, ct)
                 : await UpsertProfilesAsync(db, prepared.ProfileRows, ct);
             // Fresh statistics after a large load, so that the next queries (registry, identification) plan well.
             if (outcome.Inserted > 50_000) await db.Database.ExecuteSqlRawAsync(prepared.Kind == ImportKind.Results ? "analyze assessment_results" : "analyze school_year_profiles", ct);
@@ -109,118 +141,27 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
         });
     }
 
-    private void ParseResult(PreparedImport prepared, Dictionary<string, Guid> schools, Dictionary<(Guid, int, int, int, int), int> seen,
-        int row, Func<int, string> cell)
+    private static async Task<ImportOutcome> UpsertResultsAsync(AppDbContext db, Guid regionId, List<AssessmentResult> rows, CancellationToken ct)
     {
-        var errors = new List<string>(2);
-        var schoolId = School(cell(0), schools, errors);
-        var year = Year(cell(1), errors);
-        AssessmentKind kind = default;
-        if (!DomainLabels.TryParseKind(cell(2), out kind)) errors.Add($"Неизвестная процедура «{cell(2)}»: допустимы ВПР, ОГЭ, ЕГЭ, РДР, НИКО.");
-        else if (!ImportSpec.TryInt(cell(3), out var g) || !GradeFits(kind, g))
-            errors.Add($"Класс «{cell(3)}» недопустим для {DomainLabels.Of(kind)}: {GradeRule(kind)}.");
-        ImportSpec.TryInt(cell(3), out var grade);
-        if (!DomainLabels.TryParseSubject(cell(4), out var subject)) errors.Add($"Неизвестный предмет «{cell(4)}».");
-        if (!ImportSpec.TryInt(cell(5), out var participants) || participants < 0 || participants > 100_000)
-            errors.Add($"Число участников «{cell(5)}» должно быть целым от 0 до 100 000.");
-        var mean = Number(cell(6), "Средний балл", 0, 100, errors);
-        var below = Number(cell(7), "Доля ниже минимального балла", 0, 100, errors);
-        var fail = Number(cell(8), "Доля отметок «2»", 0, 100, errors);
-        if (errors.Count == 0 && !seen.TryAdd((schoolId, year, (int)kind, grade, (int)subject), row))
-            errors.Add($"Повтор строки {seen[(schoolId, year, (int)kind, grade, (int)subject)]}: та же школа, год, процедура, класс и предмет.");
-        if (Report(prepared, row, errors)) return;
-        prepared.ResultRows.Add(new AssessmentResult
-        {
-            RegionId = prepared.RegionId, SchoolId = schoolId, Year = year, Kind = kind, Grade = grade, Subject = subject,
-            Participants = participants, MeanScore = mean, BelowMinimumShare = below, FailShare = fail,
-        });
-    }
+        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
+        // One import at a time per region, so that "nothing of these years is loaded yet" stays true until the commit.
+        await ExecuteAsync(conn, "SELECT pg_advisory_xact_lock(7402, hashtext($1::text))", ct, regionId);
+        // What a foreign key would check row by row, checked once for the file: every school is in the region's registry.
+        // (Schools are never deleted, so there is nothing to lock them against.)
+        var schoolIds = rows.Select(r => r.SchoolId).Distinct().ToArray();
+        var present = await ScalarAsync(conn, "SELECT count(*) FROM schools WHERE region_id = $1 AND id = ANY($2)", ct, regionId, schoolIds);
+        if (present != schoolIds.Length) throw new DomainException("Часть школ из файла удалена из реестра, пока файл проверялся. Загрузите файл заново.");
 
-    private void ParseProfile(PreparedImport prepared, Dictionary<string, Guid> schools, Dictionary<(Guid, int, int, int, int), int> seen,
-        int row, Func<int, string> cell)
-    {
-        var errors = new List<string>(2);
-        var schoolId = School(cell(0), schools, errors);
-        var year = Year(cell(1), errors);
-        var staffing = Number(cell(2), "Укомплектованность кадрами", 0, 100, errors);
-        if (!ImportSpec.TryInt(cell(3), out var vacancies) || vacancies < 0 || vacancies > 1000) errors.Add($"Число вакансий «{cell(3)}» должно быть целым от 0 до 1000.");
-        var age = Number(cell(4), "Средний возраст педагогов", 18, 80, errors);
-        var disabled = Number(cell(5), "Доля обучающихся с ОВЗ", 0, 100, errors);
-        var nonNative = Number(cell(6), "Доля обучающихся, для которых русский язык не родной", 0, 100, errors);
-        var higherEducation = Number(cell(7), "Доля семей, где оба родителя с высшим образованием", 0, 100, errors);
-        var unemployed = Number(cell(8), "Доля семей с безработными родителями", 0, 100, errors);
-        var registered = Number(cell(9), "Доля обучающихся на учёте", 0, 100, errors);
-        var internet = cell(10).Trim().ToLowerInvariant() switch
+        var years = rows.Select(r => r.Year).Distinct().ToArray();
+        var loaded = await ScalarAsync(conn, "SELECT count(*) FROM (SELECT 1 FROM assessment_results WHERE region_id = $1 AND year = ANY($2) LIMIT 1) r",
+            ct, regionId, years);
+        if (loaded == 0)
         {
-            "да" or "1" or "есть" or "true" => (bool?)true,
-            "нет" or "0" or "false" => false,
-            _ => null,
-        };
-        if (internet is null) errors.Add($"Доступ к интернету «{cell(10)}»: укажите «да» или «нет».");
-        var olympiads = Number(cell(11), "Доля участников олимпиад", 0, 100, errors);
-        var grade10 = Number(cell(12), "Доля продолживших обучение в 10 классе", 0, 100, errors);
-        if (errors.Count == 0 && !seen.TryAdd((schoolId, year, 0, 0, 0), row))
-            errors.Add($"Повтор строки {seen[(schoolId, year, 0, 0, 0)]}: та же школа и год.");
-        if (Report(prepared, row, errors)) return;
-        prepared.ProfileRows.Add(new SchoolYearProfile
-        {
-            RegionId = prepared.RegionId, SchoolId = schoolId, Year = year, StaffingPercent = staffing, Vacancies = vacancies,
-            TeachersAverageAge = age, DisabledStudentsShare = disabled, NonNativeSpeakersShare = nonNative,
-            ParentsHigherEducationShare = higherEducation, UnemployedParentsShare = unemployed, RegisteredStudentsShare = registered,
-            HasInternet = internet!.Value, OlympiadShare = olympiads, ContinuingToGrade10Share = grade10,
-        });
-    }
-
-    private static bool Report(PreparedImport prepared, int row, List<string> errors)
-    {
-        if (errors.Count == 0) return false;
-        foreach (var error in errors)
-        {
-            if (prepared.Errors.Count < MaxErrorsKept) prepared.Errors.Add(new ImportError(row, error));
-            else if (prepared.Errors.Count == MaxErrorsKept) prepared.Errors.Add(new ImportError(row, "Ошибок больше 500; показаны первые 500."));
+            // The usual case: the results of a new year. Straight into the table, in the order of its primary key.
+            var copied = await BulkCopy.ResultsAsync(db, rows, ct);
+            return new ImportOutcome(rows.Count, (int)copied, 0, 0);
         }
-        return true;
-    }
 
-    private static Guid School(string code, Dictionary<string, Guid> schools, List<string> errors)
-    {
-        if (schools.TryGetValue(code.Trim(), out var id)) return id;
-        errors.Add(string.IsNullOrWhiteSpace(code) ? "Не указан код ОО." : $"Школа с кодом «{code}» не найдена в реестре региона.");
-        return Guid.Empty;
-    }
-
-    private int Year(string text, List<string> errors)
-    {
-        if (ImportSpec.TryInt(text, out var year) && year >= MinYear && year <= MaxYear) return year;
-        errors.Add($"Год «{text}» вне допустимого диапазона {MinYear}–{MaxYear}.");
-        return 0;
-    }
-
-    private static decimal Number(string text, string what, decimal min, decimal max, List<string> errors)
-    {
-        if (ImportSpec.TryDecimal(text, out var value) && value >= min && value <= max) return Math.Round(value, 2);
-        errors.Add($"{what}: значение «{text}» должно быть числом от {min} до {max}.");
-        return 0;
-    }
-
-    private static bool GradeFits(AssessmentKind kind, int grade) => kind switch
-    {
-        AssessmentKind.Oge => grade == 9,
-        AssessmentKind.Ege => grade == 11,
-        AssessmentKind.Vpr => grade is >= 4 and <= 11,
-        _ => grade is >= 1 and <= 11,
-    };
-
-    private static string GradeRule(AssessmentKind kind) => kind switch
-    {
-        AssessmentKind.Oge => "только 9",
-        AssessmentKind.Ege => "только 11",
-        AssessmentKind.Vpr => "от 4 до 11",
-        _ => "от 1 до 11",
-    };
-
-    private static async Task<ImportOutcome> UpsertResultsAsync(AppDbContext db, List<AssessmentResult> rows, CancellationToken ct)
-    {
         await db.Database.ExecuteSqlRawAsync($"""
             CREATE TEMP TABLE import_results (region_id uuid, school_id uuid, year int, kind int, grade int, subject int,
               participants int, mean_score numeric(6,2), below_minimum_share numeric(5,2), fail_share numeric(5,2)) ON COMMIT DROP
@@ -230,7 +171,7 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
             WITH up AS (
               INSERT INTO assessment_results ({BulkCopy.ResultColumns})
               SELECT {BulkCopy.ResultColumns} FROM import_results
-              ON CONFLICT (school_id, year, kind, grade, subject) DO UPDATE SET
+              ON CONFLICT (region_id, school_id, year, kind, grade, subject) DO UPDATE SET
                 participants = excluded.participants, mean_score = excluded.mean_score,
                 below_minimum_share = excluded.below_minimum_share, fail_share = excluded.fail_share
               WHERE (assessment_results.participants, assessment_results.mean_score, assessment_results.below_minimum_share, assessment_results.fail_share)
@@ -238,6 +179,20 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
               RETURNING (xmax = 0) AS inserted)
             SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up
             """, rows.Count, ct);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection conn, string sql, CancellationToken ct, params object[] values)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        foreach (var value in values) cmd.Parameters.Add(new NpgsqlParameter { Value = value });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<long> ScalarAsync(NpgsqlConnection conn, string sql, CancellationToken ct, params object[] values)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        foreach (var value in values) cmd.Parameters.Add(new NpgsqlParameter { Value = value });
+        return (long)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
     private static async Task<ImportOutcome> UpsertProfilesAsync(AppDbContext db, List<SchoolYearProfile> rows, CancellationToken ct)

@@ -7,6 +7,35 @@ namespace SchoolSupport.Infrastructure.Results;
 public sealed class BadFileException(string message) : Domain.Common.DomainException(message);
 
 /// <summary>
+/// A table read from a file: the header, then either rows of cells, or, for a plain CSV without quotes (what every export
+/// writes), the whole text and the range of each line, so that the lines can be checked in parallel without a string per cell.
+/// </summary>
+public sealed class TabularData
+{
+    internal TabularData(string[] header, IEnumerable<(int Row, string[] Cells)> rows)
+    {
+        Header = header;
+        Rows = rows;
+    }
+
+    internal TabularData(string[] header, string text, char delimiter, Range[] lines)
+    {
+        Header = header;
+        Text = text;
+        Delimiter = delimiter;
+        Lines = lines;
+    }
+
+    public string[] Header { get; }
+    /// <summary>Rows with their 1-based row number in the file (the header is row 1); null for a plain CSV.</summary>
+    public IEnumerable<(int Row, string[] Cells)>? Rows { get; }
+    /// <summary>The text of a plain CSV; line i of <see cref="Lines"/> is row i + 2 of the file.</summary>
+    public string? Text { get; }
+    public char Delimiter { get; }
+    public Range[] Lines { get; } = [];
+}
+
+/// <summary>
 /// Reads an uploaded XLSX or CSV file as a header row and data rows of strings. The type is decided by the content,
 /// not by the name: a renamed file is refused. CSV may use ';', ',' or tab, UTF-8 or Windows-1251 (Excel's Russian default).
 /// </summary>
@@ -19,7 +48,7 @@ public static class TabularFile
     public static bool LooksLikeXlsx(ReadOnlySpan<byte> head) => head.StartsWith(ZipSignature);
 
     /// <summary>The header cells and then each data row with its 1-based row number in the file (the header is row 1).</summary>
-    public static (string[] Header, IEnumerable<(int Row, string[] Cells)> Rows) Read(Stream content, string fileName)
+    public static TabularData Read(Stream content, string fileName)
     {
         if (!content.CanSeek) throw new ArgumentException("The stream must be seekable.", nameof(content));
         Span<byte> head = stackalloc byte[8];
@@ -35,7 +64,7 @@ public static class TabularFile
         return isZip ? ReadXlsx(content) : ReadCsv(content);
     }
 
-    private static (string[] Header, IEnumerable<(int Row, string[] Cells)> Rows) ReadXlsx(Stream content)
+    private static TabularData ReadXlsx(Stream content)
     {
         IEnumerator<dynamic> rows;
         try
@@ -48,7 +77,7 @@ public static class TabularFile
             throw new BadFileException("Книгу Excel не удалось прочитать: файл повреждён или имеет неверный формат.");
         }
         var header = Cells((IDictionary<string, object?>)rows.Current);
-        return (header, Data(rows, header.Length));
+        return new TabularData(header, Data(rows, header.Length));
 
         static IEnumerable<(int, string[])> Data(IEnumerator<dynamic> rows, int width)
         {
@@ -76,14 +105,16 @@ public static class TabularFile
         }).ToArray();
     }
 
-    private static (string[] Header, IEnumerable<(int Row, string[] Cells)> Rows) ReadCsv(Stream content)
+    private static TabularData ReadCsv(Stream content)
     {
         var encoding = DetectEncoding(content);
+        if (content.Length <= MaxPlainCsvBytes && ReadPlain(content, encoding) is { } plain) return plain;
+        content.Position = 0;
         var reader = new StreamReader(content, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         var headerLine = reader.ReadLine() ?? throw new BadFileException("Файл пуст.");
         var delimiter = new[] { ';', '\t', ',' }.MaxBy(d => headerLine.Count(c => c == d));
         var header = Split(headerLine, delimiter, reader);
-        return (header, Data(reader, delimiter));
+        return new TabularData(header, Data(reader, delimiter));
 
         static IEnumerable<(int, string[])> Data(StreamReader reader, char delimiter)
         {
@@ -98,6 +129,35 @@ public static class TabularFile
                 }
             }
         }
+    }
+
+    private const long MaxPlainCsvBytes = 512L * 1024 * 1024;
+
+    /// <summary>The whole CSV as one string with its line ranges, or null when it has quotes and needs the careful reader.</summary>
+    private static TabularData? ReadPlain(Stream content, Encoding encoding)
+    {
+        string text;
+        using (var reader = new StreamReader(content, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true))
+        {
+            text = reader.ReadToEnd();
+        }
+        if (text.Contains('"')) return null;
+        var span = text.AsSpan();
+        var lines = new List<Range>(Math.Max(16, text.Length / 48));
+        var start = 0;
+        while (start < span.Length)
+        {
+            var end = span[start..].IndexOf('\n');
+            var next = end < 0 ? span.Length : start + end + 1;
+            var stop = end < 0 ? span.Length : start + end;
+            if (stop > start && span[stop - 1] == '\r') stop--;
+            lines.Add(start..stop);
+            start = next;
+        }
+        if (lines.Count == 0) throw new BadFileException("Файл пуст.");
+        var headerLine = text[lines[0]];
+        var delimiter = new[] { ';', '\t', ',' }.MaxBy(d => headerLine.Count(c => c == d));
+        return new TabularData(headerLine.Split(delimiter), text, delimiter, [.. lines.Skip(1)]);
     }
 
     /// <summary>Splits one CSV record; a quoted field may hold delimiters, doubled quotes and line breaks.</summary>

@@ -41,7 +41,29 @@ public static class DomainLabels
     private static readonly Dictionary<string, Subject> SubjectsByName =
         Enum.GetValues<Subject>().ToDictionary(s => Of(s), StringComparer.OrdinalIgnoreCase);
 
-    public static bool TryParseKind(string text, out AssessmentKind kind) => KindsByName.TryGetValue(text.Trim(), out kind);
+    // Exact spellings first: an ordinal lookup of Cyrillic text is several times cheaper than a case-insensitive one,
+    // which counts when a file has a million rows.
+    private static readonly Dictionary<string, AssessmentKind>.AlternateLookup<ReadOnlySpan<char>> KindsExact =
+        new Dictionary<string, AssessmentKind>(KindsByName, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public static bool TryParseSubject(string text, out Subject subject) => SubjectsByName.TryGetValue(text.Trim(), out subject);
+    private static readonly Dictionary<string, AssessmentKind>.AlternateLookup<ReadOnlySpan<char>> KindsAnyCase =
+        KindsByName.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly Dictionary<string, Subject>.AlternateLookup<ReadOnlySpan<char>> SubjectsExact =
+        new Dictionary<string, Subject>(SubjectsByName, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly Dictionary<string, Subject>.AlternateLookup<ReadOnlySpan<char>> SubjectsAnyCase =
+        SubjectsByName.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static bool TryParseKind(ReadOnlySpan<char> text, out AssessmentKind kind)
+    {
+        text = text.Trim();
+        return KindsExact.TryGetValue(text, out kind) || KindsAnyCase.TryGetValue(text, out kind);
+    }
+
+    public static bool TryParseSubject(ReadOnlySpan<char> text, out Subject subject)
+    {
+        text = text.Trim();
+        return SubjectsExact.TryGetValue(text, out subject) || SubjectsAnyCase.TryGetValue(text, out subject);
+    }
 }

@@ -2,7 +2,9 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Results;
 using SchoolSupport.Infrastructure.Results;
+using SchoolSupport.Infrastructure.Schools;
 using SchoolSupport.Tests.Support;
 
 namespace SchoolSupport.Tests.Results;
@@ -171,5 +173,51 @@ public sealed class ResultsImportTests(PortalFixture portal) : IClassFixture<Por
         var stolen = () => Importer(Roles.Operator, "b").CommitAsync(prepared);
         await stolen.Should().ThrowAsync<ScopeException>();
         (await CountAsync(2016)).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_large_file_is_checked_in_parallel_with_errors_in_row_order_and_repeats_found_across_chunks()
+    {
+        // 14,976 distinct rows (three schools, 13 years, every assessment and grade, 12 subjects) span several chunks of
+        // 4,096 lines; then a repeat of row 2 at the very end, and a bad row.
+        var subjects = Enum.GetValues<Subject>().Select(DomainLabels.Of).ToArray();
+        var assessments = Enumerable.Range(4, 8).Select(g => ("ВПР", g)).Concat(Enumerable.Range(1, 11).Select(g => ("РДР", g)))
+            .Concat(Enumerable.Range(1, 11).Select(g => ("НИКО", g))).Append(("ОГЭ", 9)).Append(("ЕГЭ", 11)).ToArray();
+        var lines = new List<string>();
+        foreach (var school in new[] { "A1-001", "A1-002", "A2-001" })
+            foreach (var year in Enumerable.Range(2015, 13))
+                foreach (var (kind, grade) in assessments)
+                    foreach (var subject in subjects)
+                        lines.Add($"{school};{year};{kind};{grade};{subject};50;14,5;6;5");
+        var rows = lines.Count;
+        lines.Add(lines[0]);
+        lines.Add("A1-001;2015;ВПР;4;Математика;50;101;6;5");
+        var prepared = await Importer().PrepareAsync(ImportKind.Results, Csv([.. lines]), "big.csv");
+
+        prepared.RowCount.Should().Be(rows + 1, "the repeated row is parsed, then refused as a repeat");
+        prepared.Errors.Select(e => e.Row).Should().Equal(rows + 2, rows + 3);
+        prepared.Errors[0].Message.Should().Contain("Повтор строки 2");
+        prepared.Errors[1].Message.Should().Contain("Средний балл");
+        prepared.CanCommit.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task More_than_500_errors_show_the_first_500_and_say_so()
+    {
+        var bad = Enumerable.Range(0, 600).Select(i => $"NO-{i};2020;ОГЭ;9;Математика;50;14;6;5").ToArray();
+        var prepared = await Importer().PrepareAsync(ImportKind.Results, Csv(bad), "bad.csv");
+        prepared.Errors.Should().HaveCount(501);
+        prepared.Errors[0].Row.Should().Be(2);
+        prepared.Errors[499].Row.Should().Be(501);
+        prepared.Errors[500].Message.Should().Be("Ошибок больше 500; показаны первые 500.");
+    }
+
+    [Fact]
+    public async Task A_csv_with_quoted_cells_is_read_by_the_careful_reader_with_the_same_result()
+    {
+        var prepared = await Importer().PrepareAsync(ImportKind.Results, Csv(
+            "\"A1-001\";2014;ОГЭ;9;\"Математика\";50;\"14,5\";6;5", "A1-001;2021;\"ЕГЭ\";11;русский язык;30;68.2;1;0"), "quoted.csv");
+        prepared.Errors.Select(e => (e.Row, e.Message)).Should().ContainSingle().Which.Row.Should().Be(2, "2014 is before the first year");
+        prepared.RowCount.Should().Be(1);
     }
 }

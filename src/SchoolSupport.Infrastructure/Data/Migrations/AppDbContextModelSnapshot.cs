@@ -1989,6 +1989,10 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("SchoolSupport.Domain.Results.AssessmentResult", b =>
                 {
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
                     b.Property<Guid>("SchoolId")
                         .HasColumnType("uuid")
                         .HasColumnName("school_id");
@@ -2028,15 +2032,8 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("participants");
 
-                    b.Property<Guid>("RegionId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("region_id");
-
-                    b.HasKey("SchoolId", "Year", "Kind", "Grade", "Subject")
+                    b.HasKey("RegionId", "SchoolId", "Year", "Kind", "Grade", "Subject")
                         .HasName("pk_assessment_results");
-
-                    b.HasIndex("RegionId", "Year")
-                        .HasDatabaseName("ix_assessment_results_region_id_year");
 
                     b.ToTable("assessment_results", (string)null);
                 });
@@ -3211,16 +3208,6 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_partnership_schools_schools_school_id");
-                });
-
-            modelBuilder.Entity("SchoolSupport.Domain.Results.AssessmentResult", b =>
-                {
-                    b.HasOne("SchoolSupport.Domain.Schools.School", null)
-                        .WithMany()
-                        .HasForeignKey("SchoolId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_assessment_results_schools_school_id");
                 });
 
             modelBuilder.Entity("SchoolSupport.Domain.Roadmaps.Plan", b =>

@@ -1,0 +1,218 @@
+using SchoolSupport.Domain.Results;
+using SchoolSupport.Domain.Schools;
+using SchoolSupport.Infrastructure.Schools;
+
+namespace SchoolSupport.Infrastructure.Results;
+
+/// <summary>A school of the importer's region: its id, and its place in PostgreSQL's order of ids.</summary>
+internal readonly record struct RegisteredSchool(Guid Id, int Rank);
+
+/// <summary>The cells of one row, in the order of the import's columns: slices of a CSV line, or the strings of a workbook row.</summary>
+internal readonly ref struct Cells
+{
+    private readonly ReadOnlySpan<char> _line;
+    private readonly ReadOnlySpan<Range> _ranges;
+    private readonly string[]? _strings;
+    private readonly int[] _columns;
+
+    public Cells(string[] cells, int[] columns)
+    {
+        _strings = cells;
+        _columns = columns;
+    }
+
+    public Cells(ReadOnlySpan<char> line, ReadOnlySpan<Range> ranges, int[] columns)
+    {
+        _line = line;
+        _ranges = ranges;
+        _columns = columns;
+    }
+
+    public ReadOnlySpan<char> this[int column]
+    {
+        get
+        {
+            var i = _columns[column];
+            if (_strings is not null) return i < _strings.Length ? _strings[i] : default;
+            return i < _ranges.Length ? _line[_ranges[i]] : default;
+        }
+    }
+}
+
+/// <summary>
+/// Checks the rows of one file with Russian messages and turns the good ones into entities. Rows may be parsed in parallel,
+/// each into its own slot; <see cref="Finish"/> then sorts them as the primary key sorts them (which also makes the database
+/// write its index in order) and reports rows that repeat a key.
+/// </summary>
+internal sealed class RowParser
+{
+    private readonly PreparedImport _prepared;
+    private readonly Dictionary<string, RegisteredSchool>.AlternateLookup<ReadOnlySpan<char>> _schools;
+    private readonly int _maxYear;
+    private readonly List<Parsed> _sequential = [];
+    private Parsed[] _slots = [];
+
+    private readonly record struct Parsed(long Key, int Row, object? Item);
+
+    public RowParser(PreparedImport prepared, Dictionary<string, RegisteredSchool> schools, int maxYear)
+    {
+        _prepared = prepared;
+        _schools = schools.GetAlternateLookup<ReadOnlySpan<char>>();
+        _maxYear = maxYear;
+    }
+
+    /// <summary>Errors found by the sequential path; the parallel path adds its own lists here before <see cref="Finish"/>.</summary>
+    public List<ImportError> Errors { get; } = [];
+
+    /// <summary>Room for rows parsed in parallel, one slot per line of the file.</summary>
+    public void ReserveSlots(int count) => _slots = new Parsed[count];
+
+    public void Parse(Cells cells, int row, List<ImportError> errors, int slot = -1)
+    {
+        var parsed = _prepared.Kind == ImportKind.Results ? ParseResult(cells, row, errors) : ParseProfile(cells, row, errors);
+        if (parsed.Item is null) return;
+        if (slot >= 0) _slots[slot] = parsed;
+        else _sequential.Add(parsed);
+    }
+
+    public void Finish()
+    {
+        var count = _sequential.Count;
+        foreach (var slot in _slots) if (slot.Item is not null) count++;
+        var parsed = new Parsed[count];
+        var keys = new long[count];
+        var n = 0;
+        foreach (var slot in _slots) if (slot.Item is not null) parsed[n++] = slot;
+        foreach (var row in _sequential) parsed[n++] = row;
+        for (var i = 0; i < count; i++) keys[i] = parsed[i].Key;
+        Array.Sort(keys, parsed);
+        var first = 0;
+        for (var i = 1; i < count; i++)
+        {
+            if (keys[i] == keys[first])
+            {
+                if (parsed[i].Row < parsed[first].Row) (parsed[i], parsed[first]) = (parsed[first], parsed[i]);
+                continue;
+            }
+            ReportRepeats(parsed, first, i);
+            first = i;
+        }
+        ReportRepeats(parsed, first, count);
+        if (_prepared.Kind == ImportKind.Results) _prepared.ResultRows.Capacity = count;
+        foreach (var p in parsed)
+        {
+            if (p.Item is AssessmentResult result) _prepared.ResultRows.Add(result);
+            else _prepared.ProfileRows.Add((SchoolYearProfile)p.Item!);
+        }
+        const int maxErrorsKept = 500;
+        var ordered = Errors.OrderBy(e => e.Row).ToList();
+        _prepared.Errors.AddRange(ordered.Take(maxErrorsKept));
+        if (ordered.Count > maxErrorsKept) _prepared.Errors.Add(new ImportError(ordered[maxErrorsKept].Row, "Ошибок больше 500; показаны первые 500."));
+    }
+
+    private void ReportRepeats(Parsed[] parsed, int first, int end)
+    {
+        for (var j = first + 1; j < end; j++)
+        {
+            Errors.Add(new ImportError(parsed[j].Row, _prepared.Kind == ImportKind.Results
+                ? $"Повтор строки {parsed[first].Row}: та же школа, год, процедура, класс и предмет."
+                : $"Повтор строки {parsed[first].Row}: та же школа и год."));
+        }
+    }
+
+    private Parsed ParseResult(Cells cell, int row, List<ImportError> errors)
+    {
+        var failed = errors.Count;
+        var school = School(cell[0], row, errors);
+        var year = Year(cell[1], row, errors);
+        AssessmentKind kind = default;
+        var grade = 0;
+        if (!DomainLabels.TryParseKind(cell[2], out kind))
+            errors.Add(new(row, $"Неизвестная процедура «{cell[2]}»: допустимы ВПР, ОГЭ, ЕГЭ, РДР, НИКО."));
+        else if (!ImportSpec.TryInt(cell[3], out grade) || !GradeFits(kind, grade))
+            errors.Add(new(row, $"Класс «{cell[3]}» недопустим для {DomainLabels.Of(kind)}: {GradeRule(kind)}."));
+        if (!DomainLabels.TryParseSubject(cell[4], out var subject)) errors.Add(new(row, $"Неизвестный предмет «{cell[4]}»."));
+        if (!ImportSpec.TryInt(cell[5], out var participants) || participants < 0 || participants > 100_000)
+            errors.Add(new(row, $"Число участников «{cell[5]}» должно быть целым от 0 до 100 000."));
+        var mean = Number(cell[6], "Средний балл", 0, 100, row, errors);
+        var below = Number(cell[7], "Доля ниже минимального балла", 0, 100, row, errors);
+        var fail = Number(cell[8], "Доля отметок «2»", 0, 100, row, errors);
+        if (errors.Count > failed) return default;
+        var key = ((long)school.Rank << 36) | ((long)(year - 2000) << 28) | ((long)kind << 20) | ((long)grade << 12) | (long)subject;
+        return new Parsed(key, row, new AssessmentResult
+        {
+            RegionId = _prepared.RegionId, SchoolId = school.Id, Year = year, Kind = kind, Grade = grade, Subject = subject,
+            Participants = participants, MeanScore = mean, BelowMinimumShare = below, FailShare = fail,
+        });
+    }
+
+    private Parsed ParseProfile(Cells cell, int row, List<ImportError> errors)
+    {
+        var failed = errors.Count;
+        var school = School(cell[0], row, errors);
+        var year = Year(cell[1], row, errors);
+        var staffing = Number(cell[2], "Укомплектованность кадрами", 0, 100, row, errors);
+        if (!ImportSpec.TryInt(cell[3], out var vacancies) || vacancies < 0 || vacancies > 1000)
+            errors.Add(new(row, $"Число вакансий «{cell[3]}» должно быть целым от 0 до 1000."));
+        var age = Number(cell[4], "Средний возраст педагогов", 18, 80, row, errors);
+        var disabled = Number(cell[5], "Доля обучающихся с ОВЗ", 0, 100, row, errors);
+        var nonNative = Number(cell[6], "Доля обучающихся, для которых русский язык не родной", 0, 100, row, errors);
+        var higherEducation = Number(cell[7], "Доля семей, где оба родителя с высшим образованием", 0, 100, row, errors);
+        var unemployed = Number(cell[8], "Доля семей с безработными родителями", 0, 100, row, errors);
+        var registered = Number(cell[9], "Доля обучающихся на учёте", 0, 100, row, errors);
+        var internet = cell[10].Trim().ToString().ToLowerInvariant() switch
+        {
+            "да" or "1" or "есть" or "true" => (bool?)true,
+            "нет" or "0" or "false" => false,
+            _ => null,
+        };
+        if (internet is null) errors.Add(new(row, $"Доступ к интернету «{cell[10]}»: укажите «да» или «нет»."));
+        var olympiads = Number(cell[11], "Доля участников олимпиад", 0, 100, row, errors);
+        var grade10 = Number(cell[12], "Доля продолживших обучение в 10 классе", 0, 100, row, errors);
+        if (errors.Count > failed) return default;
+        return new Parsed(((long)school.Rank << 36) | ((long)(year - 2000) << 28), row, new SchoolYearProfile
+        {
+            RegionId = _prepared.RegionId, SchoolId = school.Id, Year = year, StaffingPercent = staffing, Vacancies = vacancies,
+            TeachersAverageAge = age, DisabledStudentsShare = disabled, NonNativeSpeakersShare = nonNative,
+            ParentsHigherEducationShare = higherEducation, UnemployedParentsShare = unemployed, RegisteredStudentsShare = registered,
+            HasInternet = internet!.Value, OlympiadShare = olympiads, ContinuingToGrade10Share = grade10,
+        });
+    }
+
+    private RegisteredSchool School(ReadOnlySpan<char> code, int row, List<ImportError> errors)
+    {
+        if (_schools.TryGetValue(code.Trim(), out var school)) return school;
+        errors.Add(new(row, code.IsWhiteSpace() ? "Не указан код ОО." : $"Школа с кодом «{code}» не найдена в реестре региона."));
+        return default;
+    }
+
+    private int Year(ReadOnlySpan<char> text, int row, List<ImportError> errors)
+    {
+        if (ImportSpec.TryInt(text, out var year) && year >= ResultsImport.MinYear && year <= _maxYear) return year;
+        errors.Add(new(row, $"Год «{text}» вне допустимого диапазона {ResultsImport.MinYear}–{_maxYear}."));
+        return ResultsImport.MinYear;
+    }
+
+    private static decimal Number(ReadOnlySpan<char> text, string what, decimal min, decimal max, int row, List<ImportError> errors)
+    {
+        if (ImportSpec.TryDecimal(text, out var value) && value >= min && value <= max) return Math.Round(value, 2);
+        errors.Add(new(row, $"{what}: значение «{text}» должно быть числом от {min} до {max}."));
+        return 0;
+    }
+
+    private static bool GradeFits(AssessmentKind kind, int grade) => kind switch
+    {
+        AssessmentKind.Oge => grade == 9,
+        AssessmentKind.Ege => grade == 11,
+        AssessmentKind.Vpr => grade is >= 4 and <= 11,
+        _ => grade is >= 1 and <= 11,
+    };
+
+    private static string GradeRule(AssessmentKind kind) => kind switch
+    {
+        AssessmentKind.Oge => "только 9",
+        AssessmentKind.Ege => "только 11",
+        AssessmentKind.Vpr => "от 4 до 11",
+        _ => "от 1 до 11",
+    };
+}
