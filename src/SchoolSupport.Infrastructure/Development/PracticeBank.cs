@@ -48,17 +48,26 @@ public sealed class PracticeBank(IDbContextFactory<AppDbContext> dbs, ICurrentSc
             })
             .OrderBy(x => x.p.Status).ThenByDescending(x => x.p.SubmittedAt).ToListAsync(ct);
         var documentIds = rows.Where(x => x.p.DocumentId is not null).Select(x => x.p.DocumentId!.Value).Distinct().ToList();
-        var files = (await db.DocumentVersions.AsNoTracking().Where(v => documentIds.Contains(v.DocumentId))
-                .Select(v => new { v.DocumentId, v.Id, v.Number, v.FileName }).ToListAsync(ct))
-            .GroupBy(v => v.DocumentId).ToDictionary(g => g.Key, g => g.MaxBy(v => v.Number)!);
+        var versions = (await db.DocumentVersions.AsNoTracking().Where(v => documentIds.Contains(v.DocumentId))
+                .Select(v => new { v.DocumentId, v.Id, v.Number, v.FileName, v.UploadedAt }).ToListAsync(ct))
+            .ToLookup(v => v.DocumentId);
         return rows.Select(x => new PracticeRow(x.p, x.School, x.Municipality,
             scope.IsIn(Roles.School) && scope.SchoolId == x.p.SchoolId && x.p.Status != PracticeStatus.Published,
             scope.IsIn(Roles.Operator) && x.p.Status == PracticeStatus.Submitted,
-            // The file is offered only to those the document library lets download it (the school, its coordinator, regional staff).
-            x.Visible && x.p.DocumentId is { } d && files.TryGetValue(d, out var f) ? new PracticeFile(f.Id, f.FileName) : null)).ToList();
+            FileFor(x.p, x.Visible))).ToList();
+
+        // Those who see the school's documents get its latest file; the rest of the region, once the practice is published,
+        // the file as it was when it was published (the document library lets them download exactly that one).
+        PracticeFile? FileFor(PracticeCard card, bool visible)
+        {
+            if (card.DocumentId is not { } d) return null;
+            var file = visible ? versions[d].MaxBy(v => v.Number)
+                : card.Status == PracticeStatus.Published ? versions[d].Where(v => v.UploadedAt <= card.ReviewedAt).MaxBy(v => v.Number)
+                : null;
+            return file is null ? null : new PracticeFile(file.Id, file.FileName);
+        }
     }
 
-    /// <summary>The school team submits a new card or re-submits a returned one.</summary>
     public async Task<(Guid? Id, IReadOnlyList<string> Errors)> SubmitAsync(PracticeEdit edit, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.School);

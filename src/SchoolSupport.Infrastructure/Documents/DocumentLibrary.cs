@@ -1,3 +1,4 @@
+using SchoolSupport.Domain.Development;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -111,10 +112,19 @@ public sealed class DocumentLibrary(IDbContextFactory<AppDbContext> dbs, ICurren
         var found = await db.DocumentVersions.AsNoTracking().Where(v => v.Id == versionId)
             .Join(db.Documents, v => v.DocumentId, d => d.Id, (v, d) => new { Version = v, d.MunicipalityId, d.SchoolId })
             .FirstOrDefaultAsync(ct);
-        if (found is null || !await CanSeeAsync(db, scope, found.MunicipalityId, found.SchoolId, ct)) return null;
+        if (found is null) return null;
+        if (!await CanSeeAsync(db, scope, found.MunicipalityId, found.SchoolId, ct) && !await IsPublishedPracticeAsync(db, found.Version, ct)) return null;
         var path = Path.Combine(options.Folder, found.Version.StoragePath);
         return File.Exists(path) ? new StoredFile(path, found.Version.FileName, FileInspector.ContentType(found.Version.Type)) : null;
     }
+
+    /// <summary>
+    /// A file of a published best practice is for the whole region, as its card is: the versions uploaded up to the
+    /// publication, not a later one that nobody has reviewed. (The tenant filter keeps other regions out.)
+    /// </summary>
+    private static Task<bool> IsPublishedPracticeAsync(AppDbContext db, DocumentVersion version, CancellationToken ct) =>
+        db.PracticeCards.AnyAsync(p => p.DocumentId == version.DocumentId && p.Status == PracticeStatus.Published
+            && p.ReviewedAt != null && version.UploadedAt <= p.ReviewedAt, ct);
 
     /// <summary>
     /// Accepts or returns a version: the municipal coordinator reviews its schools' documents, the operator or the ministry

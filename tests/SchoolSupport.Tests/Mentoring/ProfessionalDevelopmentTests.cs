@@ -141,6 +141,32 @@ public sealed class ProfessionalDevelopmentTests(PortalFixture portal) : IClassF
     }
 
     [Fact]
+    public async Task A_published_practice_file_is_downloadable_across_the_region_as_published_but_not_before_nor_elsewhere()
+    {
+        var school = World.Scope(Roles.School);
+        var (version, _) = await UploadPracticeFileAsync(school, World.SchoolA1.Id, Pdf("опубликованная практика"));
+        var (id, _) = await portal.Service<PracticeBank>(school).SubmitAsync(new PracticeEdit
+        {
+            Title = "Практика для всего региона", Description = "Описание.", DocumentId = version!.DocumentId,
+        });
+        var otherMunicipality = World.Scope(Roles.Municipal, "a2");
+        (await portal.Service<DocumentLibrary>(otherMunicipality).OpenAsync(version.Id)).Should().BeNull("the practice is not published yet");
+
+        var op = portal.Service<PracticeBank>(World.Scope(Roles.Operator));
+        var card = (await op.ListAsync()).Single(r => r.Card.Id == id).Card;
+        (await op.ReviewAsync(id!.Value, card.Version, publish: true, null)).Should().BeEmpty();
+        var (later, _) = await portal.Service<DocumentLibrary>(school).UploadAsync(new DocumentUpload(World.A1.Id, World.SchoolA1.Id,
+            Domain.Documents.DocumentKind.BestPractice, "Практика: файлы", "черновик.pdf", Pdf("не проверено"), version.DocumentId));
+
+        var row = (await portal.Service<PracticeBank>(otherMunicipality).ListAsync()).Single(r => r.Card.Id == id);
+        row.File.Should().Be(new PracticeFile(version.Id, version.FileName), "the region gets the file as it was published");
+        (await portal.Service<DocumentLibrary>(otherMunicipality).OpenAsync(version.Id)).Should().NotBeNull();
+        (await portal.Service<DocumentLibrary>(otherMunicipality).OpenAsync(later!.Id)).Should().BeNull("a version after publication is not reviewed");
+        (await portal.Service<PracticeBank>(school).ListAsync()).Single(r => r.Card.Id == id).File!.VersionId.Should().Be(later.Id);
+        (await portal.Service<DocumentLibrary>(World.Scope(Roles.Operator, "b")).OpenAsync(version.Id)).Should().BeNull("another region sees nothing");
+    }
+
+    [Fact]
     public async Task A_bad_practice_or_file_is_refused_in_russian_and_nothing_is_stored()
     {
         var school = World.Scope(Roles.School);
