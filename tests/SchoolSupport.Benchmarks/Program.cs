@@ -32,7 +32,7 @@ try
     var options = new DbContextOptionsBuilder<AppDbContext>();
     DependencyInjection.ConfigureDb(options, cs);
     var systemDb = new SystemDb(options.Options);
-    await using (var db = systemDb.Create()) await db.Database.MigrateAsync();
+    await using (var db = systemDb.Create()) await DatabaseMigration.MigrateAsync(db);
 
     // One national-size tenant: 45,000 schools in one region (the worst case for a registry page and an import).
     Console.WriteLine("Generating a region with 45,000 schools…");

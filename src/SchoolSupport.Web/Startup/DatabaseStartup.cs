@@ -34,7 +34,7 @@ public static class DatabaseStartup
         await using var scope = app.Services.CreateAsyncScope();
         await using (var db = scope.ServiceProvider.GetRequiredService<SystemDb>().Create())
         {
-            await db.Database.MigrateAsync();
+            await DatabaseMigration.MigrateAsync(db);
         }
         var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
         await seeder.EnsureRolesAsync();

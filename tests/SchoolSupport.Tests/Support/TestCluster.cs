@@ -26,7 +26,7 @@ public static class TestCluster
             await cluster.CreateDatabaseAsync(Template);
             await using (var db = CreateContext(cluster.ConnectionString(Template), SystemScope.Instance))
             {
-                await db.Database.MigrateAsync();
+                await DatabaseMigration.MigrateAsync(db);
             }
             Npgsql.NpgsqlConnection.ClearAllPools();
             AppDomain.CurrentDomain.ProcessExit += (_, _) =>
