@@ -11,7 +11,9 @@ public static class BulkCopy
 {
     public const string ResultColumns = "region_id, school_id, year, kind, grade, subject, participants, mean_score, below_minimum_share, fail_share";
 
-    public static async Task<ulong> ResultsAsync(AppDbContext db, IEnumerable<AssessmentResult> rows, CancellationToken ct, string table = "assessment_results")
+    /// <param name="written">Told the number of rows sent so far, every 65,536 rows: for a progress bar.</param>
+    public static async Task<ulong> ResultsAsync(AppDbContext db, IEnumerable<AssessmentResult> rows, CancellationToken ct,
+        string table = "assessment_results", Action<int>? written = null)
     {
         var conn = (NpgsqlConnection)db.Database.GetDbConnection();
         if (conn.State != System.Data.ConnectionState.Open) await conn.OpenAsync(ct);
@@ -21,7 +23,11 @@ public static class BulkCopy
         var count = 0;
         foreach (var r in rows)
         {
-            if ((++count & 0xFFFF) == 0) ct.ThrowIfCancellationRequested();
+            if ((++count & 0xFFFF) == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+                written?.Invoke(count);
+            }
             writer.StartRow();
             writer.Write(r.RegionId, NpgsqlDbType.Uuid);
             writer.Write(r.SchoolId, NpgsqlDbType.Uuid);

@@ -108,7 +108,7 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
                 var count = line.Split(ranges, delimiter);
                 parser.Parse(new Cells(line, ranges[..count], columns), i + 2, local, slot: i);
             }
-            progress?.Report(0.5 * Interlocked.Add(ref done, chunk) / Math.Max(1, lines.Length));
+            progress?.Report(Math.Min(0.5, 0.5 * Interlocked.Add(ref done, chunk) / lines.Length));
         });
         foreach (var list in errors) parser.Errors.AddRange(list);
     }
@@ -126,7 +126,7 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var outcome = prepared.Kind == ImportKind.Results
-                ? await UpsertResultsAsync(db, prepared.RegionId, prepared.ResultRows, ct)
+                ? await UpsertResultsAsync(db, prepared.RegionId, prepared.ResultRows, n => progress?.Report(0.5 + 0.4 * n / prepared.RowCount), ct)
                 : await UpsertProfilesAsync(db, prepared.ProfileRows, ct);
             // Fresh statistics after a large load, so that the next queries (registry, identification) plan well.
             if (outcome.Inserted > 50_000) await db.Database.ExecuteSqlRawAsync(prepared.Kind == ImportKind.Results ? "analyze assessment_results" : "analyze school_year_profiles", ct);
@@ -141,7 +141,8 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
         });
     }
 
-    private static async Task<ImportOutcome> UpsertResultsAsync(AppDbContext db, Guid regionId, List<AssessmentResult> rows, CancellationToken ct)
+    private static async Task<ImportOutcome> UpsertResultsAsync(AppDbContext db, Guid regionId, List<AssessmentResult> rows, Action<int> written,
+        CancellationToken ct)
     {
         var conn = (NpgsqlConnection)db.Database.GetDbConnection();
         // One import at a time per region, so that "nothing of these years is loaded yet" stays true until the commit.
@@ -158,7 +159,7 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
         if (loaded == 0)
         {
             // The usual case: the results of a new year. Straight into the table, in the order of its primary key.
-            var copied = await BulkCopy.ResultsAsync(db, rows, ct);
+            var copied = await BulkCopy.ResultsAsync(db, rows, ct, written: written);
             return new ImportOutcome(rows.Count, (int)copied, 0, 0);
         }
 
@@ -166,7 +167,7 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
             CREATE TEMP TABLE import_results (region_id uuid, school_id uuid, year int, kind int, grade int, subject int,
               participants int, mean_score numeric(6,2), below_minimum_share numeric(5,2), fail_share numeric(5,2)) ON COMMIT DROP
             """, ct);
-        await BulkCopy.ResultsAsync(db, rows, ct, table: "import_results");
+        await BulkCopy.ResultsAsync(db, rows, ct, table: "import_results", written: written);
         return await CountAsync(db, $"""
             WITH up AS (
               INSERT INTO assessment_results ({BulkCopy.ResultColumns})

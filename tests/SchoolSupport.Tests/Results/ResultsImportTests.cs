@@ -33,8 +33,10 @@ public sealed class ResultsImportTests(PortalFixture portal) : IClassFixture<Por
         prepared.Errors.Should().BeEmpty();
         prepared.RowCount.Should().Be(3);
 
-        var outcome = await Importer().CommitAsync(prepared);
+        var progress = new RecordedProgress();
+        var outcome = await Importer().CommitAsync(prepared, progress);
         outcome.Should().Be(new ImportOutcome(3, 3, 0, 0));
+        progress.Values.Should().BeInAscendingOrder().And.EndWith(1.0);
         (await CountAsync(2021)).Should().Be(3);
         await using var db = portal.System();
         var audit = await db.Audit.SingleAsync(a => a.Action == "results.import" && a.EntityId == "results-2021.csv");
@@ -192,9 +194,11 @@ public sealed class ResultsImportTests(PortalFixture portal) : IClassFixture<Por
         var rows = lines.Count;
         lines.Add(lines[0]);
         lines.Add("A1-001;2015;ВПР;4;Математика;50;101;6;5");
-        var prepared = await Importer().PrepareAsync(ImportKind.Results, Csv([.. lines]), "big.csv");
+        var progress = new RecordedProgress();
+        var prepared = await Importer().PrepareAsync(ImportKind.Results, Csv([.. lines]), "big.csv", progress);
 
         prepared.RowCount.Should().Be(rows + 1, "the repeated row is parsed, then refused as a repeat");
+        progress.Values.Should().OnlyContain(v => v >= 0 && v <= 0.5).And.Contain(0.5);
         prepared.Errors.Select(e => e.Row).Should().Equal(rows + 2, rows + 3);
         prepared.Errors[0].Message.Should().Contain("Повтор строки 2");
         prepared.Errors[1].Message.Should().Contain("Средний балл");
@@ -219,5 +223,20 @@ public sealed class ResultsImportTests(PortalFixture portal) : IClassFixture<Por
             "\"A1-001\";2014;ОГЭ;9;\"Математика\";50;\"14,5\";6;5", "A1-001;2021;\"ЕГЭ\";11;русский язык;30;68.2;1;0"), "quoted.csv");
         prepared.Errors.Select(e => (e.Row, e.Message)).Should().ContainSingle().Which.Row.Should().Be(2, "2014 is before the first year");
         prepared.RowCount.Should().Be(1);
+    }
+
+    private sealed class RecordedProgress : IProgress<double>
+    {
+        private readonly List<double> _values = [];
+
+        public IReadOnlyList<double> Values
+        {
+            get { lock (_values) return [.. _values]; }
+        }
+
+        public void Report(double value)
+        {
+            lock (_values) _values.Add(value);
+        }
     }
 }
