@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +8,7 @@ using SchoolSupport.Domain.Roadmaps;
 using SchoolSupport.Infrastructure.Documents;
 using SchoolSupport.Infrastructure.Roadmaps;
 using SchoolSupport.Tests.Support;
+using UglyToad.PdfPig;
 
 namespace SchoolSupport.Tests.Roadmaps;
 
@@ -256,6 +258,38 @@ public sealed class PlanEvidenceTests(PortalFixture portal) : IClassFixture<Port
         (await replace.Should().ThrowAsync<StaleEditException>()).WithMessage("*уже изменил другой пользователь*");
         (await StoredAsync()).Should().Be((before.Documents, before.Versions, before.Links - 1), "only the removal is saved");
         FilesOnDisk().Should().Be(filesBefore);
+    }
+
+    [Fact]
+    public async Task The_plans_pdf_and_xlsx_list_the_evidence_files_under_their_activities()
+    {
+        var (planId, itemId) = await ProgrammeInProgressAsync();
+        var activity = (await Plans(Roles.School).GetAsync(planId))!.Plan.Items[0].Activity;
+        await Evidence(Roles.School).AttachAsync(planId, itemId, "Протокол семинара.pdf", Pdf("seminar minutes"));
+        var (removed, _) = await Evidence(Roles.School).AttachAsync(planId, itemId, "Лишний файл.pdf", Pdf("extra"));
+        await Evidence(Roles.School).RemoveAsync(planId, itemId, removed!.VersionId);
+        var export = portal.Service<PlanExport>(World.Scope(Roles.Municipal));
+
+        using var pdf = new MemoryStream();
+        (await export.WritePdfAsync(planId, pdf)).Found.Should().BeTrue();
+        using (var document = PdfDocument.Open(pdf.ToArray()))
+        {
+            var text = string.Join(" ", document.GetPages().Select(p => p.Text)).Replace(" ", "");
+            text.Should().Contain("Подтверждающиематериалы:").And.Contain("Протоколсеминара.pdf")
+                .And.Contain(World.Scope(Roles.School).UserName).And.Contain(DateTime.Now.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture));
+            text.Should().NotContain("Лишнийфайл");
+        }
+
+        using var xlsx = new MemoryStream();
+        (await export.WriteXlsxAsync(planId, xlsx)).Found.Should().BeTrue();
+        xlsx.Position = 0;
+        XlsxExport.Read(xlsx, "Мероприятия").Should().HaveCount((await Plans(Roles.School).GetAsync(planId))!.Plan.Items.Count);
+        xlsx.Position = 0;
+        var row = XlsxExport.Read(xlsx, "Подтверждающие материалы").Should().ContainSingle().Subject;
+        row["Мероприятие"].Should().Be(activity);
+        row["Файл"].Should().Be("Протокол семинара.pdf");
+        row["Загрузил"].Should().Be(World.Scope(Roles.School).UserName);
+        row["Дата загрузки"].Should().BeOfType<DateTime>();
     }
 
     /// <summary>An upload that runs something else the first time it is read: what another user does while a file is on its way.</summary>
