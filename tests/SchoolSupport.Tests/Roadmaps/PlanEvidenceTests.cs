@@ -28,15 +28,20 @@ public sealed class PlanEvidenceTests(PortalFixture portal) : IClassFixture<Port
 
     private async Task<uint> VersionAsync(Guid id) => (await Plans(Roles.School).GetAsync(id))!.Plan.Version;
 
+    private Task<(Guid Plan, Guid Item)> ProgrammeInProgressAsync() => ProgrammeInProgressAsync(portal);
+
     /// <summary>School A1's programme, approved by its coordinator and being carried out; returns the plan and its first activity.</summary>
-    private async Task<(Guid Plan, Guid Item)> ProgrammeInProgressAsync()
+    internal static async Task<(Guid Plan, Guid Item)> ProgrammeInProgressAsync(PortalFixture portal)
     {
+        var team = portal.Service<PlanService>(portal.World.Scope(Roles.School));
+        var coordinator = portal.Service<PlanService>(portal.World.Scope(Roles.Municipal));
         var id = await PlanWorkflowTests.DraftSchoolProgrammeAsync(portal);
-        await Plans(Roles.School).MoveAsync(id, await VersionAsync(id), PlanStatus.Submitted, null);
-        await Plans(Roles.Municipal).MoveAsync(id, await VersionAsync(id), PlanStatus.UnderReview, null);
-        await Plans(Roles.Municipal).MoveAsync(id, await VersionAsync(id), PlanStatus.Approved, null);
-        await Plans(Roles.School).MoveAsync(id, await VersionAsync(id), PlanStatus.InProgress, null);
-        var view = await Plans(Roles.School).GetAsync(id);
+        async Task<uint> Version() => (await team.GetAsync(id))!.Plan.Version;
+        await team.MoveAsync(id, await Version(), PlanStatus.Submitted, null);
+        await coordinator.MoveAsync(id, await Version(), PlanStatus.UnderReview, null);
+        await coordinator.MoveAsync(id, await Version(), PlanStatus.Approved, null);
+        await team.MoveAsync(id, await Version(), PlanStatus.InProgress, null);
+        var view = await team.GetAsync(id);
         return (id, view!.Plan.Items[0].Id);
     }
 
