@@ -118,7 +118,8 @@ public sealed class SchoolSupportJourneyTests(BrowserFixture portal) : IClassFix
         await BrowserFixture.ScreenshotAsync(school, "school-evidence-remove-confirm");
         await ClickAsync(school, "Убрать");
         await school.GetByText("Подтверждающий материал убран.").WaitForAsync();
-        (await school.GetByTestId("evidence").CountAsync()).Should().Be(0);
+        // The message comes as soon as the link is gone; the list under the activity is redrawn after the page reloads the plan.
+        await school.GetByTestId("evidence").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         (await evidence.ListAsync(planId)).Should().BeEmpty();
         await school.Context.CloseAsync();
     }
