@@ -17,4 +17,18 @@ public static class StaleEdits
             throw new StaleEditException(message);
         }
     }
+
+    /// <summary>As <see cref="SaveOrRefuseStaleAsync"/> for a save made inside another call, such as a document upload that saves the caller's rows with it.</summary>
+    public static async Task<T> OrRefuseStaleAsync<T>(this Task<T> saving, string message)
+    {
+        ArgumentNullException.ThrowIfNull(saving);
+        try
+        {
+            return await saving;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new StaleEditException(message);
+        }
+    }
 }

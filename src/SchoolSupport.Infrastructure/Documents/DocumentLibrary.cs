@@ -41,6 +41,17 @@ public sealed class DocumentLibrary(IDbContextFactory<AppDbContext> dbs, ICurren
         ArgumentNullException.ThrowIfNull(upload);
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
+        return await UploadAsync(db, scope, upload, alongside: null, ct);
+    }
+
+    /// <summary>
+    /// Stores an upload through the caller's context, so that what the caller changes there, and what <paramref name="alongside"/>
+    /// adds once the new version is known (a link to it, say), is saved with the document in one transaction: either all of it
+    /// is saved with the file on disk, or nothing is and the file is removed. A refused file saves nothing and leaves the context as it was.
+    /// </summary>
+    internal async Task<(DocumentVersion? Version, IReadOnlyList<string> Errors)> UploadAsync(AppDbContext db, UserScope scope, DocumentUpload upload,
+        Action<DocumentVersion>? alongside, CancellationToken ct)
+    {
         if (!await CanUploadAsync(db, scope, upload.MunicipalityId, upload.SchoolId, ct)) throw new ScopeException("Недостаточно прав для загрузки документов этой организации.");
 
         Document? document = null;
@@ -83,6 +94,7 @@ public sealed class DocumentLibrary(IDbContextFactory<AppDbContext> dbs, ICurren
         version.StoragePath = Path.Combine(document.RegionId.ToString("N"), document.Id.ToString("N"), version.Id.ToString("N") + FileInspector.Extension(type));
         db.DocumentVersions.Add(version);
         db.Record(scope, "document.upload", "document", document.Id, $"{document.Title}, версия {version.Number}", clock);
+        alongside?.Invoke(version);
 
         var path = Path.Combine(options.Folder, version.StoragePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

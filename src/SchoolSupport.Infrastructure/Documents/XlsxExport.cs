@@ -16,14 +16,58 @@ public static class XlsxExport
     /// <example><code>
     /// XlsxExport.Write(schools, stream, "Перечень", [("Наименование ОО", s => s.Name), ("ИОР", s => s.ResultsIndex)]);
     /// </code></example>
-    public static void Write<T>(IEnumerable<T> rows, Stream output, string sheetName, IReadOnlyList<(string Title, Func<T, object?> Value)> columns)
+    public static void Write<T>(IEnumerable<T> rows, Stream output, string sheetName, IReadOnlyList<(string Title, Func<T, object?> Value)> columns) =>
+        Write(output, Sheet(rows, sheetName, columns));
+
+    /// <summary>Writes a workbook of several sheets, each as <see cref="Write{T}"/> writes one, in the order given.</summary>
+    /// <example><code>
+    /// XlsxExport.Write(stream, XlsxExport.Sheet(items, "Мероприятия", [...]), XlsxExport.Sheet(files, "Подтверждающие материалы", [...]));
+    /// </code></example>
+    public static void Write(Stream output, params IReadOnlyList<XlsxSheet> sheets)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(sheets);
+        try
+        {
+            // Widths go by column title across the workbook, so a title shared by two sheets gets the wider of the two.
+            var widths = new Dictionary<string, double>();
+            foreach (var table in sheets.Select(s => s.Table))
+            {
+                for (var i = 0; i < table.Columns.Count; i++)
+                {
+                    var title = table.Columns[i].ColumnName;
+                    widths[title] = Math.Max(widths.GetValueOrDefault(title), ColumnWidth(table, i));
+                }
+            }
+            var configuration = new OpenXmlConfiguration
+            {
+                DynamicColumns = [.. widths.Select(w => new DynamicExcelColumn(w.Key) { Width = w.Value })],
+            };
+            if (sheets.Count == 1)
+            {
+                output.SaveAs(sheets[0].Table, sheetName: sheets[0].Name, excelType: ExcelType.XLSX, configuration: configuration);
+            }
+            else
+            {
+                var workbook = new Dictionary<string, object>();
+                foreach (var sheet in sheets) workbook.Add(sheet.Name, sheet.Table);
+                output.SaveAs(workbook, excelType: ExcelType.XLSX, configuration: configuration);
+            }
+        }
+        finally
+        {
+            foreach (var sheet in sheets) sheet.Table.Dispose();
+        }
+    }
+
+    /// <summary>One sheet for <see cref="Write(Stream, IReadOnlyList{XlsxSheet})"/>: a header row of column titles, then one row per item.</summary>
+    public static XlsxSheet Sheet<T>(IEnumerable<T> rows, string sheetName, IReadOnlyList<(string Title, Func<T, object?> Value)> columns)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(columns);
 
         // A DataTable rather than dictionaries, so that an empty export still has its header row.
-        using var table = new DataTable(sheetName) { Locale = CultureInfo.InvariantCulture };
+        var table = new DataTable(sheetName) { Locale = CultureInfo.InvariantCulture };
         foreach (var (title, _) in columns)
         {
             // DataTable refuses a duplicate title, which would make the sheet unreadable by title.
@@ -34,12 +78,7 @@ public static class XlsxExport
         {
             table.Rows.Add([.. columns.Select(column => Cell(column.Value(row)))]);
         }
-
-        var configuration = new OpenXmlConfiguration
-        {
-            DynamicColumns = [.. columns.Select((column, index) => new DynamicExcelColumn(column.Title) { Width = ColumnWidth(table, index) })],
-        };
-        output.SaveAs(table, sheetName: sheetName, excelType: ExcelType.XLSX, configuration: configuration);
+        return new XlsxSheet(sheetName, table);
     }
 
     /// <summary>
@@ -70,4 +109,18 @@ public static class XlsxExport
             .Max();
         return Math.Clamp(longest + 2, 8, 60);
     }
+}
+
+/// <summary>A sheet made by <see cref="XlsxExport.Sheet{T}"/>, written (and let go) by <see cref="XlsxExport.Write(Stream, IReadOnlyList{XlsxSheet})"/>.</summary>
+public sealed class XlsxSheet
+{
+    internal XlsxSheet(string name, DataTable table)
+    {
+        Name = name;
+        Table = table;
+    }
+
+    public string Name { get; }
+
+    internal DataTable Table { get; }
 }

@@ -35,30 +35,101 @@ public sealed class PlanEvidenceFiles(IDbContextFactory<AppDbContext> dbs, ICurr
             .AsNoTracking().ToListAsync(ct);
     }
 
-    /// <summary>Whether the user may attach files to the plan's items now: the owner while the plan is carried out, as with progress.</summary>
+    /// <summary>Whether the user may attach, replace and remove files of the plan's items now: the owner while the plan is carried out, as with progress.</summary>
     public static bool CanAttach(Plan plan, PlanRole role) => role == PlanRole.Owner && plan.IsInExecution && plan.MunicipalityId is not null;
 
-    /// <summary>Stores the file as a «Подтверждающий материал» document and links it to the item. Returns Russian errors; a refused file stores nothing.</summary>
+    /// <summary>
+    /// Stores the file as a «Подтверждающий материал» document and links it to the item, in one transaction.
+    /// Returns Russian errors; a refused file stores nothing.
+    /// </summary>
     public async Task<(EvidenceFile? File, IReadOnlyList<string> Errors)> AttachAsync(Guid planId, Guid itemId, string fileName, Stream content,
         CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
+        var (plan, item) = await OwnItemAsync(db, scope, planId, itemId, "Прикладывать подтверждающие материалы может только исполнитель плана.", ct);
+        if (StateError(plan) is { } refused) return (null, [refused]);
+
+        var title = "Подтверждающий материал: " + (item.Activity.Length > 400 ? item.Activity[..400] + "…" : item.Activity);
+        var upload = new DocumentUpload(plan.MunicipalityId!.Value, plan.SchoolId, DocumentKind.PlanEvidence, title, fileName, content);
+        var (version, errors) = await library.UploadAsync(db, scope, upload, stored =>
+        {
+            db.PlanItemEvidence.Add(new PlanItemEvidence { ItemId = item.Id, DocumentVersionId = stored.Id, RegionId = plan.RegionId, AttachedAt = clock.GetUtcNow() });
+            db.Record(scope, "plan-item.evidence", "plan", plan.Id, $"{item.Activity}: {stored.FileName}", clock);
+        }, ct);
+        return version is null ? (null, errors) : (Describe(item.Id, version), []);
+    }
+
+    /// <summary>
+    /// Puts a new file in place of one linked to the item: the upload becomes the next version of the same document and takes
+    /// over the link, in one transaction. The old version stays in the document library for the record. Returns Russian errors.
+    /// </summary>
+    public async Task<(EvidenceFile? File, IReadOnlyList<string> Errors)> ReplaceAsync(Guid planId, Guid itemId, Guid versionId, string fileName,
+        Stream content, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var scope = current.Require();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var (plan, item) = await OwnItemAsync(db, scope, planId, itemId, "Заменять подтверждающие материалы может только исполнитель плана.", ct);
+        if (StateError(plan) is { } refused) return (null, [refused]);
+        if (await LinkAsync(db, itemId, versionId, ct) is not { } linked) return (null, [NotLinked]);
+
+        var upload = new DocumentUpload(plan.MunicipalityId!.Value, plan.SchoolId, DocumentKind.PlanEvidence, "", fileName, content, linked.Version.DocumentId);
+        var (version, errors) = await library.UploadAsync(db, scope, upload, stored =>
+        {
+            db.PlanItemEvidence.Remove(linked.Link);
+            db.PlanItemEvidence.Add(new PlanItemEvidence { ItemId = item.Id, DocumentVersionId = stored.Id, RegionId = plan.RegionId, AttachedAt = clock.GetUtcNow() });
+            db.Record(scope, "plan-item.evidence-replace", "plan", plan.Id, $"{item.Activity}: {linked.Version.FileName} → {stored.FileName}", clock);
+        }, ct).OrRefuseStaleAsync(StaleMessage);
+        return version is null ? (null, errors) : (Describe(item.Id, version), []);
+    }
+
+    /// <summary>Unlinks a file from the item; the document version itself stays in the library for the record. Returns Russian errors.</summary>
+    public async Task<IReadOnlyList<string>> RemoveAsync(Guid planId, Guid itemId, Guid versionId, CancellationToken ct = default)
+    {
+        var scope = current.Require();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var (plan, item) = await OwnItemAsync(db, scope, planId, itemId, "Убирать подтверждающие материалы может только исполнитель плана.", ct);
+        if (StateError(plan) is { } refused) return [refused];
+        if (await LinkAsync(db, itemId, versionId, ct) is not { } linked) return [NotLinked];
+
+        db.PlanItemEvidence.Remove(linked.Link);
+        db.Record(scope, "plan-item.evidence-remove", "plan", plan.Id, $"{item.Activity}: {linked.Version.FileName}", clock);
+        await db.SaveOrRefuseStaleAsync(StaleMessage, ct);
+        return [];
+    }
+
+    private const string NotLinked = "Этот подтверждающий материал не приложен к мероприятию.";
+
+    private const string StaleMessage = "Подтверждающие материалы мероприятия уже изменил другой пользователь. Обновите страницу и повторите действие.";
+
+    /// <summary>The plan the user sees and the item of it; refuses anyone but the plan's owner.</summary>
+    private static async Task<(Plan Plan, PlanItem Item)> OwnItemAsync(AppDbContext db, UserScope scope, Guid planId, Guid itemId, string notOwner,
+        CancellationToken ct)
+    {
         var plan = await db.Plans.AsNoTracking().VisibleTo(scope, db).FirstOrDefaultAsync(p => p.Id == planId, ct) ?? throw new ScopeException("План не найден.");
         var item = await db.PlanItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId && i.PlanId == planId, ct)
             ?? throw new ScopeException("Мероприятие не найдено.");
-        if (PlanAccess.RoleOf(plan, scope) != PlanRole.Owner) throw new ScopeException("Прикладывать подтверждающие материалы может только исполнитель плана.");
-        if (plan.MunicipalityId is not { } municipalityId) return (null, ["Подтверждающие материалы прикладываются к программам школ и муниципальным дорожным картам."]);
-        if (!plan.IsInExecution) return (null, ["Подтверждающие материалы прикладываются, когда план утверждён и выполняется."]);
-
-        var title = "Подтверждающий материал: " + (item.Activity.Length > 400 ? item.Activity[..400] + "…" : item.Activity);
-        var (version, errors) = await library.UploadAsync(new DocumentUpload(municipalityId, plan.SchoolId, DocumentKind.PlanEvidence, title, fileName, content), ct);
-        if (version is null) return (null, errors);
-
-        db.PlanItemEvidence.Add(new PlanItemEvidence { ItemId = item.Id, DocumentVersionId = version.Id, RegionId = plan.RegionId, AttachedAt = clock.GetUtcNow() });
-        db.Record(scope, "plan-item.evidence", "plan", plan.Id, $"{item.Activity}: {version.FileName}", clock);
-        await db.SaveChangesAsync(ct);
-        return (new EvidenceFile(item.Id, version.Id, version.FileName, version.Size, version.UploadedAt, version.UploadedByName), []);
+        if (PlanAccess.RoleOf(plan, scope) != PlanRole.Owner) throw new ScopeException(notOwner);
+        return (plan, item);
     }
+
+    /// <summary>Why evidence of the plan cannot change now, or null when it can.</summary>
+    private static string? StateError(Plan plan) =>
+        plan.MunicipalityId is null ? "Подтверждающие материалы прикладываются к программам школ и муниципальным дорожным картам."
+        : !plan.IsInExecution ? "Подтверждающие материалы прикладываются, когда план утверждён и выполняется."
+        : null;
+
+    /// <summary>The item's link to the version (tracked, to be removed) and the version it points to; null when they are not linked.</summary>
+    private static async Task<Linked?> LinkAsync(AppDbContext db, Guid itemId, Guid versionId, CancellationToken ct)
+    {
+        var link = await db.PlanItemEvidence.FirstOrDefaultAsync(e => e.ItemId == itemId && e.DocumentVersionId == versionId, ct);
+        return link is null ? null : new Linked(link, await db.DocumentVersions.AsNoTracking().FirstAsync(v => v.Id == versionId, ct));
+    }
+
+    private sealed record Linked(PlanItemEvidence Link, DocumentVersion Version);
+
+    private static EvidenceFile Describe(Guid itemId, DocumentVersion version) =>
+        new(itemId, version.Id, version.FileName, version.Size, version.UploadedAt, version.UploadedByName);
 }

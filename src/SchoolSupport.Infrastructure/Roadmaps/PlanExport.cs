@@ -6,8 +6,8 @@ using SchoolSupport.Infrastructure.Documents;
 
 namespace SchoolSupport.Infrastructure.Roadmaps;
 
-/// <summary>A plan as a PDF for signing and as an XLSX sheet of its activities.</summary>
-public sealed class PlanExport(PlanService plans, IDbContextFactory<AppDbContext> dbs)
+/// <summary>A plan as a PDF for signing and as an XLSX workbook: its activities, and the evidence files attached to them.</summary>
+public sealed class PlanExport(PlanService plans, PlanEvidenceFiles evidence, IDbContextFactory<AppDbContext> dbs)
 {
     /// <summary>Writes the PDF; false when the user does not see the plan.</summary>
     public async Task<(bool Found, string FileName)> WritePdfAsync(Guid id, Stream output, CancellationToken ct = default)
@@ -15,6 +15,7 @@ public sealed class PlanExport(PlanService plans, IDbContextFactory<AppDbContext
         var view = await plans.GetAsync(id, ct);
         if (view is null) return (false, "");
         var plan = view.Plan;
+        var files = await EvidenceByItemAsync(id, ct);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var authority = await db.Regions.Where(r => r.Id == plan.RegionId).Select(r => r.AuthorityName).FirstOrDefaultAsync(ct) ?? "";
         var body = new List<ReportBlock>
@@ -32,7 +33,7 @@ public sealed class PlanExport(PlanService plans, IDbContextFactory<AppDbContext
         {
             var rows = group.Items.Select(i => (IReadOnlyList<string>)
             [
-                (++number).ToString(CultureInfo.InvariantCulture), i.Activity, D(i.Deadline), i.Responsible, i.Participants, i.Indicator, i.Target,
+                (++number).ToString(CultureInfo.InvariantCulture), WithEvidence(i.Activity, files[i.Id]), D(i.Deadline), i.Responsible, i.Participants, i.Indicator, i.Target,
                 i.Actual, PlanLabels.Of(i.Status),
             ]).ToList();
             body.Add(new ReportTable(columns, rows) { Caption = group.Title });
@@ -53,7 +54,8 @@ public sealed class PlanExport(PlanService plans, IDbContextFactory<AppDbContext
         var view = await plans.GetAsync(id, ct);
         if (view is null) return (false, "");
         var sections = view.Sections.ToDictionary(s => s.Id, s => s.Title);
-        XlsxExport.Write(view.Plan.Items, output, "Мероприятия",
+        var files = await EvidenceByItemAsync(id, ct);
+        var activities = XlsxExport.Sheet(view.Plan.Items, "Мероприятия",
         [
             ("Раздел", i => i.SectionId is { } s && sections.TryGetValue(s, out var t) ? t : ""),
             ("Мероприятие", i => i.Activity),
@@ -66,7 +68,27 @@ public sealed class PlanExport(PlanService plans, IDbContextFactory<AppDbContext
             ("Статус", i => PlanLabels.Of(i.Status)),
             ("Примечания", i => i.Comments),
         ]);
+        var attached = view.Plan.Items.SelectMany(i => files[i.Id].Select(f => (Item: i, File: f)));
+        var evidenceSheet = XlsxExport.Sheet(attached, "Подтверждающие материалы",
+        [
+            ("Мероприятие", e => e.Item.Activity),
+            ("Файл", e => e.File.FileName),
+            ("Загрузил", e => e.File.UploadedByName),
+            ("Дата загрузки", e => e.File.UploadedAt.ToLocalTime().DateTime),
+        ]);
+        XlsxExport.Write(output, activities, evidenceSheet);
         return (true, FileName(view.Plan, "xlsx"));
+    }
+
+    /// <summary>The files the plan page shows under each activity, oldest first.</summary>
+    private async Task<ILookup<Guid, EvidenceFile>> EvidenceByItemAsync(Guid planId, CancellationToken ct) =>
+        (await evidence.ListAsync(planId, ct)).OrderBy(f => f.UploadedAt).ToLookup(f => f.ItemId);
+
+    /// <summary>The activity, then its evidence files below it in the same cell: name, who uploaded it and when.</summary>
+    private static string WithEvidence(string activity, IEnumerable<EvidenceFile> files)
+    {
+        var lines = files.Select(f => $"— {f.FileName} ({f.UploadedByName}, {f.UploadedAt.ToLocalTime():dd.MM.yyyy HH:mm})").ToList();
+        return lines.Count == 0 ? activity : activity + "\nПодтверждающие материалы:\n" + string.Join("\n", lines);
     }
 
     private static IEnumerable<(string Title, IReadOnlyList<PlanItem> Items)> Grouped(PlanView view)

@@ -92,4 +92,35 @@ public sealed class SchoolSupportJourneyTests(BrowserFixture portal) : IClassFix
         (await BrowserFixture.AccessibilityProblemsAsync(mentor)).Should().BeEmpty();
         await mentor.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_school_replaces_an_evidence_file_and_removes_it_after_confirming()
+    {
+        var (planId, itemId) = await PlanEvidenceTests.ProgrammeInProgressAsync(portal);
+        var evidence = portal.Service<PlanEvidenceFiles>(World.Scope(Roles.School));
+        (await evidence.AttachAsync(planId, itemId, "Протокол.pdf", new MemoryStream("%PDF-1.4\ndraft\n%%EOF"u8.ToArray()))).Errors.Should().BeEmpty();
+
+        var school = await SignInAsync(Roles.School);
+        await BrowserFixture.GotoAsync(school, $"/roadmaps/{planId}");
+        await ClickAsync(school, "Заменить файл «Протокол.pdf»");
+        await school.GetByLabel("Новый файл подтверждающего материала").SetInputFilesAsync(new FilePayload
+        {
+            Name = "Протокол подписанный.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\nsigned\n%%EOF"u8.ToArray(),
+        });
+        await ClickAsync(school, "Заменить");
+        await school.GetByRole(AriaRole.Link, new() { Name = "📎 Протокол подписанный.pdf" }).WaitForAsync();
+        (await school.GetByRole(AriaRole.Link, new() { Name = "📎 Протокол.pdf", Exact = true }).CountAsync()).Should().Be(0);
+        (await BrowserFixture.AccessibilityProblemsAsync(school)).Should().BeEmpty();
+        await BrowserFixture.ScreenshotAsync(school, "school-evidence-replaced");
+
+        await ClickAsync(school, "Убрать файл «Протокол подписанный.pdf»");
+        await school.GetByText("больше не будет приложен к мероприятию", new() { Exact = false }).WaitForAsync();
+        await BrowserFixture.ScreenshotAsync(school, "school-evidence-remove-confirm");
+        await ClickAsync(school, "Убрать");
+        await school.GetByText("Подтверждающий материал убран.").WaitForAsync();
+        // The message comes as soon as the link is gone; the list under the activity is redrawn after the page reloads the plan.
+        await school.GetByTestId("evidence").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        (await evidence.ListAsync(planId)).Should().BeEmpty();
+        await school.Context.CloseAsync();
+    }
 }
