@@ -1,7 +1,7 @@
-using SchoolSupport.Domain.Development;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using SchoolSupport.Domain.Development;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Documents;
 using SchoolSupport.Infrastructure.Data;
