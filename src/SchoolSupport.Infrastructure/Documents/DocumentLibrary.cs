@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using SchoolSupport.Domain.Development;
 using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Development;
 using SchoolSupport.Domain.Documents;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Schools;
