@@ -82,18 +82,23 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
             await EnsureUserAsync("ministry@demo.local", "Иванова Мария Петровна", Roles.Ministry, region.Id, null, null),
             await EnsureUserAsync("operator@demo.local", "Петров Олег Николаевич", Roles.Operator, region.Id, null, null),
         };
-        var published = await PublishListAsync(region.Id, lastYear, await ActAsync("operator@demo.local"), await ActAsync("ministry@demo.local"), ct);
-
-        var (municipalityId, listedThere) = await DemoMunicipalityAsync(region.Id, published, ct);
-        var schoolId = listedThere.FirstOrDefault();
+        // The list is computed first so that the demo coordinator and school are chosen among listed schools and hear of its publication.
+        var listed = await ListedSchoolsAsync(await ComputedListAsync(region.Id, lastYear, ct), ct);
+        var chosen = await DemoMunicipalityAsync(region.Id, listed, ct);
+        var schoolId = listed.Where(s => s.MunicipalityId == chosen).Select(s => s.SchoolId).FirstOrDefault();
         if (schoolId == Guid.Empty)
         {
-            schoolId = await db.Schools.Where(s => s.MunicipalityId == municipalityId).OrderBy(s => s.Code).Select(s => s.Id).FirstAsync(ct);
+            schoolId = await db.Schools.Where(s => s.MunicipalityId == chosen).OrderBy(s => s.Code).Select(s => s.Id).FirstAsync(ct);
         }
-        logins.Add(await EnsureUserAsync("municipal@demo.local", "Сидорова Анна Викторовна", Roles.Municipal, region.Id, municipalityId, null));
-        logins.Add(await EnsureUserAsync("school@demo.local", "Кузнецов Игорь Сергеевич", Roles.School, region.Id, municipalityId, schoolId));
+        logins.Add(await EnsureUserAsync("municipal@demo.local", "Сидорова Анна Викторовна", Roles.Municipal, region.Id, chosen, null));
+        logins.Add(await EnsureUserAsync("school@demo.local", "Кузнецов Игорь Сергеевич", Roles.School, region.Id, chosen, schoolId));
         logins.Add(await EnsureUserAsync("mentor@demo.local", "Смирнова Елена Андреевна", Roles.Mentor, region.Id, null, null));
 
+        var published = await PublishListAsync(region.Id, lastYear, await ActAsync("operator@demo.local"), await ActAsync("ministry@demo.local"), ct);
+        // Users of an earlier start keep their municipality: the work below follows the coordinator's.
+        var municipalityId = (await ActAsync("municipal@demo.local")).MunicipalityId ?? chosen;
+        var listedThere = (published is { } publishedId ? await ListedSchoolsAsync(publishedId, ct) : listed)
+            .Where(s => s.MunicipalityId == municipalityId).Select(s => s.SchoolId).ToList();
         await SeedWorkAsync(region.Id, municipalityId, listedThere, lastYear, ct);
         return logins;
     }
@@ -145,22 +150,33 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
         return null;
     }
 
-    /// <summary>
-    /// The demo coordinator's municipality: the district (not the regional centre) with the most schools on the published list,
-    /// so that the coordinator's, the school's and the mentor's pages have listed schools to show. Returns its listed schools by code.
-    /// </summary>
-    private async Task<(Guid MunicipalityId, IReadOnlyList<Guid> Listed)> DemoMunicipalityAsync(Guid regionId, Guid? listId, CancellationToken ct)
+    /// <summary>The list of the year to show: the published one, else the latest version; computed by the identification when there is none.</summary>
+    private async Task<Guid> ComputedListAsync(Guid regionId, int year, CancellationToken ct)
     {
         await using var db = systemDb.Create();
-        var municipalities = await db.Municipalities.Where(m => m.RegionId == regionId).OrderBy(m => m.Code).Select(m => m.Id).ToListAsync(ct);
-        var listed = listId is null
-            ? []
-            : await db.Set<SupportListEntry>().Where(e => e.ListId == listId && e.Included)
-                .Join(db.Schools, e => e.SchoolId, s => s.Id, (e, s) => new { s.Id, s.Code, s.MunicipalityId })
-                .OrderBy(s => s.Code).ToListAsync(ct);
-        var districts = municipalities.Skip(1).ToList();
-        var chosen = districts.OrderByDescending(m => listed.Count(s => s.MunicipalityId == m)).ThenBy(districts.IndexOf).First();
-        return (chosen, listed.Where(s => s.MunicipalityId == chosen).Select(s => s.Id).ToList());
+        var lists = db.Set<SupportList>().Where(l => l.RegionId == regionId && l.Year == year);
+        if (!await lists.AnyAsync(ct)) await identification.RunAsync(regionId, year, Seeding, null, ct);
+        return await lists.OrderByDescending(l => l.Status == ListStatus.Published).ThenByDescending(l => l.Version).Select(l => l.Id).FirstAsync(ct);
+    }
+
+    private async Task<IReadOnlyList<(Guid SchoolId, Guid MunicipalityId)>> ListedSchoolsAsync(Guid listId, CancellationToken ct)
+    {
+        await using var db = systemDb.Create();
+        var rows = await db.Set<SupportListEntry>().Where(e => e.ListId == listId && e.Included)
+            .Join(db.Schools, e => e.SchoolId, s => s.Id, (e, s) => new { s.Id, s.Code, s.MunicipalityId })
+            .OrderBy(s => s.Code).ToListAsync(ct);
+        return rows.Select(r => (r.Id, r.MunicipalityId)).ToList();
+    }
+
+    /// <summary>
+    /// The demo coordinator's municipality: the district (not the regional centre) with the most listed schools, so that the
+    /// coordinator's, the school's and the mentor's pages have listed schools to show.
+    /// </summary>
+    private async Task<Guid> DemoMunicipalityAsync(Guid regionId, IReadOnlyList<(Guid SchoolId, Guid MunicipalityId)> listed, CancellationToken ct)
+    {
+        await using var db = systemDb.Create();
+        var districts = (await db.Municipalities.Where(m => m.RegionId == regionId).OrderBy(m => m.Code).Select(m => m.Id).ToListAsync(ct)).Skip(1).ToList();
+        return districts.OrderByDescending(m => listed.Count(s => s.MunicipalityId == m)).ThenBy(districts.IndexOf).First();
     }
 
     /// <summary>

@@ -92,6 +92,12 @@ public sealed class DemoSeederTests(DemoPortalFixture portal) : IClassFixture<De
         var school = await db.Users.SingleAsync(u => u.Email == "school@demo.local");
         var mentor = await db.Users.SingleAsync(u => u.Email == "mentor@demo.local");
         listed.Should().Contain(school.SchoolId!.Value);
+        var municipal = await db.Users.SingleAsync(u => u.Email == "municipal@demo.local");
+        municipal.MunicipalityId.Should().Be(school.MunicipalityId);
+        foreach (var user in new[] { school, municipal })
+        {
+            (await db.Notifications.CountAsync(n => n.UserId == user.Id && n.Title.StartsWith("Опубликован перечень"))).Should().Be(1, user.Email + " hears of the publication");
+        }
 
         var programme = await db.Plans.SingleAsync(p => p.SchoolId == school.SchoolId);
         programme.Status.Should().Be(PlanStatus.InProgress);
