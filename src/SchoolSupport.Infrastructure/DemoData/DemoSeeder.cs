@@ -195,10 +195,11 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
 
         if (!await db.MentorAssignments.AnyAsync(a => a.MentorId == mentor.UserId, ct))
         {
-            var schools = listedThere.ToList();
+            // The demo school first: the mentor's consultation is logged there.
+            var schools = listedThere.Prepend(school.SchoolId!.Value).Distinct().ToList();
             if (schools.Count < 3)
             {
-                schools.AddRange(await db.Schools.Where(s => s.MunicipalityId == municipalityId && !listedThere.Contains(s.Id))
+                schools.AddRange(await db.Schools.Where(s => s.MunicipalityId == municipalityId && !schools.Contains(s.Id))
                     .OrderBy(s => s.Code).Select(s => s.Id).Take(3 - schools.Count).ToListAsync(ct));
             }
             var assignments = new MentorAssignments(systemDb.For(new FixedScope(operatorUser)), new FixedScope(operatorUser), clock);
