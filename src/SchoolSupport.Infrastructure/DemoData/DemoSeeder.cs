@@ -2,21 +2,41 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SchoolSupport.Domain.Common;
-using SchoolSupport.Infrastructure.Data;
-using SchoolSupport.Infrastructure.Identity;
-using SchoolSupport.Infrastructure.Identification;
 using SchoolSupport.Domain.Identification;
 using SchoolSupport.Domain.Mentoring;
+using SchoolSupport.Domain.Monitoring;
+using SchoolSupport.Domain.Roadmaps;
+using SchoolSupport.Infrastructure.Common;
+using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Identification;
+using SchoolSupport.Infrastructure.Identity;
+using SchoolSupport.Infrastructure.Mentoring;
+using SchoolSupport.Infrastructure.Monitoring;
+using SchoolSupport.Infrastructure.Roadmaps;
 
 namespace SchoolSupport.Infrastructure.DemoData;
 
 public sealed record DemoLogin(string Email, string Role, string Scope);
 
 /// <summary>Seeds roles always, and on request a demo region with one user per role. Idempotent: a second run adds nothing.</summary>
-public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles, TimeProvider clock, RunIdentification identification, ILogger<DemoSeeder> log)
+public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles, TimeProvider clock,
+    RunIdentification identification, MonitoringJob monitoring, SupportTargets targets, ILogger<DemoSeeder> log)
 {
     public const string DemoRegionCode = "DEMO";
     public const string DemoPassword = "Demo-2026!";
+    public const string DemoOrderNumber = "1468";
+    private const string Seeding = "демонстрационные данные";
+
+    /// <summary>
+    /// The last year whose results are known on a day: results of year Y are those of spring Y, loaded over the summer, and the
+    /// list for the school year Y/Y+1 is computed from them on 1 September. So it is the year of the last 1 September,
+    /// the same as the monitoring year.
+    /// </summary>
+    public static int LastResultYear(DateOnly today) => MonitoringYear.YearOf(today);
+
+    public int LastResultYear() => LastResultYear(Today);
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public async Task EnsureRolesAsync()
     {
@@ -26,6 +46,10 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
         }
     }
 
+    /// <summary>
+    /// The demo region with three years of results up to <paramref name="lastYear"/>, one user per role, and the work of the
+    /// current cycle: the list for <paramref name="lastYear"/> published, mentors, a programme under way and the monitoring started.
+    /// </summary>
     public async Task<IReadOnlyList<DemoLogin>> SeedDemoAsync(int lastYear, bool nationalScale = false, CancellationToken ct = default)
     {
         await EnsureRolesAsync();
@@ -43,50 +67,268 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
         {
             var demo = new DemoDataGenerator(seed: 2026).Generate(DemoRegionCode, "Демонстрационная область", municipalities: 40, schools: 600, lastYear);
             await DemoDataWriter.WriteAsync(db, demo, ct);
-            log.LogInformation("Demo region seeded: {Schools} schools, {Results} result rows", demo.Schools.Count, demo.Results.Count);
+            log.LogInformation("Demo region seeded: {Schools} schools, {Results} result rows, years {From}–{To}", demo.Schools.Count, demo.Results.Count,
+                lastYear - 2, lastYear);
         }
 
         var region = await db.Regions.SingleAsync(r => r.Code == DemoRegionCode, ct);
-        var municipality = await db.Municipalities.Where(m => m.RegionId == region.Id).OrderBy(m => m.Code).Skip(1).FirstAsync(ct);
-        var school = await db.Schools.Where(s => s.MunicipalityId == municipality.Id).OrderBy(s => s.Code).FirstAsync(ct);
-
+        if (!await db.Results.AnyAsync(r => r.RegionId == region.Id && r.Year == lastYear, ct))
+        {
+            log.LogWarning("The demo region has no results of {Year}: it was seeded in an earlier year. Delete the data folder for a fresh demo", lastYear);
+        }
         var logins = new List<DemoLogin>
         {
             await EnsureUserAsync("admin@demo.local", "Администратор Демо", Roles.Admin, region.Id, null, null),
             await EnsureUserAsync("ministry@demo.local", "Иванова Мария Петровна", Roles.Ministry, region.Id, null, null),
             await EnsureUserAsync("operator@demo.local", "Петров Олег Николаевич", Roles.Operator, region.Id, null, null),
-            await EnsureUserAsync("municipal@demo.local", "Сидорова Анна Викторовна", Roles.Municipal, region.Id, municipality.Id, null),
-            await EnsureUserAsync("school@demo.local", "Кузнецов Игорь Сергеевич", Roles.School, region.Id, municipality.Id, school.Id),
-            await EnsureUserAsync("mentor@demo.local", "Смирнова Елена Андреевна", Roles.Mentor, region.Id, null, null),
         };
-        await SeedWorkAsync(region.Id, municipality.Id, lastYear, ct);
+        // The list is computed first so that the demo coordinator and school are chosen among listed schools and hear of its publication.
+        var listed = await ListedSchoolsAsync(await ComputedListAsync(region.Id, lastYear, ct), ct);
+        var chosen = await DemoMunicipalityAsync(region.Id, listed, ct);
+        var schoolId = listed.Where(s => s.MunicipalityId == chosen).Select(s => s.SchoolId).FirstOrDefault();
+        if (schoolId == Guid.Empty)
+        {
+            schoolId = await db.Schools.Where(s => s.MunicipalityId == chosen).OrderBy(s => s.Code).Select(s => s.Id).FirstAsync(ct);
+        }
+        logins.Add(await EnsureUserAsync("municipal@demo.local", "Сидорова Анна Викторовна", Roles.Municipal, region.Id, chosen, null));
+        logins.Add(await EnsureUserAsync("school@demo.local", "Кузнецов Игорь Сергеевич", Roles.School, region.Id, chosen, schoolId));
+        logins.Add(await EnsureUserAsync("mentor@demo.local", "Смирнова Елена Андреевна", Roles.Mentor, region.Id, null, null));
+
+        var published = await PublishListAsync(region.Id, lastYear, await ActAsync("operator@demo.local"), await ActAsync("ministry@demo.local"), ct);
+        // Users of an earlier start keep their municipality: the work below follows the coordinator's.
+        var municipalityId = (await ActAsync("municipal@demo.local")).MunicipalityId ?? chosen;
+        var listedThere = (published is { } publishedId ? await ListedSchoolsAsync(publishedId, ct) : listed)
+            .Where(s => s.MunicipalityId == municipalityId).Select(s => s.SchoolId).ToList();
+        await SeedWorkAsync(region.Id, municipalityId, listedThere, lastYear, ct);
         return logins;
     }
 
     /// <summary>
-    /// Something to look at on the first visit: the demo mentor assigned to three schools of the demo municipality,
-    /// and a computed draft list for the last year of results. Runs once.
+    /// The list of the year as the real workflow leaves it: computed, reviewed and submitted by the demo operator, approved by the
+    /// demo ministry user with an order and published, each step with its history and audit entry. Steps already taken are
+    /// skipped, so a second start (or one after an interrupted start) adds nothing. Returns the published list.
     /// </summary>
-    private async Task SeedWorkAsync(Guid regionId, Guid municipalityId, int lastYear, CancellationToken ct)
+    private async Task<Guid?> PublishListAsync(Guid regionId, int year, UserScope operatorUser, UserScope ministryUser, CancellationToken ct)
+    {
+        var asOperator = new SupportLists(systemDb.For(new FixedScope(operatorUser)), new FixedScope(operatorUser), clock);
+        var asMinistry = new SupportLists(systemDb.For(new FixedScope(ministryUser)), new FixedScope(ministryUser), clock);
+        // The order follows the September identification; on a demo started in early September it is dated today.
+        var orderDate = new DateOnly(year, 9, 15) < Today ? new DateOnly(year, 9, 15) : Today;
+        for (var step = 0; step < 6; step++)
+        {
+            await using var db = systemDb.Create();
+            var lists = await db.Set<SupportList>().AsNoTracking().Where(l => l.RegionId == regionId && l.Year == year)
+                .OrderByDescending(l => l.Version).ToListAsync(ct);
+            // Once published, the list is the users' own: an amendment in preparation is never pushed along.
+            if (lists.FirstOrDefault(l => l.Status == ListStatus.Published) is { } done) return done.Id;
+            var list = lists.FirstOrDefault();
+            switch (list?.Status)
+            {
+                case null:
+                    await identification.RunAsync(regionId, year, Seeding, null, ct);
+                    break;
+                case ListStatus.Draft or ListStatus.Returned:
+                    await asOperator.StartReviewAsync(list.Id, list.RowVersion, ct);
+                    break;
+                case ListStatus.UnderReview:
+                    await asOperator.SubmitAsync(list.Id, list.RowVersion, ct);
+                    break;
+                case ListStatus.Submitted:
+                    await asMinistry.ApproveAsync(list.Id, list.RowVersion, DemoOrderNumber, orderDate, ct);
+                    break;
+                case ListStatus.Approved:
+                    await asMinistry.PublishAsync(list.Id, list.RowVersion, ct);
+                    log.LogInformation("Demo list {Year}/{Next} published: {Schools} schools", year, year + 1,
+                        await db.Set<SupportListEntry>().CountAsync(e => e.ListId == list.Id && e.Included, ct));
+                    break;
+                default:
+                    log.LogWarning("The demo list {Year} is {Status}: not published by the seeder", year, list.Status);
+                    return null;
+            }
+        }
+        log.LogWarning("The demo list {Year} was not published", year);
+        return null;
+    }
+
+    /// <summary>The list of the year to show: the published one, else the latest version; computed by the identification when there is none.</summary>
+    private async Task<Guid> ComputedListAsync(Guid regionId, int year, CancellationToken ct)
     {
         await using var db = systemDb.Create();
-        var mentor = await users.FindByEmailAsync("mentor@demo.local");
-        if (mentor is not null && !await db.MentorAssignments.AnyAsync(a => a.MentorId == mentor.Id, ct))
+        var lists = db.Set<SupportList>().Where(l => l.RegionId == regionId && l.Year == year);
+        if (!await lists.AnyAsync(ct)) await identification.RunAsync(regionId, year, Seeding, null, ct);
+        return await lists.OrderByDescending(l => l.Status == ListStatus.Published).ThenByDescending(l => l.Version).Select(l => l.Id).FirstAsync(ct);
+    }
+
+    private async Task<IReadOnlyList<(Guid SchoolId, Guid MunicipalityId)>> ListedSchoolsAsync(Guid listId, CancellationToken ct)
+    {
+        await using var db = systemDb.Create();
+        var rows = await db.Set<SupportListEntry>().Where(e => e.ListId == listId && e.Included)
+            .Join(db.Schools, e => e.SchoolId, s => s.Id, (e, s) => new { s.Id, s.Code, s.MunicipalityId })
+            .OrderBy(s => s.Code).ToListAsync(ct);
+        return rows.Select(r => (r.Id, r.MunicipalityId)).ToList();
+    }
+
+    /// <summary>
+    /// The demo coordinator's municipality: the district (not the regional centre) with the most listed schools, so that the
+    /// coordinator's, the school's and the mentor's pages have listed schools to show.
+    /// </summary>
+    private async Task<Guid> DemoMunicipalityAsync(Guid regionId, IReadOnlyList<(Guid SchoolId, Guid MunicipalityId)> listed, CancellationToken ct)
+    {
+        await using var db = systemDb.Create();
+        var districts = (await db.Municipalities.Where(m => m.RegionId == regionId).OrderBy(m => m.Code).Select(m => m.Id).ToListAsync(ct)).Skip(1).ToList();
+        return districts.OrderByDescending(m => listed.Count(s => s.MunicipalityId == m)).ThenBy(districts.IndexOf).First();
+    }
+
+    /// <summary>
+    /// Something to look at on the first visit, each part done once through the services as the demo users would: the mentor
+    /// assigned to listed schools of the demo municipality with one consultation logged, the demo school's programme approved
+    /// and under way, the municipal roadmap approved, and the monitoring of the year started (calendar, stages, tasks).
+    /// </summary>
+    private async Task SeedWorkAsync(Guid regionId, Guid municipalityId, IReadOnlyList<Guid> listedThere, int year, CancellationToken ct)
+    {
+        var operatorUser = await ActAsync("operator@demo.local");
+        var municipal = await ActAsync("municipal@demo.local");
+        var school = await ActAsync("school@demo.local");
+        var mentor = await ActAsync("mentor@demo.local");
+        var today = Today;
+        await using var db = systemDb.Create();
+
+        if (!await db.MentorAssignments.AnyAsync(a => a.MentorId == mentor.UserId, ct))
         {
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            var schools = await db.Schools.Where(s => s.MunicipalityId == municipalityId).OrderBy(s => s.Code).Take(3).Select(s => s.Id).ToListAsync(ct);
-            db.MentorAssignments.AddRange(schools.Select(id => new MentorAssignment
+            // The demo school first: the mentor's consultation is logged there.
+            var schools = listedThere.Prepend(school.SchoolId!.Value).Distinct().ToList();
+            if (schools.Count < 3)
             {
-                Id = Guid.NewGuid(), RegionId = regionId, MentorId = mentor.Id, MentorName = mentor.FullName, SchoolId = id, Kind = MentorKind.Mentor,
-                From = today.AddMonths(-2), To = today.AddMonths(10), Responsibilities = "Сопровождение программы перехода в эффективный режим",
-                AssignedByName = "демонстрационные данные", AssignedAt = clock.GetUtcNow(),
-            }));
-            await db.SaveChangesAsync(ct);
+                schools.AddRange(await db.Schools.Where(s => s.MunicipalityId == municipalityId && !schools.Contains(s.Id))
+                    .OrderBy(s => s.Code).Select(s => s.Id).Take(3 - schools.Count).ToListAsync(ct));
+            }
+            var assignments = new MentorAssignments(systemDb.For(new FixedScope(operatorUser)), new FixedScope(operatorUser), clock);
+            foreach (var id in schools.Take(3))
+            {
+                Check(await assignments.AssignAsync(new AssignmentEdit
+                {
+                    MentorId = mentor.UserId, SchoolId = id, Kind = MentorKind.Mentor, From = today.AddMonths(-2), To = today.AddMonths(10),
+                    Responsibilities = "Сопровождение программы перехода в эффективный режим",
+                }, ct));
+            }
+            var journal = new ConsultationJournal(systemDb.For(new FixedScope(mentor)), new FixedScope(mentor), clock, targets);
+            Check(await journal.SaveAsync(new ConsultationEdit
+            {
+                SchoolId = school.SchoolId, Date = today.AddDays(-6), Format = ConsultationFormat.InPerson,
+                Topic = "Анализ результатов ВПР и ОГЭ прошлого учебного года", DurationMinutes = 90, ParticipantsCount = 5,
+                ParticipantRoles = "директор, заместитель по УВР, руководители методических объединений",
+                Outcome = "Выделены темы с наибольшей долей невыполнения; согласованы мероприятия программы перехода по разделу о качестве преподавания.",
+                Steps = [new StepEdit { Text = "Провести входную диагностику по математике в 5–6 классах", Deadline = today.AddDays(21) }],
+            }, ct));
         }
-        if (!await db.Set<SupportList>().AnyAsync(l => l.RegionId == regionId, ct))
+
+        if (!await db.Plans.AnyAsync(p => p.SchoolId == school.SchoolId, ct))
         {
-            await identification.RunAsync(regionId, lastYear, "демонстрационные данные", null, ct);
+            await ProgrammeAsync(school, municipal, year, today, ct);
         }
+        if (!await db.Plans.AnyAsync(p => p.Level == PlanLevel.Municipality && p.MunicipalityId == municipalityId, ct))
+        {
+            await RoadmapAsync(municipal, operatorUser, year, today, ct);
+        }
+
+        // The daily job opens the stages and hands out the tasks; on the demo's first start it runs at once instead of at 05:00.
+        // Not with the national demo: tasks for its 45,000 unlisted schools are not worth the start-up time.
+        if (!await db.Set<MonitoringYear>().AnyAsync(y => y.RegionId == regionId && y.Year == MonitoringYear.YearOf(today), ct)
+            && !await db.Regions.AnyAsync(r => r.Code == "R01", ct))
+        {
+            await monitoring.RunAsync(ct);
+        }
+    }
+
+    /// <summary>The school team drafts its programme (one activity per section), the coordinator approves it, the team starts it and reports one activity done.</summary>
+    private async Task ProgrammeAsync(UserScope school, UserScope municipal, int year, DateOnly today, CancellationToken ct)
+    {
+        var team = new PlanService(systemDb.For(new FixedScope(school)), new FixedScope(school), clock);
+        var coordinator = new PlanService(systemDb.For(new FixedScope(municipal)), new FixedScope(municipal), clock);
+        var (id, errors) = await team.CreateAsync(new PlanHeaderEdit
+        {
+            Kind = PlanKind.TransitionProgramme, Title = $"Программа перехода в эффективный режим функционирования на {year}–{year + 2} гг.",
+            PeriodFrom = new DateOnly(year, 10, 1), PeriodTo = new DateOnly(year + 2, 8, 31),
+            Goals = "Снижение доли обучающихся, не достигших минимального балла по русскому языку и математике; повышение качества преподавания.",
+        }, ct);
+        Check((id, errors));
+        var sections = await new PlanSections(systemDb.For(new FixedScope(school)), new FixedScope(school), clock).ListAsync(ct);
+        var items = new List<PlanItemEdit>();
+        foreach (var (section, i) in sections.Select((s, i) => (s, i)))
+        {
+            var item = new PlanItemEdit
+            {
+                PlanId = id!.Value, SectionId = section.Id, Activity = Activities[i % Activities.Length], Deadline = today.AddDays(-20 + 30 * i),
+                Responsible = i % 2 == 0 ? "Заместитель директора по УВР" : "Директор", Participants = "Педагогический коллектив",
+                Indicator = "Доля выполненных мероприятий раздела", Target = "100 %",
+            };
+            Check(await team.SaveItemAsync(item, ct));
+            items.Add(item);
+        }
+        var version = (await team.GetAsync(id!.Value, ct))!.Plan.Version;
+        version = await team.MoveAsync(id.Value, version, PlanStatus.Submitted, null, ct);
+        version = await coordinator.MoveAsync(id.Value, version, PlanStatus.UnderReview, null, ct);
+        version = await coordinator.MoveAsync(id.Value, version, PlanStatus.Approved, "Программа согласована.", ct);
+        await team.MoveAsync(id.Value, version, PlanStatus.InProgress, null, ct);
+        var first = items[0];
+        first.Status = PlanItemStatus.Done;
+        first.Actual = "Проведено";
+        Check(await team.SaveItemAsync(first, ct));
+    }
+
+    /// <summary>The coordinator drafts the municipal roadmap and the operator approves it.</summary>
+    private async Task RoadmapAsync(UserScope municipal, UserScope operatorUser, int year, DateOnly today, CancellationToken ct)
+    {
+        var coordinator = new PlanService(systemDb.For(new FixedScope(municipal)), new FixedScope(municipal), clock);
+        var reviewer = new PlanService(systemDb.For(new FixedScope(operatorUser)), new FixedScope(operatorUser), clock);
+        var (id, errors) = await coordinator.CreateAsync(new PlanHeaderEdit
+        {
+            Kind = PlanKind.Roadmap, Title = $"Муниципальная дорожная карта поддержки школ с низкими образовательными результатами на {year}/{year + 1} учебный год",
+            PeriodFrom = new DateOnly(year, 9, 1), PeriodTo = new DateOnly(year + 1, 8, 31),
+            Goals = "Сопровождение школ перечня: наставничество, сетевое партнёрство со школами-лидерами, мониторинг программ перехода.",
+        }, ct);
+        Check((id, errors));
+        Check(await coordinator.SaveItemAsync(new PlanItemEdit
+        {
+            PlanId = id!.Value, Activity = "Закрепить наставников за школами перечня", Deadline = new DateOnly(year, 10, 15),
+            Responsible = "Муниципальный методический кабинет", Indicator = "Доля школ перечня с наставником", Target = "100 %",
+        }, ct));
+        Check(await coordinator.SaveItemAsync(new PlanItemEdit
+        {
+            PlanId = id.Value, Activity = "Заключить соглашения о сетевом партнёрстве со школами-лидерами", Deadline = today.AddMonths(2),
+            Responsible = "Управление образования", Indicator = "Соглашений о партнёрстве", Target = "не менее 5",
+        }, ct));
+        var version = (await coordinator.GetAsync(id.Value, ct))!.Plan.Version;
+        version = await coordinator.MoveAsync(id.Value, version, PlanStatus.Submitted, null, ct);
+        version = await reviewer.MoveAsync(id.Value, version, PlanStatus.UnderReview, null, ct);
+        await reviewer.MoveAsync(id.Value, version, PlanStatus.Approved, null, ct);
+    }
+
+    private static readonly string[] Activities =
+    [
+        "Входная диагностика по русскому языку и математике в 5–9 классах",
+        "Взаимопосещение уроков с педагогами школы-лидера",
+        "Внедрение внутришкольной системы оценки качества (ВСОКО) и графика контрольных работ",
+        "Обучение управленческой команды на курсах ИРО",
+        "Индивидуальные образовательные маршруты для обучающихся группы риска",
+        "Родительские собрания по результатам диагностики",
+        "Корректировка рабочих программ по итогам анализа ВПР",
+        "Участие в сетевом методическом объединении муниципалитета",
+    ];
+
+    private static void Check((Guid? Id, IReadOnlyList<string> Errors) result) => Check(result.Errors);
+
+    private static void Check(IReadOnlyList<string> errors)
+    {
+        if (errors.Count > 0) throw new InvalidOperationException("Demo seeding refused: " + string.Join("; ", errors));
+    }
+
+    /// <summary>The scope a demo user's sign-in would give: the services check roles and scope as for a page.</summary>
+    private async Task<UserScope> ActAsync(string email)
+    {
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"Demo user {email} is missing.");
+        return new UserScope(user.Id, user.UserName ?? email, user.RegionId, user.MunicipalityId, user.SchoolId,
+            (await users.GetRolesAsync(user)).ToHashSet(StringComparer.Ordinal));
     }
 
     public async Task<Guid> UserIdAsync(string email) => (await users.FindByEmailAsync(email))?.Id ?? Guid.Empty;

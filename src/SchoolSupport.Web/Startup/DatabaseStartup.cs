@@ -40,7 +40,8 @@ public static class DatabaseStartup
         await seeder.EnsureRolesAsync();
         if (app.Configuration.GetValue<bool>("DemoData:Seed"))
         {
-            var year = app.Configuration.GetValue("DemoData:LastYear", DateTime.Today.Month >= 9 ? DateTime.Today.Year : DateTime.Today.Year - 1);
+            // By default the results run up to the last completed school year, and its list is the one in force.
+            var year = app.Configuration.GetValue("DemoData:LastYear", seeder.LastResultYear());
             var national = string.Equals(app.Configuration["DemoData:Scale"], "national", StringComparison.OrdinalIgnoreCase);
             var logins = await seeder.SeedDemoAsync(year, national);
             foreach (var login in logins)

@@ -17,7 +17,7 @@ public sealed class BrowserFixture : PortalFixture
 
     public static string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    protected override IEnumerable<string> ExtraArgs => ["--DemoData:Seed=true", "--DemoData:LastYear=2025", "--Hangfire:Server=true"];
+    protected override IEnumerable<string> ExtraArgs => ["--DemoData:Seed=true", "--Hangfire:Server=true"];
 
     public override async Task InitializeAsync()
     {

@@ -1,0 +1,140 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SchoolSupport.Domain.Identification;
+using SchoolSupport.Domain.Monitoring;
+using SchoolSupport.Domain.Roadmaps;
+using SchoolSupport.Infrastructure.DemoData;
+using SchoolSupport.Infrastructure.Monitoring;
+using SchoolSupport.Tests.Support;
+
+namespace SchoolSupport.Tests.Demo;
+
+/// <summary>The portal seeded with the demo as the embedded default does it: results up to the clock's last school year, its list published.</summary>
+public sealed class DemoPortalFixture : PortalFixture
+{
+    protected override IEnumerable<string> ExtraArgs => ["--DemoData:Seed=true"];
+}
+
+public sealed class DemoSeederTests(DemoPortalFixture portal) : IClassFixture<DemoPortalFixture>
+{
+    private int LastYear
+    {
+        get
+        {
+            using var scope = portal.Services.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<DemoSeeder>().LastResultYear();
+        }
+    }
+
+    [Theory]
+    [InlineData(2026, 11, 25, 2026)]
+    [InlineData(2026, 9, 1, 2026)]
+    [InlineData(2026, 8, 31, 2025)]
+    [InlineData(2027, 3, 10, 2026)]
+    public void Results_of_spring_are_known_from_the_first_of_September(int year, int month, int day, int lastResultYear) =>
+        DemoSeeder.LastResultYear(new DateOnly(year, month, day)).Should().Be(lastResultYear);
+
+    [Fact]
+    public void The_generator_gives_the_same_region_for_the_same_seed()
+    {
+        var first = new DemoDataGenerator(seed: 2026).Generate("X", "Регион", municipalities: 3, schools: 20, lastYear: 2026);
+        var second = new DemoDataGenerator(seed: 2026).Generate("X", "Регион", municipalities: 3, schools: 20, lastYear: 2026);
+        second.Schools.Select(s => (s.Id, s.ShortName, s.Enrolment)).Should().Equal(first.Schools.Select(s => (s.Id, s.ShortName, s.Enrolment)));
+        second.Results.Select(r => (r.SchoolId, r.Year, r.Kind, r.Subject, r.MeanScore, r.BelowMinimumShare))
+            .Should().Equal(first.Results.Select(r => (r.SchoolId, r.Year, r.Kind, r.Subject, r.MeanScore, r.BelowMinimumShare)));
+        first.Results.Select(r => r.Year).Distinct().Order().Should().Equal(2024, 2025, 2026);
+    }
+
+    [Fact]
+    public async Task The_demo_results_end_with_the_last_completed_school_year()
+    {
+        await using var db = portal.System();
+        var region = await db.Regions.SingleAsync(r => r.Code == DemoSeeder.DemoRegionCode);
+        var years = await db.Results.Where(r => r.RegionId == region.Id).Select(r => r.Year).Distinct().OrderBy(y => y).ToListAsync();
+        years.Should().Equal(LastYear - 2, LastYear - 1, LastYear);
+    }
+
+    [Fact]
+    public async Task The_list_of_the_current_cycle_is_published_through_the_workflow_by_the_demo_operator_and_ministry()
+    {
+        await using var db = portal.System();
+        var region = await db.Regions.SingleAsync(r => r.Code == DemoSeeder.DemoRegionCode);
+        var list = await db.Set<SupportList>().Include(l => l.History).SingleAsync(l => l.RegionId == region.Id);
+        list.Year.Should().Be(LastYear);
+        list.Status.Should().Be(ListStatus.Published);
+        list.OrderNumber.Should().Be(DemoSeeder.DemoOrderNumber);
+        list.OrderDate.Should().NotBeNull().And.BeOnOrBefore(DateOnly.FromDateTime(DateTime.UtcNow));
+        list.History.OrderBy(h => h.At).Select(h => (h.To, h.UserName)).Should().Equal(
+            (ListStatus.Draft, "демонстрационные данные"), (ListStatus.UnderReview, "operator@demo.local"), (ListStatus.Submitted, "operator@demo.local"),
+            (ListStatus.Approved, "ministry@demo.local"), (ListStatus.Published, "ministry@demo.local"));
+        list.History.Single(h => h.To == ListStatus.Approved).Comment.Should().StartWith($"Приказ № {DemoSeeder.DemoOrderNumber} от ");
+        (await db.Audit.Where(a => a.EntityId == list.Id.ToString()).OrderBy(a => a.At).Select(a => a.Action).ToListAsync())
+            .Should().Equal("list.review", "list.submit", "list.approve", "list.publish");
+
+        var listed = await db.Set<SupportListEntry>().Where(e => e.ListId == list.Id && e.Included).Select(e => e.SchoolId).ToListAsync();
+        listed.Should().HaveCountGreaterThan(30).And.HaveCountLessThan(150, "a realistic list is a minority of the region's 600 schools");
+        var covered = await MonitoringScope.CoveredAsync(db, region.Id, null, CancellationToken.None);
+        covered.ListYear.Should().Be(LastYear);
+        covered.SchoolIds.Should().BeEquivalentTo(listed);
+
+        using var http = portal.Anonymous();
+        var page = await http.GetStringAsync($"/public/lists/{DemoSeeder.DemoRegionCode}/{LastYear}");
+        page.Should().Contain($"Всего школ: {listed.Count}");
+    }
+
+    [Fact]
+    public async Task The_demo_users_work_with_listed_schools_and_the_monitoring_of_the_year_has_started()
+    {
+        await using var db = portal.System();
+        var region = await db.Regions.SingleAsync(r => r.Code == DemoSeeder.DemoRegionCode);
+        var list = await db.Set<SupportList>().SingleAsync(l => l.RegionId == region.Id);
+        var listed = await db.Set<SupportListEntry>().Where(e => e.ListId == list.Id && e.Included).Select(e => e.SchoolId).ToListAsync();
+        var school = await db.Users.SingleAsync(u => u.Email == "school@demo.local");
+        var mentor = await db.Users.SingleAsync(u => u.Email == "mentor@demo.local");
+        listed.Should().Contain(school.SchoolId!.Value);
+        var municipal = await db.Users.SingleAsync(u => u.Email == "municipal@demo.local");
+        municipal.MunicipalityId.Should().Be(school.MunicipalityId);
+        foreach (var user in new[] { school, municipal })
+        {
+            (await db.Notifications.CountAsync(n => n.UserId == user.Id && n.Title.StartsWith("Опубликован перечень"))).Should().Be(1, user.Email + " hears of the publication");
+        }
+
+        var programme = await db.Plans.SingleAsync(p => p.SchoolId == school.SchoolId);
+        programme.Status.Should().Be(PlanStatus.InProgress);
+        (await db.PlanItems.CountAsync(i => i.PlanId == programme.Id && i.Status == PlanItemStatus.Done)).Should().Be(1);
+        (await db.Plans.SingleAsync(p => p.Level == PlanLevel.Municipality && p.MunicipalityId == school.MunicipalityId)).Status.Should().Be(PlanStatus.Approved);
+        var assigned = await db.MentorAssignments.Where(a => a.MentorId == mentor.Id).Select(a => a.SchoolId).ToListAsync();
+        assigned.Should().HaveCount(3).And.Contain(school.SchoolId.Value);
+        (await db.Consultations.SingleAsync(c => c.MentorId == mentor.Id)).SchoolId.Should().Be(school.SchoolId.Value);
+
+        var year = await db.Set<MonitoringYear>().Include(y => y.Stages).SingleAsync(y => y.RegionId == region.Id);
+        year.Year.Should().Be(MonitoringYear.YearOf(DateOnly.FromDateTime(DateTime.UtcNow)));
+        var schoolTasks = await db.Set<MonitoringTask>().Where(t => t.RegionId == region.Id && t.Actor == MonitoringActor.School)
+            .Select(t => t.SchoolId!.Value).Distinct().ToListAsync();
+        schoolTasks.Should().OnlyContain(id => listed.Contains(id), "tasks go to the schools of the published list");
+    }
+
+    [Fact]
+    public async Task Seeding_again_adds_nothing()
+    {
+        var before = await CountsAsync();
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedDemoAsync(LastYear);
+        }
+        (await CountsAsync()).Should().Equal(before);
+    }
+
+    private async Task<int[]> CountsAsync()
+    {
+        await using var db = portal.System();
+        return
+        [
+            await db.Regions.CountAsync(), await db.Schools.CountAsync(), await db.Results.CountAsync(), await db.Users.CountAsync(),
+            await db.Set<SupportList>().CountAsync(), await db.Set<SupportListEntry>().CountAsync(), await db.Set<ListTransition>().CountAsync(),
+            await db.Audit.CountAsync(), await db.Notifications.CountAsync(), await db.Plans.CountAsync(), await db.PlanItems.CountAsync(),
+            await db.PlanTransitions.CountAsync(), await db.MentorAssignments.CountAsync(), await db.Consultations.CountAsync(),
+            await db.Set<MonitoringYear>().CountAsync(), await db.Set<MonitoringTask>().CountAsync(),
+        ];
+    }
+}
