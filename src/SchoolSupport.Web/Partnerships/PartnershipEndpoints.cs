@@ -1,6 +1,7 @@
 using SchoolSupport.Infrastructure.Development;
 using SchoolSupport.Infrastructure.Mentoring;
 using SchoolSupport.Infrastructure.Partnerships;
+using SchoolSupport.Web.Components.Shared;
 using SchoolSupport.Web.Schools;
 using SchoolSupport.Web.Security;
 
@@ -19,7 +20,7 @@ public static class PartnershipEndpoints
             Xlsx("Журнал обратной связи.xlsx", o => j.WriteFeedbackXlsxAsync(new ConsultationQuery(), o, ct)));
         group.MapGet("/mentoring/summary/export.xlsx", (ConsultationJournal j, int? year, CancellationToken ct) =>
         {
-            var y = year ?? DateTime.Today.Year;
+            var y = year ?? Dates.Today.Year;
             return Xlsx($"Консультации по школам {y}.xlsx", o => j.WriteSummaryXlsxAsync(y, o, ct));
         });
         group.MapGet("/development/applications.xlsx", (ProfessionalDevelopment d, CancellationToken ct) =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using SchoolSupport.Domain.Schools;
 using SchoolSupport.Infrastructure.Results;
 using SchoolSupport.Infrastructure.Schools;
+using SchoolSupport.Web.Components.Shared;
 using SchoolSupport.Web.Security;
 
 namespace SchoolSupport.Web.Schools;
@@ -25,7 +26,7 @@ public static class SchoolEndpoints
         var stream = new MemoryStream();
         await registry.WriteXlsxAsync(new SchoolQuery(search, municipality, locality, flag, sort ?? SchoolSort.Name, desc ?? false), stream, ct);
         stream.Position = 0;
-        return Results.File(stream, XlsxType, $"Реестр ОО {DateTime.Today:yyyy-MM-dd}.xlsx");
+        return Results.File(stream, XlsxType, $"Реестр ОО {Dates.Today:yyyy-MM-dd}.xlsx");
     }
 
     private static async Task<IResult> ExportResults(ResultsBrowser browser, int? year, Guid? school, Guid? municipality,
