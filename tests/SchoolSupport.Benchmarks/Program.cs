@@ -44,7 +44,7 @@ try
         await db.Database.ExecuteSqlRawAsync("analyze"); // as autovacuum would have done on a live database
     }
     var user = new UserScope(Guid.NewGuid(), "bench", big.Region.Id, null, null, new HashSet<string> { Roles.Operator });
-    var factory = new ScopedFactory(options.Options, new FixedScope(user));
+    var factory = systemDb.For(new FixedScope(user));
 
     if (only.Contains("import"))
     {
@@ -245,12 +245,6 @@ static async Task<TimeSpan> BareCopyAsync(string cs, string csvPath)
 
 namespace SchoolSupport.Benchmarks
 {
-    /// <summary>An IDbContextFactory acting as a fixed user, like the app's scoped factory does for a signed-in user.</summary>
-    internal sealed class ScopedFactory(DbContextOptions<AppDbContext> options, ICurrentScope scope) : IDbContextFactory<AppDbContext>
-    {
-        public AppDbContext CreateDbContext() => new(options, scope);
-    }
-
     internal static class IdentificationBenchmark
     {
         /// <summary>The national demo (85 regions, 45,000 schools, 3 years): every region identified, against one plain SQL aggregate over the same rows.</summary>
