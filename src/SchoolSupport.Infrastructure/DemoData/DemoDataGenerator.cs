@@ -7,7 +7,7 @@ public sealed record DemoRegion(Region Region, List<Municipality> Municipalities
     List<SchoolYearProfile> Profiles, List<AssessmentResult> Results, IReadOnlySet<Guid> PersistentlyLow);
 
 /// <summary>
-/// Plausible, deterministic demo data: municipalities, schools, three years of context and results.
+/// Plausible, deterministic demo data: municipalities, schools, some years (three by default) of context and results.
 /// A latent quality per school drives results; the social inputs are correlated with it; about 5 % of schools
 /// are persistently low, and a few strong schools are leaders. Same seed, same data.
 /// </summary>
@@ -45,7 +45,10 @@ public sealed class DemoDataGenerator(int seed)
         }
     }
 
-    /// <summary>One region with <paramref name="municipalities"/> municipalities and about <paramref name="schools"/> schools.</summary>
+    /// <summary>
+    /// One region with <paramref name="municipalities"/> municipalities and about <paramref name="schools"/> schools, with
+    /// <paramref name="years"/> years of results ending with <paramref name="lastYear"/>.
+    /// </summary>
     public DemoRegion Generate(string code, string name, int municipalities, int schools, int lastYear, int years = 3)
     {
         var region = new Region { Id = NextGuid(), Code = code, Name = name, AuthorityName = $"Министерство образования ({name})" };

@@ -20,11 +20,16 @@ public sealed record DemoLogin(string Email, string Role, string Scope);
 
 /// <summary>Seeds roles always, and on request a demo region with one user per role. Idempotent: a second run adds nothing.</summary>
 public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles, TimeProvider clock,
-    RunIdentification identification, MonitoringJob monitoring, SupportTargets targets, ILogger<DemoSeeder> log)
+    RunIdentification identification, MonitoringJob monitoring, SupportTargets targets, ILogger<DemoSeeder> log,
+    ILogger<RunIdentification> identificationLog)
 {
     public const string DemoRegionCode = "DEMO";
     public const string DemoPassword = "Demo-2026!";
     public const string DemoOrderNumber = "1468";
+    public const string PreviousOrderNumber = "1392";
+
+    /// <summary>Years of demo results: the three the methodology looks at for the current list, and one more for the previous cycle's list.</summary>
+    public const int DemoYears = 4;
     private const string Seeding = "демонстрационные данные";
 
     /// <summary>
@@ -47,8 +52,9 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
     }
 
     /// <summary>
-    /// The demo region with three years of results up to <paramref name="lastYear"/>, one user per role, and the work of the
-    /// current cycle: the list for <paramref name="lastYear"/> published, mentors, a programme under way and the monitoring started.
+    /// The demo region with four years of results up to <paramref name="lastYear"/>, one user per role, the list of the previous
+    /// cycle published a year ago, and the work of the current cycle: the list for <paramref name="lastYear"/> published,
+    /// mentors, a programme under way and the monitoring started.
     /// </summary>
     public async Task<IReadOnlyList<DemoLogin>> SeedDemoAsync(int lastYear, bool nationalScale = false, CancellationToken ct = default)
     {
@@ -65,10 +71,11 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
         }
         if (!await db.Regions.AnyAsync(r => r.Code == DemoRegionCode, ct))
         {
-            var demo = new DemoDataGenerator(seed: 2026).Generate(DemoRegionCode, "Демонстрационная область", municipalities: 40, schools: 600, lastYear);
+            var demo = new DemoDataGenerator(seed: 2026).Generate(DemoRegionCode, "Демонстрационная область", municipalities: 40, schools: 600, lastYear,
+                years: DemoYears);
             await DemoDataWriter.WriteAsync(db, demo, ct);
             log.LogInformation("Demo region seeded: {Schools} schools, {Results} result rows, years {From}–{To}", demo.Schools.Count, demo.Results.Count,
-                lastYear - 2, lastYear);
+                lastYear - DemoYears + 1, lastYear);
         }
 
         var region = await db.Regions.SingleAsync(r => r.Code == DemoRegionCode, ct);
@@ -82,6 +89,15 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
             await EnsureUserAsync("ministry@demo.local", "Иванова Мария Петровна", Roles.Ministry, region.Id, null, null),
             await EnsureUserAsync("operator@demo.local", "Петров Олег Николаевич", Roles.Operator, region.Id, null, null),
         };
+        var operatorUser = await ActAsync("operator@demo.local");
+        var ministryUser = await ActAsync("ministry@demo.local");
+        // The previous cycle's list comes first, as it did a year ago: the current computation reads it (schools in their second
+        // year, schools that left) and the reduction of the list is counted against it. A demo whose current list was made
+        // without it (by an earlier version of the seeder) is left as it is.
+        if (!await AnyListAsync(region.Id, lastYear, ct) || await AnyListAsync(region.Id, lastYear - 1, ct))
+        {
+            await PublishListAsync(region.Id, lastYear - 1, PreviousOrderNumber, inItsSeptember: true, operatorUser, ministryUser, ct);
+        }
         // The list is computed first so that the demo coordinator and school are chosen among listed schools and hear of its publication.
         var listed = await ListedSchoolsAsync(await ComputedListAsync(region.Id, lastYear, ct), ct);
         var chosen = await DemoMunicipalityAsync(region.Id, listed, ct);
@@ -94,7 +110,7 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
         logins.Add(await EnsureUserAsync("school@demo.local", "Кузнецов Игорь Сергеевич", Roles.School, region.Id, chosen, schoolId));
         logins.Add(await EnsureUserAsync("mentor@demo.local", "Смирнова Елена Андреевна", Roles.Mentor, region.Id, null, null));
 
-        var published = await PublishListAsync(region.Id, lastYear, await ActAsync("operator@demo.local"), await ActAsync("ministry@demo.local"), ct);
+        var published = await PublishListAsync(region.Id, lastYear, DemoOrderNumber, inItsSeptember: false, operatorUser, ministryUser, ct);
         // Users of an earlier start keep their municipality: the work below follows the coordinator's.
         var municipalityId = (await ActAsync("municipal@demo.local")).MunicipalityId ?? chosen;
         var listedThere = (published is { } publishedId ? await ListedSchoolsAsync(publishedId, ct) : listed)
@@ -108,12 +124,17 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
     /// demo ministry user with an order and published, each step with its history and audit entry. Steps already taken are
     /// skipped, so a second start (or one after an interrupted start) adds nothing. Returns the published list.
     /// </summary>
-    private async Task<Guid?> PublishListAsync(Guid regionId, int year, UserScope operatorUser, UserScope ministryUser, CancellationToken ct)
+    /// <param name="inItsSeptember">
+    /// A past cycle's list: each step is taken on its day of that September (computed on the 1st, approved by the order of the
+    /// 15th, published on the 16th), so that its history, audit and the identification run read as they did then.
+    /// </param>
+    private async Task<Guid?> PublishListAsync(Guid regionId, int year, string orderNumber, bool inItsSeptember, UserScope operatorUser,
+        UserScope ministryUser, CancellationToken ct)
     {
-        var asOperator = new SupportLists(systemDb.For(new FixedScope(operatorUser)), new FixedScope(operatorUser), clock);
-        var asMinistry = new SupportLists(systemDb.For(new FixedScope(ministryUser)), new FixedScope(ministryUser), clock);
+        TimeProvider On(int day) => inItsSeptember ? new DayClock(new DateTimeOffset(year, 9, day, 7, 0, 0, TimeSpan.Zero)) : clock;
+        SupportLists As(UserScope user, int day) => new(systemDb.For(new FixedScope(user)), new FixedScope(user), On(day));
         // The order follows the September identification; on a demo started in early September it is dated today.
-        var orderDate = new DateOnly(year, 9, 15) < Today ? new DateOnly(year, 9, 15) : Today;
+        var orderDate = inItsSeptember || new DateOnly(year, 9, 15) < Today ? new DateOnly(year, 9, 15) : Today;
         for (var step = 0; step < 6; step++)
         {
             await using var db = systemDb.Create();
@@ -125,19 +146,19 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
             switch (list?.Status)
             {
                 case null:
-                    await identification.RunAsync(regionId, year, Seeding, null, ct);
+                    await (inItsSeptember ? new RunIdentification(systemDb, On(1), identificationLog) : identification).RunAsync(regionId, year, Seeding, null, ct);
                     break;
                 case ListStatus.Draft or ListStatus.Returned:
-                    await asOperator.StartReviewAsync(list.Id, list.RowVersion, ct);
+                    await As(operatorUser, 8).StartReviewAsync(list.Id, list.RowVersion, ct);
                     break;
                 case ListStatus.UnderReview:
-                    await asOperator.SubmitAsync(list.Id, list.RowVersion, ct);
+                    await As(operatorUser, 10).SubmitAsync(list.Id, list.RowVersion, ct);
                     break;
                 case ListStatus.Submitted:
-                    await asMinistry.ApproveAsync(list.Id, list.RowVersion, DemoOrderNumber, orderDate, ct);
+                    await As(ministryUser, 15).ApproveAsync(list.Id, list.RowVersion, orderNumber, orderDate, ct);
                     break;
                 case ListStatus.Approved:
-                    await asMinistry.PublishAsync(list.Id, list.RowVersion, ct);
+                    await As(ministryUser, 16).PublishAsync(list.Id, list.RowVersion, ct);
                     log.LogInformation("Demo list {Year}/{Next} published: {Schools} schools", year, year + 1,
                         await db.Set<SupportListEntry>().CountAsync(e => e.ListId == list.Id && e.Included, ct));
                     break;
@@ -148,6 +169,12 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
         }
         log.LogWarning("The demo list {Year} was not published", year);
         return null;
+    }
+
+    private async Task<bool> AnyListAsync(Guid regionId, int year, CancellationToken ct)
+    {
+        await using var db = systemDb.Create();
+        return await db.Set<SupportList>().AnyAsync(l => l.RegionId == regionId && l.Year == year, ct);
     }
 
     /// <summary>The list of the year to show: the published one, else the latest version; computed by the identification when there is none.</summary>
@@ -321,6 +348,12 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
     private static void Check(IReadOnlyList<string> errors)
     {
         if (errors.Count > 0) throw new InvalidOperationException("Demo seeding refused: " + string.Join("; ", errors));
+    }
+
+    /// <summary>A clock stopped on one moment of a past cycle, for the services that take that cycle's steps.</summary>
+    private sealed class DayClock(DateTimeOffset at) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => at;
     }
 
     /// <summary>The scope a demo user's sign-in would give: the services check roles and scope as for a page.</summary>

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Identification;
 using SchoolSupport.Domain.Monitoring;
 using SchoolSupport.Domain.Roadmaps;
 using SchoolSupport.Infrastructure.DemoData;
+using SchoolSupport.Infrastructure.Identification;
 using SchoolSupport.Infrastructure.Monitoring;
 using SchoolSupport.Tests.Support;
 
@@ -43,6 +45,8 @@ public sealed class DemoSeederTests(DemoPortalFixture portal) : IClassFixture<De
         second.Results.Select(r => (r.SchoolId, r.Year, r.Kind, r.Subject, r.MeanScore, r.BelowMinimumShare))
             .Should().Equal(first.Results.Select(r => (r.SchoolId, r.Year, r.Kind, r.Subject, r.MeanScore, r.BelowMinimumShare)));
         first.Results.Select(r => r.Year).Distinct().Order().Should().Equal(2024, 2025, 2026);
+        new DemoDataGenerator(seed: 2026).Generate("X", "Регион", municipalities: 3, schools: 20, lastYear: 2026, years: DemoSeeder.DemoYears)
+            .Results.Select(r => r.Year).Distinct().Order().Should().Equal(2023, 2024, 2025, 2026);
     }
 
     [Fact]
@@ -51,7 +55,7 @@ public sealed class DemoSeederTests(DemoPortalFixture portal) : IClassFixture<De
         await using var db = portal.System();
         var region = await db.Regions.SingleAsync(r => r.Code == DemoSeeder.DemoRegionCode);
         var years = await db.Results.Where(r => r.RegionId == region.Id).Select(r => r.Year).Distinct().OrderBy(y => y).ToListAsync();
-        years.Should().Equal(LastYear - 2, LastYear - 1, LastYear);
+        years.Should().Equal(LastYear - 3, LastYear - 2, LastYear - 1, LastYear);
     }
 
     [Fact]
@@ -59,8 +63,7 @@ public sealed class DemoSeederTests(DemoPortalFixture portal) : IClassFixture<De
     {
         await using var db = portal.System();
         var region = await db.Regions.SingleAsync(r => r.Code == DemoSeeder.DemoRegionCode);
-        var list = await db.Set<SupportList>().Include(l => l.History).SingleAsync(l => l.RegionId == region.Id);
-        list.Year.Should().Be(LastYear);
+        var list = await db.Set<SupportList>().Include(l => l.History).SingleAsync(l => l.RegionId == region.Id && l.Year == LastYear);
         list.Status.Should().Be(ListStatus.Published);
         list.OrderNumber.Should().Be(DemoSeeder.DemoOrderNumber);
         list.OrderDate.Should().NotBeNull().And.BeOnOrBefore(DateOnly.FromDateTime(DateTime.UtcNow));
@@ -83,11 +86,48 @@ public sealed class DemoSeederTests(DemoPortalFixture portal) : IClassFixture<De
     }
 
     [Fact]
+    public async Task The_list_of_the_previous_cycle_was_published_through_the_workflow_in_its_September_before_the_current_one()
+    {
+        await using var db = portal.System();
+        var region = await db.Regions.SingleAsync(r => r.Code == DemoSeeder.DemoRegionCode);
+        var lists = await db.Set<SupportList>().Include(l => l.History).Where(l => l.RegionId == region.Id).OrderBy(l => l.Year).ToListAsync();
+        lists.Select(l => (l.Year, l.Version, l.Status)).Should().Equal((LastYear - 1, 1, ListStatus.Published), (LastYear, 1, ListStatus.Published));
+        var (previous, current) = (lists[0], lists[1]);
+        previous.OrderNumber.Should().Be(DemoSeeder.PreviousOrderNumber).And.NotBe(current.OrderNumber);
+        previous.OrderDate.Should().Be(new DateOnly(LastYear - 1, 9, 15));
+        previous.History.OrderBy(h => h.At).Select(h => (h.To, h.UserName)).Should().Equal(
+            (ListStatus.Draft, "демонстрационные данные"), (ListStatus.UnderReview, "operator@demo.local"), (ListStatus.Submitted, "operator@demo.local"),
+            (ListStatus.Approved, "ministry@demo.local"), (ListStatus.Published, "ministry@demo.local"));
+        previous.History.Single(h => h.To == ListStatus.Approved).Comment.Should().Be($"Приказ № {DemoSeeder.PreviousOrderNumber} от 15.09.{LastYear - 1}");
+        previous.History.Should().OnlyContain(h => h.At.Year == LastYear - 1 && h.At.Month == 9, "the previous cycle's steps were taken in its September");
+        previous.History.Max(h => h.At).Should().BeBefore(current.History.Min(h => h.At));
+        (await db.Audit.Where(a => a.EntityId == previous.Id.ToString()).OrderBy(a => a.At).Select(a => a.Action).ToListAsync())
+            .Should().Equal("list.review", "list.submit", "list.approve", "list.publish");
+        (await db.Set<IdentificationRun>().SingleAsync(r => r.RegionId == region.Id && r.Year == LastYear - 1)).StartedAt.Year.Should().Be(LastYear - 1);
+
+        // The current computation read the previous list: the schools listed in both years are in their second year.
+        var before = await db.Set<SupportListEntry>().Where(e => e.ListId == previous.Id && e.Included).Select(e => e.SchoolId).ToListAsync();
+        var now = await db.Set<SupportListEntry>().Where(e => e.ListId == current.Id && e.Included).ToListAsync();
+        before.Should().HaveCountGreaterThan(30).And.HaveCountLessThan(150);
+        now.Where(e => e.SecondConsecutiveYear).Select(e => e.SchoolId).Should().BeEquivalentTo(now.Select(e => e.SchoolId).Intersect(before));
+
+        var ministry = await db.Users.SingleAsync(u => u.Email == "ministry@demo.local");
+        var scope = new UserScope(ministry.Id, ministry.Email!, region.Id, null, null, new HashSet<string> { Roles.Ministry });
+        using var acting = portal.ActAs(scope);
+        var indicators = await acting.ServiceProvider.GetRequiredService<MonitoringIndicators>().ComputeAsync(MonitoringYear.YearOf(DateOnly.FromDateTime(DateTime.UtcNow)));
+        var reduction = indicators.Single(i => i.Definition.Code == IndicatorCode.ListReduction);
+        reduction.Value.Should().Be(Math.Round(100m * (before.Count - now.Count) / before.Count, 1));
+        reduction.Details.Should().Be($"{before.Count} → {now.Count} школ");
+        (await acting.ServiceProvider.GetRequiredService<SupportLists>().YearOverYearAsync()).Select(y => (y.Year, y.Listed, y.TwoYearsOrMore))
+            .Should().Equal((LastYear - 1, before.Count, 0), (LastYear, now.Count, now.Count(e => e.SecondConsecutiveYear)));
+    }
+
+    [Fact]
     public async Task The_demo_users_work_with_listed_schools_and_the_monitoring_of_the_year_has_started()
     {
         await using var db = portal.System();
         var region = await db.Regions.SingleAsync(r => r.Code == DemoSeeder.DemoRegionCode);
-        var list = await db.Set<SupportList>().SingleAsync(l => l.RegionId == region.Id);
+        var list = await db.Set<SupportList>().SingleAsync(l => l.RegionId == region.Id && l.Year == LastYear);
         var listed = await db.Set<SupportListEntry>().Where(e => e.ListId == list.Id && e.Included).Select(e => e.SchoolId).ToListAsync();
         var school = await db.Users.SingleAsync(u => u.Email == "school@demo.local");
         var mentor = await db.Users.SingleAsync(u => u.Email == "mentor@demo.local");
@@ -132,6 +172,7 @@ public sealed class DemoSeederTests(DemoPortalFixture portal) : IClassFixture<De
         [
             await db.Regions.CountAsync(), await db.Schools.CountAsync(), await db.Results.CountAsync(), await db.Users.CountAsync(),
             await db.Set<SupportList>().CountAsync(), await db.Set<SupportListEntry>().CountAsync(), await db.Set<ListTransition>().CountAsync(),
+            await db.Set<IdentificationRun>().CountAsync(), await db.Set<MethodologyVersion>().CountAsync(),
             await db.Audit.CountAsync(), await db.Notifications.CountAsync(), await db.Plans.CountAsync(), await db.PlanItems.CountAsync(),
             await db.PlanTransitions.CountAsync(), await db.MentorAssignments.CountAsync(), await db.Consultations.CountAsync(),
             await db.Set<MonitoringYear>().CountAsync(), await db.Set<MonitoringTask>().CountAsync(),
