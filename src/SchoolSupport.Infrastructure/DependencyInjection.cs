@@ -77,7 +77,13 @@ public static class DependencyInjection
             }));
         if (runJobServer)
         {
-            services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+            // The server builds jobs from this host's services: Hangfire's global activator belongs to the host configured last,
+            // and with several hosts in one process (the tests) a disposed one would fail every job of the others.
+            services.AddHangfireServer((provider, o) =>
+            {
+                o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+                o.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>());
+            });
         }
         return services;
     }
