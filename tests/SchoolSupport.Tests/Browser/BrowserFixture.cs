@@ -68,6 +68,16 @@ public sealed class BrowserFixture : PortalFixture
         await WaitForCircuitAsync(page);
     }
 
+    /// <summary>
+    /// Sets the file of a Blazor InputFile once Blazor has hooked it up: a file set on an input drawn a moment ago, before its
+    /// handler is attached, is lost, and the page never hears of it.
+    /// </summary>
+    public static async Task SetFileAsync(ILocator input, FilePayload file)
+    {
+        await input.EvaluateAsync("el => new Promise(done => { const ready = () => el._blazorInputFileNextFileId !== undefined ? done() : setTimeout(ready, 50); ready(); })");
+        await input.SetInputFilesAsync(file);
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 

@@ -52,7 +52,7 @@ public sealed class RoleJourneyTests(BrowserFixture portal) : IClassFixture<Brow
         await BrowserFixture.GotoAsync(op, "/import");
         var csv = "Код ОО;Год;Процедура;Класс;Предмет;Участников;Средний балл;Доля ниже минимального балла, %;Доля отметок «2», %\n"
                   + $"DEMO00001;{listYear};ВПР;6;Математика;48;3,4;14;14\nDEMO00002;{listYear};ВПР;6;Математика;40;3,9;6;6\n";
-        await op.Locator("#import-file").SetInputFilesAsync(new FilePayload { Name = "results.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await BrowserFixture.SetFileAsync(op.Locator("#import-file"), new FilePayload { Name = "results.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
         await op.GetByText("Строк с данными без ошибок: 2").WaitForAsync();
         await BrowserFixture.ScreenshotAsync(op, "operator-import-preview");
         await op.GetByRole(AriaRole.Button, new() { Name = "Импортировать 2 строк" }).ClickAsync();

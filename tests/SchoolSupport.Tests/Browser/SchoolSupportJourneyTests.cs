@@ -46,7 +46,7 @@ public sealed class SchoolSupportJourneyTests(BrowserFixture portal) : IClassFix
         await BrowserFixture.GotoAsync(school, "/documents");
         await school.GetByLabel("Название").FillAsync("Программа перехода (подписанная)");
         await school.GetByLabel("Название").PressAsync("Tab");
-        await school.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "programme.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n1 0 obj\n%%EOF"u8.ToArray() });
+        await BrowserFixture.SetFileAsync(school.Locator("input[type=file]"), new FilePayload { Name = "programme.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n1 0 obj\n%%EOF"u8.ToArray() });
         await ClickAsync(school, "Загрузить");
         await school.GetByText("Программа перехода (подписанная)").First.WaitForAsync();
         await BrowserFixture.ScreenshotAsync(school, "school-documents");
@@ -103,7 +103,7 @@ public sealed class SchoolSupportJourneyTests(BrowserFixture portal) : IClassFix
         var school = await SignInAsync(Roles.School);
         await BrowserFixture.GotoAsync(school, $"/roadmaps/{planId}");
         await ClickAsync(school, "Заменить файл «Протокол.pdf»");
-        await school.GetByLabel("Новый файл подтверждающего материала").SetInputFilesAsync(new FilePayload
+        await BrowserFixture.SetFileAsync(school.GetByLabel("Новый файл подтверждающего материала"), new FilePayload
         {
             Name = "Протокол подписанный.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\nsigned\n%%EOF"u8.ToArray(),
         });
