@@ -105,43 +105,43 @@ public static class TabularFile
         }).ToArray();
     }
 
+    /// <summary>
+    /// The whole CSV is decoded once. Without quotes (what every export writes) its lines are handed over as ranges of the
+    /// text; with quotes, a quoted cell may hold delimiters and line breaks, so the careful reader splits it record by record.
+    /// </summary>
     private static TabularData ReadCsv(Stream content)
     {
-        var encoding = DetectEncoding(content);
-        if (content.Length <= MaxPlainCsvBytes && ReadPlain(content, encoding) is { } plain) return plain;
-        content.Position = 0;
-        var reader = new StreamReader(content, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        var headerLine = reader.ReadLine() ?? throw new BadFileException("Файл пуст.");
-        var delimiter = new[] { ';', '\t', ',' }.MaxBy(d => headerLine.Count(c => c == d));
-        var header = Split(headerLine, delimiter, reader);
-        return new TabularData(header, Data(reader, delimiter));
+        string text;
+        using (var decoder = new StreamReader(content, DetectEncoding(content), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true))
+        {
+            text = decoder.ReadToEnd();
+        }
+        var lineEnd = text.AsSpan().IndexOfAny('\r', '\n');
+        var firstLine = lineEnd < 0 ? text : text[..lineEnd];
+        var delimiter = new[] { ';', '\t', ',' }.MaxBy(d => firstLine.Count(c => c == d));
+        return text.Contains('"') ? ReadQuoted(text, delimiter) : ReadPlain(text, delimiter);
+    }
 
-        static IEnumerable<(int, string[])> Data(StreamReader reader, char delimiter)
+    private static TabularData ReadQuoted(string text, char delimiter)
+    {
+        var reader = new StringReader(text);
+        var headerLine = reader.ReadLine() ?? throw new BadFileException("Файл пуст.");
+        return new TabularData(Split(headerLine, delimiter, reader), Data(reader, delimiter));
+
+        static IEnumerable<(int, string[])> Data(StringReader reader, char delimiter)
         {
             var number = 1;
-            using (reader)
+            while (reader.ReadLine() is { } line)
             {
-                while (reader.ReadLine() is { } line)
-                {
-                    number++;
-                    if (string.IsNullOrWhiteSpace(line)) continue;
-                    yield return (number, Split(line, delimiter, reader));
-                }
+                number++;
+                if (string.IsNullOrWhiteSpace(line)) continue;
+                yield return (number, Split(line, delimiter, reader));
             }
         }
     }
 
-    private const long MaxPlainCsvBytes = 512L * 1024 * 1024;
-
-    /// <summary>The whole CSV as one string with its line ranges, or null when it has quotes and needs the careful reader.</summary>
-    private static TabularData? ReadPlain(Stream content, Encoding encoding)
+    private static TabularData ReadPlain(string text, char delimiter)
     {
-        string text;
-        using (var reader = new StreamReader(content, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true))
-        {
-            text = reader.ReadToEnd();
-        }
-        if (text.Contains('"')) return null;
         var span = text.AsSpan();
         var lines = new List<Range>(Math.Max(16, text.Length / 48));
         var start = 0;
@@ -155,13 +155,11 @@ public static class TabularFile
             start = next;
         }
         if (lines.Count == 0) throw new BadFileException("Файл пуст.");
-        var headerLine = text[lines[0]];
-        var delimiter = new[] { ';', '\t', ',' }.MaxBy(d => headerLine.Count(c => c == d));
-        return new TabularData(headerLine.Split(delimiter), text, delimiter, [.. lines.Skip(1)]);
+        return new TabularData(text[lines[0]].Split(delimiter), text, delimiter, [.. lines.Skip(1)]);
     }
 
     /// <summary>Splits one CSV record; a quoted field may hold delimiters, doubled quotes and line breaks.</summary>
-    private static string[] Split(string line, char delimiter, StreamReader reader)
+    private static string[] Split(string line, char delimiter, TextReader reader)
     {
         if (!line.Contains('"')) return line.Split(delimiter);
         var cells = new List<string>();
