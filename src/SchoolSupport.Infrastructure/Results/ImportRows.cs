@@ -67,9 +67,17 @@ internal sealed class RowParser
     /// <summary>Room for rows parsed in parallel, one slot per line of the file.</summary>
     public void ReserveSlots(int count) => _slots = new Parsed[count];
 
+    /// <summary>The errors shown: the first 500 by row, and one more tells that there are more.</summary>
+    private const int MaxErrorsKept = 500;
+
+    /// <summary>
+    /// Parses one row. Rows come to one list of errors in the order of the file, so a list never needs more than the first
+    /// 501 errors: a file that is wrong on every one of a million rows does not hold millions of messages.
+    /// </summary>
     public void Parse(Cells cells, int row, List<ImportError> errors, int slot = -1)
     {
         var parsed = _prepared.Kind == ImportKind.Results ? ParseResult(cells, row, errors) : ParseProfile(cells, row, errors);
+        if (errors.Count > MaxErrorsKept + 1) errors.RemoveRange(MaxErrorsKept + 1, errors.Count - MaxErrorsKept - 1);
         if (parsed.Item is null) return;
         if (slot >= 0) _slots[slot] = parsed;
         else _sequential.Add(parsed);
@@ -86,6 +94,7 @@ internal sealed class RowParser
         foreach (var row in _sequential) parsed[n++] = row;
         for (var i = 0; i < count; i++) keys[i] = parsed[i].Key;
         Array.Sort(keys, parsed);
+        var repeats = new List<(int Row, int FirstRow)>();
         var first = 0;
         for (var i = 1; i < count; i++)
         {
@@ -94,30 +103,25 @@ internal sealed class RowParser
                 if (parsed[i].Row < parsed[first].Row) (parsed[i], parsed[first]) = (parsed[first], parsed[i]);
                 continue;
             }
-            ReportRepeats(parsed, first, i);
+            for (var j = first + 1; j < i; j++) repeats.Add((parsed[j].Row, parsed[first].Row));
             first = i;
         }
-        ReportRepeats(parsed, first, count);
+        for (var j = first + 1; j < count; j++) repeats.Add((parsed[j].Row, parsed[first].Row));
+        foreach (var (row, firstRow) in repeats.OrderBy(r => r.Row).Take(MaxErrorsKept + 1))
+        {
+            Errors.Add(new ImportError(row, _prepared.Kind == ImportKind.Results
+                ? $"Повтор строки {firstRow}: та же школа, год, процедура, класс и предмет."
+                : $"Повтор строки {firstRow}: та же школа и год."));
+        }
         if (_prepared.Kind == ImportKind.Results) _prepared.ResultRows.Capacity = count;
         foreach (var p in parsed)
         {
             if (p.Item is AssessmentResult result) _prepared.ResultRows.Add(result);
             else _prepared.ProfileRows.Add((SchoolYearProfile)p.Item!);
         }
-        const int maxErrorsKept = 500;
         var ordered = Errors.OrderBy(e => e.Row).ToList();
-        _prepared.Errors.AddRange(ordered.Take(maxErrorsKept));
-        if (ordered.Count > maxErrorsKept) _prepared.Errors.Add(new ImportError(ordered[maxErrorsKept].Row, "Ошибок больше 500; показаны первые 500."));
-    }
-
-    private void ReportRepeats(Parsed[] parsed, int first, int end)
-    {
-        for (var j = first + 1; j < end; j++)
-        {
-            Errors.Add(new ImportError(parsed[j].Row, _prepared.Kind == ImportKind.Results
-                ? $"Повтор строки {parsed[first].Row}: та же школа, год, процедура, класс и предмет."
-                : $"Повтор строки {parsed[first].Row}: та же школа и год."));
-        }
+        _prepared.Errors.AddRange(ordered.Take(MaxErrorsKept));
+        if (ordered.Count > MaxErrorsKept) _prepared.Errors.Add(new ImportError(ordered[MaxErrorsKept].Row, "Ошибок больше 500; показаны первые 500."));
     }
 
     private Parsed ParseResult(Cells cell, int row, List<ImportError> errors)
