@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Roadmaps;
+using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
 
 namespace SchoolSupport.Infrastructure.Roadmaps;
@@ -48,7 +49,7 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
     {
         var scope = current.Require();
         var level = PlanAccess.LevelCreatedBy(scope) ?? throw new ScopeException("Недостаточно прав для создания плана.");
-        var errors = Validate(edit);
+        var errors = EditValidation.Check(edit);
         if (errors.Count > 0) return (null, errors);
 
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -75,7 +76,7 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
     public async Task<IReadOnlyList<string>> SaveHeaderAsync(PlanHeaderEdit edit, CancellationToken ct = default)
     {
         var scope = current.Require();
-        var errors = Validate(edit);
+        var errors = EditValidation.Check(edit);
         if (errors.Count > 0) return errors;
         await using var db = await dbs.CreateDbContextAsync(ct);
         var plan = await OwnPlanAsync(db, scope, edit.Id ?? Guid.Empty, edit.Version, ct);
@@ -98,7 +99,7 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
     public async Task<IReadOnlyList<string>> SaveItemAsync(PlanItemEdit edit, CancellationToken ct = default)
     {
         var scope = current.Require();
-        var errors = Validate(edit);
+        var errors = EditValidation.Check(edit);
         if (errors.Count > 0) return errors;
         await using var db = await dbs.CreateDbContextAsync(ct);
         var plan = await db.Plans.VisibleTo(scope, db).FirstOrDefaultAsync(p => p.Id == edit.PlanId, ct) ?? throw new ScopeException("План не найден.");
@@ -133,7 +134,8 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
             plan.EnsureEditable();
         }
         else if (edit.Activity.Trim() != item.Activity || edit.Deadline != item.Deadline || edit.SectionId != item.SectionId
-                 || edit.Responsible.Trim() != item.Responsible || edit.Target.Trim() != item.Target || edit.Indicator.Trim() != item.Indicator)
+                 || edit.Responsible.Trim() != item.Responsible || edit.Participants.Trim() != item.Participants
+                 || edit.Target.Trim() != item.Target || edit.Indicator.Trim() != item.Indicator)
         {
             return ["В утверждённом плане меняются только фактическое значение, статус и примечания мероприятия."];
         }
@@ -223,15 +225,5 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
     private static async Task SaveAsync(AppDbContext db, CancellationToken ct)
     {
         await db.SaveOrRefuseStaleAsync(StaleMessage, ct);
-    }
-
-    private static List<string> Validate(object edit)
-    {
-        var results = new List<ValidationResult>();
-        var context = new ValidationContext(edit);
-        Validator.TryValidateObject(edit, context, results, validateAllProperties: true);
-        // The validator skips the object's own rules once a property fails; the user should see all errors at once.
-        if (edit is IValidatableObject self) results.AddRange(self.Validate(context));
-        return results.Select(r => r.ErrorMessage!).Distinct().ToList();
     }
 }

@@ -52,6 +52,18 @@ public sealed class PlanEvidenceTests(PortalFixture portal) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task In_a_plan_being_carried_out_a_changed_participant_list_is_refused_not_dropped()
+    {
+        var (planId, itemId) = await ProgrammeInProgressAsync();
+        var team = portal.Service<PlanService>(portal.World.Scope(Roles.School));
+        var edit = PlanItemEdit.From((await team.GetAsync(planId))!.Plan.Items.Single(i => i.Id == itemId));
+        var before = edit.Participants;
+        edit.Participants = before + ", родители";
+        (await team.SaveItemAsync(edit)).Should().ContainSingle().Which.Should().Contain("меняются только фактическое значение");
+        (await team.GetAsync(planId))!.Plan.Items.Single(i => i.Id == itemId).Participants.Should().Be(before);
+    }
+
+    [Fact]
     public async Task The_school_team_attaches_evidence_to_an_activity_and_the_coordinator_downloads_it()
     {
         var (planId, itemId) = await ProgrammeInProgressAsync();
