@@ -52,13 +52,15 @@ public sealed class DocumentLibrary(IDbContextFactory<AppDbContext> dbs, ICurren
     internal async Task<(DocumentVersion? Version, IReadOnlyList<string> Errors)> UploadAsync(AppDbContext db, UserScope scope, DocumentUpload upload,
         Action<DocumentVersion>? alongside, CancellationToken ct)
     {
-        if (!await CanUploadAsync(db, scope, upload.MunicipalityId, upload.SchoolId, ct)) throw new ScopeException("Недостаточно прав для загрузки документов этой организации.");
+        if (!await CanUploadAsync(db, scope, upload.Kind, upload.MunicipalityId, upload.SchoolId, ct)) throw new ScopeException("Недостаточно прав для загрузки документов этой организации.");
 
         Document? document = null;
         if (upload.DocumentId is { } documentId)
         {
             document = await db.Documents.FirstOrDefaultAsync(d => d.Id == documentId && d.MunicipalityId == upload.MunicipalityId && d.SchoolId == upload.SchoolId, ct)
                 ?? throw new ScopeException("Документ не найден.");
+            // A new version is of the document's own kind: a mentor's materials upload cannot become the school's programme.
+            if (document.Kind != upload.Kind && !await CanUploadAsync(db, scope, document.Kind, upload.MunicipalityId, upload.SchoolId, ct)) throw new ScopeException("Недостаточно прав для загрузки документов этой организации.");
         }
         else if (string.IsNullOrWhiteSpace(upload.Title))
         {
@@ -167,8 +169,11 @@ public sealed class DocumentLibrary(IDbContextFactory<AppDbContext> dbs, ICurren
             : (scope.IsIn(Roles.Municipal) && scope.MunicipalityId == municipalityId) || scope.IsIn(Roles.Operator) || scope.IsIn(Roles.Ministry);
 
     /// <summary>A mentor adds consultation materials to the schools assigned to them.</summary>
-    private static async Task<bool> CanUploadAsync(AppDbContext db, UserScope scope, Guid municipalityId, Guid? schoolId, CancellationToken ct) =>
-        (CanUpload(scope, municipalityId, schoolId) || await IsAssignedMentorAsync(db, scope, schoolId, ct)) && await ExistsAsync(db, municipalityId, schoolId, ct);
+    /// <summary>Staff upload by their scope; an assigned mentor uploads only consultation materials of the school.</summary>
+    private static async Task<bool> CanUploadAsync(AppDbContext db, UserScope scope, DocumentKind kind, Guid municipalityId, Guid? schoolId, CancellationToken ct) =>
+        (CanUpload(scope, municipalityId, schoolId)
+         || kind == DocumentKind.ConsultationMaterials && await IsAssignedMentorAsync(db, scope, schoolId, ct))
+        && await ExistsAsync(db, municipalityId, schoolId, ct);
 
     private static async Task<bool> IsAssignedMentorAsync(AppDbContext db, UserScope scope, Guid? schoolId, CancellationToken ct) =>
         scope.IsIn(Roles.Mentor) && schoolId is { } s && await SchoolScope.AssignedSchoolIds(db, scope.UserId).AnyAsync(id => id == s, ct);

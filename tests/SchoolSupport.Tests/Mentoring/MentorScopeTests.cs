@@ -118,5 +118,17 @@ public sealed class MentorScopeTests(PortalFixture portal) : IClassFixture<Porta
         errors.Should().BeEmpty();
         (await library.ListAsync(World.A1.Id, World.SchoolA1.Id)).Should().Contain(d => d.Id == version!.DocumentId);
         (await library.ListAsync(World.A1.Id, World.SchoolA1Second.Id)).Should().BeEmpty();
+
+        // Only materials: not the school's own documents, neither as a new document nor as a new version of one.
+        var programme = () => library.UploadAsync(new DocumentUpload(World.A1.Id, World.SchoolA1.Id, Domain.Documents.DocumentKind.SchoolProgramme,
+            "Программа", "p.pdf", new MemoryStream("%PDF-1.4\n%%EOF"u8.ToArray())));
+        await programme.Should().ThrowAsync<ScopeException>();
+        var (schoolProgramme, _) = await portal.Service<DocumentLibrary>(World.Scope(Roles.School)).UploadAsync(new DocumentUpload(World.A1.Id,
+            World.SchoolA1.Id, Domain.Documents.DocumentKind.SchoolProgramme, "Программа", "p.pdf", new MemoryStream("%PDF-1.4\n%%EOF"u8.ToArray())));
+        var overwrite = () => library.UploadAsync(new DocumentUpload(World.A1.Id, World.SchoolA1.Id, Domain.Documents.DocumentKind.ConsultationMaterials,
+            "Памятка", "memo.pdf", new MemoryStream("%PDF-1.4\n%%EOF"u8.ToArray()), schoolProgramme!.DocumentId));
+        await overwrite.Should().ThrowAsync<ScopeException>();
+        await using var db = portal.System();
+        (await db.DocumentVersions.CountAsync(v => v.DocumentId == schoolProgramme!.DocumentId)).Should().Be(1);
     }
 }
