@@ -143,9 +143,7 @@ public sealed class PartnershipService(IDbContextFactory<AppDbContext> dbs, ICur
         Partnership p;
         if (edit.Id is { } id)
         {
-            p = await Visible(db, scope).Include(x => x.Schools).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new ScopeException("Партнёрство не найдено.");
-            var before = await db.Schools.Where(s => s.Id == p.LeaderSchoolId || p.Schools.Select(x => x.SchoolId).Contains(s.Id)).Select(s => s.MunicipalityId).ToListAsync(ct);
-            if (!CanManage(scope, before)) throw new ScopeException("Недостаточно прав для изменения партнёрства.");
+            p = await ManagedAsync(db, scope, id, ct);
             if (!p.IsEditable) return (null, ["Завершённое партнёрство не изменяется."]);
             if (p.Status != PartnershipStatus.Proposed && (p.AgreementNumber != edit.AgreementNumber.Trim() || p.AgreementDate != edit.AgreementDate))
             {

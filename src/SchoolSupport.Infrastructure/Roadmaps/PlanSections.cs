@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Roadmaps;
+using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
 
 namespace SchoolSupport.Infrastructure.Roadmaps;
@@ -43,11 +44,8 @@ public sealed class PlanSections(IDbContextFactory<AppDbContext> dbs, ICurrentSc
     public async Task<IReadOnlyList<string>> SaveAsync(PlanSectionEdit edit, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.Operator, Roles.Ministry, Roles.Admin);
-        var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(edit, new ValidationContext(edit), results, validateAllProperties: true))
-        {
-            return results.Select(r => r.ErrorMessage!).ToList();
-        }
+        var errors = EditValidation.Check(edit);
+        if (errors.Count > 0) return errors;
         await using var db = await dbs.CreateDbContextAsync(ct);
         PlanSection section;
         if (edit.Id is { } id)

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using SchoolSupport.Infrastructure.DemoData;
 using SchoolSupport.Tests.Support;
 
 namespace SchoolSupport.Tests.Browser;
@@ -9,7 +10,7 @@ namespace SchoolSupport.Tests.Browser;
 /// </summary>
 public sealed class BrowserFixture : PortalFixture
 {
-    public const string DemoPassword = "Demo-2026!";
+    public const string DemoPassword = DemoSeeder.DemoPassword;
 
     private IPlaywright? _playwright;
 
