@@ -24,7 +24,7 @@ public sealed class HomeDashboard(IDbContextFactory<AppDbContext> dbs, ICurrentS
         return new HomeFigures(region, scopeName,
             await schools.CountAsync(ct),
             await schools.Select(s => s.MunicipalityId).Distinct().CountAsync(ct),
-            await db.Results.Where(r => schools.Any(s => s.Id == r.SchoolId)).CountAsync(ct),
-            await db.Notifications.CountAsync(n => n.UserId == scope.UserId && n.ReadAt == null, ct));
+            await db.Results.VisibleTo(scope, db).CountAsync(ct),
+            await db.Notifications.VisibleTo(scope).CountAsync(n => n.ReadAt == null, ct));
     }
 }

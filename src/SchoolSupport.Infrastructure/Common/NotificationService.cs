@@ -11,7 +11,7 @@ public sealed class NotificationService(IDbContextFactory<AppDbContext> dbs, ICu
     {
         var me = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        return await db.Notifications.Where(n => n.UserId == me.UserId && (!unreadOnly || n.ReadAt == null))
+        return await db.Notifications.VisibleTo(me).Where(n => !unreadOnly || n.ReadAt == null)
             .OrderByDescending(n => n.CreatedAt).Take(200).AsNoTracking().ToListAsync(ct);
     }
 
@@ -19,7 +19,7 @@ public sealed class NotificationService(IDbContextFactory<AppDbContext> dbs, ICu
     {
         var me = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        await db.Notifications.Where(n => n.Id == id && n.UserId == me.UserId && n.ReadAt == null)
+        await db.Notifications.VisibleTo(me).Where(n => n.Id == id && n.ReadAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, clock.GetUtcNow()), ct);
     }
 }

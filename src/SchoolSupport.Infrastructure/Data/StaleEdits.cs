@@ -9,6 +9,15 @@ public static class StaleEdits
     public static Task SaveOrRefuseStaleAsync(this DbContext db, string message, CancellationToken ct = default) =>
         db.SaveChangesAsync(ct).OrRefuseStaleAsync(message);
 
+    /// <summary>
+    /// Refuses at once when the page's row version is not the row's: the change was made on what another user has
+    /// changed since, and checking the workflow against the new state would give a misleading message («Переход … невозможен»).
+    /// </summary>
+    public static void RefuseIfStale(uint current, uint seen, string message)
+    {
+        if (current != seen) throw new StaleEditException(message);
+    }
+
     /// <summary>As <see cref="SaveOrRefuseStaleAsync"/> for a save made inside another call, such as a document upload that saves the caller's rows with it.</summary>
     public static async Task<T> OrRefuseStaleAsync<T>(this Task<T> saving, string message)
     {

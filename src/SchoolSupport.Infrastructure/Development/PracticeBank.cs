@@ -40,8 +40,7 @@ public sealed class PracticeBank(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
         var visible = db.Schools.VisibleTo(scope, db).Select(s => s.Id);
-        var rows = await db.PracticeCards.AsNoTracking()
-            .Where(p => p.Status == PracticeStatus.Published || visible.Contains(p.SchoolId))
+        var rows = await db.PracticeCards.AsNoTracking().VisibleTo(scope, db)
             .Join(db.Schools, p => p.SchoolId, s => s.Id, (p, s) => new
             {
                 p, School = s.ShortName, Municipality = s.Municipality!.Name, Visible = visible.Contains(p.SchoolId),

@@ -144,9 +144,8 @@ public sealed class ProfessionalDevelopment(IDbContextFactory<AppDbContext> dbs,
     {
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var schools = db.Schools.VisibleTo(scope, db);
-        var rows = await db.PdApplications.AsNoTracking().Where(a => eventId == null || a.EventId == eventId)
-            .Join(schools, a => a.SchoolId, s => s.Id, (a, s) => new { a, s })
+        var rows = await db.PdApplications.AsNoTracking().VisibleTo(scope, db).Where(a => eventId == null || a.EventId == eventId)
+            .Join(db.Schools, a => a.SchoolId, s => s.Id, (a, s) => new { a, s })
             .Join(db.PdEvents, x => x.a.EventId, e => e.Id, (x, e) => new ApplicationRow(x.a.Id, e.Id, e.Title, e.StartsOn, x.s.Id, x.s.ShortName,
                 x.s.Municipality!.Name, x.a.Participants, x.a.Note, x.a.AppliedByName, x.a.Attended))
             .ToListAsync(ct);
@@ -194,7 +193,7 @@ public sealed class ProfessionalDevelopment(IDbContextFactory<AppDbContext> dbs,
     {
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        if (!await SchoolScope.CanSeeAsync(db, scope, schoolId, ct)) return null;
+        if (!await Visibility.CanSeeSchoolAsync(db, scope, schoolId, ct)) return null;
         var survey = await db.DeficitSurveys.AsNoTracking().Where(s => s.SchoolId == schoolId).OrderByDescending(s => s.Year).FirstOrDefaultAsync(ct);
         if (survey is null) return null;
         var weak = survey.WeakAbove(targets.WeakIndicatorShare);
@@ -208,7 +207,7 @@ public sealed class ProfessionalDevelopment(IDbContextFactory<AppDbContext> dbs,
     {
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        if (!await SchoolScope.CanSeeAsync(db, scope, schoolId, ct)) return [];
+        if (!await Visibility.CanSeeSchoolAsync(db, scope, schoolId, ct)) return [];
         var rows = await db.ProgrammeEntries.AsNoTracking().Where(p => p.SchoolId == schoolId && p.Year == year && p.Half == half)
             .Join(db.PdEvents, p => p.EventId, e => e.Id, (p, e) => new ProgrammeRow(p.Id, e, p.Note))
             .ToListAsync(ct);

@@ -175,16 +175,11 @@ public sealed class DocumentLibrary(IDbContextFactory<AppDbContext> dbs, ICurren
          || kind == DocumentKind.ConsultationMaterials && await IsAssignedMentorAsync(db, scope, schoolId, ct))
         && await ExistsAsync(db, municipalityId, schoolId, ct);
 
-    private static async Task<bool> IsAssignedMentorAsync(AppDbContext db, UserScope scope, Guid? schoolId, CancellationToken ct) =>
-        scope.IsIn(Roles.Mentor) && schoolId is { } s && await SchoolScope.AssignedSchoolIds(db, scope.UserId).AnyAsync(id => id == s, ct);
+    private static Task<bool> IsAssignedMentorAsync(AppDbContext db, UserScope scope, Guid? schoolId, CancellationToken ct) =>
+        Visibility.IsAssignedMentorAsync(db, scope, schoolId, ct);
 
-    private static async Task<bool> CanSeeAsync(AppDbContext db, UserScope scope, Guid municipalityId, Guid? schoolId, CancellationToken ct)
-    {
-        var visible = schoolId is { } s
-            ? scope.CanSeeSchool(s, municipalityId) || await IsAssignedMentorAsync(db, scope, s, ct)
-            : scope.CanSeeMunicipality(municipalityId);
-        return visible && await ExistsAsync(db, municipalityId, schoolId, ct);
-    }
+    private static Task<bool> CanSeeAsync(AppDbContext db, UserScope scope, Guid municipalityId, Guid? schoolId, CancellationToken ct) =>
+        Visibility.CanSeeDocumentsOfAsync(db, scope, municipalityId, schoolId, ct);
 
     /// <summary>The school belongs to the municipality, and both to the caller's region (the query filter).</summary>
     private static async Task<bool> ExistsAsync(AppDbContext db, Guid municipalityId, Guid? schoolId, CancellationToken ct) => schoolId is { } s

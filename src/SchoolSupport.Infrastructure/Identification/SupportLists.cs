@@ -23,11 +23,13 @@ public sealed class SupportLists(IDbContextFactory<AppDbContext> dbs, ICurrentSc
 {
     public const double ReductionTargetPercent = 25;
 
+    private const string StaleMessage = "Перечень изменён другим пользователем — обновите страницу.";
+
     public async Task<IReadOnlyList<ListSummary>> AllAsync(CancellationToken ct = default)
     {
-        current.Require();
+        var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        return await db.Set<SupportList>().AsNoTracking().OrderByDescending(l => l.Year).ThenByDescending(l => l.Version)
+        return await db.Set<SupportList>().AsNoTracking().VisibleTo(scope).OrderByDescending(l => l.Year).ThenByDescending(l => l.Version)
             .Select(l => new ListSummary(l.Id, l.Year, l.Version, l.Status, l.Entries.Count(e => e.Included), l.Entries.Count(e => e.Computed),
                 l.ComputedAt, l.OrderNumber, l.OrderDate))
             .ToListAsync(ct);
@@ -40,7 +42,7 @@ public sealed class SupportLists(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         await using var db = await dbs.CreateDbContextAsync(ct);
         var list = await db.Set<SupportList>().AsNoTracking().Include(l => l.History).FirstOrDefaultAsync(l => l.Id == id, ct);
         if (list is null) return null;
-        if (!scope.IsRegional && list.Status is not (ListStatus.Published or ListStatus.Superseded)) return null;
+        if (!list.CanSee(scope)) return null;
         var schools = db.Schools.VisibleTo(scope, db);
         var entries = await db.Set<SupportListEntry>().AsNoTracking().Where(e => e.ListId == id)
             .Join(schools, e => e.SchoolId, s => s.Id, (e, s) => new EntryRow(e.SchoolId, s.Code, s.ShortName, s.Municipality!.Name,
@@ -199,6 +201,7 @@ public sealed class SupportLists(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         var scope = current.RequireRole(role);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var list = await db.Set<SupportList>().Include(l => l.Entries).FirstOrDefaultAsync(l => l.Id == id, ct) ?? throw new ScopeException("Перечень не найден.");
+        StaleEdits.RefuseIfStale(list.RowVersion, rowVersion, StaleMessage);
         db.Entry(list).Property(l => l.RowVersion).OriginalValue = rowVersion;
         var historyBefore = list.History.Count;
         change(list, scope.UserName);
@@ -206,7 +209,7 @@ public sealed class SupportLists(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         db.Entry(list).Property(l => l.ComputedAt).IsModified = true; // every change bumps the list's row version
         if (after is not null) await after(db, list, scope, ct);
         db.Record(scope, action, "support-list", list.Id, string.IsNullOrEmpty(details) ? $"Перечень {list.Year}, версия {list.Version}: {SupportList.StatusTitle(list.Status)}" : details, clock);
-        await db.SaveOrRefuseStaleAsync("Перечень уже изменил другой пользователь. Обновите страницу и повторите действие.", ct);
+        await db.SaveOrRefuseStaleAsync(StaleMessage, ct);
     }
 
     private async Task NotifyAndSupersedeAsync(AppDbContext db, SupportList list, UserScope who, CancellationToken ct)

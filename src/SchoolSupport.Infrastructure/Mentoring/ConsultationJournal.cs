@@ -114,10 +114,7 @@ public sealed class ConsultationJournal(IDbContextFactory<AppDbContext> dbs, ICu
 
     private static IQueryable<Consultation> Visible(AppDbContext db, UserScope scope, ConsultationQuery q)
     {
-        var query = db.Consultations.AsNoTracking();
-        query = scope.IsIn(Roles.Mentor) && !scope.IsRegional
-            ? query.Where(c => c.MentorId == scope.UserId)
-            : query.Where(c => db.Schools.VisibleTo(scope, db).Any(s => s.Id == c.SchoolId));
+        var query = db.Consultations.AsNoTracking().VisibleTo(scope, db);
         if (q.SchoolId is { } sid) query = query.Where(c => c.SchoolId == sid);
         if (q.From is { } from) query = query.Where(c => c.Date >= from);
         if (q.To is { } to) query = query.Where(c => c.Date <= to);
@@ -130,7 +127,7 @@ public sealed class ConsultationJournal(IDbContextFactory<AppDbContext> dbs, ICu
         var errors = EditValidation.Check(edit);
         if (errors.Count > 0) return (null, errors);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        if (!await SchoolScope.AssignedSchoolIds(db, scope.UserId).AnyAsync(id => id == edit.SchoolId, ct))
+        if (!await Visibility.AssignedSchoolIds(db, scope.UserId).AnyAsync(id => id == edit.SchoolId, ct))
         {
             throw new ScopeException("Вести журнал можно только по закреплённым за вами школам.");
         }

@@ -77,10 +77,7 @@ public sealed class MentorAssignments(IDbContextFactory<AppDbContext> dbs, ICurr
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
         var today = Today;
-        var query = db.MentorAssignments.AsNoTracking();
-        query = scope.IsIn(Roles.Mentor) && !scope.IsRegional
-            ? query.Where(a => a.MentorId == scope.UserId)
-            : query.Where(a => db.Schools.VisibleTo(scope, db).Any(s => s.Id == a.SchoolId));
+        var query = db.MentorAssignments.AsNoTracking().VisibleTo(scope, db);
         if (activeOnly) query = query.Where(a => a.From <= today && a.To >= today);
         var rows = await query.Join(db.Schools, a => a.SchoolId, s => s.Id, (a, s) => new AssignmentRow(a.Id, a.MentorId, a.MentorName, a.Kind, a.Subject,
                 a.Teachers, a.SchoolId, s.ShortName, s.Municipality!.Name, a.From, a.To, a.Responsibilities, a.From <= today && a.To >= today, s.MunicipalityId))
@@ -94,7 +91,7 @@ public sealed class MentorAssignments(IDbContextFactory<AppDbContext> dbs, ICurr
         var errors = EditValidation.Check(edit);
         if (errors.Count > 0) return (null, errors);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        if (!await SchoolScope.CanSeeAsync(db, scope, edit.SchoolId!.Value, ct)) throw new ScopeException("Школа не найдена в вашей зоне ответственности.");
+        if (!await Visibility.CanSeeSchoolAsync(db, scope, edit.SchoolId!.Value, ct)) throw new ScopeException("Школа не найдена в вашей зоне ответственности.");
         var mentor = await MentorUsers(db, scope.RegionId).FirstOrDefaultAsync(u => u.Id == edit.MentorId, ct);
         if (mentor is null) return (null, ["Пользователь не найден или не имеет роли «Наставник / тьютор»."]);
         if (await db.MentorAssignments.AnyAsync(a => a.MentorId == mentor.Id && a.SchoolId == edit.SchoolId && a.Kind == edit.Kind && a.Subject == edit.Subject
@@ -126,7 +123,7 @@ public sealed class MentorAssignments(IDbContextFactory<AppDbContext> dbs, ICurr
         var scope = current.RequireRole(Roles.Operator, Roles.Municipal);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var assignment = await db.MentorAssignments.FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new ScopeException("Назначение не найдено.");
-        if (!await SchoolScope.CanSeeAsync(db, scope, assignment.SchoolId, ct)) throw new ScopeException("Назначение не найдено.");
+        if (!await Visibility.CanSeeSchoolAsync(db, scope, assignment.SchoolId, ct)) throw new ScopeException("Назначение не найдено.");
         var yesterday = Today.AddDays(-1);
         if (assignment.From > yesterday) db.MentorAssignments.Remove(assignment);
         else if (assignment.To > yesterday) assignment.To = yesterday;
@@ -142,13 +139,11 @@ public sealed class MentorAssignments(IDbContextFactory<AppDbContext> dbs, ICurr
         var today = Today;
         var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(1 - months);
         var visible = db.Schools.VisibleTo(scope, db).Select(s => s.Id);
-        var assignments = await db.MentorAssignments.AsNoTracking()
+        var assignments = await db.MentorAssignments.AsNoTracking().VisibleTo(scope, db)
             .Where(a => a.From <= today && a.To >= today && visible.Contains(a.SchoolId))
-            .Where(a => !scope.IsIn(Roles.Mentor) || scope.IsRegional || a.MentorId == scope.UserId)
             .Select(a => new { a.MentorId, a.MentorName, a.SchoolId, a.Kind }).ToListAsync(ct);
-        var consultations = await db.Consultations.AsNoTracking()
+        var consultations = await db.Consultations.AsNoTracking().VisibleTo(scope, db)
             .Where(c => c.Date >= firstMonth && visible.Contains(c.SchoolId))
-            .Where(c => !scope.IsIn(Roles.Mentor) || scope.IsRegional || c.MentorId == scope.UserId)
             .GroupBy(c => new { c.MentorId, c.MentorName, c.Date.Year, c.Date.Month })
             .Select(g => new { g.Key.MentorId, g.Key.MentorName, g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync(ct);
         var monthKeys = Enumerable.Range(0, months).Select(i => firstMonth.AddMonths(i).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)).ToList();

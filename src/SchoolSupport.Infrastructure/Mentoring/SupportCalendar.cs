@@ -21,11 +21,7 @@ public sealed class SupportCalendar(IDbContextFactory<AppDbContext> dbs, ICurren
         var from = new DateOnly(year, month, 1);
         var to = from.AddMonths(1).AddDays(-1);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var schools = db.Schools.VisibleTo(scope, db);
-        var consultations = db.Consultations.AsNoTracking();
-        consultations = scope.IsIn(Roles.Mentor) && !scope.IsRegional
-            ? consultations.Where(c => c.MentorId == scope.UserId)
-            : consultations.Where(c => schools.Any(s => s.Id == c.SchoolId));
+        var consultations = db.Consultations.AsNoTracking().VisibleTo(scope, db);
 
         var entries = new List<CalendarEntry>();
         entries.AddRange(await consultations.Where(c => c.Date >= from && c.Date <= to)

@@ -34,11 +34,11 @@ public sealed class MonitoringCalendar(IDbContextFactory<AppDbContext> dbs, ICur
         found.Stages = [.. found.Stages.OrderBy(s => s.Number)];
         foreach (var stage in found.Stages) stage.Templates = [.. stage.Templates.OrderBy(t => t.Due).ThenBy(t => t.Order)];
         var stageIds = found.Stages.Select(s => s.Id).ToList();
-        var progress = await db.Set<MonitoringTask>().VisibleTo(scope).Where(t => stageIds.Contains(t.StageId))
+        var progress = await db.Set<MonitoringTask>().VisibleTo(scope, db).Where(t => stageIds.Contains(t.StageId))
             .GroupBy(t => t.StageId)
             .Select(g => new StageProgress(g.Key, g.Count(), g.Count(t => t.Status == MonitoringTaskStatus.Done), g.Count(t => t.Status == MonitoringTaskStatus.Overdue)))
             .ToListAsync(ct);
-        var covered = await MonitoringScope.CoveredAsync(db, scope.RegionId, null, ct);
+        var covered = await MonitoringCoverage.CoveredAsync(db, scope.RegionId, null, ct);
         return new CalendarView(found, progress, covered.Basis);
     }
 

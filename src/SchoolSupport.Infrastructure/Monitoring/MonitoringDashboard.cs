@@ -36,7 +36,7 @@ public sealed class MonitoringDashboard(IDbContextFactory<AppDbContext> dbs, ICu
     {
         var scope = current.RequireRole(MonitoringIndicators.Readers);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var covered = await MonitoringScope.CoveredAsync(db, scope.RegionId, null, ct);
+        var covered = await MonitoringCoverage.CoveredAsync(db, scope.RegionId, null, ct);
         var coveredIds = covered.SchoolIds.ToList();
         var approved = db.Plans.Where(p => PlanBoard.ApprovedStatuses.Contains(p.Status));
         var rows = await db.Municipalities.AsNoTracking()
@@ -58,7 +58,7 @@ public sealed class MonitoringDashboard(IDbContextFactory<AppDbContext> dbs, ICu
     {
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var covered = await MonitoringScope.CoveredAsync(db, scope.RegionId, null, ct);
+        var covered = await MonitoringCoverage.CoveredAsync(db, scope.RegionId, null, ct);
         var rows = await db.Schools.AsNoTracking().VisibleTo(scope, db)
             .Select(s => new
             {

@@ -29,7 +29,7 @@ public sealed class MonitoringIndicators(IDbContextFactory<AppDbContext> dbs, IC
     {
         var scope = current.RequireRole(Readers);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var covered = await MonitoringScope.CoveredAsync(db, scope.RegionId, year, ct);
+        var covered = await MonitoringCoverage.CoveredAsync(db, scope.RegionId, year, ct);
         var targets = await db.Set<IndicatorTarget>().AsNoTracking().Where(t => t.Year == year).ToDictionaryAsync(t => t.Code, t => t.Target, ct);
         var entered = await db.Set<IndicatorValue>().AsNoTracking().Where(v => v.Year == year).ToDictionaryAsync(v => v.Code, ct);
         var computed = new Dictionary<IndicatorCode, (decimal? Value, string Details)>

@@ -107,11 +107,11 @@ public sealed class MonitoringJob(SystemDb systemDb, TimeProvider clock, IEmailS
                     if (status == StageStatus.Closed) stage.ClosedAt = now;
                     run.StagesChanged++;
                     db.Record(null, "monitoring.stage", "monitoring-stage", stage.Id,
-                        $"Этап {stage.Number} мониторинга {year.Year}/{year.Year + 1}: {MonitoringScope.StageStatusTitle(status)}", clock);
+                        $"Этап {stage.Number} мониторинга {year.Year}/{year.Year + 1}: {MonitoringCoverage.StageStatusTitle(status)}", clock);
                 }
                 foreach (var template in stage.Templates.Where(t => t.GeneratedFrom(stage, year.ReminderDaysBefore) <= today && today <= stage.Closes))
                 {
-                    covered ??= await MonitoringScope.CoveredAsync(db, regionId, null, ct);
+                    covered ??= await MonitoringCoverage.CoveredAsync(db, regionId, null, ct);
                     run.TasksCreated += await GenerateAsync(db, regionId, stage, template, covered, now, ct);
                 }
             }

@@ -18,7 +18,7 @@ public sealed class MonitoringTasks(IDbContextFactory<AppDbContext> dbs, ICurren
     {
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var tasks = db.Set<MonitoringTask>().AsNoTracking().VisibleTo(scope);
+        var tasks = db.Set<MonitoringTask>().AsNoTracking().VisibleTo(scope, db);
         if (filter.TaskId is { } id) tasks = tasks.Where(t => t.Id == id);
         if (filter.SchoolId is { } school) tasks = tasks.Where(t => t.SchoolId == school);
         if (filter.MunicipalityId is { } municipality) tasks = tasks.Where(t => t.MunicipalityId == municipality);
@@ -37,7 +37,7 @@ public sealed class MonitoringTasks(IDbContextFactory<AppDbContext> dbs, ICurren
         return rows.Select(r => new TaskRow(r.Task.Id, r.Year, r.Number, r.Task.Actor, r.Task.Title,
                 r.Task.Actor switch { MonitoringActor.School => r.School ?? "", MonitoringActor.Municipal => r.Municipality ?? "", _ => "Регион" },
                 r.Task.SchoolId, r.Task.MunicipalityId, r.Task.Due, r.Task.OutputDocument, r.Task.Status, r.Task.CompletedAt, r.Task.CompletedBy, r.Task.Note,
-                r.Task.Status != MonitoringTaskStatus.Done && MonitoringScope.CanComplete(r.Task, scope)))
+                r.Task.Status != MonitoringTaskStatus.Done && MonitoringCoverage.CanComplete(r.Task, scope)))
             .OrderBy(r => r.Due).ThenBy(r => r.Stage).ThenBy(r => r.Target).ToList();
     }
 
@@ -45,8 +45,8 @@ public sealed class MonitoringTasks(IDbContextFactory<AppDbContext> dbs, ICurren
     {
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var task = await db.Set<MonitoringTask>().VisibleTo(scope).FirstOrDefaultAsync(t => t.Id == taskId, ct) ?? throw new ScopeException("Задача не найдена.");
-        if (!MonitoringScope.CanComplete(task, scope)) throw new ScopeException("Отметить выполнение может только исполнитель задачи.");
+        var task = await db.Set<MonitoringTask>().VisibleTo(scope, db).FirstOrDefaultAsync(t => t.Id == taskId, ct) ?? throw new ScopeException("Задача не найдена.");
+        if (!MonitoringCoverage.CanComplete(task, scope)) throw new ScopeException("Отметить выполнение может только исполнитель задачи.");
         task.Complete(scope.UserName, note ?? "", clock.GetUtcNow());
         db.Record(scope, "monitoring.task-done", "monitoring-task", task.Id, task.Title, clock);
         await db.SaveChangesAsync(ct);

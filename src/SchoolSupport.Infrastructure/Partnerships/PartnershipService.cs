@@ -83,12 +83,7 @@ public sealed class PartnershipService(IDbContextFactory<AppDbContext> dbs, ICur
 
     public static bool CanCreate(UserScope scope) => scope.IsIn(Roles.Operator) || scope.IsIn(Roles.Municipal);
 
-    /// <summary>Partnerships in which the user sees at least one school.</summary>
-    private static IQueryable<Partnership> Visible(AppDbContext db, UserScope scope)
-    {
-        var schools = db.Schools.VisibleTo(scope, db).Select(s => s.Id);
-        return db.Partnerships.Where(p => schools.Contains(p.LeaderSchoolId) || p.Schools.Any(s => schools.Contains(s.SchoolId)));
-    }
+    private static IQueryable<Partnership> Visible(AppDbContext db, UserScope scope) => db.Partnerships.VisibleTo(scope, db);
 
     public async Task<IReadOnlyList<PartnershipRow>> ListAsync(CancellationToken ct = default)
     {

@@ -111,7 +111,7 @@ public sealed class PlanEvidenceFiles(IDbContextFactory<AppDbContext> dbs, ICurr
         var plan = await db.Plans.AsNoTracking().VisibleTo(scope, db).FirstOrDefaultAsync(p => p.Id == planId, ct) ?? throw new ScopeException("План не найден.");
         var item = await db.PlanItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId && i.PlanId == planId, ct)
             ?? throw new ScopeException("Мероприятие не найдено.");
-        if (PlanAccess.RoleOf(plan, scope) != PlanRole.Owner) throw new ScopeException(notOwner);
+        if (PlanRoles.RoleOf(plan, scope) != PlanRole.Owner) throw new ScopeException(notOwner);
         return (plan, item);
     }
 

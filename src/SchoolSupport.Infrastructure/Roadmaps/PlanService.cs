@@ -18,7 +18,7 @@ public sealed record PlanView(Plan Plan, string OwnerName, IReadOnlyList<PlanSec
 /// <summary>Creating and editing plans, the review workflow and comments, each checked against the user's scope.</summary>
 public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
 {
-    private const string StaleMessage = "План уже изменил другой пользователь. Обновите страницу и повторите изменения.";
+    private const string StaleMessage = "План изменён другим пользователем — обновите страницу.";
 
     public async Task<PlanView?> GetAsync(Guid id, CancellationToken ct = default)
     {
@@ -32,8 +32,8 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
         plan.Comments = plan.Comments.OrderBy(c => c.At).ToList();
         plan.Transitions = plan.Transitions.OrderBy(t => t.At).ToList();
         var sections = await PlanSections.EnsureAsync(db, scope, ct);
-        var role = PlanAccess.RoleOf(plan, scope);
-        return new PlanView(plan, await OwnerNameAsync(db, plan, ct), sections, role, PlanAccess.CanComment(plan, scope),
+        var role = PlanRoles.RoleOf(plan, scope);
+        return new PlanView(plan, await OwnerNameAsync(db, plan, ct), sections, role, PlanRoles.CanComment(plan, scope),
             plan.MissingSections(sections), Plan.NextFor(plan.Status, role).ToList());
     }
 
@@ -48,7 +48,7 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
     public async Task<(Guid? Id, IReadOnlyList<string> Errors)> CreateAsync(PlanHeaderEdit edit, CancellationToken ct = default)
     {
         var scope = current.Require();
-        var level = PlanAccess.LevelCreatedBy(scope) ?? throw new ScopeException("Недостаточно прав для создания плана.");
+        var level = PlanRoles.LevelCreatedBy(scope) ?? throw new ScopeException("Недостаточно прав для создания плана.");
         var errors = EditValidation.Check(edit);
         if (errors.Count > 0) return (null, errors);
 
@@ -103,7 +103,7 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
         if (errors.Count > 0) return errors;
         await using var db = await dbs.CreateDbContextAsync(ct);
         var plan = await db.Plans.VisibleTo(scope, db).FirstOrDefaultAsync(p => p.Id == edit.PlanId, ct) ?? throw new ScopeException("План не найден.");
-        if (PlanAccess.RoleOf(plan, scope) != PlanRole.Owner) throw new ScopeException("Изменять мероприятия может только разработчик плана.");
+        if (PlanRoles.RoleOf(plan, scope) != PlanRole.Owner) throw new ScopeException("Изменять мероприятия может только разработчик плана.");
         if (edit.SectionId is { } sectionId && !await db.PlanSections.AnyAsync(s => s.Id == sectionId, ct)) return ["Раздел не найден."];
 
         PlanItem item;
@@ -155,7 +155,7 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
         var plan = await db.Plans.VisibleTo(scope, db).FirstOrDefaultAsync(p => p.Id == planId, ct) ?? throw new ScopeException("План не найден.");
-        if (PlanAccess.RoleOf(plan, scope) != PlanRole.Owner) throw new ScopeException("Изменять мероприятия может только разработчик плана.");
+        if (PlanRoles.RoleOf(plan, scope) != PlanRole.Owner) throw new ScopeException("Изменять мероприятия может только разработчик плана.");
         plan.EnsureEditable();
         var item = await db.PlanItems.FirstOrDefaultAsync(i => i.Id == itemId && i.PlanId == planId, ct) ?? throw new ScopeException("Мероприятие не найдено.");
         db.PlanItems.Remove(item);
@@ -170,9 +170,10 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
         await using var db = await dbs.CreateDbContextAsync(ct);
         var plan = await db.Plans.VisibleTo(scope, db).Include(p => p.Items).FirstOrDefaultAsync(p => p.Id == planId, ct)
             ?? throw new ScopeException("План не найден.");
+        StaleEdits.RefuseIfStale(plan.Version, version, StaleMessage);
         db.Entry(plan).Property(p => p.Version).OriginalValue = version;
         var sections = await PlanSections.EnsureAsync(db, scope, ct);
-        var transition = plan.MoveTo(to, PlanAccess.RoleOf(plan, scope), comment, sections, scope.UserId, scope.UserName, clock.GetUtcNow());
+        var transition = plan.MoveTo(to, PlanRoles.RoleOf(plan, scope), comment, sections, scope.UserId, scope.UserName, clock.GetUtcNow());
         db.PlanTransitions.Add(transition);
         await NotifyAsync(db, plan, transition, ct);
         db.Record(scope, "plan.status", "plan", plan.Id, $"{PlanLabels.Of(transition.From)} → {PlanLabels.Of(transition.To)}", clock);
@@ -187,7 +188,7 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
         if (text.Length > 4000) return ["Комментарий не длиннее 4000 символов."];
         await using var db = await dbs.CreateDbContextAsync(ct);
         var plan = await db.Plans.AsNoTracking().VisibleTo(scope, db).FirstOrDefaultAsync(p => p.Id == planId, ct) ?? throw new ScopeException("План не найден.");
-        if (!PlanAccess.CanComment(plan, scope)) throw new ScopeException("Недостаточно прав для комментирования плана.");
+        if (!PlanRoles.CanComment(plan, scope)) throw new ScopeException("Недостаточно прав для комментирования плана.");
         if (itemId is { } id && !await db.PlanItems.AnyAsync(i => i.Id == id && i.PlanId == planId, ct)) return ["Мероприятие не найдено."];
         db.PlanComments.Add(new PlanComment
         {
@@ -217,7 +218,8 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
     private static async Task<Plan> OwnPlanAsync(AppDbContext db, UserScope scope, Guid id, uint version, CancellationToken ct)
     {
         var plan = await db.Plans.VisibleTo(scope, db).FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new ScopeException("План не найден.");
-        if (PlanAccess.RoleOf(plan, scope) != PlanRole.Owner) throw new ScopeException("Изменять план может только его разработчик.");
+        if (PlanRoles.RoleOf(plan, scope) != PlanRole.Owner) throw new ScopeException("Изменять план может только его разработчик.");
+        StaleEdits.RefuseIfStale(plan.Version, version, StaleMessage);
         db.Entry(plan).Property(p => p.Version).OriginalValue = version;
         return plan;
     }

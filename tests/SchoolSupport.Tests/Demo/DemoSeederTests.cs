@@ -76,7 +76,7 @@ public sealed class DemoSeederTests(DemoPortalFixture portal) : IClassFixture<De
 
         var listed = await db.Set<SupportListEntry>().Where(e => e.ListId == list.Id && e.Included).Select(e => e.SchoolId).ToListAsync();
         listed.Should().HaveCountGreaterThan(30).And.HaveCountLessThan(150, "a realistic list is a minority of the region's 600 schools");
-        var covered = await MonitoringScope.CoveredAsync(db, region.Id, null, CancellationToken.None);
+        var covered = await MonitoringCoverage.CoveredAsync(db, region.Id, null, CancellationToken.None);
         covered.ListYear.Should().Be(LastYear);
         covered.SchoolIds.Should().BeEquivalentTo(listed);
 

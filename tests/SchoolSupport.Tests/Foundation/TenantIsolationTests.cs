@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Schools;
 using SchoolSupport.Infrastructure.Common;
+using SchoolSupport.Infrastructure.Access;
 using SchoolSupport.Infrastructure.Schools;
 using SchoolSupport.Tests.Support;
 

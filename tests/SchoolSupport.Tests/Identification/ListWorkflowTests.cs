@@ -54,6 +54,24 @@ public sealed class ListWorkflowTests(PortalFixture portal) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task Two_people_moving_the_same_list_at_once_the_second_is_told_to_reload_not_that_the_step_is_impossible()
+    {
+        var id = Guid.NewGuid();
+        await using (var db = portal.System())
+        {
+            var methodology = new MethodologyVersion { Id = Guid.NewGuid(), RegionId = World.RegionA.Id, Year = 2031, Version = 1, Name = "т", Json = "{}", Status = MethodologyStatus.Approved };
+            db.AddRange(methodology, new SupportList { Id = id, RegionId = World.RegionA.Id, Year = 2031, MethodologyId = methodology.Id, Status = ListStatus.Draft });
+            await db.SaveChangesAsync();
+        }
+        var seen = (await ListAsync(id)).RowVersion;
+        await As(Roles.Operator).StartReviewAsync(id, seen);
+        var second = () => As(Roles.Operator).StartReviewAsync(id, seen);
+        (await second.Should().ThrowAsync<StaleEditException>()).WithMessage("Перечень изменён другим пользователем — обновите страницу.");
+        await using var check = portal.System();
+        (await check.Set<ListTransition>().CountAsync(t => t.ListId == id)).Should().Be(1, "the second click changed nothing");
+    }
+
+    [Fact]
     public async Task The_list_goes_from_computation_to_publication_by_the_right_roles_only()
     {
         var id = await ComputeAsync();

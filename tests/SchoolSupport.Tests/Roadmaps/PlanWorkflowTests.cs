@@ -92,6 +92,17 @@ public sealed class PlanWorkflowTests(PortalFixture portal) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task Two_people_moving_the_same_plan_at_once_the_second_is_told_to_reload_not_that_the_step_is_impossible()
+    {
+        var id = await DraftSchoolProgrammeAsync(portal);
+        var seen = await VersionAsync(id);
+        await Plans(Roles.School).MoveAsync(id, seen, PlanStatus.Submitted, null);
+        var second = () => Plans(Roles.School).MoveAsync(id, seen, PlanStatus.Submitted, null);
+        (await second.Should().ThrowAsync<StaleEditException>()).WithMessage("План изменён другим пользователем — обновите страницу.");
+        (await Plans(Roles.School).GetAsync(id))!.Plan.Status.Should().Be(PlanStatus.Submitted);
+    }
+
+    [Fact]
     public async Task Missing_mandatory_sections_block_submission_and_are_listed()
     {
         var id = await DraftSchoolProgrammeAsync(portal, skipSections: 2);

@@ -18,7 +18,7 @@ public sealed record CoveredSchools(int? ListYear, IReadOnlyList<(Guid SchoolId,
         : $"все школы региона ({Schools.Count}): опубликованного перечня пока нет";
 }
 
-public static class MonitoringScope
+public static class MonitoringCoverage
 {
     /// <summary>The covered schools of a region; <paramref name="upToYear"/> limits the list to those of that year or earlier.</summary>
     public static async Task<CoveredSchools> CoveredAsync(AppDbContext db, Guid regionId, int? upToYear, CancellationToken ct)
@@ -35,18 +35,6 @@ public static class MonitoringScope
         }
         var rows = await schools.OrderBy(s => s.Code).Select(s => new { s.Id, s.MunicipalityId }).ToListAsync(ct);
         return new CoveredSchools(list?.Year, rows.Select(r => (r.Id, r.MunicipalityId)).ToList());
-    }
-
-    /// <summary>
-    /// Tasks a user sees: regional staff all; a municipal coordinator those of its municipality (its own and its schools');
-    /// a school team its school's; a mentor the school tasks (narrowed to assigned schools by the mentoring capability).
-    /// </summary>
-    public static IQueryable<MonitoringTask> VisibleTo(this IQueryable<MonitoringTask> tasks, UserScope scope)
-    {
-        if (scope.IsRegional) return tasks;
-        if (scope.SchoolId is { } schoolId) return tasks.Where(t => t.SchoolId == schoolId);
-        if (scope.MunicipalityId is { } municipalityId) return tasks.Where(t => t.MunicipalityId == municipalityId);
-        return scope.IsIn(Roles.Mentor) ? tasks.Where(t => t.Actor == MonitoringActor.School) : tasks.Where(_ => false);
     }
 
     /// <summary>Who completes a task: the school team its school's, the coordinator its municipality's, an operator the region's.</summary>

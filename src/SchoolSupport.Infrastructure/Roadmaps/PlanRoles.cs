@@ -5,23 +5,9 @@ using SchoolSupport.Infrastructure.Schools;
 
 namespace SchoolSupport.Infrastructure.Roadmaps;
 
-/// <summary>Who sees a plan and what part they play in its workflow. The region is the query filter's job.</summary>
-public static class PlanAccess
+/// <summary>What part a user plays in a plan's workflow (who sees it is <see cref="Access.Visibility"/>'s job).</summary>
+public static class PlanRoles
 {
-    /// <summary>
-    /// Regional staff see every plan; a municipal coordinator the plans of its municipality and the regional roadmap;
-    /// a school team its own school's plans; a mentor the plans of the schools assigned to them.
-    /// </summary>
-    public static IQueryable<Plan> VisibleTo(this IQueryable<Plan> plans, UserScope scope, AppDbContext db)
-    {
-        if (scope.IsRegional) return plans;
-        if (scope.SchoolId is { } schoolId) return plans.Where(p => p.SchoolId == schoolId);
-        if (scope.MunicipalityId is { } municipalityId) return plans.Where(p => p.MunicipalityId == municipalityId || p.Level == PlanLevel.Region);
-        if (!scope.IsIn(Roles.Mentor)) return plans.Where(_ => false);
-        var assigned = SchoolScope.AssignedSchoolIds(db, scope.UserId);
-        return plans.Where(p => p.Level == PlanLevel.School && p.SchoolId != null && assigned.Contains(p.SchoolId.Value));
-    }
-
     /// <summary>
     /// School programmes: drafted by the school team, reviewed by the coordinator of its municipality.
     /// Municipal roadmaps: drafted by the coordinator, reviewed by the ministry or the operator.
