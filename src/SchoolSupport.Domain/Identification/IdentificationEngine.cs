@@ -107,8 +107,8 @@ public static class IdentificationEngine
                 LowResults = lowResults,
                 Disadvantaged = disadvantaged,
                 Watch = watchFired && !listed,
-                SecondConsecutiveYear = listedBefore && listed,
-                Exited = listedBefore && !listed,
+                SecondConsecutiveYear = ListingContinuity.Of(listedBefore, listed).SecondConsecutiveYear,
+                Exited = ListingContinuity.Of(listedBefore, listed).Exited,
                 Evidence = evidence,
             };
         }

@@ -40,10 +40,23 @@ public readonly record struct ResultRow(
     };
 }
 
-/// <summary>The school's status in the previous year's approved list.</summary>
-public sealed record PreviousStatus(bool LowResults, bool Disadvantaged)
+/// <summary>
+/// The school's status in the previous year's published list. <paramref name="Listed"/> is what the list said after review:
+/// a school the operator added is listed though no rule fired, and one the operator removed is not.
+/// </summary>
+public sealed record PreviousStatus(bool LowResults, bool Disadvantaged, bool Listed)
 {
-    public bool IsListed => LowResults || Disadvantaged;
+    public bool IsListed => Listed;
+}
+
+/// <summary>
+/// «2-й год» and «вышла из перечня» follow from whether a school was listed last year and is listed now — whoever decided
+/// either (the engine or the operator). One rule for the computation and for an operator's decision.
+/// </summary>
+public static class ListingContinuity
+{
+    public static (bool SecondConsecutiveYear, bool Exited) Of(bool listedBefore, bool listedNow) =>
+        (listedBefore && listedNow, listedBefore && !listedNow);
 }
 
 /// <summary>

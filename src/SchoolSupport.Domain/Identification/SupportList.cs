@@ -86,6 +86,7 @@ public sealed class SupportList : ITenantOwned
             throw new DomainException("Обоснование обязательно: не короче 10 символов.");
         var entry = Entries.FirstOrDefault(e => e.SchoolId == schoolId) ?? throw new DomainException("Школы нет в расчёте этого перечня.");
         if (entry.Included == include) throw new DomainException(include ? "Школа уже включена в перечень." : "Школа уже не входит в перечень.");
+        (entry.SecondConsecutiveYear, entry.Exited) = ListingContinuity.Of(entry.ListedBefore, include);
         entry.Included = include;
         entry.Decision = include ? ManualDecision.Added : ManualDecision.Removed;
         if (entry.Computed == include) entry.Decision = ManualDecision.None;
@@ -139,6 +140,8 @@ public sealed class SupportListEntry : ITenantOwned
     public bool Watch { get; set; }
     public bool SecondConsecutiveYear { get; set; }
     public bool Exited { get; set; }
+    /// <summary>In the previous year's published list: then it is either in its second year now or has left.</summary>
+    public bool ListedBefore => SecondConsecutiveYear || Exited;
     /// <summary>What the engine decided.</summary>
     public bool Computed { get; set; }
     /// <summary>What the list says after review.</summary>

@@ -81,7 +81,7 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
         var previous = previousList is null
             ? []
             : await db.Set<SupportListEntry>().Where(e => e.ListId == previousList && e.Included)
-                .ToDictionaryAsync(e => e.SchoolId, e => new PreviousStatus(e.LowResults, e.Disadvantaged), ct);
+                .ToDictionaryAsync(e => e.SchoolId, e => new PreviousStatus(e.LowResults, e.Disadvantaged, Listed: true), ct);
         progress(0.45);
 
         var loaded = watch.Elapsed;
@@ -245,6 +245,7 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
         {
             decisions.TryGetValue(s.SchoolId, out var decision);
             var included = decision is null ? s.IsListed : decision.Included;
+            var (secondYear, exited) = ListingContinuity.Of(s.SecondConsecutiveYear || s.Exited, included);
             await writer.StartRowAsync(ct);
             await writer.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid, ct);
             await writer.WriteAsync(regionId, NpgsqlDbType.Uuid, ct);
@@ -258,8 +259,8 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
             await writer.WriteAsync(s.LowResults, NpgsqlDbType.Boolean, ct);
             await writer.WriteAsync(s.Disadvantaged, NpgsqlDbType.Boolean, ct);
             await writer.WriteAsync(s.Watch, NpgsqlDbType.Boolean, ct);
-            await writer.WriteAsync(s.SecondConsecutiveYear && included, NpgsqlDbType.Boolean, ct);
-            await writer.WriteAsync(s.Exited || (decision is not null && !included && s.SecondConsecutiveYear), NpgsqlDbType.Boolean, ct);
+            await writer.WriteAsync(secondYear, NpgsqlDbType.Boolean, ct);
+            await writer.WriteAsync(exited, NpgsqlDbType.Boolean, ct);
             await writer.WriteAsync(s.IsListed, NpgsqlDbType.Boolean, ct);
             await writer.WriteAsync(included, NpgsqlDbType.Boolean, ct);
             await writer.WriteAsync(decision is null ? 0 : (int)decision.Decision, NpgsqlDbType.Integer, ct);

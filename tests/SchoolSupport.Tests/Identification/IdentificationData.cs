@@ -92,7 +92,14 @@ internal sealed class SchoolData
 
     public SchoolData Previously(bool lowResults, bool disadvantaged = false)
     {
-        _previous = new PreviousStatus(lowResults, disadvantaged);
+        _previous = new PreviousStatus(lowResults, disadvantaged, lowResults || disadvantaged);
+        return this;
+    }
+
+    /// <summary>In last year's list by the operator's decision alone: no rule fired for it.</summary>
+    public SchoolData AddedByOperatorLastYear()
+    {
+        _previous = new PreviousStatus(false, false, Listed: true);
         return this;
     }
 

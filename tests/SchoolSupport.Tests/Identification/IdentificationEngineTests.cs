@@ -325,6 +325,21 @@ public sealed class IdentificationEngineTests
     }
 
     [Fact]
+    public void A_school_the_operator_alone_added_last_year_counts_as_listed_before()
+    {
+        // Scores 10..50 → ИОР 0, .25, .5, .75, 1; Q1 = .25: school 1 is low again, school 3 is not.
+        var schools = new[] { 10.0, 20, 30, 40, 50 }.Select(s => new SchoolData().OgeMath(2025, s)).ToArray();
+        schools[0].AddedByOperatorLastYear();
+        schools[2].AddedByOperatorLastYear();
+
+        var result = IdentificationEngine.Compute(
+            Methodology([new LowestQuartileForYears { Years = 1 }]), 2025, schools.Select(s => s.Build()).ToArray());
+
+        result.Schools[0].SecondConsecutiveYear.Should().BeTrue();
+        result.Schools[2].Exited.Should().BeTrue();
+    }
+
+    [Fact]
     public void A_newly_listed_school_is_neither_second_year_nor_exited()
     {
         var schools = new[] { 10.0, 20, 30, 40, 50 }.Select(s => new SchoolData().OgeMath(2025, s).Build()).ToArray();
