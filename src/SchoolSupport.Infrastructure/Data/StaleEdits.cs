@@ -10,6 +10,23 @@ public static class StaleEdits
         db.SaveChangesAsync(ct).OrRefuseStaleAsync(message);
 
     /// <summary>
+    /// Saves; false when a unique index refused the row because the same thing was just saved (a double click, two tabs),
+    /// so that the caller answers with its message instead of a database error.
+    /// </summary>
+    public static async Task<bool> TrySaveUniqueAsync(this DbContext db, CancellationToken ct = default)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Refuses at once when the page's row version is not the row's: the change was made on what another user has
     /// changed since, and checking the workflow against the new state would give a misleading message («Переход … невозможен»).
     /// </summary>

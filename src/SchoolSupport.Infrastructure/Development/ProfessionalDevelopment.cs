@@ -136,8 +136,7 @@ public sealed class ProfessionalDevelopment(IDbContextFactory<AppDbContext> dbs,
             Id = Guid.NewGuid(), RegionId = scope.RegionId, EventId = eventId, SchoolId = scope.SchoolId!.Value, Participants = participants,
             Note = (note ?? "").Trim(), AppliedAt = clock.GetUtcNow(), AppliedByName = scope.UserName,
         });
-        await db.SaveChangesAsync(ct);
-        return [];
+        return await db.TrySaveUniqueAsync(ct) ? [] : ["Школа уже подала заявку на это мероприятие."];
     }
 
     public async Task<IReadOnlyList<ApplicationRow>> ApplicationsAsync(Guid? eventId = null, CancellationToken ct = default)
@@ -184,8 +183,7 @@ public sealed class ProfessionalDevelopment(IDbContextFactory<AppDbContext> dbs,
         survey.IndividualRoutesDeficit = edit.IndividualRoutesDeficit;
         survey.SubmittedAt = clock.GetUtcNow();
         db.Record(scope, "deficit-survey.save", "deficit-survey", survey.Id, $"{edit.Year}", clock);
-        await db.SaveChangesAsync(ct);
-        return [];
+        return await db.TrySaveUniqueAsync(ct) ? [] : ["Опрос этого года только что сохранён другим пользователем — обновите страницу."];
     }
 
     /// <summary>The latest survey of a school the user sees, its weak indicators and the upcoming events that develop them.</summary>
@@ -232,8 +230,7 @@ public sealed class ProfessionalDevelopment(IDbContextFactory<AppDbContext> dbs,
         {
             Id = Guid.NewGuid(), RegionId = scope.RegionId, SchoolId = scope.SchoolId!.Value, Year = year, Half = half, EventId = eventId, Note = (note ?? "").Trim(),
         });
-        await db.SaveChangesAsync(ct);
-        return [];
+        return await db.TrySaveUniqueAsync(ct) ? [] : ["Мероприятие уже есть в программе."];
     }
 
     public async Task RemoveFromProgrammeAsync(Guid entryId, CancellationToken ct = default)

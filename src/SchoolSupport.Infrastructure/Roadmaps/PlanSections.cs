@@ -37,8 +37,10 @@ public sealed class PlanSections(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         if (sections.Count > 0) return sections;
         var defaults = PlanSection.DefaultsFor(scope.RegionId);
         db.PlanSections.AddRange(defaults);
-        await db.SaveChangesAsync(ct);
-        return defaults;
+        if (await db.TrySaveUniqueAsync(ct)) return defaults;
+        // Another first reader wrote the defaults at the same moment: theirs are the region's.
+        db.ChangeTracker.Clear();
+        return await db.PlanSections.AsNoTracking().OrderBy(s => s.Order).ThenBy(s => s.Title).ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<string>> SaveAsync(PlanSectionEdit edit, CancellationToken ct = default)
@@ -58,6 +60,7 @@ public sealed class PlanSections(IDbContextFactory<AppDbContext> dbs, ICurrentSc
             section = new PlanSection { Id = Guid.NewGuid(), RegionId = scope.RegionId };
             db.PlanSections.Add(section);
         }
+        if (await db.PlanSections.AnyAsync(s => s.Title == edit.Title.Trim() && s.Id != section.Id, ct)) return ["Раздел с таким названием уже есть."];
         section.Order = edit.Order;
         section.Title = edit.Title.Trim();
         section.IsMandatory = edit.IsMandatory;

@@ -49,6 +49,8 @@ internal sealed class PlanSectionConfiguration : IEntityTypeConfiguration<PlanSe
         b.Property(e => e.Title).HasMaxLength(300);
         b.Property(e => e.Version).IsRowVersion();
         b.HasIndex(e => new { e.RegionId, e.Order });
+        // Two first readers writing the defaults at once, or two sections of one name, would make the template ambiguous.
+        b.HasIndex(e => new { e.RegionId, e.Title }).IsUnique();
         b.HasOne<Region>().WithMany().HasForeignKey(e => e.RegionId);
     }
 }

@@ -57,6 +57,29 @@ public sealed class ProfessionalDevelopmentTests(PortalFixture portal) : IClassF
     }
 
     [Fact]
+    public async Task A_double_click_on_apply_add_to_programme_or_save_survey_saves_once_and_answers_in_russian()
+    {
+        var id = await EventAsync("Курс для двойного щелчка", Competences.TeachingTechnologies);
+        var applied = await Task.WhenAll(As(Roles.School).ApplyAsync(id, 3, null), As(Roles.School).ApplyAsync(id, 3, null));
+        applied.SelectMany(e => e).Should().Equal("Школа уже подала заявку на это мероприятие.");
+
+        var day = Today.AddDays(10);
+        var half = day.Month <= 6 ? 1 : 2;
+        var added = await Task.WhenAll(As(Roles.School).AddToProgrammeAsync(day.Year, half, id, null), As(Roles.School).AddToProgrammeAsync(day.Year, half, id, null));
+        added.SelectMany(e => e).Should().Equal("Мероприятие уже есть в программе.");
+
+        var survey = new SurveyEdit { Year = Today.Year - 1, TeachersSurveyed = 10, AssessmentDeficit = 10 };
+        var saved = await Task.WhenAll(As(Roles.School).SaveSurveyAsync(survey), As(Roles.School).SaveSurveyAsync(survey));
+        saved.Count(e => e.Count == 0).Should().BeGreaterThanOrEqualTo(1);
+        saved.SelectMany(e => e).Where(m => m != "Опрос этого года только что сохранён другим пользователем — обновите страницу.").Should().BeEmpty();
+
+        await using var db = portal.System();
+        (await db.PdApplications.CountAsync(a => a.EventId == id)).Should().Be(1);
+        (await db.ProgrammeEntries.CountAsync(p => p.EventId == id)).Should().Be(1);
+        (await db.DeficitSurveys.CountAsync(x => x.SchoolId == World.SchoolA1.Id && x.Year == Today.Year - 1)).Should().Be(1);
+    }
+
+    [Fact]
     public async Task Weak_indicators_of_the_survey_bring_courses_that_develop_them()
     {
         var assessment = await EventAsync("Современные способы оценивания", Competences.Assessment);

@@ -103,10 +103,30 @@ public sealed class PlanWorkflowTests(PortalFixture portal) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task Two_first_readers_at_once_write_the_default_sections_once_and_a_second_section_of_one_name_is_refused()
+    {
+        var region = new Domain.Schools.Region { Id = Guid.NewGuid(), Code = "S" + Random.Shared.Next(100000), Name = "Область С", AuthorityName = "Министерство" };
+        await using (var db = portal.System())
+        {
+            db.Regions.Add(region);
+            await db.SaveChangesAsync();
+        }
+        var operatorOfNewRegion = new UserScope(Guid.NewGuid(), "Оператор С", region.Id, null, null, new HashSet<string> { Roles.Operator });
+        var firsts = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => portal.Service<PlanSections>(operatorOfNewRegion).ListAsync()));
+        firsts.Should().OnlyContain(list => list.Count == Domain.Roadmaps.PlanSection.DefaultTitles.Count);
+        await using (var db = portal.System())
+        {
+            (await db.PlanSections.CountAsync(s => s.RegionId == region.Id)).Should().Be(Domain.Roadmaps.PlanSection.DefaultTitles.Count);
+        }
+        var again = await portal.Service<PlanSections>(operatorOfNewRegion).SaveAsync(new PlanSectionEdit { Order = 9, Title = Domain.Roadmaps.PlanSection.DefaultTitles[0] });
+        again.Should().Equal("Раздел с таким названием уже есть.");
+    }
+
+    [Fact]
     public async Task Missing_mandatory_sections_block_submission_and_are_listed()
     {
         var id = await DraftSchoolProgrammeAsync(portal, skipSections: 2);
-        var act = () => Plans(Roles.School).MoveAsync(id, 0, PlanStatus.Submitted, null);
+        var act = async () => await Plans(Roles.School).MoveAsync(id, await VersionAsync(id), PlanStatus.Submitted, null);
         (await act.Should().ThrowAsync<DomainException>())
             .WithMessage("Не заполнены обязательные разделы: Повышение качества преподавания; Обмен опытом.");
         (await Plans(Roles.School).GetAsync(id))!.Plan.Status.Should().Be(PlanStatus.Draft);
@@ -116,7 +136,7 @@ public sealed class PlanWorkflowTests(PortalFixture portal) : IClassFixture<Port
     public async Task Wrong_roles_and_wrong_steps_are_refused_with_russian_messages()
     {
         var id = await DraftSchoolProgrammeAsync(portal);
-        var skip = () => Plans(Roles.School).MoveAsync(id, 0, PlanStatus.Approved, null);
+        var skip = async () => await Plans(Roles.School).MoveAsync(id, await VersionAsync(id), PlanStatus.Approved, null);
         (await skip.Should().ThrowAsync<DomainException>()).WithMessage("Переход из статуса «Черновик» в статус «Утверждён» не предусмотрен.");
 
         var reviewerSubmits = async () => await Plans(Roles.Municipal).MoveAsync(id, await VersionAsync(id), PlanStatus.Submitted, null);
@@ -216,7 +236,7 @@ public sealed class PlanWorkflowTests(PortalFixture portal) : IClassFixture<Port
         (await Plans(Roles.School).SaveHeaderAsync(first)).Should().BeEmpty();
         second.Title += " (ред. 2)";
         var stale = () => Plans(Roles.School).SaveHeaderAsync(second);
-        (await stale.Should().ThrowAsync<StaleEditException>()).WithMessage("*другой пользователь*");
+        (await stale.Should().ThrowAsync<StaleEditException>()).WithMessage("*изменён другим пользователем*");
 
         var itemA = PlanItemEdit.From(view.Plan.Items[0]);
         var itemB = PlanItemEdit.From(view.Plan.Items[0]);

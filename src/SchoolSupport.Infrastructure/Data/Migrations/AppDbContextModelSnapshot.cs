@@ -2326,6 +2326,10 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                     b.HasIndex("RegionId", "Order")
                         .HasDatabaseName("ix_plan_sections_region_id_order");
 
+                    b.HasIndex("RegionId", "Title")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_sections_region_id_title");
+
                     b.ToTable("plan_sections", (string)null);
                 });
 
