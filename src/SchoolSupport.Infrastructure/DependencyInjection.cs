@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddScoped<HomeDashboard>();
         services.AddScoped<NotificationService>();
         services.AddScoped<SchoolRegistry>();
+        services.TryAddSingleton(new ImportLimits());
         services.AddScoped<ResultsImport>();
         services.AddScoped<ResultsBrowser>();
         services.AddScoped<SupportLists>();

@@ -10,6 +10,7 @@ using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.DemoData;
 using SchoolSupport.Infrastructure.Documents;
 using SchoolSupport.Infrastructure.Identity;
+using SchoolSupport.Infrastructure.Results;
 using SchoolSupport.Web.Components;
 using SchoolSupport.Web.Security;
 using SchoolSupport.Web.Startup;
@@ -40,6 +41,7 @@ public static class AppHost
 
         var connectionString = await DatabaseStartup.ResolveConnectionStringAsync(builder);
         builder.Services.AddSingleton(builder.Configuration.GetSection("SupportTargets").Get<SupportTargets>() ?? new SupportTargets());
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Import").Get<ImportLimits>() ?? new ImportLimits());
         if (builder.Configuration["Smtp:Host"] is { Length: > 0 } smtpHost)
         {
             builder.Services.AddSingleton(new SmtpOptions(smtpHost, builder.Configuration.GetValue("Smtp:Port", 25),

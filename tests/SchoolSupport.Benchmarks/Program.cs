@@ -55,7 +55,7 @@ try
         // Each timed write starts from a checkpoint, so that none pays for the dirty pages of the one before.
         await CheckpointAsync(cs);
         var bare = await BareCopyAsync(cs, csvPath);
-        var importer = new ResultsImport(factory, new FixedScope(user), TimeProvider.System);
+        var importer = new ResultsImport(factory, new FixedScope(user), TimeProvider.System, new ImportLimits());
         // A running portal has its code compiled: one check of the file first (it writes nothing) lets the JIT do that.
         await using (var warmUp = File.OpenRead(csvPath)) await importer.PrepareAsync(ImportKind.Results, warmUp, "bench.csv");
         await CheckpointAsync(cs);

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Logging;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Development;
 using SchoolSupport.Domain.Documents;
+using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Results;
 using SchoolSupport.Infrastructure.Schools;
 
 namespace SchoolSupport.Infrastructure.Documents;
@@ -18,8 +20,14 @@ public sealed record StoredFile(string FullPath, string FileName, string Content
 /// the file goes to disk only after its size, type (by content) and virus check pass, and the row is saved with it.
 /// </summary>
 public sealed class DocumentLibrary(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock, FileStorageOptions options,
-    IVirusScanner scanner, ILogger<DocumentLibrary> log)
+    IVirusScanner scanner, ImportLimits limits, ILogger<DocumentLibrary> log)
 {
+    /// <summary>The length of <see cref="Document.Title"/> in the database.</summary>
+    public const int MaxTitleLength = 500;
+
+    /// <summary>The length of a stored file name before its extension; the column holds 255.</summary>
+    private const int MaxFileNameLength = 150;
+
     public long MaxUploadBytes => options.MaxUploadBytes;
 
     /// <summary>Documents of one school, or the municipality's own documents when <paramref name="schoolId"/> is null.</summary>
@@ -62,15 +70,20 @@ public sealed class DocumentLibrary(IDbContextFactory<AppDbContext> dbs, ICurren
             // A new version is of the document's own kind: a mentor's materials upload cannot become the school's programme.
             if (document.Kind != upload.Kind && !await CanUploadAsync(db, scope, document.Kind, upload.MunicipalityId, upload.SchoolId, ct)) throw new ScopeException("Недостаточно прав для загрузки документов этой организации.");
         }
-        else if (string.IsNullOrWhiteSpace(upload.Title))
+        var title = TextElements.Clean(upload.Title ?? "").Trim();
+        if (document is null && title.Length == 0) return (null, ["Укажите название документа."]);
+        if (document is null && title.Length > MaxTitleLength)
         {
-            return (null, ["Укажите название документа."]);
+            return (null, [$"Название документа длиннее {MaxTitleLength} символов ({title.Length}): сократите его."]);
         }
 
         var content = await ReadLimitedAsync(upload.Content, ct);
         if (content is null) return (null, [$"Файл больше допустимого размера {options.MaxUploadBytes / (1024 * 1024)} МБ."]);
         if (content.Length == 0) return (null, ["Файл пустой."]);
-        if (FileInspector.Detect(content) is not { } type)
+        FileType? detected;
+        try { detected = FileInspector.Detect(content, limits); }
+        catch (BadFileException e) { return (null, [e.Message]); }
+        if (detected is not { } type)
         {
             return (null, ["Недопустимый тип файла: принимаются PDF, DOCX, XLSX, ODT, PNG и JPEG (тип определяется по содержимому файла)."]);
         }
@@ -81,7 +94,7 @@ public sealed class DocumentLibrary(IDbContextFactory<AppDbContext> dbs, ICurren
             document = new Document
             {
                 Id = Guid.NewGuid(), RegionId = scope.RegionId, MunicipalityId = upload.MunicipalityId, SchoolId = upload.SchoolId, Kind = upload.Kind,
-                Title = upload.Title.Trim(), CreatedAt = clock.GetUtcNow(),
+                Title = title, CreatedAt = clock.GetUtcNow(),
             };
             db.Documents.Add(document);
         }
@@ -200,13 +213,16 @@ public sealed class DocumentLibrary(IDbContextFactory<AppDbContext> dbs, ICurren
         return buffer.ToArray();
     }
 
-    /// <summary>The name shown and offered on download: no folders or control characters, with the extension of the real type.</summary>
-    private static string SafeName(string fileName, FileType type)
+    /// <summary>
+    /// The name shown and offered on download: no folders, control or bidi characters, cut between text elements (an emoji at
+    /// the cut stays whole or goes whole), with the extension of the real type.
+    /// </summary>
+    internal static string SafeName(string fileName, FileType type)
     {
-        var name = Path.GetFileNameWithoutExtension(Path.GetFileName(fileName.Replace('\\', '/')));
-        name = string.Concat(name.Where(c => !char.IsControl(c) && !Path.GetInvalidFileNameChars().Contains(c) && c is not ('"' or ';')));
-        if (string.IsNullOrWhiteSpace(name)) name = "документ";
-        if (name.Length > 150) name = name[..150];
+        var name = Path.GetFileNameWithoutExtension(Path.GetFileName(TextElements.Clean(fileName ?? "").Replace('\\', '/')));
+        name = string.Concat(name.Where(c => !Path.GetInvalidFileNameChars().Contains(c) && c is not ('"' or ';')));
+        name = TextElements.Cut(name, MaxFileNameLength).Trim();
+        if (name.Length == 0) name = "документ";
         return name + FileInspector.Extension(type);
     }
 }

@@ -1,5 +1,6 @@
-using System.IO.Compression;
+using System.Text;
 using SchoolSupport.Domain.Documents;
+using SchoolSupport.Infrastructure.Results;
 
 namespace SchoolSupport.Infrastructure.Documents;
 
@@ -17,29 +18,36 @@ public static class FileInspector
         return null;
     }
 
-    public static FileType? Detect(byte[] content)
+    /// <summary>
+    /// The type of an upload, or null when it is none of the accepted ones. A package past <paramref name="limits"/> (too many
+    /// parts, or parts that would unpack too large) throws <see cref="BadFileException"/> with the Russian reason.
+    /// </summary>
+    public static FileType? Detect(byte[] content, ImportLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         if (Detect(content.AsSpan()) is { } simple) return simple;
-        return content.AsSpan().StartsWith("PK\u0003\u0004"u8) ? DetectPackage(content) : null;
+        return content.AsSpan().StartsWith("PK\u0003\u0004"u8) ? DetectPackage(content, limits ?? new ImportLimits()) : null;
     }
 
-    private static FileType? DetectPackage(byte[] content)
+    private static FileType? DetectPackage(byte[] content, ImportLimits limits)
     {
         try
         {
-            using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
-            var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+            using var zip = BoundedZip.Open(new MemoryStream(content, writable: false), limits);
+            var names = zip.Names.ToHashSet(StringComparer.Ordinal);
             if (names.Contains("[Content_Types].xml"))
             {
                 if (names.Contains("word/document.xml")) return FileType.Docx;
                 if (names.Contains("xl/workbook.xml")) return FileType.Xlsx;
                 return null;
             }
-            if (zip.GetEntry("mimetype") is { } mimetype)
+            if (zip.Entry("mimetype") is { } mimetype)
             {
-                using var reader = new StreamReader(mimetype.Open());
-                return reader.ReadToEnd().Trim() == "application/vnd.oasis.opendocument.text" ? FileType.Odt : null;
+                // Only as much as the one expected value: a mimetype part that inflates to gigabytes is not read.
+                var head = new byte[64];
+                using var part = zip.Read(mimetype);
+                var length = part.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+                return Encoding.ASCII.GetString(head, 0, length).Trim() == "application/vnd.oasis.opendocument.text" ? FileType.Odt : null;
             }
             return null;
         }

@@ -1,5 +1,6 @@
 using SchoolSupport.Domain.Results;
 using SchoolSupport.Domain.Schools;
+using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Schools;
 
 namespace SchoolSupport.Infrastructure.Results;
@@ -113,11 +114,13 @@ internal sealed class RowParser
                 ? $"Повтор строки {firstRow}: та же школа, год, процедура, класс и предмет."
                 : $"Повтор строки {firstRow}: та же школа и год."));
         }
-        if (_prepared.Kind == ImportKind.Results) _prepared.ResultRows.Capacity = count;
-        foreach (var p in parsed)
+        // A repeat is an error, not a row to write: only the first row of each key counts as a row without errors.
+        if (_prepared.Kind == ImportKind.Results) _prepared.ResultRows.Capacity = count - repeats.Count;
+        for (var i = 0; i < count; i++)
         {
-            if (p.Item is AssessmentResult result) _prepared.ResultRows.Add(result);
-            else _prepared.ProfileRows.Add((SchoolYearProfile)p.Item!);
+            if (i > 0 && keys[i] == keys[i - 1]) continue;
+            if (parsed[i].Item is AssessmentResult result) _prepared.ResultRows.Add(result);
+            else _prepared.ProfileRows.Add((SchoolYearProfile)parsed[i].Item!);
         }
         var ordered = Errors.OrderBy(e => e.Row).ToList();
         _prepared.Errors.AddRange(ordered.Take(MaxErrorsKept));
@@ -132,12 +135,12 @@ internal sealed class RowParser
         AssessmentKind kind = default;
         var grade = 0;
         if (!DomainLabels.TryParseKind(cell[2], out kind))
-            errors.Add(new(row, $"Неизвестная процедура «{cell[2]}»: допустимы ВПР, ОГЭ, ЕГЭ, РДР, НИКО."));
+            errors.Add(new(row, $"Неизвестная процедура «{Echo(cell[2])}»: допустимы ВПР, ОГЭ, ЕГЭ, РДР, НИКО."));
         else if (!ImportSpec.TryInt(cell[3], out grade) || !GradeFits(kind, grade))
-            errors.Add(new(row, $"Класс «{cell[3]}» недопустим для {DomainLabels.Of(kind)}: {GradeRule(kind)}."));
-        if (!DomainLabels.TryParseSubject(cell[4], out var subject)) errors.Add(new(row, $"Неизвестный предмет «{cell[4]}»."));
+            errors.Add(new(row, $"Класс «{Echo(cell[3])}» недопустим для {DomainLabels.Of(kind)}: {GradeRule(kind)}."));
+        if (!DomainLabels.TryParseSubject(cell[4], out var subject)) errors.Add(new(row, $"Неизвестный предмет «{Echo(cell[4])}»."));
         if (!ImportSpec.TryInt(cell[5], out var participants) || participants < 0 || participants > 100_000)
-            errors.Add(new(row, $"Число участников «{cell[5]}» должно быть целым от 0 до 100 000."));
+            errors.Add(new(row, $"Число участников «{Echo(cell[5])}» должно быть целым от 0 до 100 000."));
         var mean = Number(cell[6], "Средний балл", 0, 100, row, errors);
         var below = Number(cell[7], "Доля ниже минимального балла", 0, 100, row, errors);
         var fail = Number(cell[8], "Доля отметок «2»", 0, 100, row, errors);
@@ -157,7 +160,7 @@ internal sealed class RowParser
         var year = Year(cell[1], row, errors);
         var staffing = Number(cell[2], "Укомплектованность кадрами", 0, 100, row, errors);
         if (!ImportSpec.TryInt(cell[3], out var vacancies) || vacancies < 0 || vacancies > 1000)
-            errors.Add(new(row, $"Число вакансий «{cell[3]}» должно быть целым от 0 до 1000."));
+            errors.Add(new(row, $"Число вакансий «{Echo(cell[3])}» должно быть целым от 0 до 1000."));
         var age = Number(cell[4], "Средний возраст педагогов", 18, 80, row, errors);
         var disabled = Number(cell[5], "Доля обучающихся с ОВЗ", 0, 100, row, errors);
         var nonNative = Number(cell[6], "Доля обучающихся, для которых русский язык не родной", 0, 100, row, errors);
@@ -170,7 +173,7 @@ internal sealed class RowParser
             "нет" or "0" or "false" => false,
             _ => null,
         };
-        if (internet is null) errors.Add(new(row, $"Доступ к интернету «{cell[10]}»: укажите «да» или «нет»."));
+        if (internet is null) errors.Add(new(row, $"Доступ к интернету «{Echo(cell[10])}»: укажите «да» или «нет»."));
         var olympiads = Number(cell[11], "Доля участников олимпиад", 0, 100, row, errors);
         var grade10 = Number(cell[12], "Доля продолживших обучение в 10 классе", 0, 100, row, errors);
         if (errors.Count > failed) return default;
@@ -186,23 +189,26 @@ internal sealed class RowParser
     private RegisteredSchool School(ReadOnlySpan<char> code, int row, List<ImportError> errors)
     {
         if (_schools.TryGetValue(code.Trim(), out var school)) return school;
-        errors.Add(new(row, code.IsWhiteSpace() ? "Не указан код ОО." : $"Школа с кодом «{code}» не найдена в реестре региона."));
+        errors.Add(new(row, code.IsWhiteSpace() ? "Не указан код ОО." : $"Школа с кодом «{Echo(code)}» не найдена в реестре региона."));
         return default;
     }
 
     private int Year(ReadOnlySpan<char> text, int row, List<ImportError> errors)
     {
         if (ImportSpec.TryInt(text, out var year) && year >= ResultsImport.MinYear && year <= _maxYear) return year;
-        errors.Add(new(row, $"Год «{text}» вне допустимого диапазона {ResultsImport.MinYear}–{_maxYear}."));
+        errors.Add(new(row, $"Год «{Echo(text)}» вне допустимого диапазона {ResultsImport.MinYear}–{_maxYear}."));
         return ResultsImport.MinYear;
     }
 
     private static decimal Number(ReadOnlySpan<char> text, string what, decimal min, decimal max, int row, List<ImportError> errors)
     {
         if (ImportSpec.TryDecimal(text, out var value) && value >= min && value <= max) return Math.Round(value, 2);
-        errors.Add(new(row, $"{what}: значение «{text}» должно быть числом от {min} до {max}."));
+        errors.Add(new(row, $"{what}: значение «{Echo(text)}» должно быть числом от {min} до {max}."));
         return 0;
     }
+
+    /// <summary>A cell as the preview echoes it: cut to <see cref="ImportLimits.EchoChars"/> characters.</summary>
+    private static string Echo(ReadOnlySpan<char> cell) => TextElements.Echo(cell, ImportLimits.EchoChars);
 
     private static bool GradeFits(AssessmentKind kind, int grade) => kind switch
     {

@@ -36,8 +36,10 @@ public sealed record ImportOutcome(int Rows, int Inserted, int Updated, int Unch
 /// then write all-or-nothing in one transaction through COPY into a staging table and one upsert by natural key,
 /// so a re-import of the same file changes nothing.
 /// </summary>
-public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
+public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock, ImportLimits limits)
 {
+    public ImportLimits Limits => limits;
+
     public const int MinYear = 2015;
 
     public int MaxYear => clock.GetUtcNow().Year + 1;
@@ -63,7 +65,7 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
         }
         try
         {
-            var table = TabularFile.Read(content, fileName);
+            var table = TabularFile.Read(content, fileName, limits);
             var columns = ImportSpec.For(kind).Locate(table.Header);
             var parser = new RowParser(prepared, schools, MaxYear);
             if (table.Text is { } text) ParsePlain(parser, text, table.Delimiter, table.Lines, columns, progress, ct);

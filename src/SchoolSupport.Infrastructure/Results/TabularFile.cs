@@ -1,5 +1,4 @@
 using System.Text;
-using MiniExcelLibs;
 
 namespace SchoolSupport.Infrastructure.Results;
 
@@ -48,7 +47,7 @@ public static class TabularFile
     public static bool LooksLikeXlsx(ReadOnlySpan<byte> head) => head.StartsWith(ZipSignature);
 
     /// <summary>The header cells and then each data row with its 1-based row number in the file (the header is row 1).</summary>
-    public static TabularData Read(Stream content, string fileName)
+    public static TabularData Read(Stream content, string fileName, ImportLimits limits)
     {
         if (!content.CanSeek) throw new ArgumentException("The stream must be seekable.", nameof(content));
         Span<byte> head = stackalloc byte[8];
@@ -61,55 +60,53 @@ public static class TabularFile
         if (extension == ".csv" && isZip) throw new BadFileException("Файл назван .csv, но является архивом или книгой Excel.");
         if (extension is not (".xlsx" or ".csv")) throw new BadFileException("Поддерживаются только файлы XLSX и CSV.");
         if (!isZip && head[..read].Contains((byte)0)) throw new BadFileException("Файл не является текстовым CSV.");
-        return isZip ? ReadXlsx(content) : ReadCsv(content);
+        if (content.Length > limits.MaxUploadBytes)
+            throw new BadFileException($"Файл слишком большой: допустимо {limits.MaxUploadBytes / (1024 * 1024)} МБ.");
+        return isZip ? ReadXlsx(content, limits) : ReadCsv(content, limits);
     }
 
-    private static TabularData ReadXlsx(Stream content)
+    private static TabularData ReadXlsx(Stream content, ImportLimits limits)
     {
-        IEnumerator<dynamic> rows;
+        IEnumerator<(int Row, string[] Cells)> rows;
         try
         {
-            rows = MiniExcel.Query(content, useHeaderRow: false, excelType: ExcelType.XLSX).GetEnumerator();
-            if (!rows.MoveNext()) throw new BadFileException("В книге нет строк.");
+            rows = XlsxSheet.Rows(content, limits).GetEnumerator();
+            while (true)
+            {
+                if (!rows.MoveNext()) throw new BadFileException("В книге нет строк.");
+                if (!rows.Current.Cells.All(string.IsNullOrWhiteSpace)) break;
+            }
         }
         catch (Exception e) when (e is not BadFileException)
         {
             throw new BadFileException("Книгу Excel не удалось прочитать: файл повреждён или имеет неверный формат.");
         }
-        var header = Cells((IDictionary<string, object?>)rows.Current);
+        var header = rows.Current.Cells;
         return new TabularData(header, Data(rows, header.Length));
 
-        static IEnumerable<(int, string[])> Data(IEnumerator<dynamic> rows, int width)
+        static IEnumerable<(int, string[])> Data(IEnumerator<(int Row, string[] Cells)> rows, int width)
         {
-            var number = 1;
+            using var _ = rows;
+            var number = rows.Current.Row;
             while (true)
             {
                 bool more;
                 try { more = rows.MoveNext(); }
                 catch (Exception e) when (e is not BadFileException) { throw new BadFileException($"Книгу Excel не удалось дочитать после строки {number}."); }
                 if (!more) yield break;
-                number++;
-                var cells = Cells((IDictionary<string, object?>)rows.Current);
+                var (row, cells) = rows.Current;
+                number = row;
                 if (cells.All(string.IsNullOrWhiteSpace)) continue;
-                yield return (number, cells.Length >= width ? cells : [.. cells, .. new string[width - cells.Length]]);
+                yield return (row, cells.Length >= width ? cells : [.. cells, .. Enumerable.Repeat("", width - cells.Length)]);
             }
         }
-
-        static string[] Cells(IDictionary<string, object?> row) => row.Values.Select(v => v switch
-        {
-            null => "",
-            double d => d.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            decimal m => m.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
-            _ => v.ToString() ?? "",
-        }).ToArray();
     }
 
     /// <summary>
     /// The whole CSV is decoded once. Without quotes (what every export writes) its lines are handed over as ranges of the
     /// text; with quotes, a quoted cell may hold delimiters and line breaks, so the careful reader splits it record by record.
     /// </summary>
-    private static TabularData ReadCsv(Stream content)
+    private static TabularData ReadCsv(Stream content, ImportLimits limits)
     {
         string text;
         using (var decoder = new StreamReader(content, DetectEncoding(content), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true))
@@ -119,28 +116,33 @@ public static class TabularFile
         var lineEnd = text.AsSpan().IndexOfAny('\r', '\n');
         var firstLine = lineEnd < 0 ? text : text[..lineEnd];
         var delimiter = new[] { ';', '\t', ',' }.MaxBy(d => firstLine.Count(c => c == d));
-        return text.Contains('"') ? ReadQuoted(text, delimiter) : ReadPlain(text, delimiter);
+        return text.Contains('"') ? ReadQuoted(text, delimiter, limits) : ReadPlain(text, delimiter, limits);
     }
 
-    private static TabularData ReadQuoted(string text, char delimiter)
+    private static TabularData ReadQuoted(string text, char delimiter, ImportLimits limits)
     {
         var reader = new StringReader(text);
         var headerLine = reader.ReadLine() ?? throw new BadFileException("Файл пуст.");
-        return new TabularData(Split(headerLine, delimiter, reader), Data(reader, delimiter));
+        return new TabularData(Checked(Split(headerLine, delimiter, reader), 1, limits), Data(reader, delimiter, limits));
 
-        static IEnumerable<(int, string[])> Data(StringReader reader, char delimiter)
+        static IEnumerable<(int, string[])> Data(StringReader reader, char delimiter, ImportLimits limits)
         {
             var number = 1;
+            var rows = 0;
             while (reader.ReadLine() is { } line)
             {
                 number++;
                 if (string.IsNullOrWhiteSpace(line)) continue;
-                yield return (number, Split(line, delimiter, reader));
+                if (++rows > limits.MaxRows) throw XlsxSheet.TooManyRows(limits);
+                yield return (number, Checked(Split(line, delimiter, reader), number, limits));
             }
         }
+
+        static string[] Checked(string[] cells, int row, ImportLimits limits) =>
+            cells.Any(c => c.Length > limits.MaxCellChars) ? throw XlsxSheet.CellTooLong(limits, row) : cells;
     }
 
-    private static TabularData ReadPlain(string text, char delimiter)
+    private static TabularData ReadPlain(string text, char delimiter, ImportLimits limits)
     {
         var span = text.AsSpan();
         var lines = new List<Range>(Math.Max(16, text.Length / 48));
@@ -155,6 +157,17 @@ public static class TabularFile
             start = next;
         }
         if (lines.Count == 0) throw new BadFileException("Файл пуст.");
+        if (lines.Count - 1 > limits.MaxRows && lines.Skip(1).Count(l => !text.AsSpan(l).IsWhiteSpace()) > limits.MaxRows) throw XlsxSheet.TooManyRows(limits);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            // Only a line longer than the limit can hold a cell longer than it.
+            if (lines[i].GetOffsetAndLength(text.Length).Length <= limits.MaxCellChars) continue;
+            var line = span[lines[i]];
+            foreach (var cell in line.Split(delimiter))
+            {
+                if (line[cell].Length > limits.MaxCellChars) throw XlsxSheet.CellTooLong(limits, i + 1);
+            }
+        }
         return new TabularData(text[lines[0]].Split(delimiter), text, delimiter, [.. lines.Skip(1)]);
     }
 

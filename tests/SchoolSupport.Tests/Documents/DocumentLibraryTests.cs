@@ -143,6 +143,43 @@ public sealed class DocumentLibraryTests(SmallUploadPortal portal) : IClassFixtu
         reviewed.ReviewedByName.Should().Be(TestWorld.Email(Roles.Municipal));
     }
 
+    [Fact]
+    public async Task Upload_names_are_cut_between_text_elements_and_lose_bidi_controls()
+    {
+        var (emoji, errors) = await As(Roles.School).UploadAsync(Upload(Pdf("a"), new string('а', 149) + "😀конец.pdf"));
+        errors.Should().BeEmpty();
+        emoji!.FileName.Should().Be(new string('а', 149) + ".pdf", "an emoji at the cut goes whole, not half of it");
+
+        var (bidi, _) = await As(Roles.School).UploadAsync(Upload(Pdf("b"), "\u2066счёт\u202Eexe.pdf\u2069.pdf", title: "\u202BПриказ\u202C о ВСОКО"));
+        bidi!.FileName.Should().Be("счётexe.pdf.pdf");
+        await using var db = portal.System();
+        (await db.Documents.SingleAsync(d => d.Id == bidi.DocumentId)).Title.Should().Be("Приказ о ВСОКО");
+    }
+
+    [Fact]
+    public async Task A_title_longer_than_its_column_is_refused_with_a_message_and_nothing_is_stored()
+    {
+        var before = await StoredCountAsync();
+        var (version, errors) = await As(Roles.School).UploadAsync(Upload(Pdf("c"), "отчёт.pdf", title: new string('т', 501)));
+        version.Should().BeNull();
+        errors.Should().Equal("Название документа длиннее 500 символов (501): сократите его.");
+        (await StoredCountAsync()).Should().Be(before);
+
+        var (atTheLimit, none) = await As(Roles.School).UploadAsync(Upload(Pdf("c"), "отчёт.pdf", title: new string('т', 500)));
+        none.Should().BeEmpty();
+        atTheLimit.Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task A_package_whose_part_would_unpack_past_the_limit_is_refused_from_its_directory()
+    {
+        var odt = Zip(("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", "<office/>"));
+        ZipParts.DeclareSize(odt, "mimetype", int.MaxValue);
+        var (version, errors) = await As(Roles.School).UploadAsync(Upload(odt, "bomb.odt"));
+        version.Should().BeNull();
+        errors.Should().Equal("Файл отклонён: часть «mimetype» после распаковки займёт 2048 МБ при допустимых 800 МБ.");
+    }
+
     private static byte[] Zip(params (string Name, string Content)[] entries)
     {
         using var buffer = new MemoryStream();

@@ -197,7 +197,7 @@ public sealed class ResultsImportTests(PortalFixture portal) : IClassFixture<Por
         var progress = new RecordedProgress();
         var prepared = await Importer().PrepareAsync(ImportKind.Results, Csv([.. lines]), "big.csv", progress);
 
-        prepared.RowCount.Should().Be(rows + 1, "the repeated row is parsed, then refused as a repeat");
+        prepared.RowCount.Should().Be(rows, "the repeat of row 2 is an error, not a row that would be written");
         progress.Values.Should().OnlyContain(v => v >= 0 && v <= 0.5).And.Contain(0.5);
         prepared.Errors.Select(e => e.Row).Should().Equal(rows + 2, rows + 3);
         prepared.Errors[0].Message.Should().Contain("Повтор строки 2");
