@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddScoped<ResultsImport>();
         services.AddScoped<ResultsBrowser>();
         services.AddScoped<SupportLists>();
+        services.AddScoped<PublicLists>();
         services.AddScoped<Methodologies>();
         services.AddTransient<RunIdentification>();
         services.AddTransient<OverdueItemsJob>();

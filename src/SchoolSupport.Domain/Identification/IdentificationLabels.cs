@@ -5,6 +5,15 @@ namespace SchoolSupport.Domain.Identification;
 /// <summary>Russian labels for identification terms, used in evidence, validation messages and the UI.</summary>
 public static class IdentificationLabels
 {
+    /// <summary>A school's status in a list, as the list, its exports and the public page name it.</summary>
+    public static string ListStatus(bool lowResults, bool disadvantaged, bool included, bool watch) => (lowResults, disadvantaged) switch
+    {
+        (true, true) => "ШНОР и ШНСУ",
+        (true, false) => "ШНОР",
+        (false, true) => "ШНСУ",
+        _ => included ? "по решению оператора" : watch ? "превентивное наблюдение" : "",
+    };
+
     public static string Band(QuartileBand band) => band switch
     {
         QuartileBand.Low => "Низкий",

@@ -30,8 +30,26 @@ public sealed class NewUser
 }
 
 /// <summary>Admin's use cases: list users of the region, create a user with role and scope, change a role. Every change is audited.</summary>
+public sealed record SchoolOption(Guid Id, string Name);
+
 public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> users, ICurrentScope current, TimeProvider clock)
 {
+    /// <summary>The region's municipalities, for the scope of a new user.</summary>
+    public async Task<IReadOnlyList<SchoolSupport.Domain.Schools.Municipality>> MunicipalitiesAsync(CancellationToken ct = default)
+    {
+        current.RequireRole(Roles.Admin);
+        return await db.Municipalities.OrderBy(m => m.Name).AsNoTracking().ToListAsync(ct);
+    }
+
+    /// <summary>Up to 20 schools of the region whose name or code contains the text, for the scope of a new user.</summary>
+    public async Task<IReadOnlyList<SchoolOption>> SearchSchoolsAsync(string? text, CancellationToken ct = default)
+    {
+        current.RequireRole(Roles.Admin);
+        var pattern = $"%{text?.Trim()}%";
+        return await db.Schools.Where(s => EF.Functions.ILike(s.ShortName, pattern) || EF.Functions.ILike(s.Code, pattern))
+            .OrderBy(s => s.ShortName).Take(20).Select(s => new SchoolOption(s.Id, s.ShortName)).ToListAsync(ct);
+    }
+
     public async Task<(IReadOnlyList<UserRow> Rows, int Total)> ListAsync(string? search, int page, int pageSize, CancellationToken ct = default)
     {
         var admin = current.RequireRole(Roles.Admin);

@@ -171,13 +171,7 @@ public sealed class SupportLists(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         return output.ToArray();
     }
 
-    public static string StatusOf(EntryRow e) => (e.LowResults, e.Disadvantaged) switch
-    {
-        (true, true) => "ШНОР и ШНСУ",
-        (true, false) => "ШНОР",
-        (false, true) => "ШНСУ",
-        _ => e.Included ? "по решению оператора" : e.Watch ? "превентивное наблюдение" : "",
-    };
+    public static string StatusOf(EntryRow e) => IdentificationLabels.ListStatus(e.LowResults, e.Disadvantaged, e.Included, e.Watch);
 
     public static string Reasons(EntryRow e)
     {

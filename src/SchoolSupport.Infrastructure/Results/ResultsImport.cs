@@ -46,6 +46,15 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
 
     public static UserScope RequireImporter(ICurrentScope current) => current.RequireRole(Roles.Operator, Roles.Admin);
 
+    /// <summary>The region's last 20 imports of results and context data, from the audit trail.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(CancellationToken ct = default)
+    {
+        var scope = current.Require();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Audit.Where(a => a.RegionId == scope.RegionId && (a.Action == "results.import" || a.Action == "context.import"))
+            .OrderByDescending(a => a.At).Take(20).AsNoTracking().ToListAsync(ct);
+    }
+
     public async Task<PreparedImport> PrepareAsync(ImportKind kind, Stream content, string fileName, IProgress<double>? progress = null,
         CancellationToken ct = default)
     {

@@ -1,0 +1,42 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using SchoolSupport.Infrastructure.Data;
+
+namespace SchoolSupport.Tests.Architecture;
+
+/// <summary>Rules of the code's shape that a review would otherwise have to remember.</summary>
+public sealed class ArchitectureTests
+{
+    private static readonly string[] DatabaseTypes = [nameof(AppDbContext), "IDbContextFactory", nameof(SystemDb)];
+
+    private static string SourceFolder([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "..", "src", "SchoolSupport.Web"));
+
+    [Fact]
+    public void No_razor_file_touches_the_database()
+    {
+        var offenders = Directory.EnumerateFiles(SourceFolder(), "*.razor*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => DatabaseTypes.Any(t => Regex.IsMatch(File.ReadAllText(f), $@"\b{t}\b")))
+            .Select(f => Path.GetRelativePath(SourceFolder(), f)).ToList();
+        offenders.Should().BeEmpty("pages go through use cases, never to the database");
+    }
+
+    [Fact]
+    public void No_component_injects_a_database_context()
+    {
+        var components = typeof(SchoolSupport.Web.AppHost).Assembly.GetTypes().Where(t => typeof(IComponent).IsAssignableFrom(t));
+        var offenders = components.SelectMany(c => c.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+                .Where(p => p.GetCustomAttribute<InjectAttribute>() is not null && IsDatabase(p.PropertyType))
+                .Select(p => $"{c.Name}.{p.Name}")
+                .Concat(c.GetConstructors().SelectMany(k => k.GetParameters()).Where(p => IsDatabase(p.ParameterType)).Select(p => $"{c.Name}({p.Name})")))
+            .ToList();
+        offenders.Should().BeEmpty("pages go through use cases, never to the database");
+    }
+
+    private static bool IsDatabase(Type type) =>
+        typeof(DbContext).IsAssignableFrom(type) || type == typeof(SystemDb)
+        || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IDbContextFactory<>));
+}
