@@ -45,7 +45,7 @@ public static class Visibility
     /// <summary>The schools a mentor is assigned to on the day (today by default).</summary>
     public static IQueryable<Guid> AssignedSchoolIds(AppDbContext db, Guid mentorId, DateOnly? day = null)
     {
-        var on = day ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var on = day ?? TimeProvider.System.Today();
         return db.MentorAssignments.Where(a => a.MentorId == mentorId && a.From <= on && a.To >= on).Select(a => a.SchoolId);
     }
 

@@ -41,7 +41,7 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
 
     public int LastResultYear() => LastResultYear(Today);
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task EnsureRolesAsync()
     {

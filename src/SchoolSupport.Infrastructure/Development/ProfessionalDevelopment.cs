@@ -79,7 +79,7 @@ public sealed record ProgrammeRow(Guid Id, PdEvent Event, string Note);
 /// </summary>
 public sealed class ProfessionalDevelopment(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock, SupportTargets targets)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     public decimal WeakThreshold => targets.WeakIndicatorShare;
 

@@ -82,7 +82,7 @@ public sealed record SchoolConsultations(Guid SchoolId, string School, string Mu
 /// </summary>
 public sealed class ConsultationJournal(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock, SupportTargets targets)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     public int DaysWithoutConsultation => targets.DaysWithoutConsultation;
 

@@ -56,7 +56,7 @@ public sealed class MentorAssignments(IDbContextFactory<AppDbContext> dbs, ICurr
 {
     public static bool CanAssign(UserScope scope) => scope.IsIn(Roles.Operator) || scope.IsIn(Roles.Municipal);
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task<IReadOnlyList<MentorOption>> MentorsAsync(CancellationToken ct = default)
     {

@@ -14,7 +14,7 @@ public sealed class MonitoringCalendar(IDbContextFactory<AppDbContext> dbs, ICur
 {
     public static readonly string[] Editors = [Roles.Ministry, Roles.Operator];
 
-    public int CurrentYear => MonitoringYear.YearOf(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+    public int CurrentYear => MonitoringYear.YearOf(clock.Today());
 
     public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct = default)
     {
@@ -87,7 +87,7 @@ public sealed class MonitoringCalendar(IDbContextFactory<AppDbContext> dbs, ICur
         template.Due = due;
         db.Record(scope, "monitoring.template-due", "monitoring-template", template.Id, $"Срок «{template.What}»: {due:dd.MM.yyyy}", clock);
         await db.SaveChangesAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         await db.Set<MonitoringTask>().Where(t => t.TemplateId == templateId && t.Status != MonitoringTaskStatus.Done)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Due, due)
                 .SetProperty(t => t.Status, t => due < today ? MonitoringTaskStatus.Overdue : MonitoringTaskStatus.Open), ct);

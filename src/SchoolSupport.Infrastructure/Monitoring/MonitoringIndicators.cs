@@ -40,7 +40,7 @@ public sealed class MonitoringIndicators(IDbContextFactory<AppDbContext> dbs, IC
             [IndicatorCode.PositiveDynamics] = await DynamicsAsync(db, covered, year, ct),
             [IndicatorCode.QualityCheckCoverage] = await ChecksAsync(db, covered, year, ct),
         };
-        var asOf = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var asOf = clock.Today();
         return TargetIndicator.All.Select(d =>
         {
             var target = targets.TryGetValue(d.Code, out var t) ? t : d.DefaultTarget;
@@ -75,7 +75,7 @@ public sealed class MonitoringIndicators(IDbContextFactory<AppDbContext> dbs, IC
         if (definition.Computed) throw new DomainException($"Показатель «{definition.Title}» рассчитывается по данным портала и не вводится вручную.");
         definition.Validate(value, "Значение");
         if (string.IsNullOrWhiteSpace(source)) throw new DomainException("Укажите источник значения показателя.");
-        if (asOf > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) throw new DomainException("Дата значения не может быть в будущем.");
+        if (asOf > clock.Today()) throw new DomainException("Дата значения не может быть в будущем.");
         await using var db = await dbs.CreateDbContextAsync(ct);
         var row = await db.Set<IndicatorValue>().FirstOrDefaultAsync(v => v.Year == year && v.Code == code, ct);
         if (row is null) db.Add(row = new IndicatorValue { Id = Guid.NewGuid(), RegionId = scope.RegionId, Year = year, Code = code });

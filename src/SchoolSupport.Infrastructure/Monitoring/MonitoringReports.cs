@@ -115,7 +115,7 @@ public sealed class MonitoringReports(IDbContextFactory<AppDbContext> dbs, ICurr
     public static string Value(decimal? value, TargetIndicator definition) =>
         value is { } v ? $"{v.ToString("0.#", Ru)} {definition.UnitText}" : "—";
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     private static string Count(int n) => n.ToString(Ru);
 

@@ -79,7 +79,7 @@ public sealed class PartnershipService(IDbContextFactory<AppDbContext> dbs, ICur
 {
     private const string StaleMessage = "Партнёрство уже изменил другой пользователь. Обновите страницу и повторите изменения.";
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     public static bool CanCreate(UserScope scope) => scope.IsIn(Roles.Operator) || scope.IsIn(Roles.Municipal);
 

@@ -1,3 +1,4 @@
+using SchoolSupport.Domain.Common;
 using SchoolSupport.Infrastructure.Development;
 using SchoolSupport.Infrastructure.Mentoring;
 using SchoolSupport.Infrastructure.Partnerships;
@@ -18,9 +19,9 @@ public static class PartnershipEndpoints
             Xlsx("Журнал консультаций.xlsx", o => j.WriteJournalXlsxAsync(new ConsultationQuery(), o, ct)));
         group.MapGet("/mentoring/feedback/export.xlsx", (ConsultationJournal j, CancellationToken ct) =>
             Xlsx("Журнал обратной связи.xlsx", o => j.WriteFeedbackXlsxAsync(new ConsultationQuery(), o, ct)));
-        group.MapGet("/mentoring/summary/export.xlsx", (ConsultationJournal j, int? year, CancellationToken ct) =>
+        group.MapGet("/mentoring/summary/export.xlsx", (ConsultationJournal j, TimeProvider clock, int? year, CancellationToken ct) =>
         {
-            var y = year ?? Dates.Today.Year;
+            var y = year ?? clock.Today().Year;
             return Xlsx($"Консультации по школам {y}.xlsx", o => j.WriteSummaryXlsxAsync(y, o, ct));
         });
         group.MapGet("/development/applications.xlsx", (ProfessionalDevelopment d, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using SchoolSupport.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
 using SchoolSupport.Domain.Schools;
 using SchoolSupport.Infrastructure.Results;
@@ -21,12 +22,12 @@ public static class SchoolEndpoints
     }
 
     private static async Task<IResult> ExportRegistry(SchoolRegistry registry, string? search, Guid? municipality, Locality? locality,
-        SchoolFlag? flag, SchoolSort? sort, bool? desc, CancellationToken ct)
+        SchoolFlag? flag, SchoolSort? sort, bool? desc, TimeProvider clock, CancellationToken ct)
     {
         var stream = new MemoryStream();
         await registry.WriteXlsxAsync(new SchoolQuery(search, municipality, locality, flag, sort ?? SchoolSort.Name, desc ?? false), stream, ct);
         stream.Position = 0;
-        return Results.File(stream, XlsxType, $"Реестр ОО {Dates.Today:yyyy-MM-dd}.xlsx");
+        return Results.File(stream, XlsxType, $"Реестр ОО {clock.Today():yyyy-MM-dd}.xlsx");
     }
 
     private static async Task<IResult> ExportResults(ResultsBrowser browser, int? year, Guid? school, Guid? municipality,

@@ -8,6 +8,4 @@ public static class Dates
     public static DateOnly? FromPicker(DateTime? d) => d is null ? null : DateOnly.FromDateTime(d.Value);
 
     public static string Show(DateOnly? d) => d?.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.GetCultureInfo("ru-RU")) ?? "—";
-
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
 }
