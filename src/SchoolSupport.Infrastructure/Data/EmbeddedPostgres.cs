@@ -58,6 +58,25 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
         return pg;
     }
 
+    /// <summary>
+    /// The cluster of the folder as it runs now (under a running portal: its port is in postmaster.pid), to be used and left
+    /// running; when none runs, a started one as <see cref="StartAsync"/> gives. For commands beside a running portal (a backup),
+    /// which must not stop its database, as a start would.
+    /// </summary>
+    public static async Task<EmbeddedPostgres> AttachOrStartAsync(string dataDir, CancellationToken ct = default)
+    {
+        var dir = UsableDataDirectory(Path.GetFullPath(dataDir));
+        var pid = Path.Combine(dir, "postmaster.pid");
+        if (File.Exists(pid) && await RunAsync("pg_ctl", ["-D", dir, "status"], ct, throwOnError: false) == 0
+            && (await File.ReadAllLinesAsync(pid, ct)) is { Length: > 3 } lines && int.TryParse(lines[3], out var port))
+        {
+            var running = new EmbeddedPostgres(dir, port);
+            running._password = running.ReadOrCreatePassword();
+            return running;
+        }
+        return await StartAsync(dataDir, ct);
+    }
+
     public async Task CreateDatabaseAsync(string name, string? template = null, CancellationToken ct = default)
     {
         await using var conn = new NpgsqlConnection(ConnectionString("postgres"));
@@ -194,7 +213,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
             : tool;
     }
 
-    private static async Task RunAsync(string tool, string[] args, CancellationToken ct, bool throwOnError = true)
+    private static async Task<int> RunAsync(string tool, string[] args, CancellationToken ct, bool throwOnError = true)
     {
         tool = Locate(tool);
         var start = IsRoot()
@@ -211,6 +230,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
         {
             throw new InvalidOperationException($"{tool} failed with exit code {process.ExitCode}: {await stderr}{await stdout}");
         }
+        return process.ExitCode;
     }
 
     private static int FreePort()

@@ -7,8 +7,9 @@ namespace SchoolSupport.Web.Startup;
 
 /// <summary>
 /// <c>--backup &lt;folder&gt;</c> and <c>--restore &lt;folder&gt;</c>: run against the configured database, or the embedded
-/// cluster (started for the command and stopped after), and the files folder, then exit. The portal itself does not start,
-/// so a restore finds the database as empty as it was.
+/// cluster, and the files folder, then exit. The embedded cluster is the running portal's when it runs (a backup beside it),
+/// else started for the command and stopped after. The portal itself does not start, so a restore finds the database as
+/// empty as it was.
 /// </summary>
 public static class BackupCommands
 {
@@ -27,7 +28,7 @@ public static class BackupCommands
         var folder = args[option + 1];
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(AppHost).Assembly.GetName().Name });
-        var (connectionString, cluster) = await DatabaseStartup.ConnectAsync(builder);
+        var (connectionString, cluster) = await DatabaseStartup.ConnectAsync(builder, attachToRunning: true);
         using var loggers = new SerilogLoggerFactory(Log.Logger);
         var log = loggers.CreateLogger(nameof(BackupCommands));
         try

@@ -21,17 +21,21 @@ public static class DatabaseStartup
         return connectionString;
     }
 
-    /// <summary>The configured connection string, or else the embedded cluster's (started here; the caller stops it).</summary>
-    public static async Task<(string ConnectionString, EmbeddedPostgres? Cluster)> ConnectAsync(WebApplicationBuilder builder)
+    /// <summary>
+    /// The configured connection string, or else the embedded cluster's (the caller stops it). A command run beside the portal
+    /// asks to attach: it then uses the cluster the portal runs, which a start would stop.
+    /// </summary>
+    public static async Task<(string ConnectionString, EmbeddedPostgres? Cluster)> ConnectAsync(WebApplicationBuilder builder, bool attachToRunning = false)
     {
         var configured = builder.Configuration.GetConnectionString("Default");
         if (!string.IsNullOrWhiteSpace(configured)) return (configured, null);
 
-        var cluster = await EmbeddedPostgres.StartAsync(Path.Combine(DataFolder(builder), "pg"));
+        var folder = Path.Combine(DataFolder(builder), "pg");
+        var cluster = attachToRunning ? await EmbeddedPostgres.AttachOrStartAsync(folder) : await EmbeddedPostgres.StartAsync(folder);
         await cluster.CreateDatabaseAsync("schoolsupport");
         var connectionString = cluster.ConnectionString("schoolsupport");
         builder.Configuration["ConnectionStrings:Default"] = connectionString;
-        Serilog.Log.Information("Embedded PostgreSQL started in {DataDir} on port {Port}", cluster.DataDirectory, cluster.Port);
+        Serilog.Log.Information("Embedded PostgreSQL in {DataDir} on port {Port}", cluster.DataDirectory, cluster.Port);
         return (connectionString, cluster);
     }
 

@@ -130,6 +130,12 @@ public sealed class BackupRestoreTests(PortalFixture portal) : IClassFixture<Por
                     .Should().Equal(await File.ReadAllBytesAsync(Path.Combine(FilesFolder, version.StoragePath)));
             }
             (await copy.Database.GetPendingMigrationsAsync()).Should().BeEmpty();
+
+            // Backed up again beside the running cluster (as by a scheduled job beside the portal): it keeps running.
+            var again = Path.Combine(Scratch, "from-embedded");
+            (await BackupCommands.RunIfAskedAsync(["--backup", again, $"--DataFolder={install}", $"--Files:Folder={install}/files"])).Should().Be(0);
+            (await copy.Users.CountAsync()).Should().Be(await source.Users.CountAsync());
+            (await BackupManifest.ReadAsync(again, CancellationToken.None)).Files.Should().BeEquivalentTo(manifest.Files);
         }
         finally
         {
