@@ -23,7 +23,7 @@ public static class DatabaseStartup
 
     /// <summary>
     /// The configured connection string, or else the embedded cluster's (the caller stops it). A command run beside the portal
-    /// asks to attach: it then uses the cluster the portal runs, which a start would stop.
+    /// asks to attach: it then uses the cluster the portal runs, which a start would stop, and its stop leaves that one running.
     /// </summary>
     public static async Task<(string ConnectionString, EmbeddedPostgres? Cluster)> ConnectAsync(WebApplicationBuilder builder, bool attachToRunning = false)
     {
