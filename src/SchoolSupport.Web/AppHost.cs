@@ -51,9 +51,8 @@ public static class AppHost
         }
         builder.Services.AddInfrastructure(connectionString, runJobServer: builder.Configuration.GetValue("Hangfire:Server", true));
 
-        var dataFolder = builder.Configuration["DataFolder"] ?? Path.Combine(builder.Environment.ContentRootPath, ".data");
-        builder.Services.AddSingleton(new FileStorageOptions(
-            Path.GetFullPath(builder.Configuration["Files:Folder"] ?? Path.Combine(dataFolder, "files")),
+        var dataFolder = DatabaseStartup.DataFolder(builder);
+        builder.Services.AddSingleton(new FileStorageOptions(DatabaseStartup.FilesFolder(builder),
             builder.Configuration.GetValue("Files:MaxUploadBytes", FileStorageOptions.DefaultMaxUploadBytes)));
 
         builder.Services.AddHttpContextAccessor();

@@ -6,6 +6,8 @@ using Serilog;
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
 try
 {
+    // Back up or restore (README, «Резервное копирование»), then exit.
+    if (await BackupCommands.RunIfAskedAsync(args) is { } exitCode) return exitCode;
     if (args.Contains("--migrate"))
     {
         // Apply migrations (and seed when configured), then exit: for deployment pipelines.

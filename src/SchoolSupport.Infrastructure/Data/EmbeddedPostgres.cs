@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace SchoolSupport.Infrastructure.Data;
@@ -9,11 +11,16 @@ namespace SchoolSupport.Infrastructure.Data;
 /// A private PostgreSQL cluster under a data folder, made and run with the machine's <c>initdb</c> and <c>pg_ctl</c>.
 /// Used when no connection string is configured, and by the tests (one cluster per test run).
 /// Runs the binaries as the <c>postgres</c> user when the process is root, because PostgreSQL refuses to run as root.
+/// Every connection, even from this machine, signs in with scram-sha-256: the superuser's password is generated at the first
+/// start and kept in <see cref="PasswordFileName"/> in the data folder, readable by its owner only.
 /// </summary>
-public sealed class EmbeddedPostgres : IAsyncDisposable
+public sealed partial class EmbeddedPostgres : IAsyncDisposable
 {
+    public const string PasswordFileName = "superuser.password";
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private readonly string _dataDir;
     private bool _started;
+    private string _password = "";
 
     private EmbeddedPostgres(string dataDir, int port)
     {
@@ -23,6 +30,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     public int Port { get; }
 
+    public string PasswordFile => Path.Combine(_dataDir, PasswordFileName);
+
     public string DataDirectory => _dataDir;
 
     public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
@@ -30,6 +39,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         Host = "127.0.0.1",
         Port = Port,
         Username = "postgres",
+        Password = _password,
         Database = database,
         Pooling = true,
         MaxPoolSize = 50,
@@ -42,8 +52,29 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         dataDir = UsableDataDirectory(Path.GetFullPath(dataDir));
         var pg = new EmbeddedPostgres(dataDir, FreePort());
         await pg.InitIfMissingAsync(ct);
+        pg._password = pg.ReadOrCreatePassword();
         await pg.StartServerAsync(ct);
+        await pg.RequirePasswordAsync(ct);
         return pg;
+    }
+
+    /// <summary>
+    /// The cluster of the folder as it runs now (under a running portal: its port is in postmaster.pid), to be used and left
+    /// running; when none runs, a started one as <see cref="StartAsync"/> gives. For commands beside a running portal (a backup),
+    /// which must not stop its database, as a start would.
+    /// </summary>
+    public static async Task<EmbeddedPostgres> AttachOrStartAsync(string dataDir, CancellationToken ct = default)
+    {
+        var dir = UsableDataDirectory(Path.GetFullPath(dataDir));
+        var pid = Path.Combine(dir, "postmaster.pid");
+        if (File.Exists(pid) && await RunAsync("pg_ctl", ["-D", dir, "status"], ct, throwOnError: false) == 0
+            && (await File.ReadAllLinesAsync(pid, ct)) is { Length: > 3 } lines && int.TryParse(lines[3], out var port))
+        {
+            var running = new EmbeddedPostgres(dir, port);
+            running._password = running.ReadOrCreatePassword();
+            return running;
+        }
+        return await StartAsync(dataDir, ct);
     }
 
     public async Task CreateDatabaseAsync(string name, string? template = null, CancellationToken ct = default)
@@ -81,7 +112,63 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         if (File.Exists(Path.Combine(_dataDir, "PG_VERSION"))) return;
         Directory.CreateDirectory(_dataDir);
         GiveToPostgresUser(_dataDir);
-        await RunAsync("initdb", ["-D", _dataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"], ct);
+        // initdb wants an empty folder, so the password waits beside it and moves in afterwards.
+        var pending = Path.Combine(Path.GetDirectoryName(_dataDir)!, $".{Path.GetFileName(_dataDir)}.{Guid.NewGuid():N}.password");
+        WriteOwnerOnly(pending, NewPassword());
+        GiveToPostgresUser(pending);
+        try
+        {
+            await RunAsync("initdb", ["-D", _dataDir, "-U", "postgres", "--auth=scram-sha-256", $"--pwfile={pending}", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"], ct);
+            File.Move(pending, PasswordFile);
+        }
+        finally
+        {
+            File.Delete(pending);
+        }
+    }
+
+    /// <summary>The kept password; a cluster made by an earlier version (trusting local connections) gets one now.</summary>
+    private string ReadOrCreatePassword()
+    {
+        if (File.Exists(PasswordFile)) return File.ReadAllText(PasswordFile).Trim();
+        var password = NewPassword();
+        WriteOwnerOnly(PasswordFile, password);
+        return password;
+    }
+
+    /// <summary>
+    /// A cluster from an earlier version trusted every local connection: while it still does, give the superuser the kept
+    /// password and switch every rule to scram-sha-256. Also repairs a half-done switch, since it runs while any trust rule is left.
+    /// </summary>
+    private async Task RequirePasswordAsync(CancellationToken ct)
+    {
+        var hba = Path.Combine(_dataDir, "pg_hba.conf");
+        var rules = await File.ReadAllTextAsync(hba, ct);
+        if (!TrustRule().IsMatch(rules)) return;
+        await using (var conn = new NpgsqlConnection(ConnectionString("postgres")))
+        {
+            await conn.OpenAsync(ct);
+            // The password is hex, so it is safe inline; DDL takes no parameters.
+            await using var alter = new NpgsqlCommand($"alter role postgres with password '{_password}'", conn);
+            await alter.ExecuteNonQueryAsync(ct);
+            await File.WriteAllTextAsync(hba, TrustRule().Replace(rules, "${rule}scram-sha-256${tail}"), ct);
+            await using var reload = new NpgsqlCommand("select pg_reload_conf()", conn);
+            await reload.ExecuteScalarAsync(ct);
+        }
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    [GeneratedRegex(@"^(?<rule>[ \t]*(?:local|host\w*)[ \t].*?[ \t])trust(?<tail>[ \t]*(?:#.*)?)$", RegexOptions.Multiline)]
+    private static partial Regex TrustRule();
+
+    private static string NewPassword() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+
+    private static void WriteOwnerOnly(string path, string text)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = OwnerOnly;
+        using var writer = new StreamWriter(path, System.Text.Encoding.ASCII, options);
+        writer.Write(text);
     }
 
     private async Task StartServerAsync(CancellationToken ct)
@@ -107,16 +194,16 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         return Path.Combine("/var/tmp/schoolsupport-pg", hash);
     }
 
-    private static void GiveToPostgresUser(string dir)
+    private static void GiveToPostgresUser(string path)
     {
         if (!IsRoot()) return;
-        Process.Start(new ProcessStartInfo("chown", ["-R", "postgres:postgres", dir]) { UseShellExecute = false })!.WaitForExit();
+        Process.Start(new ProcessStartInfo("chown", ["-R", "postgres:postgres", path]) { UseShellExecute = false })!.WaitForExit();
     }
 
     private static bool IsRoot() => Environment.UserName == "root";
 
     /// <summary>The tool on PATH, else from Debian's versioned folder (the postgresql package does not put initdb on PATH).</summary>
-    private static string Locate(string tool)
+    internal static string Locate(string tool)
     {
         var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, tool)).FirstOrDefault(File.Exists);
@@ -126,7 +213,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             : tool;
     }
 
-    private static async Task RunAsync(string tool, string[] args, CancellationToken ct, bool throwOnError = true)
+    private static async Task<int> RunAsync(string tool, string[] args, CancellationToken ct, bool throwOnError = true)
     {
         tool = Locate(tool);
         var start = IsRoot()
@@ -143,6 +230,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         {
             throw new InvalidOperationException($"{tool} failed with exit code {process.ExitCode}: {await stderr}{await stdout}");
         }
+        return process.ExitCode;
     }
 
     private static int FreePort()

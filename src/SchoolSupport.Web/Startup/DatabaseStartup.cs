@@ -12,21 +12,39 @@ public static class DatabaseStartup
 {
     public static async Task<string> ResolveConnectionStringAsync(WebApplicationBuilder builder)
     {
-        var configured = builder.Configuration.GetConnectionString("Default");
-        if (!string.IsNullOrWhiteSpace(configured)) return configured;
-
-        var dataFolder = builder.Configuration["DataFolder"] ?? Path.Combine(builder.Environment.ContentRootPath, ".data");
-        var cluster = await EmbeddedPostgres.StartAsync(Path.Combine(dataFolder, "pg"));
-        await cluster.CreateDatabaseAsync("schoolsupport");
+        var (connectionString, cluster) = await ConnectAsync(builder);
+        if (cluster is null) return connectionString;
         builder.Services.AddSingleton(cluster);
         builder.Services.AddHostedService<EmbeddedPostgresLifetime>();
-        var connectionString = cluster.ConnectionString("schoolsupport");
-        builder.Configuration["ConnectionStrings:Default"] = connectionString;
         // The embedded default is the demo: seed unless told otherwise.
         builder.Configuration["DemoData:Seed"] ??= "true";
-        Serilog.Log.Information("Embedded PostgreSQL started in {DataDir} on port {Port}", cluster.DataDirectory, cluster.Port);
         return connectionString;
     }
+
+    /// <summary>
+    /// The configured connection string, or else the embedded cluster's (the caller stops it). A command run beside the portal
+    /// asks to attach: it then uses the cluster the portal runs, which a start would stop, and its stop leaves that one running.
+    /// </summary>
+    public static async Task<(string ConnectionString, EmbeddedPostgres? Cluster)> ConnectAsync(WebApplicationBuilder builder, bool attachToRunning = false)
+    {
+        var configured = builder.Configuration.GetConnectionString("Default");
+        if (!string.IsNullOrWhiteSpace(configured)) return (configured, null);
+
+        var folder = Path.Combine(DataFolder(builder), "pg");
+        var cluster = attachToRunning ? await EmbeddedPostgres.AttachOrStartAsync(folder) : await EmbeddedPostgres.StartAsync(folder);
+        await cluster.CreateDatabaseAsync("schoolsupport");
+        var connectionString = cluster.ConnectionString("schoolsupport");
+        builder.Configuration["ConnectionStrings:Default"] = connectionString;
+        Serilog.Log.Information("Embedded PostgreSQL in {DataDir} on port {Port}", cluster.DataDirectory, cluster.Port);
+        return (connectionString, cluster);
+    }
+
+    /// <summary>The embedded cluster, keys and (by default) uploaded files live here.</summary>
+    public static string DataFolder(WebApplicationBuilder builder) =>
+        builder.Configuration["DataFolder"] ?? Path.Combine(builder.Environment.ContentRootPath, ".data");
+
+    public static string FilesFolder(WebApplicationBuilder builder) =>
+        Path.GetFullPath(builder.Configuration["Files:Folder"] ?? Path.Combine(DataFolder(builder), "files"));
 
     /// <summary>Applies migrations, creates roles and, when configured, the demo region with its users.</summary>
     public static async Task PrepareAsync(WebApplication app)

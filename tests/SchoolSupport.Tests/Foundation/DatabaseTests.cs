@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SchoolSupport.Infrastructure;
@@ -54,5 +55,74 @@ public sealed class DatabaseTests
         };
         await afterStop.Should().ThrowAsync<NpgsqlException>();
         Directory.Delete(cluster.DataDirectory, recursive: true);
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task The_embedded_cluster_admits_only_the_generated_password_kept_for_its_owner()
+    {
+        var cluster = await EmbeddedPostgres.StartAsync(Path.Combine(Path.GetTempPath(), "schoolsupport-tests", "auth-" + Guid.NewGuid().ToString("N")[..8]));
+        try
+        {
+            TrustRules(cluster).Should().BeEmpty();
+            File.GetUnixFileMode(cluster.PasswordFile).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            await AssertOnlyThePasswordOpensAsync(cluster);
+        }
+        finally
+        {
+            await cluster.StopAsync();
+            Directory.Delete(cluster.DataDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task A_cluster_of_an_earlier_version_that_trusted_local_connections_starts_and_then_requires_a_password()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "schoolsupport-tests", "trust-" + Guid.NewGuid().ToString("N")[..8]);
+        var cluster = await EmbeddedPostgres.StartAsync(dir);
+        await cluster.StopAsync();
+        // What initdb --auth=trust made, with no password kept.
+        var hba = Path.Combine(cluster.DataDirectory, "pg_hba.conf");
+        await File.WriteAllTextAsync(hba, (await File.ReadAllTextAsync(hba)).Replace("scram-sha-256", "trust"));
+        File.Delete(cluster.PasswordFile);
+        TrustRules(cluster).Should().NotBeEmpty();
+
+        cluster = await EmbeddedPostgres.StartAsync(dir);
+        try
+        {
+            TrustRules(cluster).Should().BeEmpty();
+            File.GetUnixFileMode(cluster.PasswordFile).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            await AssertOnlyThePasswordOpensAsync(cluster);
+        }
+        finally
+        {
+            await cluster.StopAsync();
+            Directory.Delete(cluster.DataDirectory, recursive: true);
+        }
+    }
+
+    private static string[] TrustRules(EmbeddedPostgres cluster) =>
+        File.ReadAllLines(Path.Combine(cluster.DataDirectory, "pg_hba.conf"))
+            .Where(l => !l.TrimStart().StartsWith('#') && l.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries).Contains("trust"))
+            .ToArray();
+
+    private static async Task AssertOnlyThePasswordOpensAsync(EmbeddedPostgres cluster)
+    {
+        var withPassword = new NpgsqlConnectionStringBuilder(cluster.ConnectionString("postgres")) { Pooling = false, Timeout = 5 };
+        withPassword.Password.Should().Be((await File.ReadAllTextAsync(cluster.PasswordFile)).Trim());
+        await using (var conn = new NpgsqlConnection(withPassword.ConnectionString))
+        {
+            await conn.OpenAsync();
+        }
+        var without = new NpgsqlConnectionStringBuilder(withPassword.ConnectionString) { Password = null };
+        var open = async () =>
+        {
+            await using var conn = new NpgsqlConnection(without.ConnectionString);
+            await conn.OpenAsync();
+        };
+        await open.Should().ThrowAsync<NpgsqlException>();
+        without.Password = "not-the-password";
+        (await open.Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be(PostgresErrorCodes.InvalidPassword);
     }
 }
