@@ -114,6 +114,7 @@ public static class AppHost
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UseNotFoundPage();
         app.UseSecurityHeaders();
         app.UseSerilogRequestLogging();
         app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(russian), SupportedCultures = [russian], SupportedUICultures = [russian] });
