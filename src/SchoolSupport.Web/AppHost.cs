@@ -105,6 +105,7 @@ public static class AppHost
         builder.Services.AddHealthChecks()
             .AddNpgSql(connectionString, name: "database")
             .AddCheck<HangfireStorageHealthCheck>("hangfire");
+        builder.Services.AddSharedHealthReport();
 
         var app = builder.Build();
         if (prepareDatabase && app.Configuration.GetValue("Database:MigrateOnStartup", true)) await DatabaseStartup.PrepareAsync(app);
@@ -123,7 +124,7 @@ public static class AppHost
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapHealthChecks("/health");
+        app.MapHealth();
         app.MapJobs();
         app.MapAccountEndpoints();
         app.MapWebEndpoints();
