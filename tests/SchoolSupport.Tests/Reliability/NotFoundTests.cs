@@ -1,8 +1,12 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Documents;
 using SchoolSupport.Domain.Identification;
+using SchoolSupport.Domain.Monitoring;
 using SchoolSupport.Domain.Partnerships;
 using SchoolSupport.Domain.Roadmaps;
+using SchoolSupport.Tests.Monitoring;
 using SchoolSupport.Tests.Support;
 
 namespace SchoolSupport.Tests.Reliability;
@@ -84,7 +88,7 @@ public sealed class NotFoundTests(LoggedPortal portal) : IClassFixture<LoggedPor
         html.Should().Contain("Страница не найдена", path).And.Contain("href=\"/\"", path);
     }
 
-    /// <summary>An object of region B, which the region A user must not see; null where none is needed (a stage has no region B twin here).</summary>
+    /// <summary>An object of region B, which the region A user must not see.</summary>
     private async Task<Guid?> ForeignAsync(string kind)
     {
         await using var db = portal.System();
@@ -112,6 +116,18 @@ public sealed class NotFoundTests(LoggedPortal portal) : IClassFixture<LoggedPor
                 db.Add(partnership);
                 await db.SaveChangesAsync();
                 return partnership.Id;
+            case "document":
+                var document = new Document { Id = Guid.NewGuid(), RegionId = region, MunicipalityId = World.B1.Id, SchoolId = World.SchoolB1.Id,
+                    Kind = DocumentKind.InternalQualityOrder, Title = "Приказ Б", CreatedAt = DateTimeOffset.UtcNow };
+                var version = new DocumentVersion { Id = Guid.NewGuid(), RegionId = region, DocumentId = document.Id, Number = 1, FileName = "Приказ.pdf",
+                    Type = FileType.Pdf, Size = 1, Sha256 = "", StoragePath = "none", UploadedAt = DateTimeOffset.UtcNow, UploadedByName = "Б" };
+                db.AddRange(document, version);
+                await db.SaveChangesAsync();
+                return version.Id;
+            case "stage":
+                // The daily job lays out the monitoring calendar of every region, region B's too.
+                await MonitoringJobTests.Job(portal, MonitoringJobTests.At(2032, 11, 2)).RunAsync(CancellationToken.None);
+                return await db.Set<MonitoringStage>().Where(s => s.RegionId == region).Select(s => s.Id).FirstAsync();
             default:
                 return null;
         }
