@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
@@ -85,6 +87,14 @@ public static class AppHost
             o.Cookie.Name = "schoolsupport.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure whenever the request is HTTPS, which behind the proxy the forwarded headers say: plain http stays usable on a developer's machine.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Signing in on the login page redirects to its ReturnUrl; a raw Cyrillic one would fail the Location header with a 500.
+            o.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(LocalUrl.ReturnTo(context.RedirectUri));
+                return Task.CompletedTask;
+            };
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
         });
@@ -106,24 +116,32 @@ public static class AppHost
         builder.Services.AddHealthChecks()
             .AddNpgSql(connectionString, name: "database")
             .AddCheck<HangfireStorageHealthCheck>("hangfire");
+        builder.Services.AddSharedHealthReport();
+        builder.Services.AddSignInLimits(builder.Configuration);
+        builder.Services.Configure<ForwardedHeadersOptions>(o => ConfigureForwardedHeaders(o, builder.Configuration));
+        builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
         var app = builder.Build();
         if (prepareDatabase && app.Configuration.GetValue("Database:MigrateOnStartup", true)) await DatabaseStartup.PrepareAsync(app);
 
+        // First: the scheme and client address of a request through the TLS-terminating proxy decide HSTS, the cookie's Secure flag and the rate limits.
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UseNotFoundPage();
         app.UseSecurityHeaders();
         app.UseSerilogRequestLogging();
         app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(russian), SupportedCultures = [russian], SupportedUICultures = [russian] });
         app.UseStaticFiles();
+        app.UseSignInLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapHealthChecks("/health");
+        app.MapHealth();
         app.MapJobs();
         app.MapAccountEndpoints();
         app.MapWebEndpoints();
@@ -131,5 +149,30 @@ public static class AppHost
         // Our own CSP already says frame-ancestors 'none'; Blazor's default header would be a second, weaker one.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
+    }
+
+    /// <summary>
+    /// X-Forwarded-For and X-Forwarded-Proto are trusted only from the proxies in <c>ForwardedHeaders:KnownProxies</c> (addresses)
+    /// and <c>ForwardedHeaders:KnownNetworks</c> (CIDR); with neither set, only from this machine (loopback).
+    /// </summary>
+    private static void ConfigureForwardedHeaders(ForwardedHeadersOptions options, IConfiguration configuration)
+    {
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        var proxies = ListSetting(configuration, "ForwardedHeaders:KnownProxies");
+        var networks = ListSetting(configuration, "ForwardedHeaders:KnownNetworks");
+        if (proxies.Length == 0 && networks.Length == 0) return;
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var proxy in proxies) options.KnownProxies.Add(IPAddress.Parse(proxy));
+        foreach (var network in networks) options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+    }
+
+    /// <summary>A list setting given either as an array (<c>Key:0</c>, <c>Key:1</c>) or as one comma-separated value (handy in an environment variable).</summary>
+    private static string[] ListSetting(IConfiguration configuration, string key)
+    {
+        var section = configuration.GetSection(key);
+        return section.Value is { Length: > 0 } value
+            ? value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            : section.Get<string[]>() ?? [];
     }
 }

@@ -1,3 +1,4 @@
+using SchoolSupport.Domain.Common;
 using SchoolSupport.Web.Identification;
 using SchoolSupport.Web.Monitoring;
 using SchoolSupport.Web.Partnerships;
@@ -18,11 +19,30 @@ public static class WebServices
 
     public static IEndpointRouteBuilder MapWebEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapSchoolEndpoints();
-        app.MapIdentificationEndpoints();
-        app.MapRoadmapEndpoints();
-        app.MapMonitoringEndpoints();
-        app.MapPartnershipEndpoints();
+        var downloads = app.MapGroup("").AddEndpointFilter(DownloadRules);
+        downloads.MapSchoolEndpoints();
+        downloads.MapIdentificationEndpoints();
+        downloads.MapRoadmapEndpoints();
+        downloads.MapMonitoringEndpoints();
+        downloads.MapPartnershipEndpoints();
         return app;
+    }
+
+    /// <summary>
+    /// Two rules for every download and export, in one place: nothing is kept in a browser's or proxy's cache (the files hold
+    /// personal and school data), and an object the user's scope does not reach is simply not there: 404, like a missing id,
+    /// never a 500 with a stack trace in the log.
+    /// </summary>
+    private static async ValueTask<object?> DownloadRules(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        context.HttpContext.Response.Headers.CacheControl = "no-store";
+        try
+        {
+            return await next(context);
+        }
+        catch (ScopeException)
+        {
+            return Results.NotFound();
+        }
     }
 }

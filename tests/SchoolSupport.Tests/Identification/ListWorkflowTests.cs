@@ -179,9 +179,11 @@ public sealed class ListWorkflowTests(PortalFixture portal) : IClassFixture<Port
         (await As(Roles.Municipal).GetAsync(draft.Id)).Should().BeNull();
         (await As(Roles.School).GetAsync(draft.Id)).Should().BeNull();
         using var anonymous = portal.Anonymous();
-        (await anonymous.GetStringAsync($"/public/lists/{World.RegionA.Code}/2030")).Should().Contain("не найден");
+        using var publicPage = await anonymous.GetAsync($"/public/lists/{World.RegionA.Code}/2030");
+        publicPage.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await publicPage.Content.ReadAsStringAsync()).Should().Contain("не найден");
         using var client = await portal.LoginAsync(TestWorld.Email(Roles.Municipal));
         using var pdf = await client.GetAsync($"/lists/{draft.Id}/list.pdf");
-        pdf.StatusCode.Should().NotBe(HttpStatusCode.OK);
+        pdf.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Partnerships;
@@ -239,7 +240,9 @@ public sealed class PartnershipTests(PortalFixture portal) : IClassFixture<Porta
         await schoolAttach.Should().ThrowAsync<ScopeException>();
 
         using var other = await portal.LoginAsync(TestWorld.Email(Roles.Municipal, "a2"));
-        (await other.GetStringAsync($"/partnerships/{id}")).Should().NotContain("Чужое соглашение").And.NotContain("Изменить соглашение");
+        using var unseen = await other.GetAsync($"/partnerships/{id}");
+        unseen.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await unseen.Content.ReadAsStringAsync()).Should().NotContain("Чужое соглашение").And.NotContain("Изменить соглашение");
         await using var db = portal.System();
         var stored = await db.Partnerships.SingleAsync(p => p.Id == id);
         stored.AgreementNumber.Should().NotBe("Подмена");

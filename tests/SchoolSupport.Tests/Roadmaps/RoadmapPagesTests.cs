@@ -41,7 +41,9 @@ public sealed class RoadmapPagesTests(PortalFixture portal) : IClassFixture<Port
         (await ministry.GetStringAsync($"/roadmaps/{id}")).Should().NotContain("Направить на согласование");
 
         using var other = await portal.LoginAsync(TestWorld.Email(Roles.Municipal, "a2"));
-        (await other.GetStringAsync($"/roadmaps/{id}")).Should().NotContain("Программа перехода в эффективный режим функционирования на 2026–2027 гг.");
+        using var unseen = await other.GetAsync($"/roadmaps/{id}");
+        unseen.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await unseen.Content.ReadAsStringAsync()).Should().NotContain("Программа перехода в эффективный режим функционирования на 2026–2027 гг.");
         (await other.GetAsync($"/roadmaps/{id}/export.xlsx")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 }

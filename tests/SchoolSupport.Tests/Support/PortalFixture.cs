@@ -36,12 +36,17 @@ public class PortalFixture : DatabaseFixture
         World = await TestWorld.CreateAsync(_app.Services);
     }
 
-    /// <summary>How every test hosts the portal: a loopback port, the given database, a data and log folder of its own, quiet logs.</summary>
+    /// <summary>
+    /// How every test hosts the portal: a loopback port, the given database, a data and log folder of its own, quiet logs.
+    /// Tests sign in far more often than people do, all from 127.0.0.1, so the sign-in rate limits are lifted here
+    /// (<c>SignInRateLimitTests</c> puts them back).
+    /// </summary>
     public static string[] AppArgs(string connectionString, params string[] extra)
     {
         var folder = Path.Combine(Path.GetTempPath(), "schoolsupport-tests", "app-" + Guid.NewGuid().ToString("N")[..8]);
         return ["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Default={connectionString}", "--DemoData:Seed=false", $"--DataFolder={folder}",
-            $"--LogFolder={folder}/logs", "--Serilog:MinimumLevel:Default=Warning", .. extra];
+            $"--LogFolder={folder}/logs", "--Serilog:MinimumLevel:Default=Warning",
+            "--SignIn:PerAddressPerMinute=100000", "--SignIn:PerEmailPerMinute=100000", .. extra];
     }
 
     public override async Task DisposeAsync()
