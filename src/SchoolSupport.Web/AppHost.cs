@@ -111,6 +111,7 @@ public static class AppHost
         builder.Services.AddLocalization();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddTransient<MudBlazor.MudLocalizer, Localization.RussianMudLocalizer>();
         builder.Services.AddWebServices();
 
         builder.Services.AddHealthChecks()

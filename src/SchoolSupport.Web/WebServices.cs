@@ -1,5 +1,8 @@
 using SchoolSupport.Domain.Common;
+using SchoolSupport.Web.Development;
+using SchoolSupport.Web.Documents;
 using SchoolSupport.Web.Identification;
+using SchoolSupport.Web.Mentoring;
 using SchoolSupport.Web.Monitoring;
 using SchoolSupport.Web.Partnerships;
 using SchoolSupport.Web.Roadmaps;
@@ -25,6 +28,9 @@ public static class WebServices
         downloads.MapRoadmapEndpoints();
         downloads.MapMonitoringEndpoints();
         downloads.MapPartnershipEndpoints();
+        downloads.MapMentoringEndpoints();
+        downloads.MapDevelopmentEndpoints();
+        downloads.MapDocumentEndpoints();
         return app;
     }
 

@@ -4,6 +4,7 @@ using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Development;
 using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Documents;
 using SchoolSupport.Infrastructure.Schools;
 
 namespace SchoolSupport.Infrastructure.Development;
@@ -47,9 +48,7 @@ public sealed class PracticeBank(IDbContextFactory<AppDbContext> dbs, ICurrentSc
             })
             .OrderBy(x => x.p.Status).ThenByDescending(x => x.p.SubmittedAt).ToListAsync(ct);
         var documentIds = rows.Where(x => x.p.DocumentId is not null).Select(x => x.p.DocumentId!.Value).Distinct().ToList();
-        var versions = (await db.DocumentVersions.AsNoTracking().Where(v => documentIds.Contains(v.DocumentId))
-                .Select(v => new { v.DocumentId, v.Id, v.Number, v.FileName, v.UploadedAt }).ToListAsync(ct))
-            .ToLookup(v => v.DocumentId);
+        var versions = await db.DocumentVersions.AllOfAsync(documentIds, ct);
         return rows.Select(x => new PracticeRow(x.p, x.School, x.Municipality,
             scope.IsIn(Roles.School) && scope.SchoolId == x.p.SchoolId && x.p.Status != PracticeStatus.Published,
             scope.IsIn(Roles.Operator) && x.p.Status == PracticeStatus.Submitted,
@@ -60,10 +59,10 @@ public sealed class PracticeBank(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         PracticeFile? FileFor(PracticeCard card, bool visible)
         {
             if (card.DocumentId is not { } d) return null;
-            var file = visible ? versions[d].MaxBy(v => v.Number)
-                : card.Status == PracticeStatus.Published ? versions[d].Where(v => v.UploadedAt <= card.ReviewedAt).MaxBy(v => v.Number)
+            var file = visible ? versions[d].FirstOrDefault()
+                : card.Status == PracticeStatus.Published ? versions[d].FirstOrDefault(v => v.UploadedAt <= card.ReviewedAt)
                 : null;
-            return file is null ? null : new PracticeFile(file.Id, file.FileName);
+            return file is null ? null : new PracticeFile(file.VersionId, file.FileName);
         }
     }
 

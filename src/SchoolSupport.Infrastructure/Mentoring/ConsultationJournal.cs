@@ -98,9 +98,7 @@ public sealed class ConsultationJournal(IDbContextFactory<AppDbContext> dbs, ICu
         var ratings = await db.ConsultationFeedback.AsNoTracking().Where(f => ids.Contains(f.ConsultationId))
             .Select(f => new { f.ConsultationId, f.UserId, f.Rating }).ToListAsync(ct);
         var documentIds = rows.Where(r => r.c.MaterialsDocumentId is not null).Select(r => r.c.MaterialsDocumentId!.Value).Distinct().ToList();
-        var materials = (await db.DocumentVersions.AsNoTracking().Where(v => documentIds.Contains(v.DocumentId))
-                .Select(v => new { v.DocumentId, v.Id, v.Number, v.FileName }).ToListAsync(ct))
-            .GroupBy(v => v.DocumentId).ToDictionary(g => g.Key, g => g.MaxBy(v => v.Number)!);
+        var materials = await db.DocumentVersions.LatestOfAsync(documentIds, ct);
         return rows.Select(r =>
         {
             var mine = ratings.Where(f => f.ConsultationId == r.c.Id).ToList();
@@ -108,7 +106,7 @@ public sealed class ConsultationJournal(IDbContextFactory<AppDbContext> dbs, ICu
             return new ConsultationRow(r.c, r.School, r.Municipality, mine.Count == 0 ? null : mine.Average(f => f.Rating), mine.Count,
                 r.c.MentorId == scope.UserId && scope.IsIn(Roles.Mentor),
                 scope.IsIn(Roles.School) && scope.SchoolId == r.c.SchoolId && mine.All(f => f.UserId != scope.UserId),
-                r.c.MaterialsDocumentId is { } d && materials.TryGetValue(d, out var v) ? new MaterialsFile(v.Id, v.FileName) : null);
+                r.c.MaterialsDocumentId is { } d && materials.TryGetValue(d, out var v) ? new MaterialsFile(v.VersionId, v.FileName) : null);
         }).ToList();
     }
 

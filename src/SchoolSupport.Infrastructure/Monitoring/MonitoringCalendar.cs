@@ -46,7 +46,7 @@ public sealed class MonitoringCalendar(IDbContextFactory<AppDbContext> dbs, ICur
     public async Task EnsureYearAsync(int year, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Editors);
-        if (year < 2015 || year > CurrentYear + 1) throw new DomainException($"Год мониторинга {year} вне допустимого диапазона.");
+        if (year < SchoolYears.First || year > CurrentYear + 1) throw new DomainException($"Год мониторинга {year} вне допустимого диапазона.");
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (await db.Set<MonitoringYear>().AnyAsync(y => y.Year == year, ct)) return;
         var created = DefaultCalendar.Create(scope.RegionId, year, clock.GetUtcNow());

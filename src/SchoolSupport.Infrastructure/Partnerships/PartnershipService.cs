@@ -110,14 +110,11 @@ public sealed class PartnershipService(IDbContextFactory<AppDbContext> dbs, ICur
             .Select(s => new { s.Id, s.MunicipalityId, Name = new SchoolName(s.Id, s.ShortName, s.Municipality!.Name, s.MunicipalityId) }).ToListAsync(ct);
         var canManage = CanManage(scope, names.Select(n => n.MunicipalityId));
         var canReport = canManage || (scope.IsIn(Roles.School) && scope.SchoolId is { } own && ids.Contains(own));
-        var file = p.AgreementDocumentId is { } docId
-            ? await db.DocumentVersions.AsNoTracking().Where(v => v.DocumentId == docId).OrderByDescending(v => v.Number)
-                .Select(v => new { v.Id, v.FileName }).FirstOrDefaultAsync(ct)
-            : null;
+        var file = p.AgreementDocumentId is { } docId ? (await db.DocumentVersions.LatestOfAsync([docId], ct)).GetValueOrDefault(docId) : null;
         return new PartnershipView(p, names.First(n => n.Id == p.LeaderSchoolId).Name,
             [.. names.Where(n => n.Id != p.LeaderSchoolId).Select(n => n.Name).OrderBy(n => n.Name)],
             canManage, canReport && p.Status is PartnershipStatus.Signed or PartnershipStatus.Active,
-            canManage ? [.. Partnership.NextFrom(p.Status)] : [], file?.FileName, file?.Id);
+            canManage ? [.. Partnership.NextFrom(p.Status)] : [], file?.FileName, file?.VersionId);
     }
 
     private static bool CanManage(UserScope scope, IEnumerable<Guid> municipalities) =>

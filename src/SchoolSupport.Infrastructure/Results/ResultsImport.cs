@@ -40,7 +40,7 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
 {
     public ImportLimits Limits => limits;
 
-    public const int MinYear = 2015;
+    public const int MinYear = SchoolYears.First;
 
     public int MaxYear => clock.GetUtcNow().Year + 1;
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Identification;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Identification;
+using SchoolSupport.Web.Common;
 using SchoolSupport.Web.Security;
 
 namespace SchoolSupport.Web.Identification;
@@ -13,9 +14,9 @@ public static class IdentificationEndpoints
     {
         var lists = app.MapGroup("/lists").RequireAuthorization(Policies.SchoolData);
         lists.MapGet("/{id:guid}/list.pdf", async (Guid id, SupportLists service, CancellationToken ct) =>
-            Results.File(await service.PdfAsync(id, ct), "application/pdf", "Перечень ШНОР и ШНСУ.pdf"));
+            FileResults.Bytes(await service.PdfAsync(id, ct), FileResults.Pdf, "Перечень ШНОР и ШНСУ.pdf"));
         lists.MapGet("/{id:guid}/list.xlsx", async (Guid id, SupportLists service, CancellationToken ct) =>
-            Results.File(await service.XlsxAsync(id, ct), Schools.SchoolEndpoints.XlsxType, "Перечень ШНОР и ШНСУ.xlsx"));
+            FileResults.Bytes(await service.XlsxAsync(id, ct), FileResults.Xlsx, "Перечень ШНОР и ШНСУ.xlsx"));
     }
 
     /// <summary>Schedules the yearly identification of every region on its calendar date (default 1 September, 02:00).</summary>
@@ -43,7 +44,7 @@ public sealed class IdentificationLauncher(IBackgroundJobClient jobs, IDbContext
     public async Task<Guid> StartAsync(int year, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Domain.Common.Roles.Operator);
-        if (year < 2015 || year > clock.GetUtcNow().Year + 1) throw new Domain.Common.DomainException($"Год расчёта {year} вне допустимого диапазона.");
+        if (year < Domain.Common.SchoolYears.First || year > clock.GetUtcNow().Year + 1) throw new Domain.Common.DomainException($"Год расчёта {year} вне допустимого диапазона.");
         await using var db = await dbs.CreateDbContextAsync(ct);
         var run = new IdentificationRun { Id = Guid.NewGuid(), RegionId = scope.RegionId, Year = year, StartedAt = clock.GetUtcNow(), StartedBy = scope.UserName, Progress = 0.01 };
         db.Add(run);
