@@ -9,8 +9,11 @@ namespace SchoolSupport.Web.Security;
 /// <summary>
 /// Sign-in that tells nobody which e-mails exist: an unknown e-mail, a wrong password and a locked account get the same
 /// answer after the same work (a password hash), and sign-in posts are rate limited per client address and per e-mail.
+/// Failures lock the pair of e-mail and client address, not the account: five wrong passwords in a row from one address
+/// stop that address for 15 minutes, so a script elsewhere cannot lock a colleague out of their own desk. An account that an
+/// administrator locks stays locked everywhere.
 /// </summary>
-public sealed class PasswordSignIn(SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher)
+public sealed class PasswordSignIn(SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, IHttpContextAccessor http, SignInFailures failures)
 {
     private static readonly AppUser Nobody = new();
     // Hashed once with the configured hasher, so verifying against it costs what verifying a real password costs.
@@ -20,12 +23,47 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, IPasswordHashe
     {
         var users = signIn.UserManager;
         var user = await users.FindByNameAsync(email);
-        if (user is null || await users.IsLockedOutAsync(user))
+        var pair = $"{email.Trim().ToUpperInvariant()}|{http.HttpContext?.Connection.RemoteIpAddress}";
+        if (user is null || await users.IsLockedOutAsync(user) || failures.IsLocked(pair))
         {
             hasher.VerifyHashedPassword(Nobody, NobodysHash.Value, password);
+            if (user is null) failures.Fail(pair);
             return false;
         }
-        return (await signIn.PasswordSignInAsync(user, password, remember, lockoutOnFailure: true)).Succeeded;
+        var result = await signIn.PasswordSignInAsync(user, password, remember, lockoutOnFailure: false);
+        if (result.Succeeded) failures.Reset(pair);
+        else failures.Fail(pair);
+        return result.Succeeded;
+    }
+}
+
+/// <summary>Failed sign-ins in a row per e-mail and client address, kept in memory: 5 lock the pair for 15 minutes.</summary>
+public sealed class SignInFailures(TimeProvider clock)
+{
+    public const int MaxFailures = 5;
+    public static readonly TimeSpan LockFor = TimeSpan.FromMinutes(15);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Count, DateTimeOffset Last)> _pairs = new();
+
+    public bool IsLocked(string pair) =>
+        _pairs.TryGetValue(pair, out var f) && f.Count >= MaxFailures && clock.GetUtcNow() - f.Last < LockFor;
+
+    public void Fail(string pair)
+    {
+        var now = clock.GetUtcNow();
+        _pairs.AddOrUpdate(pair, (1, now), (_, f) => (now - f.Last >= LockFor ? 1 : f.Count + 1, now));
+        if (_pairs.Count > 100_000) Forget(now);
+    }
+
+    public void Reset(string pair) => _pairs.TryRemove(pair, out _);
+
+    /// <summary>Bounded memory: pairs whose lock has passed are forgotten.</summary>
+    private void Forget(DateTimeOffset now)
+    {
+        foreach (var (key, f) in _pairs)
+        {
+            if (now - f.Last >= LockFor) _pairs.TryRemove(key, out _);
+        }
     }
 }
 
@@ -40,6 +78,7 @@ public static class SignInLimits
         var perAddress = configuration.GetValue("SignIn:PerAddressPerMinute", 10);
         var perEmail = configuration.GetValue("SignIn:PerEmailPerMinute", 10);
         services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<SignInFailures>();
         return services.AddRateLimiter(o =>
         {
             o.GlobalLimiter = PartitionedRateLimiter.CreateChained(

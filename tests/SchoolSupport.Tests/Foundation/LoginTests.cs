@@ -1,3 +1,5 @@
+using SchoolSupport.Infrastructure.DemoData;
+using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -28,7 +30,7 @@ public sealed class LoginTests(PortalFixture portal) : IClassFixture<PortalFixtu
     }
 
     [Fact]
-    public async Task Five_failed_attempts_lock_the_account_even_for_the_right_password()
+    public async Task Five_failed_attempts_lock_the_email_at_that_address_even_for_the_right_password()
     {
         var email = TestWorld.Email(Roles.Mentor);
         using var client = portal.Anonymous();
@@ -42,6 +44,31 @@ public sealed class LoginTests(PortalFixture portal) : IClassFixture<PortalFixtu
         (await ErrorOf(response)).Should().Be(await ErrorOf(await PortalFixture.PostLoginAsync(portal.Anonymous(), "nobody@test.local", TestWorld.Password)));
         using var home = await client.GetAsync("/");
         home.StatusCode.Should().Be(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task Failures_lock_the_email_at_that_address_only_so_a_script_elsewhere_cannot_lock_a_colleague_out()
+    {
+        var email = $"colleague.{Guid.NewGuid():N}@test.local";
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().EnsureUserAsync(email, "Коллега", Roles.Operator, portal.World.RegionA.Id, null, null, TestWorld.Password);
+        }
+        using var script = portal.Anonymous();
+        for (var i = 0; i < 6; i++)
+        {
+            using var _ = await PortalFixture.PostLoginAsync(script, email, "Wrong-pass1!");
+        }
+        using (var locked = await PortalFixture.PostLoginAsync(script, email, TestWorld.Password))
+        {
+            locked.StatusCode.Should().Be(HttpStatusCode.OK, "the script's address is locked for this e-mail");
+        }
+
+        // The colleague at their own desk (another client address, as the proxy forwards it) signs in.
+        using var desk = portal.Anonymous();
+        desk.DefaultRequestHeaders.Add("X-Forwarded-For", "127.0.0.2");
+        using var response = await PortalFixture.PostLoginAsync(desk, email, TestWorld.Password);
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
     }
 
     [Fact]
