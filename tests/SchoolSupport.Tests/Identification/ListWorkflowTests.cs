@@ -60,7 +60,7 @@ public sealed class ListWorkflowTests(PortalFixture portal) : IClassFixture<Port
         await using (var db = portal.System())
         {
             var methodology = new MethodologyVersion { Id = Guid.NewGuid(), RegionId = World.RegionA.Id, Year = 2031, Version = 1, Name = "т", Json = "{}", Status = MethodologyStatus.Approved };
-            db.AddRange(methodology, new SupportList { Id = id, RegionId = World.RegionA.Id, Year = 2031, MethodologyId = methodology.Id, Status = ListStatus.Draft });
+            db.AddRange(methodology, new SupportList(ListStatus.Draft) { Id = id, RegionId = World.RegionA.Id, Year = 2031, MethodologyId = methodology.Id });
             await db.SaveChangesAsync();
         }
         var seen = (await ListAsync(id)).RowVersion;
@@ -172,7 +172,7 @@ public sealed class ListWorkflowTests(PortalFixture portal) : IClassFixture<Port
         {
             var methodology = new MethodologyVersion { Id = Guid.NewGuid(), RegionId = World.RegionA.Id, Year = 2030, Version = 9, Name = "т", Json = "{}", Status = MethodologyStatus.Approved };
             db.Add(methodology);
-            db.Add(new SupportList { Id = Guid.NewGuid(), RegionId = World.RegionA.Id, Year = 2030, MethodologyId = methodology.Id, Status = ListStatus.Draft });
+            db.Add(new SupportList(ListStatus.Draft) { Id = Guid.NewGuid(), RegionId = World.RegionA.Id, Year = 2030, MethodologyId = methodology.Id });
             await db.SaveChangesAsync();
         }
         var draft = (await As(Roles.Operator).AllAsync()).Single(l => l.Year == 2030);
