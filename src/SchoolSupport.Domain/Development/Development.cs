@@ -119,12 +119,31 @@ public sealed class PracticeCard : ITenantOwned
     public string Description { get; set; } = "";
     /// <summary>Files: a document of the school in the document library.</summary>
     public Guid? DocumentId { get; set; }
-    public PracticeStatus Status { get; set; }
+    public PracticeStatus Status { get; private set; }
     public string ReviewComment { get; set; } = "";
     public DateTimeOffset SubmittedAt { get; set; }
     public DateTimeOffset? ReviewedAt { get; set; }
     public string ReviewedByName { get; set; } = "";
     public uint Version { get; set; }
+
+    /// <summary>The school sends the card (again) for review; a published practice stays as it was published.</summary>
+    public void Submit(DateTimeOffset at)
+    {
+        if (Status == PracticeStatus.Published) throw new DomainException("Опубликованная практика не изменяется.");
+        Status = PracticeStatus.Submitted;
+        SubmittedAt = at;
+    }
+
+    /// <summary>An operator publishes a submitted card or returns it with what to fix.</summary>
+    public void Review(bool publish, string? comment, string who, DateTimeOffset at)
+    {
+        if (Status != PracticeStatus.Submitted) throw new DomainException("Рассматривается только поданная карточка.");
+        if (!publish && string.IsNullOrWhiteSpace(comment)) throw new DomainException("Укажите, что нужно доработать.");
+        Status = publish ? PracticeStatus.Published : PracticeStatus.Returned;
+        ReviewComment = (comment ?? "").Trim();
+        ReviewedAt = at;
+        ReviewedByName = who;
+    }
 }
 
 public static class DevelopmentLabels

@@ -21,6 +21,14 @@ public enum ListStatus
 /// </summary>
 public sealed class SupportList : ITenantOwned
 {
+    public SupportList() { }
+
+    /// <summary>
+    /// A list that starts in a given state: for fixtures and imports of lists approved outside the portal. Live code starts
+    /// with <see cref="FromComputation"/> or <see cref="Amend"/> and moves the status only through the workflow methods.
+    /// </summary>
+    public SupportList(ListStatus status) => Status = status;
+
     public Guid Id { get; set; }
     public Guid RegionId { get; set; }
     public int Year { get; set; }
@@ -29,7 +37,7 @@ public sealed class SupportList : ITenantOwned
     public Guid? AmendsListId { get; set; }
     public string AmendmentReason { get; set; } = "";
     public Guid MethodologyId { get; set; }
-    public ListStatus Status { get; set; }
+    public ListStatus Status { get; private set; }
     public DateTimeOffset ComputedAt { get; set; }
     public string OrderNumber { get; set; } = "";
     public DateOnly? OrderDate { get; set; }
@@ -37,7 +45,51 @@ public sealed class SupportList : ITenantOwned
     public DateTimeOffset? PublishedAt { get; set; }
     public uint RowVersion { get; set; }
     public List<SupportListEntry> Entries { get; set; } = [];
-    public List<ListTransition> History { get; set; } = [];
+    private readonly List<ListTransition> _history = [];
+    /// <summary>What happened to the list; only the list's own methods add to it (EF fills and saves it through the field).</summary>
+    public IReadOnlyList<ListTransition> History => _history;
+
+    /// <summary>A new draft list from a computation; <paramref name="summary"/> is what the history says about it.</summary>
+    public static SupportList FromComputation(Guid regionId, int year, Guid methodologyId, string who, DateTimeOffset at, string summary)
+    {
+        var list = new SupportList { Id = Guid.NewGuid(), RegionId = regionId, Year = year, Version = 1, MethodologyId = methodologyId, ComputedAt = at };
+        list.Record(ListStatus.Draft, who, at, "Расчёт проекта перечня. " + summary);
+        return list;
+    }
+
+    /// <summary>A new computation replaces the entries of a working list (the caller rewrites them); the status stays.</summary>
+    public void Recompute(Guid methodologyId, string who, DateTimeOffset at, string summary)
+    {
+        EnsureEditable();
+        MethodologyId = methodologyId;
+        ComputedAt = at;
+        Record(Status, who, at, "Пересчёт проекта перечня. " + summary);
+    }
+
+    /// <summary>
+    /// Starts an amendment of this published list: the next version, in review, whose entries are the published ones as
+    /// they stand (what was included becomes the computed state the operators decide against).
+    /// </summary>
+    public SupportList Amend(string reason, string who, DateTimeOffset at)
+    {
+        if (Status != ListStatus.Published) throw new DomainException("Изменение можно создать только для опубликованного перечня.");
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 10) throw new DomainException("Укажите основание изменения перечня (не короче 10 символов).");
+        reason = reason.Trim();
+        var amendment = new SupportList
+        {
+            Id = Guid.NewGuid(), RegionId = RegionId, Year = Year, Version = Version + 1, AmendsListId = Id, AmendmentReason = reason,
+            MethodologyId = MethodologyId, Status = ListStatus.Published, ComputedAt = ComputedAt,
+        };
+        amendment.Entries = Entries.Select(e => new SupportListEntry
+        {
+            Id = Guid.NewGuid(), RegionId = e.RegionId, ListId = amendment.Id, SchoolId = e.SchoolId, ResultsIndex = e.ResultsIndex, Band = e.Band,
+            SocialIndex = e.SocialIndex, SocialBand = e.SocialBand, Cell = e.Cell, LowResults = e.LowResults, Disadvantaged = e.Disadvantaged,
+            Watch = e.Watch, SecondConsecutiveYear = e.SecondConsecutiveYear, Exited = e.Exited, Computed = e.Included, Included = e.Included,
+            EvidenceJson = e.EvidenceJson,
+        }).ToList();
+        amendment.Record(ListStatus.UnderReview, who, at, $"Изменение перечня: {reason}");
+        return amendment;
+    }
 
     public bool IsEditable => Status is ListStatus.Draft or ListStatus.UnderReview or ListStatus.Returned;
 
@@ -99,7 +151,14 @@ public sealed class SupportList : ITenantOwned
     {
         if (!from.Contains(Status))
             throw new DomainException($"Переход «{StatusTitle(Status)}» → «{StatusTitle(to)}» невозможен.");
-        History.Add(new ListTransition { Id = Guid.NewGuid(), RegionId = RegionId, ListId = Id, From = Status, To = to, At = at, UserName = who, Comment = comment });
+        Record(to, who, at, comment);
+    }
+
+    private void Record(ListStatus to, string who, DateTimeOffset at, string comment)
+    {
+        // No Id: EF gives it on insert. A new row reached through History is inserted only while its key is unset
+        // (one with a key would be taken for an existing row and updated).
+        _history.Add(new ListTransition { RegionId = RegionId, ListId = Id, From = Status, To = to, At = at, UserName = who, Comment = comment });
         Status = to;
     }
 

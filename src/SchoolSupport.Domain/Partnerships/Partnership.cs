@@ -41,20 +41,29 @@ public enum PartnershipStatus
 /// </summary>
 public sealed class Partnership : ITenantOwned
 {
+    public Partnership() { }
+
+    /// <summary>
+    /// A partnership that starts in a given state: for fixtures and imports of agreements signed before the portal. Live
+    /// code starts from a proposal and moves the status only through <see cref="MoveTo"/>.
+    /// </summary>
+    public Partnership(PartnershipStatus status) => Status = status;
+
     public Guid Id { get; set; }
     public Guid RegionId { get; set; }
     public Guid LeaderSchoolId { get; set; }
     public PartnerRole LeaderRole { get; set; }
     public NetworkModel Model { get; set; }
     public string Title { get; set; } = "";
-    public string AgreementNumber { get; set; } = "";
-    public DateOnly? AgreementDate { get; set; }
+    /// <summary>Set through <see cref="SetAgreement"/>: frozen once the agreement is signed.</summary>
+    public string AgreementNumber { get; private set; } = "";
+    public DateOnly? AgreementDate { get; private set; }
     public DateOnly ValidFrom { get; set; }
     public DateOnly ValidTo { get; set; }
     public SupportTypes SupportTypes { get; set; }
     /// <summary>The uploaded agreement (a document of the leader school in the document library).</summary>
     public Guid? AgreementDocumentId { get; set; }
-    public PartnershipStatus Status { get; set; }
+    public PartnershipStatus Status { get; private set; }
     /// <summary>The day the agreement was marked signed; the yearly target counts these.</summary>
     public DateOnly? SignedOn { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -77,6 +86,36 @@ public sealed class Partnership : ITenantOwned
         Allowed.Where(a => a.Item1 == from).Select(a => a.Item2);
 
     public bool IsEditable => Status is PartnershipStatus.Proposed or PartnershipStatus.Signed or PartnershipStatus.Active;
+
+    public void EnsureEditable()
+    {
+        if (!IsEditable) throw new DomainException("Завершённое партнёрство не изменяется.");
+    }
+
+    /// <summary>The agreement's number and date: written while it is proposed, the same ever after it is signed.</summary>
+    public void SetAgreement(string number, DateOnly? date)
+    {
+        EnsureEditable();
+        number = (number ?? "").Trim();
+        if (Status != PartnershipStatus.Proposed && (number != AgreementNumber || date != AgreementDate))
+            throw new DomainException("Номер и дата подписанного соглашения не изменяются.");
+        AgreementNumber = number;
+        AgreementDate = date;
+    }
+
+    /// <summary>An activity of the joint plan; its deadline falls within the agreement's term.</summary>
+    public PartnershipActivity AddActivity(string title, DateOnly deadline, string responsible)
+    {
+        EnsureEditable();
+        if (deadline < ValidFrom || deadline > ValidTo) throw new DomainException("Срок мероприятия должен быть в пределах срока действия соглашения.");
+        // No Id: EF gives it on insert, so the new row reached through Activities is inserted, not taken for an existing one.
+        var activity = new PartnershipActivity
+        {
+            RegionId = RegionId, PartnershipId = Id, Title = title.Trim(), Deadline = deadline, Responsible = (responsible ?? "").Trim(),
+        };
+        Activities.Add(activity);
+        return activity;
+    }
 
     /// <summary>Moves the agreement on; signing needs its number and date.</summary>
     public void MoveTo(PartnershipStatus to)

@@ -46,6 +46,14 @@ public enum PlanRole
 /// <summary>A programme or roadmap of a region, a municipality or a school, with its review workflow.</summary>
 public sealed class Plan : ITenantOwned
 {
+    public Plan() { }
+
+    /// <summary>
+    /// A plan that starts in a given state: for fixtures and imports of plans whose review happened elsewhere. Live code
+    /// starts from a draft and moves the status only through <see cref="MoveTo"/>.
+    /// </summary>
+    public Plan(PlanStatus status) => Status = status;
+
     public Guid Id { get; set; }
     public Guid RegionId { get; set; }
     public PlanLevel Level { get; set; }
@@ -57,14 +65,16 @@ public sealed class Plan : ITenantOwned
     public DateOnly PeriodFrom { get; set; }
     public DateOnly PeriodTo { get; set; }
     public string Goals { get; set; } = "";
-    public PlanStatus Status { get; set; }
+    public PlanStatus Status { get; private set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastReportAt { get; set; }
     /// <summary>Row version (PostgreSQL xmin) for optimistic concurrency.</summary>
     public uint Version { get; set; }
 
     public List<PlanItem> Items { get; set; } = [];
-    public List<PlanTransition> Transitions { get; set; } = [];
+    private readonly List<PlanTransition> _transitions = [];
+    /// <summary>The workflow steps; only <see cref="MoveTo"/> adds to them (EF fills and saves them through the field).</summary>
+    public IReadOnlyList<PlanTransition> Transitions => _transitions;
     public List<PlanComment> Comments { get; set; } = [];
 
     /// <summary>Who may move the plan from one status to the next. Returned → Submitted is the re-submission after a return.</summary>
@@ -131,14 +141,50 @@ public sealed class Plan : ITenantOwned
         }
         if (to == PlanStatus.Reported) LastReportAt = at;
 
+        // No Id: EF gives it on insert. A new row reached through the navigation is inserted only while its key is unset
+        // (one with a key would be taken for an existing row and updated).
         var transition = new PlanTransition
         {
-            Id = Guid.NewGuid(), RegionId = RegionId, PlanId = Id, From = Status, To = to, UserId = userId, UserName = userName, At = at,
+            RegionId = RegionId, PlanId = Id, From = Status, To = to, UserId = userId, UserName = userName, At = at,
             Comment = comment,
         };
         Status = to;
-        Transitions.Add(transition);
+        _transitions.Add(transition);
         return transition;
+    }
+
+    /// <summary>
+    /// Writes an activity. In a draft or returned plan everything changes; while the plan is carried out what was approved
+    /// (section, activity, deadline, responsible, participants, indicator, target) is frozen and only the actual value,
+    /// the status and the notes change. «Просрочено» is set by the overdue job, never by hand.
+    /// </summary>
+    public void WriteItem(PlanItem item, PlanItemContent content)
+    {
+        if (IsEditable)
+        {
+            item.SectionId = content.SectionId;
+            item.Activity = content.Activity;
+            item.Deadline = content.Deadline;
+            item.Responsible = content.Responsible;
+            item.Participants = content.Participants;
+            item.Indicator = content.Indicator;
+            item.Target = content.Target;
+        }
+        else if (!IsInExecution)
+        {
+            EnsureEditable();
+        }
+        else if (content.Activity != item.Activity || content.Deadline != item.Deadline || content.SectionId != item.SectionId
+                 || content.Responsible != item.Responsible || content.Participants != item.Participants
+                 || content.Target != item.Target || content.Indicator != item.Indicator)
+        {
+            throw new DomainException("В утверждённом плане меняются только фактическое значение, статус и примечания мероприятия.");
+        }
+        if (content.Status == PlanItemStatus.Overdue && item.Status != PlanItemStatus.Overdue)
+            throw new DomainException("Статус «Просрочено» устанавливается автоматически.");
+        item.Actual = content.Actual;
+        item.Status = content.Status;
+        item.Comments = content.Comments;
     }
 }
 

@@ -30,6 +30,10 @@ public sealed class PlanItem : ITenantOwned
     public uint Version { get; set; }
 }
 
+/// <summary>What the owner writes into an activity (trimmed); <see cref="Plan.WriteItem"/> decides what of it may change.</summary>
+public sealed record PlanItemContent(Guid? SectionId, string Activity, DateOnly Deadline, string Responsible, string Participants,
+    string Indicator, string Target, string Actual, PlanItemStatus Status, string Comments);
+
 /// <summary>An evidence file of an activity: a document version of the plan's school (or municipality) linked to the item.</summary>
 public sealed class PlanItemEvidence : ITenantOwned
 {

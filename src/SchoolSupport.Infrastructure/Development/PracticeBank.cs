@@ -91,8 +91,7 @@ public sealed class PracticeBank(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         card.Title = edit.Title.Trim();
         card.Description = edit.Description.Trim();
         card.DocumentId = edit.DocumentId;
-        card.Status = PracticeStatus.Submitted;
-        card.SubmittedAt = clock.GetUtcNow();
+        card.Submit(clock.GetUtcNow());
         db.Record(scope, "practice.submit", "practice", card.Id, card.Title, clock);
         await db.SaveOrRefuseStaleAsync("Карточку уже изменили. Обновите страницу и повторите изменения.", ct);
         return (card.Id, []);
@@ -107,10 +106,7 @@ public sealed class PracticeBank(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         var card = await db.PracticeCards.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new ScopeException("Карточка не найдена.");
         if (card.Status != PracticeStatus.Submitted) return ["Рассматривается только поданная карточка."];
         db.Entry(card).Property(p => p.Version).OriginalValue = version;
-        card.Status = publish ? PracticeStatus.Published : PracticeStatus.Returned;
-        card.ReviewComment = (comment ?? "").Trim();
-        card.ReviewedAt = clock.GetUtcNow();
-        card.ReviewedByName = scope.UserName;
+        card.Review(publish, comment, scope.UserName, clock.GetUtcNow());
         db.Record(scope, publish ? "practice.publish" : "practice.return", "practice", card.Id, card.Title, clock);
         await db.SaveOrRefuseStaleAsync("Карточку уже изменили. Обновите страницу и повторите изменения.", ct);
         return [];

@@ -107,19 +107,12 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
                 foreach (var e in await db.Set<SupportListEntry>().AsNoTracking().Where(e => e.ListId == list.Id && e.Decision != ManualDecision.None).ToListAsync(ct))
                     decisions[e.SchoolId] = e;
                 await db.Set<SupportListEntry>().Where(e => e.ListId == list.Id).ExecuteDeleteAsync(ct);
-                list.MethodologyId = methodologyRow.Id;
-                list.ComputedAt = clock.GetUtcNow();
-                db.Set<ListTransition>().Add(new ListTransition { Id = Guid.NewGuid(), RegionId = regionId, ListId = list.Id, From = list.Status, To = list.Status, At = clock.GetUtcNow(), UserName = who, Comment = "Пересчёт проекта перечня. " + Summary(outcome) });
+                list.Recompute(methodologyRow.Id, who, clock.GetUtcNow(), Summary(outcome));
             }
             else
             {
-                list = new SupportList
-                {
-                    Id = Guid.NewGuid(), RegionId = regionId, Year = year, Version = 1, MethodologyId = methodologyRow.Id,
-                    Status = ListStatus.Draft, ComputedAt = clock.GetUtcNow(),
-                };
+                list = SupportList.FromComputation(regionId, year, methodologyRow.Id, who, clock.GetUtcNow(), Summary(outcome));
                 db.Set<SupportList>().Add(list);
-                db.Set<ListTransition>().Add(new ListTransition { Id = Guid.NewGuid(), RegionId = regionId, ListId = list.Id, From = ListStatus.Draft, To = ListStatus.Draft, At = clock.GetUtcNow(), UserName = who, Comment = "Расчёт проекта перечня. " + Summary(outcome) });
             }
             await db.SaveChangesAsync(ct);
             var now = clock.GetUtcNow();

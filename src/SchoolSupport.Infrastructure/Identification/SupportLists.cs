@@ -40,7 +40,7 @@ public sealed class SupportLists(IDbContextFactory<AppDbContext> dbs, ICurrentSc
     {
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var list = await db.Set<SupportList>().AsNoTracking().Include(l => l.History).FirstOrDefaultAsync(l => l.Id == id, ct);
+        var list = await db.Set<SupportList>().AsNoTracking().Include(l => l.History.OrderBy(h => h.At)).FirstOrDefaultAsync(l => l.Id == id, ct);
         if (list is null) return null;
         if (!list.CanSee(scope)) return null;
         var schools = db.Schools.VisibleTo(scope, db);
@@ -51,7 +51,6 @@ public sealed class SupportLists(IDbContextFactory<AppDbContext> dbs, ICurrentSc
             .ToListAsync(ct);
         entries = [.. entries.OrderByDescending(e => e.Included).ThenBy(e => e.ResultsIndex)];
         var methodology = await db.Set<MethodologyVersion>().AsNoTracking().FirstAsync(m => m.Id == list.MethodologyId, ct);
-        list.History = [.. list.History.OrderBy(h => h.At)];
         return new ListView(list, entries, methodology.Name, methodology.Version);
     }
 
@@ -80,29 +79,14 @@ public sealed class SupportLists(IDbContextFactory<AppDbContext> dbs, ICurrentSc
     public async Task<Guid> AmendAsync(Guid publishedId, string reason, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.Operator);
-        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 10) throw new DomainException("Укажите основание изменения перечня (не короче 10 символов).");
         await using var db = await dbs.CreateDbContextAsync(ct);
         var source = await db.Set<SupportList>().Include(l => l.Entries).FirstOrDefaultAsync(l => l.Id == publishedId, ct)
             ?? throw new ScopeException("Перечень не найден.");
-        if (source.Status != ListStatus.Published) throw new DomainException("Изменение можно создать только для опубликованного перечня.");
+        var amendment = source.Amend(reason, scope.UserName, clock.GetUtcNow());
         if (await db.Set<SupportList>().AnyAsync(l => l.Year == source.Year && l.Version > source.Version, ct))
             throw new DomainException("Изменение этого перечня уже готовится.");
-        var amendment = new SupportList
-        {
-            Id = Guid.NewGuid(), RegionId = source.RegionId, Year = source.Year, Version = source.Version + 1, AmendsListId = source.Id,
-            AmendmentReason = reason.Trim(), MethodologyId = source.MethodologyId, Status = ListStatus.UnderReview, ComputedAt = source.ComputedAt,
-        };
-        amendment.Entries = source.Entries.Select(e => new SupportListEntry
-        {
-            Id = Guid.NewGuid(), RegionId = e.RegionId, ListId = amendment.Id, SchoolId = e.SchoolId, ResultsIndex = e.ResultsIndex, Band = e.Band,
-            SocialIndex = e.SocialIndex, SocialBand = e.SocialBand, Cell = e.Cell, LowResults = e.LowResults, Disadvantaged = e.Disadvantaged,
-            Watch = e.Watch, SecondConsecutiveYear = e.SecondConsecutiveYear, Exited = e.Exited, Computed = e.Included, Included = e.Included,
-            EvidenceJson = e.EvidenceJson,
-        }).ToList();
-        amendment.History.Add(new ListTransition { Id = Guid.NewGuid(), RegionId = source.RegionId, ListId = amendment.Id, From = ListStatus.Published,
-            To = ListStatus.UnderReview, At = clock.GetUtcNow(), UserName = scope.UserName, Comment = $"Изменение перечня: {reason.Trim()}" });
         db.Add(amendment);
-        db.Record(scope, "list.amend", "support-list", amendment.Id, $"Изменение перечня {source.Year} (версия {amendment.Version}): {reason.Trim()}", clock);
+        db.Record(scope, "list.amend", "support-list", amendment.Id, $"Изменение перечня {source.Year} (версия {amendment.Version}): {amendment.AmendmentReason}", clock);
         await db.SaveChangesAsync(ct);
         return amendment.Id;
     }
@@ -197,9 +181,7 @@ public sealed class SupportLists(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         var list = await db.Set<SupportList>().Include(l => l.Entries).FirstOrDefaultAsync(l => l.Id == id, ct) ?? throw new ScopeException("Перечень не найден.");
         StaleEdits.RefuseIfStale(list.RowVersion, rowVersion, StaleMessage);
         db.Entry(list).Property(l => l.RowVersion).OriginalValue = rowVersion;
-        var historyBefore = list.History.Count;
         change(list, scope.UserName);
-        foreach (var transition in list.History.Skip(historyBefore)) db.Add(transition);
         db.Entry(list).Property(l => l.ComputedAt).IsModified = true; // every change bumps the list's row version
         if (after is not null) await after(db, list, scope, ct);
         db.Record(scope, action, "support-list", list.Id, string.IsNullOrEmpty(details) ? $"Перечень {list.Year}, версия {list.Version}: {SupportList.StatusTitle(list.Status)}" : details, clock);
@@ -211,9 +193,7 @@ public sealed class SupportLists(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         if (list.AmendsListId is { } amended)
         {
             var old = await db.Set<SupportList>().FirstAsync(l => l.Id == amended, ct);
-            var before = old.History.Count;
             old.Supersede(who.UserName, clock.GetUtcNow());
-            foreach (var t in old.History.Skip(before)) db.Add(t);
         }
         var schools = list.Entries.Where(e => e.Included).Select(e => e.SchoolId).ToHashSet();
         var municipalities = await db.Schools.Where(s => schools.Contains(s.Id)).Select(s => s.MunicipalityId).Distinct().ToListAsync(ct);

@@ -137,10 +137,6 @@ public sealed class PartnershipService(IDbContextFactory<AppDbContext> dbs, ICur
         {
             p = await ManagedAsync(db, scope, id, ct);
             if (!p.IsEditable) return (null, ["Завершённое партнёрство не изменяется."]);
-            if (p.Status != PartnershipStatus.Proposed && (p.AgreementNumber != edit.AgreementNumber.Trim() || p.AgreementDate != edit.AgreementDate))
-            {
-                return (null, ["Номер и дата подписанного соглашения не изменяются."]);
-            }
             db.Entry(p).Property(x => x.Version).OriginalValue = edit.Version;
             db.PartnershipSchools.RemoveRange(p.Schools.Where(s => !edit.SchoolIds.Contains(s.SchoolId)));
             foreach (var sid in edit.SchoolIds.Where(s => p.Schools.All(x => x.SchoolId != s)))
@@ -150,7 +146,7 @@ public sealed class PartnershipService(IDbContextFactory<AppDbContext> dbs, ICur
         }
         else
         {
-            p = new Partnership { Id = Guid.NewGuid(), RegionId = scope.RegionId, Status = PartnershipStatus.Proposed, CreatedAt = clock.GetUtcNow() };
+            p = new Partnership { Id = Guid.NewGuid(), RegionId = scope.RegionId, CreatedAt = clock.GetUtcNow() };
             db.Partnerships.Add(p);
             foreach (var sid in edit.SchoolIds)
             {
@@ -161,8 +157,7 @@ public sealed class PartnershipService(IDbContextFactory<AppDbContext> dbs, ICur
         p.LeaderSchoolId = edit.LeaderSchoolId.Value;
         p.LeaderRole = edit.LeaderRole;
         p.Model = edit.Model;
-        p.AgreementNumber = edit.AgreementNumber.Trim();
-        p.AgreementDate = edit.AgreementDate;
+        p.SetAgreement(edit.AgreementNumber, edit.AgreementDate);
         p.ValidFrom = edit.ValidFrom!.Value;
         p.ValidTo = edit.ValidTo!.Value;
         p.SupportTypes = edit.SupportTypes;
@@ -217,11 +212,7 @@ public sealed class PartnershipService(IDbContextFactory<AppDbContext> dbs, ICur
         await using var db = await dbs.CreateDbContextAsync(ct);
         var p = await ManagedAsync(db, scope, id, ct);
         if (!p.IsEditable) return ["Завершённое партнёрство не изменяется."];
-        if (deadline < p.ValidFrom || deadline > p.ValidTo) return ["Срок мероприятия должен быть в пределах срока действия соглашения."];
-        db.PartnershipActivities.Add(new PartnershipActivity
-        {
-            Id = Guid.NewGuid(), RegionId = p.RegionId, PartnershipId = p.Id, Title = title.Trim(), Deadline = deadline.Value, Responsible = (responsible ?? "").Trim(),
-        });
+        p.AddActivity(title, deadline.Value, responsible);
         await db.SaveChangesAsync(ct);
         return [];
     }

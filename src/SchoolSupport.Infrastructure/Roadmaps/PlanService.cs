@@ -25,12 +25,11 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
         var plan = await db.Plans.AsNoTracking().VisibleTo(scope, db)
-            .Include(p => p.Items).Include(p => p.Comments).Include(p => p.Transitions)
+            .Include(p => p.Items).Include(p => p.Comments).Include(p => p.Transitions.OrderBy(t => t.At))
             .AsSplitQuery().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return null;
         plan.Items = plan.Items.OrderBy(i => i.Deadline).ThenBy(i => i.Activity).ToList();
         plan.Comments = plan.Comments.OrderBy(c => c.At).ToList();
-        plan.Transitions = plan.Transitions.OrderBy(t => t.At).ToList();
         var sections = await PlanSections.EnsureAsync(db, scope, ct);
         var role = PlanRoles.RoleOf(plan, scope);
         return new PlanView(plan, await OwnerNameAsync(db, plan, ct), sections, role, PlanRoles.CanComment(plan, scope),
@@ -65,7 +64,7 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
             MunicipalityId = level == PlanLevel.Region ? null : municipalityId,
             SchoolId = level == PlanLevel.School ? scope.SchoolId : null,
             Title = edit.Title.Trim(), PeriodFrom = edit.PeriodFrom, PeriodTo = edit.PeriodTo, Goals = edit.Goals.Trim(),
-            Status = PlanStatus.Draft, CreatedAt = clock.GetUtcNow(),
+            CreatedAt = clock.GetUtcNow(),
         };
         db.Plans.Add(plan);
         db.Record(scope, "plan.create", "plan", plan.Id, plan.Title, clock);
@@ -119,30 +118,8 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
             db.PlanItems.Add(item);
         }
 
-        if (plan.IsEditable)
-        {
-            item.SectionId = edit.SectionId;
-            item.Activity = edit.Activity.Trim();
-            item.Deadline = edit.Deadline!.Value;
-            item.Responsible = edit.Responsible.Trim();
-            item.Participants = edit.Participants.Trim();
-            item.Indicator = edit.Indicator.Trim();
-            item.Target = edit.Target.Trim();
-        }
-        else if (!plan.IsInExecution)
-        {
-            plan.EnsureEditable();
-        }
-        else if (edit.Activity.Trim() != item.Activity || edit.Deadline != item.Deadline || edit.SectionId != item.SectionId
-                 || edit.Responsible.Trim() != item.Responsible || edit.Participants.Trim() != item.Participants
-                 || edit.Target.Trim() != item.Target || edit.Indicator.Trim() != item.Indicator)
-        {
-            return ["В утверждённом плане меняются только фактическое значение, статус и примечания мероприятия."];
-        }
-        if (edit.Status == PlanItemStatus.Overdue && item.Status != PlanItemStatus.Overdue) return ["Статус «Просрочено» устанавливается автоматически."];
-        item.Actual = edit.Actual.Trim();
-        item.Status = edit.Status;
-        item.Comments = edit.Comments.Trim();
+        plan.WriteItem(item, new PlanItemContent(edit.SectionId, edit.Activity.Trim(), edit.Deadline!.Value, edit.Responsible.Trim(),
+            edit.Participants.Trim(), edit.Indicator.Trim(), edit.Target.Trim(), edit.Actual.Trim(), edit.Status, edit.Comments.Trim()));
         db.Record(scope, edit.Id is null ? "plan-item.create" : "plan-item.update", "plan", plan.Id, item.Activity, clock);
         await db.SaveOrRefuseStaleAsync("Мероприятие уже изменил другой пользователь. Обновите страницу и повторите изменения.", ct);
         edit.Id = item.Id;
@@ -174,7 +151,6 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
         db.Entry(plan).Property(p => p.Version).OriginalValue = version;
         var sections = await PlanSections.EnsureAsync(db, scope, ct);
         var transition = plan.MoveTo(to, PlanRoles.RoleOf(plan, scope), comment, sections, scope.UserId, scope.UserName, clock.GetUtcNow());
-        db.PlanTransitions.Add(transition);
         await NotifyAsync(db, plan, transition, ct);
         db.Record(scope, "plan.status", "plan", plan.Id, $"{PlanLabels.Of(transition.From)} → {PlanLabels.Of(transition.To)}", clock);
         await SaveAsync(db, ct);

@@ -74,9 +74,9 @@ public sealed class ProxyAndCachingTests(PortalFixture portal) : IClassFixture<P
     {
         var region = World.RegionA.Id;
         var methodology = new MethodologyVersion { Id = Guid.NewGuid(), RegionId = region, Year = Year, Version = 1, Name = "т", Json = "{}", Status = MethodologyStatus.Approved };
-        var list = new SupportList { Id = Guid.NewGuid(), RegionId = region, Year = Year, MethodologyId = methodology.Id, Status = ListStatus.Published, OrderNumber = "1", OrderDate = new DateOnly(Year, 9, 1) };
-        var plan = new Plan { Id = Guid.NewGuid(), RegionId = region, Level = PlanLevel.School, SchoolId = World.SchoolA1.Id, MunicipalityId = World.A1.Id,
-            Title = "Программа", Status = PlanStatus.InProgress, PeriodFrom = new(Year, 11, 1), PeriodTo = new(Year + 1, 12, 31) };
+        var list = new SupportList(ListStatus.Published) { Id = Guid.NewGuid(), RegionId = region, Year = Year, MethodologyId = methodology.Id, OrderNumber = "1", OrderDate = new DateOnly(Year, 9, 1) };
+        var plan = new Plan(PlanStatus.InProgress) { Id = Guid.NewGuid(), RegionId = region, Level = PlanLevel.School, SchoolId = World.SchoolA1.Id, MunicipalityId = World.A1.Id,
+            Title = "Программа", PeriodFrom = new(Year, 11, 1), PeriodTo = new(Year + 1, 12, 31) };
         await using (var db = portal.System())
         {
             db.AddRange(methodology, list, plan);

@@ -55,7 +55,7 @@ public sealed class VisibilityMatrixTests(VisibilityMatrixTests.Fixture world) :
                 foreach (var region in new[] { w.RegionA.Id, w.RegionB.Id })
                 {
                     var methodology = new MethodologyVersion { Id = Guid.NewGuid(), RegionId = region, Year = Year, Version = 1, Name = "т", Json = "{}", Status = MethodologyStatus.Approved };
-                    var list = new SupportList { Id = Guid.NewGuid(), RegionId = region, Year = Year, MethodologyId = methodology.Id, Status = ListStatus.Published, OrderNumber = "1", OrderDate = new DateOnly(Year, 9, 15) };
+                    var list = new SupportList(ListStatus.Published) { Id = Guid.NewGuid(), RegionId = region, Year = Year, MethodologyId = methodology.Id, OrderNumber = "1", OrderDate = new DateOnly(Year, 9, 15) };
                     list.Entries = schools.Where(s => s.RegionId == region).Select(s => new SupportListEntry
                     {
                         Id = Guid.NewGuid(), RegionId = region, ListId = list.Id, SchoolId = s.Id, Included = true, Computed = true, EvidenceJson = "{}",
@@ -79,7 +79,7 @@ public sealed class VisibilityMatrixTests(VisibilityMatrixTests.Fixture world) :
                     var plan = new Plan
                     {
                         Id = Guid.NewGuid(), RegionId = s.RegionId, Level = PlanLevel.School, SchoolId = s.Id, MunicipalityId = s.MunicipalityId,
-                        Title = "Программа " + s.Code, Status = PlanStatus.Draft, PeriodFrom = new(Year, 11, 1), PeriodTo = new(Year + 1, 12, 31),
+                        Title = "Программа " + s.Code, PeriodFrom = new(Year, 11, 1), PeriodTo = new(Year + 1, 12, 31),
                     };
                     db.Plans.Add(plan);
                     PlanOfSchool[s.Id] = plan.Id;

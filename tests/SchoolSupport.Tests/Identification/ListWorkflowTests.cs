@@ -60,7 +60,7 @@ public sealed class ListWorkflowTests(PortalFixture portal) : IClassFixture<Port
         await using (var db = portal.System())
         {
             var methodology = new MethodologyVersion { Id = Guid.NewGuid(), RegionId = World.RegionA.Id, Year = 2031, Version = 1, Name = "т", Json = "{}", Status = MethodologyStatus.Approved };
-            db.AddRange(methodology, new SupportList { Id = id, RegionId = World.RegionA.Id, Year = 2031, MethodologyId = methodology.Id, Status = ListStatus.Draft });
+            db.AddRange(methodology, new SupportList(ListStatus.Draft) { Id = id, RegionId = World.RegionA.Id, Year = 2031, MethodologyId = methodology.Id });
             await db.SaveChangesAsync();
         }
         var seen = (await ListAsync(id)).RowVersion;
@@ -161,6 +161,19 @@ public sealed class ListWorkflowTests(PortalFixture portal) : IClassFixture<Port
         await As(Roles.Ministry).PublishAsync(amendment, draft.RowVersion);
         (await ListAsync(id)).Status.Should().Be(ListStatus.Superseded);
         (await ListAsync(amendment)).Version.Should().Be(2);
+
+        // The lists write their own history; the rows reach the database through the navigation, none added by hand.
+        await using (var db = portal.System())
+        {
+            var history = await db.Set<ListTransition>().AsNoTracking().Where(h => h.ListId == id || h.ListId == amendment).ToListAsync();
+            history.Where(h => h.ListId == id).Select(h => h.To).Should().BeEquivalentTo([ListStatus.Draft, ListStatus.Draft, ListStatus.UnderReview,
+                ListStatus.Submitted, ListStatus.Approved, ListStatus.Published, ListStatus.Superseded]);
+            history.Where(h => h.ListId == id && h.To == ListStatus.Draft).Select(h => h.Comment[..24])
+                .Should().BeEquivalentTo(["Расчёт проекта перечня. ", "Пересчёт проекта перечня"]);
+            history.Where(h => h.ListId == amendment).Select(h => h.To).Should().BeEquivalentTo([ListStatus.UnderReview, ListStatus.Submitted,
+                ListStatus.Approved, ListStatus.Published]);
+            history.Should().OnlyContain(h => h.Id != Guid.Empty && h.RegionId == World.RegionA.Id);
+        }
         var years = await As(Roles.Ministry).YearOverYearAsync();
         years.Should().ContainSingle(y => y.Year == Year).Which.Listed.Should().Be(1);
     }
@@ -172,7 +185,7 @@ public sealed class ListWorkflowTests(PortalFixture portal) : IClassFixture<Port
         {
             var methodology = new MethodologyVersion { Id = Guid.NewGuid(), RegionId = World.RegionA.Id, Year = 2030, Version = 9, Name = "т", Json = "{}", Status = MethodologyStatus.Approved };
             db.Add(methodology);
-            db.Add(new SupportList { Id = Guid.NewGuid(), RegionId = World.RegionA.Id, Year = 2030, MethodologyId = methodology.Id, Status = ListStatus.Draft });
+            db.Add(new SupportList(ListStatus.Draft) { Id = Guid.NewGuid(), RegionId = World.RegionA.Id, Year = 2030, MethodologyId = methodology.Id });
             await db.SaveChangesAsync();
         }
         var draft = (await As(Roles.Operator).AllAsync()).Single(l => l.Year == 2030);

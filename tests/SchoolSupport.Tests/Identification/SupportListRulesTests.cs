@@ -7,7 +7,7 @@ namespace SchoolSupport.Tests.Identification;
 public sealed class SupportListRulesTests
 {
     private static SupportList InReview(params SupportListEntry[] entries) =>
-        new() { Id = Guid.NewGuid(), Year = 2026, Status = ListStatus.UnderReview, Entries = [.. entries] };
+        new(ListStatus.UnderReview) { Id = Guid.NewGuid(), Year = 2026, Entries = [.. entries] };
 
     private static SupportListEntry Entry(bool computed, bool secondYear = false, bool exited = false) => new()
     {
@@ -45,7 +45,9 @@ public sealed class SupportListRulesTests
         var list = InReview(entry);
         var bare = () => list.Decide(entry.SchoolId, include: false, "мало", "Оператор");
         bare.Should().Throw<DomainException>().WithMessage("Обоснование обязательно*");
-        list.Status = ListStatus.Published;
+        list.Submit("Оператор", DateTimeOffset.UtcNow);
+        list.Approve("12-п", new DateOnly(2026, 9, 1), "Министерство", DateTimeOffset.UtcNow);
+        list.Publish("Министерство", DateTimeOffset.UtcNow);
         var late = () => list.Decide(entry.SchoolId, include: false, "Программа выполнена досрочно", "Оператор");
         late.Should().Throw<DomainException>();
         entry.Included.Should().BeTrue();

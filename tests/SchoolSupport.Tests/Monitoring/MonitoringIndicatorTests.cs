@@ -31,18 +31,18 @@ public sealed class MonitoringIndicatorTests(PortalFixture portal) : IClassFixtu
         db.Add(methodology);
         SupportList List(int year, params Guid[] schools)
         {
-            var list = new SupportList { Id = Guid.NewGuid(), RegionId = region, Year = year, MethodologyId = methodology.Id, Status = ListStatus.Published };
+            var list = new SupportList(ListStatus.Published) { Id = Guid.NewGuid(), RegionId = region, Year = year, MethodologyId = methodology.Id };
             list.Entries = schools.Select(s => new SupportListEntry { Id = Guid.NewGuid(), RegionId = region, ListId = list.Id, SchoolId = s, Included = true, Computed = true, EvidenceJson = "{}" }).ToList();
             return list;
         }
         db.Add(List(Year - 1, World.SchoolA1.Id, World.SchoolA1Second.Id, World.SchoolA2.Id));
         db.Add(List(Year, World.SchoolA1.Id, World.SchoolA2.Id));
-        db.Plans.Add(new Plan { Id = Guid.NewGuid(), RegionId = region, Level = PlanLevel.School, SchoolId = World.SchoolA1.Id, MunicipalityId = World.A1.Id,
-            Title = "Программа", Status = PlanStatus.InProgress, PeriodFrom = new(Year, 11, 1), PeriodTo = new(Year + 1, 12, 31) });
-        db.Plans.Add(new Plan { Id = Guid.NewGuid(), RegionId = region, Level = PlanLevel.School, SchoolId = World.SchoolA2.Id, MunicipalityId = World.A2.Id,
-            Title = "Программа", Status = PlanStatus.Draft, PeriodFrom = new(Year, 11, 1), PeriodTo = new(Year + 1, 12, 31) });
-        db.Plans.Add(new Plan { Id = Guid.NewGuid(), RegionId = region, Level = PlanLevel.Municipality, MunicipalityId = World.A1.Id,
-            Title = "Дорожная карта", Status = PlanStatus.Approved, PeriodFrom = new(Year, 11, 1), PeriodTo = new(Year + 1, 12, 31) });
+        db.Plans.Add(new Plan(PlanStatus.InProgress) { Id = Guid.NewGuid(), RegionId = region, Level = PlanLevel.School, SchoolId = World.SchoolA1.Id, MunicipalityId = World.A1.Id,
+            Title = "Программа", PeriodFrom = new(Year, 11, 1), PeriodTo = new(Year + 1, 12, 31) });
+        db.Plans.Add(new Plan(PlanStatus.Draft) { Id = Guid.NewGuid(), RegionId = region, Level = PlanLevel.School, SchoolId = World.SchoolA2.Id, MunicipalityId = World.A2.Id,
+            Title = "Программа", PeriodFrom = new(Year, 11, 1), PeriodTo = new(Year + 1, 12, 31) });
+        db.Plans.Add(new Plan(PlanStatus.Approved) { Id = Guid.NewGuid(), RegionId = region, Level = PlanLevel.Municipality, MunicipalityId = World.A1.Id,
+            Title = "Дорожная карта", PeriodFrom = new(Year, 11, 1), PeriodTo = new(Year + 1, 12, 31) });
         AssessmentResult Result(Guid school, int year, decimal below) => new()
         {
             RegionId = region, SchoolId = school, Year = year, Kind = AssessmentKind.Oge, Grade = 9, Subject = Subject.Mathematics, Participants = 50,

@@ -51,7 +51,8 @@ public sealed class PartnershipTests(PortalFixture portal) : IClassFixture<Porta
         var version = (await op.GetAsync(id))!.Partnership.Version;
         version = await op.MoveAsync(id, version, PartnershipStatus.Active);
         (await op.AddActivityAsync(id, "Взаимопосещение уроков", new DateOnly(2026, 4, 15), "Заместители по УВР")).Should().BeEmpty();
-        (await op.AddActivityAsync(id, "Вне срока", new DateOnly(2028, 1, 1), "")).Should().Equal("Срок мероприятия должен быть в пределах срока действия соглашения.");
+        var outside = () => op.AddActivityAsync(id, "Вне срока", new DateOnly(2028, 1, 1), "");
+        await outside.Should().ThrowAsync<DomainException>().WithMessage("Срок мероприятия должен быть в пределах срока действия соглашения.");
         (await As(Roles.School).AddReportAsync(id, new DateOnly(2026, 5, 1), "Проведено 4 взаимопосещения.")).Should().BeEmpty();
         await op.MoveAsync(id, version, PartnershipStatus.Ended);
         var back = async () => await op.MoveAsync(id, (await op.GetAsync(id))!.Partnership.Version, PartnershipStatus.Active);
@@ -212,7 +213,8 @@ public sealed class PartnershipTests(PortalFixture portal) : IClassFixture<Porta
         await SignAsync(op, id);
         var signed = PartnershipEdit.From((await op.GetAsync(id))!.Partnership);
         signed.AgreementNumber = "Другой";
-        (await op.SaveAsync(signed)).Errors.Should().Equal("Номер и дата подписанного соглашения не изменяются.");
+        var renumber = () => op.SaveAsync(signed);
+        await renumber.Should().ThrowAsync<DomainException>().WithMessage("Номер и дата подписанного соглашения не изменяются.");
 
         await using var db = portal.System();
         var stored = await db.Partnerships.SingleAsync(p => p.Id == id);

@@ -100,13 +100,13 @@ public sealed class NotFoundTests(LoggedPortal portal) : IClassFixture<LoggedPor
             case "list":
                 var year = Interlocked.Increment(ref _listYear);
                 var methodology = new MethodologyVersion { Id = Guid.NewGuid(), RegionId = region, Year = year, Version = 1, Name = "Б", Json = "{}", Status = MethodologyStatus.Approved };
-                var list = new SupportList { Id = Guid.NewGuid(), RegionId = region, Year = year, MethodologyId = methodology.Id, Status = ListStatus.Published, OrderNumber = "1", OrderDate = new DateOnly(year, 9, 1) };
+                var list = new SupportList(ListStatus.Published) { Id = Guid.NewGuid(), RegionId = region, Year = year, MethodologyId = methodology.Id, OrderNumber = "1", OrderDate = new DateOnly(year, 9, 1) };
                 db.AddRange(methodology, list);
                 await db.SaveChangesAsync();
                 return list.Id;
             case "plan":
-                var plan = new Plan { Id = Guid.NewGuid(), RegionId = region, Level = PlanLevel.School, SchoolId = World.SchoolB1.Id, MunicipalityId = World.B1.Id,
-                    Title = "Программа Б", Status = PlanStatus.InProgress, PeriodFrom = new(2026, 11, 1), PeriodTo = new(2027, 12, 31) };
+                var plan = new Plan(PlanStatus.InProgress) { Id = Guid.NewGuid(), RegionId = region, Level = PlanLevel.School, SchoolId = World.SchoolB1.Id, MunicipalityId = World.B1.Id,
+                    Title = "Программа Б", PeriodFrom = new(2026, 11, 1), PeriodTo = new(2027, 12, 31) };
                 db.Plans.Add(plan);
                 await db.SaveChangesAsync();
                 return plan.Id;

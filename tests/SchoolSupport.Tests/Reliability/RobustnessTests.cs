@@ -131,7 +131,7 @@ public sealed class RobustnessTests(PortalFixture portal) : IClassFixture<Portal
         await using (var db = portal.System())
         {
             var methodology = new MethodologyVersion { Id = Guid.NewGuid(), RegionId = World.RegionB.Id, Year = 2024, Version = 1, Name = "Б", Json = "{}", Status = MethodologyStatus.Approved };
-            var list = new SupportList { Id = Guid.NewGuid(), RegionId = World.RegionB.Id, Year = 2024, MethodologyId = methodology.Id, Status = ListStatus.Published, OrderNumber = "1", OrderDate = new DateOnly(2024, 9, 1) };
+            var list = new SupportList(ListStatus.Published) { Id = Guid.NewGuid(), RegionId = World.RegionB.Id, Year = 2024, MethodologyId = methodology.Id, OrderNumber = "1", OrderDate = new DateOnly(2024, 9, 1) };
             db.AddRange(methodology, list);
             await db.SaveChangesAsync();
             foreignList = list.Id;

@@ -59,7 +59,8 @@ public sealed class PlanEvidenceTests(PortalFixture portal) : IClassFixture<Port
         var edit = PlanItemEdit.From((await team.GetAsync(planId))!.Plan.Items.Single(i => i.Id == itemId));
         var before = edit.Participants;
         edit.Participants = before + ", родители";
-        (await team.SaveItemAsync(edit)).Should().ContainSingle().Which.Should().Contain("меняются только фактическое значение");
+        var save = () => team.SaveItemAsync(edit);
+        await save.Should().ThrowAsync<DomainException>().WithMessage("*меняются только фактическое значение*");
         (await team.GetAsync(planId))!.Plan.Items.Single(i => i.Id == itemId).Participants.Should().Be(before);
     }
 
