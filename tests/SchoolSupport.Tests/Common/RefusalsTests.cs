@@ -22,7 +22,7 @@ public sealed class RefusalsTests
 
         done.Should().BeFalse();
         html.Should().Contain("Укажите наименование плана.").And.Contain("Окончание срока реализации раньше начала.");
-        page.Log.Should().Contain(e => e.Level == LogLevel.Information && e.Message.Contains("Укажите наименование плана."));
+        page.Log.Should().ContainSingle(e => e.Level == LogLevel.Information && e.Message.Contains("Укажите наименование плана."));
         page.Log.Should().NotContain(e => e.Level >= LogLevel.Warning);
     }
 
