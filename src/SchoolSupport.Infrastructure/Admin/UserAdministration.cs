@@ -75,27 +75,28 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
     }
 
     /// <summary>Creates a user in the admin's own region. Municipal users need a municipality, school users a school of that region.</summary>
-    public async Task<IReadOnlyList<string>> CreateAsync(NewUser input, CancellationToken ct = default)
+    public async Task CreateAsync(NewUser input, CancellationToken ct = default)
     {
         var admin = current.RequireRole(Roles.Admin);
-        var errors = new List<string>();
+        var refusals = new List<Refusal>();
         var context = new ValidationContext(input);
         var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(input, context, results, validateAllProperties: true)) errors.AddRange(results.Select(r => r.ErrorMessage!));
-        if (!string.IsNullOrEmpty(input.Role) && !Roles.All.Contains(input.Role)) errors.Add("Неизвестная роль.");
-        if (errors.Count > 0) return errors;
+        if (!Validator.TryValidateObject(input, context, results, validateAllProperties: true))
+            refusals.AddRange(results.Select(r => new Refusal(r.ErrorMessage!, r.MemberNames.FirstOrDefault())));
+        if (!string.IsNullOrEmpty(input.Role) && !Roles.All.Contains(input.Role)) refusals.Add(new Refusal("Неизвестная роль.", nameof(NewUser.Role)));
+        if (refusals.Count > 0) throw new DomainException(refusals);
 
         Guid? municipalityId = null, schoolId = null;
         if (input.Role == Roles.Municipal)
         {
             if (input.MunicipalityId is null || !await db.Municipalities.AnyAsync(m => m.Id == input.MunicipalityId, ct))
-                return ["Для роли «Муниципальный координатор» выберите муниципалитет своего региона."];
+                throw new DomainException("Для роли «Муниципальный координатор» выберите муниципалитет своего региона.", nameof(NewUser.MunicipalityId));
             municipalityId = input.MunicipalityId;
         }
         if (input.Role == Roles.School)
         {
             var school = input.SchoolId is null ? null : await db.Schools.FirstOrDefaultAsync(s => s.Id == input.SchoolId, ct);
-            if (school is null) return ["Для роли «Команда школы» выберите школу своего региона."];
+            if (school is null) throw new DomainException("Для роли «Команда школы» выберите школу своего региона.", nameof(NewUser.SchoolId));
             schoolId = school.Id;
             municipalityId = school.MunicipalityId;
         }
@@ -107,11 +108,10 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
             CreatedAt = clock.GetUtcNow(), LockoutEnabled = true,
         };
         var created = await users.CreateAsync(user, input.Password);
-        if (!created.Succeeded) return created.Errors.Select(e => e.Description).ToList();
+        if (!created.Succeeded) throw new DomainException(created.Errors.Select(e => e.Description));
         await users.AddToRoleAsync(user, input.Role);
         db.Record(admin, "user.create", "user", user.Id, $"{user.Email}: роль {input.Role}", clock);
         await db.SaveChangesAsync(ct);
-        return [];
     }
 
     public async Task ChangeRoleAsync(Guid userId, string role, CancellationToken ct = default)

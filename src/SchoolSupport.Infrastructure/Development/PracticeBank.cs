@@ -66,21 +66,20 @@ public sealed class PracticeBank(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         }
     }
 
-    public async Task<(Guid? Id, IReadOnlyList<string> Errors)> SubmitAsync(PracticeEdit edit, CancellationToken ct = default)
+    public async Task<Guid> SubmitAsync(PracticeEdit edit, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.School);
-        var errors = EditValidation.Check(edit);
-        if (errors.Count > 0) return (null, errors);
+        EditValidation.ThrowIfInvalid(edit);
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (edit.DocumentId is { } docId && !await db.Documents.AnyAsync(d => d.Id == docId && d.SchoolId == scope.SchoolId, ct))
         {
-            return (null, ["Файлы практики должны быть документом вашей школы."]);
+            throw new DomainException("Файлы практики должны быть документом вашей школы.");
         }
         PracticeCard card;
         if (edit.Id is { } id)
         {
             card = await db.PracticeCards.FirstOrDefaultAsync(p => p.Id == id && p.SchoolId == scope.SchoolId, ct) ?? throw new ScopeException("Карточка не найдена.");
-            if (card.Status == PracticeStatus.Published) return (null, ["Опубликованная практика не изменяется."]);
+            if (card.Status == PracticeStatus.Published) throw new DomainException("Опубликованная практика не изменяется.");
             db.Entry(card).Property(p => p.Version).OriginalValue = edit.Version;
         }
         else
@@ -94,21 +93,20 @@ public sealed class PracticeBank(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         card.Submit(clock.GetUtcNow());
         db.Record(scope, "practice.submit", "practice", card.Id, card.Title, clock);
         await db.SaveOrRefuseStaleAsync("Карточку уже изменили. Обновите страницу и повторите изменения.", ct);
-        return (card.Id, []);
+        return card.Id;
     }
 
     /// <summary>An operator publishes a submitted card or returns it with a comment.</summary>
-    public async Task<IReadOnlyList<string>> ReviewAsync(Guid id, uint version, bool publish, string? comment, CancellationToken ct = default)
+    public async Task ReviewAsync(Guid id, uint version, bool publish, string? comment, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.Operator);
-        if (!publish && string.IsNullOrWhiteSpace(comment)) return ["Укажите, что нужно доработать."];
+        if (!publish && string.IsNullOrWhiteSpace(comment)) throw new DomainException("Укажите, что нужно доработать.");
         await using var db = await dbs.CreateDbContextAsync(ct);
         var card = await db.PracticeCards.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new ScopeException("Карточка не найдена.");
-        if (card.Status != PracticeStatus.Submitted) return ["Рассматривается только поданная карточка."];
+        if (card.Status != PracticeStatus.Submitted) throw new DomainException("Рассматривается только поданная карточка.");
         db.Entry(card).Property(p => p.Version).OriginalValue = version;
         card.Review(publish, comment, scope.UserName, clock.GetUtcNow());
         db.Record(scope, publish ? "practice.publish" : "practice.return", "practice", card.Id, card.Title, clock);
         await db.SaveOrRefuseStaleAsync("Карточку уже изменили. Обновите страницу и повторите изменения.", ct);
-        return [];
     }
 }

@@ -91,11 +91,10 @@ public sealed class ProfessionalDevelopment(IDbContextFactory<AppDbContext> dbs,
         return await db.PdEvents.AsNoTracking().Where(e => !upcomingOnly || e.EndsOn >= today).OrderBy(e => e.StartsOn).ThenBy(e => e.Title).ToListAsync(ct);
     }
 
-    public async Task<(Guid? Id, IReadOnlyList<string> Errors)> SaveEventAsync(EventEdit edit, CancellationToken ct = default)
+    public async Task<Guid> SaveEventAsync(EventEdit edit, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.Operator);
-        var errors = EditValidation.Check(edit);
-        if (errors.Count > 0) return (null, errors);
+        EditValidation.ThrowIfInvalid(edit);
         await using var db = await dbs.CreateDbContextAsync(ct);
         PdEvent e;
         if (edit.Id is { } id)
@@ -119,24 +118,24 @@ public sealed class ProfessionalDevelopment(IDbContextFactory<AppDbContext> dbs,
         e.Develops = edit.Develops;
         db.Record(scope, edit.Id is null ? "pd-event.create" : "pd-event.update", "pd-event", e.Id, e.Title, clock);
         await db.SaveOrRefuseStaleAsync("Мероприятие уже изменил другой пользователь. Обновите страницу и повторите изменения.", ct);
-        return (e.Id, []);
+        return e.Id;
     }
 
     /// <summary>The school team applies to an event that has not ended, once.</summary>
-    public async Task<IReadOnlyList<string>> ApplyAsync(Guid eventId, int participants, string? note, CancellationToken ct = default)
+    public async Task ApplyAsync(Guid eventId, int participants, string? note, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.School);
-        if (participants is < 1 or > 1000) return ["Число участников — от 1 до 1000."];
+        if (participants is < 1 or > 1000) throw new DomainException("Число участников — от 1 до 1000.");
         await using var db = await dbs.CreateDbContextAsync(ct);
         var e = await db.PdEvents.AsNoTracking().FirstOrDefaultAsync(x => x.Id == eventId, ct) ?? throw new ScopeException("Мероприятие не найдено.");
-        if (e.EndsOn < Today) return ["Мероприятие уже прошло."];
-        if (await db.PdApplications.AnyAsync(a => a.EventId == eventId && a.SchoolId == scope.SchoolId, ct)) return ["Школа уже подала заявку на это мероприятие."];
+        if (e.EndsOn < Today) throw new DomainException("Мероприятие уже прошло.");
+        if (await db.PdApplications.AnyAsync(a => a.EventId == eventId && a.SchoolId == scope.SchoolId, ct)) throw new DomainException("Школа уже подала заявку на это мероприятие.");
         db.PdApplications.Add(new PdApplication
         {
             Id = Guid.NewGuid(), RegionId = scope.RegionId, EventId = eventId, SchoolId = scope.SchoolId!.Value, Participants = participants,
             Note = (note ?? "").Trim(), AppliedAt = clock.GetUtcNow(), AppliedByName = scope.UserName,
         });
-        return await db.TrySaveUniqueAsync(ct) ? [] : ["Школа уже подала заявку на это мероприятие."];
+        if (!await db.TrySaveUniqueAsync(ct)) throw new DomainException("Школа уже подала заявку на это мероприятие.");
     }
 
     public async Task<IReadOnlyList<ApplicationRow>> ApplicationsAsync(Guid? eventId = null, CancellationToken ct = default)
@@ -151,24 +150,22 @@ public sealed class ProfessionalDevelopment(IDbContextFactory<AppDbContext> dbs,
         return [.. rows.OrderBy(r => r.StartsOn).ThenBy(r => r.School)];
     }
 
-    public async Task<IReadOnlyList<string>> RecordAttendanceAsync(Guid applicationId, int attended, CancellationToken ct = default)
+    public async Task RecordAttendanceAsync(Guid applicationId, int attended, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.Operator);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var a = await db.PdApplications.FirstOrDefaultAsync(x => x.Id == applicationId, ct) ?? throw new ScopeException("Заявка не найдена.");
-        if (attended < 0 || attended > a.Participants) return [$"Присутствовало — от 0 до {a.Participants} (число заявленных участников)."];
+        if (attended < 0 || attended > a.Participants) throw new DomainException($"Присутствовало — от 0 до {a.Participants} (число заявленных участников).");
         a.Attended = attended;
         db.Record(scope, "pd-application.attendance", "pd-application", a.Id, $"присутствовало {attended}", clock);
         await db.SaveChangesAsync(ct);
-        return [];
     }
 
     /// <summary>The school team records the March survey of its teachers' deficits; a second save the same year replaces it.</summary>
-    public async Task<IReadOnlyList<string>> SaveSurveyAsync(SurveyEdit edit, CancellationToken ct = default)
+    public async Task SaveSurveyAsync(SurveyEdit edit, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.School);
-        var errors = EditValidation.Check(edit);
-        if (errors.Count > 0) return errors;
+        EditValidation.ThrowIfInvalid(edit);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var survey = await db.DeficitSurveys.FirstOrDefaultAsync(s => s.SchoolId == scope.SchoolId && s.Year == edit.Year, ct);
         if (survey is null)
@@ -183,7 +180,7 @@ public sealed class ProfessionalDevelopment(IDbContextFactory<AppDbContext> dbs,
         survey.IndividualRoutesDeficit = edit.IndividualRoutesDeficit;
         survey.SubmittedAt = clock.GetUtcNow();
         db.Record(scope, "deficit-survey.save", "deficit-survey", survey.Id, $"{edit.Year}", clock);
-        return await db.TrySaveUniqueAsync(ct) ? [] : ["Опрос этого года только что сохранён другим пользователем — обновите страницу."];
+        if (!await db.TrySaveUniqueAsync(ct)) throw new DomainException("Опрос этого года только что сохранён другим пользователем — обновите страницу.");
     }
 
     /// <summary>The latest survey of a school the user sees, its weak indicators and the upcoming events that develop them.</summary>
@@ -213,24 +210,24 @@ public sealed class ProfessionalDevelopment(IDbContextFactory<AppDbContext> dbs,
     }
 
     /// <summary>The school team adds an event of the half-year to its personalised programme.</summary>
-    public async Task<IReadOnlyList<string>> AddToProgrammeAsync(int year, int half, Guid eventId, string? note, CancellationToken ct = default)
+    public async Task AddToProgrammeAsync(int year, int half, Guid eventId, string? note, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.School);
-        if (half is not (1 or 2)) return ["Полугодие — первое или второе."];
+        if (half is not (1 or 2)) throw new DomainException("Полугодие — первое или второе.");
         await using var db = await dbs.CreateDbContextAsync(ct);
         var e = await db.PdEvents.AsNoTracking().FirstOrDefaultAsync(x => x.Id == eventId, ct) ?? throw new ScopeException("Мероприятие не найдено.");
         var from = new DateOnly(year, half == 1 ? 1 : 7, 1);
         var to = from.AddMonths(6).AddDays(-1);
-        if (e.StartsOn > to || e.EndsOn < from) return ["Мероприятие не проходит в выбранном полугодии."];
+        if (e.StartsOn > to || e.EndsOn < from) throw new DomainException("Мероприятие не проходит в выбранном полугодии.");
         if (await db.ProgrammeEntries.AnyAsync(p => p.SchoolId == scope.SchoolId && p.Year == year && p.Half == half && p.EventId == eventId, ct))
         {
-            return ["Мероприятие уже есть в программе."];
+            throw new DomainException("Мероприятие уже есть в программе.");
         }
         db.ProgrammeEntries.Add(new ProgrammeEntry
         {
             Id = Guid.NewGuid(), RegionId = scope.RegionId, SchoolId = scope.SchoolId!.Value, Year = year, Half = half, EventId = eventId, Note = (note ?? "").Trim(),
         });
-        return await db.TrySaveUniqueAsync(ct) ? [] : ["Мероприятие уже есть в программе."];
+        if (!await db.TrySaveUniqueAsync(ct)) throw new DomainException("Мероприятие уже есть в программе.");
     }
 
     public async Task RemoveFromProgrammeAsync(Guid entryId, CancellationToken ct = default)

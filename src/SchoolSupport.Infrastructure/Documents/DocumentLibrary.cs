@@ -43,8 +43,8 @@ public sealed class DocumentLibrary(IDbContextFactory<AppDbContext> dbs, ICurren
         return docs;
     }
 
-    /// <summary>Stores an upload as a new document or a new version of <see cref="DocumentUpload.DocumentId"/>. Returns Russian errors.</summary>
-    public async Task<(DocumentVersion? Version, IReadOnlyList<string> Errors)> UploadAsync(DocumentUpload upload, CancellationToken ct = default)
+    /// <summary>Stores an upload as a new document or a new version of <see cref="DocumentUpload.DocumentId"/>.</summary>
+    public async Task<DocumentVersion> UploadAsync(DocumentUpload upload, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(upload);
         var scope = current.Require();
@@ -57,7 +57,7 @@ public sealed class DocumentLibrary(IDbContextFactory<AppDbContext> dbs, ICurren
     /// adds once the new version is known (a link to it, say), is saved with the document in one transaction: either all of it
     /// is saved with the file on disk, or nothing is and the file is removed. A refused file saves nothing and leaves the context as it was.
     /// </summary>
-    internal async Task<(DocumentVersion? Version, IReadOnlyList<string> Errors)> UploadAsync(AppDbContext db, UserScope scope, DocumentUpload upload,
+    internal async Task<DocumentVersion> UploadAsync(AppDbContext db, UserScope scope, DocumentUpload upload,
         Action<DocumentVersion>? alongside, CancellationToken ct)
     {
         if (!await CanUploadAsync(db, scope, upload.Kind, upload.MunicipalityId, upload.SchoolId, ct)) throw new ScopeException("Недостаточно прав для загрузки документов этой организации.");
@@ -71,23 +71,23 @@ public sealed class DocumentLibrary(IDbContextFactory<AppDbContext> dbs, ICurren
             if (document.Kind != upload.Kind && !await CanUploadAsync(db, scope, document.Kind, upload.MunicipalityId, upload.SchoolId, ct)) throw new ScopeException("Недостаточно прав для загрузки документов этой организации.");
         }
         var title = TextElements.Clean(upload.Title ?? "").Trim();
-        if (document is null && title.Length == 0) return (null, ["Укажите название документа."]);
+        if (document is null && title.Length == 0) throw new DomainException("Укажите название документа.");
         if (document is null && title.Length > MaxTitleLength)
         {
-            return (null, [$"Название документа длиннее {MaxTitleLength} символов ({title.Length}): сократите его."]);
+            throw new DomainException($"Название документа длиннее {MaxTitleLength} символов ({title.Length}): сократите его.");
         }
 
         var content = await ReadLimitedAsync(upload.Content, ct);
-        if (content is null) return (null, [$"Файл больше допустимого размера {options.MaxUploadBytes / (1024 * 1024)} МБ."]);
-        if (content.Length == 0) return (null, ["Файл пустой."]);
+        if (content is null) throw new DomainException($"Файл больше допустимого размера {options.MaxUploadBytes / (1024 * 1024)} МБ.");
+        if (content.Length == 0) throw new DomainException("Файл пустой.");
         FileType? detected;
         try { detected = FileInspector.Detect(content, limits); }
-        catch (BadFileException e) { return (null, [e.Message]); }
+        catch (BadFileException e) { throw new DomainException(e.Message); }
         if (detected is not { } type)
         {
-            return (null, ["Недопустимый тип файла: принимаются PDF, DOCX, XLSX, ODT, PNG и JPEG (тип определяется по содержимому файла)."]);
+            throw new DomainException("Недопустимый тип файла: принимаются PDF, DOCX, XLSX, ODT, PNG и JPEG (тип определяется по содержимому файла).");
         }
-        if (await scanner.ScanAsync(content, upload.FileName, ct) is { } threat) return (null, ["Файл отклонён антивирусной проверкой: " + threat]);
+        if (await scanner.ScanAsync(content, upload.FileName, ct) is { } threat) throw new DomainException("Файл отклонён антивирусной проверкой: " + threat);
 
         if (document is null)
         {
@@ -128,7 +128,7 @@ public sealed class DocumentLibrary(IDbContextFactory<AppDbContext> dbs, ICurren
             throw;
         }
         log.LogInformation("Document {Document} version {Number} stored ({Size} bytes)", document.Id, version.Number, version.Size);
-        return (version, []);
+        return version;
     }
 
     /// <summary>The stored file of a version, or null when the user does not see it.</summary>

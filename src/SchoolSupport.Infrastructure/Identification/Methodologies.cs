@@ -37,8 +37,8 @@ public sealed class Methodologies(IDbContextFactory<AppDbContext> dbs, ICurrentS
         return row;
     }
 
-    /// <summary>Saves the edited JSON of a draft; returns Russian validation messages, nothing is saved when there are any.</summary>
-    public async Task<IReadOnlyList<string>> SaveDraftAsync(Guid id, uint rowVersion, string json, CancellationToken ct = default)
+    /// <summary>Saves the edited JSON of a draft; refuses with every validation message at once, and nothing is saved then.</summary>
+    public async Task SaveDraftAsync(Guid id, uint rowVersion, string json, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.Operator);
         Methodology methodology;
@@ -48,20 +48,18 @@ public sealed class Methodologies(IDbContextFactory<AppDbContext> dbs, ICurrentS
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException)
         {
-            return [$"Описание методики не разобрано: {e.Message}"];
+            throw new DomainException($"Описание методики не разобрано: {e.Message}");
         }
-        var errors = methodology.Validate();
-        if (errors.Count > 0) return errors;
+        DomainException.ThrowIfAny(methodology.Validate());
         await using var db = await dbs.CreateDbContextAsync(ct);
         var row = await db.Set<MethodologyVersion>().FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new ScopeException("Методика не найдена.");
         row.EnsureChangeable();
-        if (methodology.Year != row.Year) return [$"Год методики ({methodology.Year}) не совпадает с годом версии ({row.Year})."];
+        if (methodology.Year != row.Year) throw new DomainException($"Год методики ({methodology.Year}) не совпадает с годом версии ({row.Year}).");
         db.Entry(row).Property(m => m.RowVersion).OriginalValue = rowVersion;
         row.Json = MethodologyJson.Serialize(methodology with { Version = row.Version });
         row.Name = methodology.Name;
         db.Record(scope, "methodology.update", "methodology", row.Id, $"{row.Name}, версия {row.Version}", clock);
         await db.SaveOrRefuseStaleAsync("Методику уже изменил другой пользователь. Обновите страницу.", ct);
-        return [];
     }
 
     public async Task ApproveAsync(Guid id, CancellationToken ct = default)

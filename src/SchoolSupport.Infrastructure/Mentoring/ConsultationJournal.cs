@@ -119,11 +119,10 @@ public sealed class ConsultationJournal(IDbContextFactory<AppDbContext> dbs, ICu
         return query;
     }
 
-    public async Task<(Guid? Id, IReadOnlyList<string> Errors)> SaveAsync(ConsultationEdit edit, CancellationToken ct = default)
+    public async Task<Guid> SaveAsync(ConsultationEdit edit, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.Mentor);
-        var errors = EditValidation.Check(edit);
-        if (errors.Count > 0) return (null, errors);
+        EditValidation.ThrowIfInvalid(edit);
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (!await Visibility.AssignedSchoolIds(db, scope.UserId).AnyAsync(id => id == edit.SchoolId, ct))
         {
@@ -131,7 +130,7 @@ public sealed class ConsultationJournal(IDbContextFactory<AppDbContext> dbs, ICu
         }
         if (edit.MaterialsDocumentId is { } docId && !await db.Documents.AnyAsync(d => d.Id == docId && d.SchoolId == edit.SchoolId, ct))
         {
-            return (null, ["Материалы должны быть документом этой школы."]);
+            throw new DomainException("Материалы должны быть документом этой школы.");
         }
 
         Consultation consultation;
@@ -172,7 +171,7 @@ public sealed class ConsultationJournal(IDbContextFactory<AppDbContext> dbs, ICu
         await db.SaveOrRefuseStaleAsync("Запись журнала уже изменил другой пользователь. Обновите страницу и повторите изменения.", ct);
         edit.Id = consultation.Id;
         edit.Version = consultation.Version;
-        return (consultation.Id, []);
+        return consultation.Id;
     }
 
     public async Task DeleteAsync(Guid id, CancellationToken ct = default)
@@ -188,18 +187,18 @@ public sealed class ConsultationJournal(IDbContextFactory<AppDbContext> dbs, ICu
     }
 
     /// <summary>A school team member rates a consultation of their school, once.</summary>
-    public async Task<IReadOnlyList<string>> GiveFeedbackAsync(Guid consultationId, int rating, string? comment, CancellationToken ct = default)
+    public async Task GiveFeedbackAsync(Guid consultationId, int rating, string? comment, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.School);
-        if (rating is < 1 or > 5) return ["Оценка должна быть от 1 до 5."];
+        if (rating is < 1 or > 5) throw new DomainException("Оценка должна быть от 1 до 5.");
         comment = comment?.Trim() ?? "";
-        if (comment.Length > 4000) return ["Комментарий не длиннее 4000 символов."];
+        if (comment.Length > 4000) throw new DomainException("Комментарий не длиннее 4000 символов.");
         await using var db = await dbs.CreateDbContextAsync(ct);
         var consultation = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == consultationId, ct);
         if (consultation is null || consultation.SchoolId != scope.SchoolId) throw new ScopeException("Отзыв оставляет только команда школы, в которой прошла консультация.");
         if (await db.ConsultationFeedback.AnyAsync(f => f.ConsultationId == consultationId && f.UserId == scope.UserId, ct))
         {
-            return ["Вы уже оставили отзыв об этой консультации."];
+            throw new DomainException("Вы уже оставили отзыв об этой консультации.");
         }
         db.ConsultationFeedback.Add(new ConsultationFeedback
         {
@@ -212,9 +211,8 @@ public sealed class ConsultationJournal(IDbContextFactory<AppDbContext> dbs, ICu
         }
         catch (DbUpdateException)
         {
-            return ["Вы уже оставили отзыв об этой консультации."];
+            throw new DomainException("Вы уже оставили отзыв об этой консультации.");
         }
-        return [];
     }
 
     /// <summary>The feedback journal within scope.</summary>

@@ -85,19 +85,18 @@ public sealed class MentorAssignments(IDbContextFactory<AppDbContext> dbs, ICurr
         return [.. rows.OrderBy(r => r.Mentor).ThenBy(r => r.School)];
     }
 
-    public async Task<(Guid? Id, IReadOnlyList<string> Errors)> AssignAsync(AssignmentEdit edit, CancellationToken ct = default)
+    public async Task<Guid> AssignAsync(AssignmentEdit edit, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.Operator, Roles.Municipal);
-        var errors = EditValidation.Check(edit);
-        if (errors.Count > 0) return (null, errors);
+        EditValidation.ThrowIfInvalid(edit);
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (!await Visibility.CanSeeSchoolAsync(db, scope, edit.SchoolId!.Value, ct)) throw new ScopeException("Школа не найдена в вашей зоне ответственности.");
         var mentor = await MentorUsers(db, scope.RegionId).FirstOrDefaultAsync(u => u.Id == edit.MentorId, ct);
-        if (mentor is null) return (null, ["Пользователь не найден или не имеет роли «Наставник / тьютор»."]);
+        if (mentor is null) throw new DomainException("Пользователь не найден или не имеет роли «Наставник / тьютор».");
         if (await db.MentorAssignments.AnyAsync(a => a.MentorId == mentor.Id && a.SchoolId == edit.SchoolId && a.Kind == edit.Kind && a.Subject == edit.Subject
                 && a.From <= edit.To && a.To >= edit.From, ct))
         {
-            return (null, ["У этого наставника уже есть назначение в эту школу на пересекающийся период."]);
+            throw new DomainException("У этого наставника уже есть назначение в эту школу на пересекающийся период.");
         }
         var assignment = new MentorAssignment
         {
@@ -114,7 +113,7 @@ public sealed class MentorAssignments(IDbContextFactory<AppDbContext> dbs, ICurr
         });
         db.Record(scope, "mentor.assign", "mentor-assignment", assignment.Id, $"{mentor.FullName} → школа {assignment.SchoolId}", clock);
         await db.SaveChangesAsync(ct);
-        return (assignment.Id, []);
+        return assignment.Id;
     }
 
     /// <summary>Ends an assignment today (the mentor stops seeing the school from tomorrow); a future one is removed.</summary>

@@ -120,12 +120,11 @@ public sealed class PartnershipService(IDbContextFactory<AppDbContext> dbs, ICur
     private static bool CanManage(UserScope scope, IEnumerable<Guid> municipalities) =>
         scope.IsIn(Roles.Operator) || (scope.IsIn(Roles.Municipal) && scope.MunicipalityId is { } own && municipalities.All(m => m == own));
 
-    public async Task<(Guid? Id, IReadOnlyList<string> Errors)> SaveAsync(PartnershipEdit edit, CancellationToken ct = default)
+    public async Task<Guid> SaveAsync(PartnershipEdit edit, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.Operator, Roles.Municipal);
         edit.SchoolIds = [.. edit.SchoolIds.Distinct()];
-        var errors = EditValidation.Check(edit);
-        if (errors.Count > 0) return (null, errors);
+        EditValidation.ThrowIfInvalid(edit);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var ids = edit.SchoolIds.Append(edit.LeaderSchoolId!.Value).ToList();
         var schools = await db.Schools.VisibleTo(scope, db).Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.MunicipalityId }).ToListAsync(ct);
@@ -136,7 +135,7 @@ public sealed class PartnershipService(IDbContextFactory<AppDbContext> dbs, ICur
         if (edit.Id is { } id)
         {
             p = await ManagedAsync(db, scope, id, ct);
-            if (!p.IsEditable) return (null, ["Завершённое партнёрство не изменяется."]);
+            if (!p.IsEditable) throw new DomainException("Завершённое партнёрство не изменяется.");
             db.Entry(p).Property(x => x.Version).OriginalValue = edit.Version;
             db.PartnershipSchools.RemoveRange(p.Schools.Where(s => !edit.SchoolIds.Contains(s.SchoolId)));
             foreach (var sid in edit.SchoolIds.Where(s => p.Schools.All(x => x.SchoolId != s)))
@@ -165,7 +164,7 @@ public sealed class PartnershipService(IDbContextFactory<AppDbContext> dbs, ICur
         await SaveAsync(db, ct);
         edit.Id = p.Id;
         edit.Version = p.Version;
-        return (p.Id, []);
+        return p.Id;
     }
 
     private async Task<Partnership> ManagedAsync(AppDbContext db, UserScope scope, Guid id, CancellationToken ct)
@@ -203,18 +202,15 @@ public sealed class PartnershipService(IDbContextFactory<AppDbContext> dbs, ICur
         await SaveAsync(db, ct);
     }
 
-    public async Task<IReadOnlyList<string>> AddActivityAsync(Guid id, string title, DateOnly? deadline, string responsible, CancellationToken ct = default)
+    public async Task AddActivityAsync(Guid id, string title, DateOnly? deadline, string responsible, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.Operator, Roles.Municipal);
-        if (string.IsNullOrWhiteSpace(title)) return ["Опишите мероприятие совместного плана."];
-        if (title.Length > 2000) return ["Мероприятие не длиннее 2000 символов."];
-        if (deadline is null) return ["Укажите срок мероприятия."];
+        if (string.IsNullOrWhiteSpace(title)) throw new DomainException("Опишите мероприятие совместного плана.");
+        if (title.Length > 2000) throw new DomainException("Мероприятие не длиннее 2000 символов.");
+        if (deadline is null) throw new DomainException("Укажите срок мероприятия.");
         await using var db = await dbs.CreateDbContextAsync(ct);
         var p = await ManagedAsync(db, scope, id, ct);
-        if (!p.IsEditable) return ["Завершённое партнёрство не изменяется."];
-        p.AddActivity(title, deadline.Value, responsible);
         await db.SaveChangesAsync(ct);
-        return [];
     }
 
     public async Task SetActivityDoneAsync(Guid id, Guid activityId, bool done, CancellationToken ct = default)
@@ -229,11 +225,11 @@ public sealed class PartnershipService(IDbContextFactory<AppDbContext> dbs, ICur
     }
 
     /// <summary>A periodic report by the managers or by a participating school's team, while the agreement is in force.</summary>
-    public async Task<IReadOnlyList<string>> AddReportAsync(Guid id, DateOnly? date, string text, CancellationToken ct = default)
+    public async Task AddReportAsync(Guid id, DateOnly? date, string text, CancellationToken ct = default)
     {
-        if (date is null) return ["Укажите дату отчёта."];
-        if (string.IsNullOrWhiteSpace(text)) return ["Введите текст отчёта."];
-        if (text.Length > 8000) return ["Отчёт не длиннее 8000 символов."];
+        if (date is null) throw new DomainException("Укажите дату отчёта.");
+        if (string.IsNullOrWhiteSpace(text)) throw new DomainException("Введите текст отчёта.");
+        if (text.Length > 8000) throw new DomainException("Отчёт не длиннее 8000 символов.");
         var view = await GetAsync(id, ct) ?? throw new ScopeException("Партнёрство не найдено.");
         if (!view.CanReport) throw new ScopeException("Отчёт добавляют участники действующего партнёрства.");
         var scope = current.Require();
@@ -245,7 +241,6 @@ public sealed class PartnershipService(IDbContextFactory<AppDbContext> dbs, ICur
         });
         db.Record(scope, "partnership.report", "partnership", id, $"отчёт за {date:dd.MM.yyyy}", clock);
         await db.SaveChangesAsync(ct);
-        return [];
     }
 
     /// <summary>Agreements signed in the year within the user's scope, against the target (default 5 a year).</summary>

@@ -40,64 +40,63 @@ public sealed class PlanEvidenceFiles(IDbContextFactory<AppDbContext> dbs, ICurr
 
     /// <summary>
     /// Stores the file as a «Подтверждающий материал» document and links it to the item, in one transaction.
-    /// Returns Russian errors; a refused file stores nothing.
+    /// A refused file stores nothing.
     /// </summary>
-    public async Task<(EvidenceFile? File, IReadOnlyList<string> Errors)> AttachAsync(Guid planId, Guid itemId, string fileName, Stream content,
+    public async Task<EvidenceFile> AttachAsync(Guid planId, Guid itemId, string fileName, Stream content,
         CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
         var (plan, item) = await OwnItemAsync(db, scope, planId, itemId, "Прикладывать подтверждающие материалы может только исполнитель плана.", ct);
-        if (StateError(plan) is { } refused) return (null, [refused]);
+        if (StateError(plan) is { } refused) throw new DomainException(refused);
 
         var title = "Подтверждающий материал: " + (item.Activity.Length > 400 ? item.Activity[..400] + "…" : item.Activity);
         var upload = new DocumentUpload(plan.MunicipalityId!.Value, plan.SchoolId, DocumentKind.PlanEvidence, title, fileName, content);
-        var (version, errors) = await library.UploadAsync(db, scope, upload, stored =>
+        var version = await library.UploadAsync(db, scope, upload, stored =>
         {
             db.PlanItemEvidence.Add(new PlanItemEvidence { ItemId = item.Id, DocumentVersionId = stored.Id, RegionId = plan.RegionId, AttachedAt = clock.GetUtcNow() });
             db.Record(scope, "plan-item.evidence", "plan", plan.Id, $"{item.Activity}: {stored.FileName}", clock);
         }, ct);
-        return version is null ? (null, errors) : (Describe(item.Id, version), []);
+        return Describe(item.Id, version);
     }
 
     /// <summary>
     /// Puts a new file in place of one linked to the item: the upload becomes the next version of the same document and takes
-    /// over the link, in one transaction. The old version stays in the document library for the record. Returns Russian errors.
+    /// over the link, in one transaction. The old version stays in the document library for the record.
     /// </summary>
-    public async Task<(EvidenceFile? File, IReadOnlyList<string> Errors)> ReplaceAsync(Guid planId, Guid itemId, Guid versionId, string fileName,
+    public async Task<EvidenceFile> ReplaceAsync(Guid planId, Guid itemId, Guid versionId, string fileName,
         Stream content, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
         var (plan, item) = await OwnItemAsync(db, scope, planId, itemId, "Заменять подтверждающие материалы может только исполнитель плана.", ct);
-        if (StateError(plan) is { } refused) return (null, [refused]);
-        if (await LinkAsync(db, itemId, versionId, ct) is not { } linked) return (null, [NotLinked]);
+        if (StateError(plan) is { } refused) throw new DomainException(refused);
+        if (await LinkAsync(db, itemId, versionId, ct) is not { } linked) throw new DomainException(NotLinked);
 
         var upload = new DocumentUpload(plan.MunicipalityId!.Value, plan.SchoolId, DocumentKind.PlanEvidence, "", fileName, content, linked.Version.DocumentId);
-        var (version, errors) = await library.UploadAsync(db, scope, upload, stored =>
+        var version = await library.UploadAsync(db, scope, upload, stored =>
         {
             db.PlanItemEvidence.Remove(linked.Link);
             db.PlanItemEvidence.Add(new PlanItemEvidence { ItemId = item.Id, DocumentVersionId = stored.Id, RegionId = plan.RegionId, AttachedAt = clock.GetUtcNow() });
             db.Record(scope, "plan-item.evidence-replace", "plan", plan.Id, $"{item.Activity}: {linked.Version.FileName} → {stored.FileName}", clock);
         }, ct).OrRefuseStaleAsync(StaleMessage);
-        return version is null ? (null, errors) : (Describe(item.Id, version), []);
+        return Describe(item.Id, version);
     }
 
-    /// <summary>Unlinks a file from the item; the document version itself stays in the library for the record. Returns Russian errors.</summary>
-    public async Task<IReadOnlyList<string>> RemoveAsync(Guid planId, Guid itemId, Guid versionId, CancellationToken ct = default)
+    /// <summary>Unlinks a file from the item; the document version itself stays in the library for the record.</summary>
+    public async Task RemoveAsync(Guid planId, Guid itemId, Guid versionId, CancellationToken ct = default)
     {
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
         var (plan, item) = await OwnItemAsync(db, scope, planId, itemId, "Убирать подтверждающие материалы может только исполнитель плана.", ct);
-        if (StateError(plan) is { } refused) return [refused];
-        if (await LinkAsync(db, itemId, versionId, ct) is not { } linked) return [NotLinked];
+        if (StateError(plan) is { } refused) throw new DomainException(refused);
+        if (await LinkAsync(db, itemId, versionId, ct) is not { } linked) throw new DomainException(NotLinked);
 
         db.PlanItemEvidence.Remove(linked.Link);
         db.Record(scope, "plan-item.evidence-remove", "plan", plan.Id, $"{item.Activity}: {linked.Version.FileName}", clock);
         await db.SaveOrRefuseStaleAsync(StaleMessage, ct);
-        return [];
     }
 
     private const string NotLinked = "Этот подтверждающий материал не приложен к мероприятию.";

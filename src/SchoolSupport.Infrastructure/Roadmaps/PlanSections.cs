@@ -43,11 +43,10 @@ public sealed class PlanSections(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         return await db.PlanSections.AsNoTracking().OrderBy(s => s.Order).ThenBy(s => s.Title).ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<string>> SaveAsync(PlanSectionEdit edit, CancellationToken ct = default)
+    public async Task SaveAsync(PlanSectionEdit edit, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.Operator, Roles.Ministry, Roles.Admin);
-        var errors = EditValidation.Check(edit);
-        if (errors.Count > 0) return errors;
+        EditValidation.ThrowIfInvalid(edit);
         await using var db = await dbs.CreateDbContextAsync(ct);
         PlanSection section;
         if (edit.Id is { } id)
@@ -60,7 +59,7 @@ public sealed class PlanSections(IDbContextFactory<AppDbContext> dbs, ICurrentSc
             section = new PlanSection { Id = Guid.NewGuid(), RegionId = scope.RegionId };
             db.PlanSections.Add(section);
         }
-        if (await db.PlanSections.AnyAsync(s => s.Title == edit.Title.Trim() && s.Id != section.Id, ct)) return ["Раздел с таким названием уже есть."];
+        if (await db.PlanSections.AnyAsync(s => s.Title == edit.Title.Trim() && s.Id != section.Id, ct)) throw new DomainException("Раздел с таким названием уже есть.", nameof(PlanSectionEdit.Title));
         section.Order = edit.Order;
         section.Title = edit.Title.Trim();
         section.IsMandatory = edit.IsMandatory;
@@ -68,6 +67,5 @@ public sealed class PlanSections(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         await db.SaveOrRefuseStaleAsync("Раздел уже изменил другой пользователь. Обновите страницу и повторите изменения.", ct);
         edit.Id = section.Id;
         edit.Version = section.Version;
-        return [];
     }
 }

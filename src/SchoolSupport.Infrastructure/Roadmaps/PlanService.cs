@@ -43,13 +43,12 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
         _ => await db.Regions.Where(r => r.Id == plan.RegionId).Select(r => r.Name).FirstOrDefaultAsync(ct) ?? "",
     };
 
-    /// <summary>Creates a draft at the user's own level (school programme, municipal or regional roadmap). Returns errors or the new id.</summary>
-    public async Task<(Guid? Id, IReadOnlyList<string> Errors)> CreateAsync(PlanHeaderEdit edit, CancellationToken ct = default)
+    /// <summary>Creates a draft at the user's own level (school programme, municipal or regional roadmap). Returns the new id.</summary>
+    public async Task<Guid> CreateAsync(PlanHeaderEdit edit, CancellationToken ct = default)
     {
         var scope = current.Require();
         var level = PlanRoles.LevelCreatedBy(scope) ?? throw new ScopeException("Недостаточно прав для создания плана.");
-        var errors = EditValidation.Check(edit);
-        if (errors.Count > 0) return (null, errors);
+        EditValidation.ThrowIfInvalid(edit);
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         Guid? municipalityId = scope.MunicipalityId;
@@ -69,14 +68,13 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
         db.Plans.Add(plan);
         db.Record(scope, "plan.create", "plan", plan.Id, plan.Title, clock);
         await db.SaveChangesAsync(ct);
-        return (plan.Id, []);
+        return plan.Id;
     }
 
-    public async Task<IReadOnlyList<string>> SaveHeaderAsync(PlanHeaderEdit edit, CancellationToken ct = default)
+    public async Task SaveHeaderAsync(PlanHeaderEdit edit, CancellationToken ct = default)
     {
         var scope = current.Require();
-        var errors = EditValidation.Check(edit);
-        if (errors.Count > 0) return errors;
+        EditValidation.ThrowIfInvalid(edit);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var plan = await OwnPlanAsync(db, scope, edit.Id ?? Guid.Empty, edit.Version, ct);
         plan.EnsureEditable();
@@ -88,22 +86,20 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
         db.Record(scope, "plan.update", "plan", plan.Id, plan.Title, clock);
         await SaveAsync(db, ct);
         edit.Version = plan.Version;
-        return [];
     }
 
     /// <summary>
     /// Adds or changes an activity. In a draft or returned plan the owner edits everything; while the plan is carried out
     /// only the actual value, the status and the notes change.
     /// </summary>
-    public async Task<IReadOnlyList<string>> SaveItemAsync(PlanItemEdit edit, CancellationToken ct = default)
+    public async Task SaveItemAsync(PlanItemEdit edit, CancellationToken ct = default)
     {
         var scope = current.Require();
-        var errors = EditValidation.Check(edit);
-        if (errors.Count > 0) return errors;
+        EditValidation.ThrowIfInvalid(edit);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var plan = await db.Plans.VisibleTo(scope, db).FirstOrDefaultAsync(p => p.Id == edit.PlanId, ct) ?? throw new ScopeException("План не найден.");
         if (PlanRoles.RoleOf(plan, scope) != PlanRole.Owner) throw new ScopeException("Изменять мероприятия может только разработчик плана.");
-        if (edit.SectionId is { } sectionId && !await db.PlanSections.AnyAsync(s => s.Id == sectionId, ct)) return ["Раздел не найден."];
+        if (edit.SectionId is { } sectionId && !await db.PlanSections.AnyAsync(s => s.Id == sectionId, ct)) throw new DomainException("Раздел не найден.", nameof(PlanItemEdit.SectionId));
 
         PlanItem item;
         if (edit.Id is { } id)
@@ -124,7 +120,6 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
         await db.SaveOrRefuseStaleAsync("Мероприятие уже изменил другой пользователь. Обновите страницу и повторите изменения.", ct);
         edit.Id = item.Id;
         edit.Version = item.Version;
-        return [];
     }
 
     public async Task DeleteItemAsync(Guid planId, Guid itemId, CancellationToken ct = default)
@@ -157,22 +152,21 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbs, ICurrentSco
         return plan.Version;
     }
 
-    public async Task<IReadOnlyList<string>> CommentAsync(Guid planId, Guid? itemId, string text, CancellationToken ct = default)
+    public async Task CommentAsync(Guid planId, Guid? itemId, string text, CancellationToken ct = default)
     {
         var scope = current.Require();
-        if (string.IsNullOrWhiteSpace(text)) return ["Введите текст комментария."];
-        if (text.Length > 4000) return ["Комментарий не длиннее 4000 символов."];
+        if (string.IsNullOrWhiteSpace(text)) throw new DomainException("Введите текст комментария.");
+        if (text.Length > 4000) throw new DomainException("Комментарий не длиннее 4000 символов.");
         await using var db = await dbs.CreateDbContextAsync(ct);
         var plan = await db.Plans.AsNoTracking().VisibleTo(scope, db).FirstOrDefaultAsync(p => p.Id == planId, ct) ?? throw new ScopeException("План не найден.");
         if (!PlanRoles.CanComment(plan, scope)) throw new ScopeException("Недостаточно прав для комментирования плана.");
-        if (itemId is { } id && !await db.PlanItems.AnyAsync(i => i.Id == id && i.PlanId == planId, ct)) return ["Мероприятие не найдено."];
+        if (itemId is { } id && !await db.PlanItems.AnyAsync(i => i.Id == id && i.PlanId == planId, ct)) throw new DomainException("Мероприятие не найдено.");
         db.PlanComments.Add(new PlanComment
         {
             Id = Guid.NewGuid(), RegionId = plan.RegionId, PlanId = planId, ItemId = itemId, AuthorId = scope.UserId, AuthorName = scope.UserName,
             At = clock.GetUtcNow(), Text = text.Trim(),
         });
         await db.SaveChangesAsync(ct);
-        return [];
     }
 
     /// <summary>The other side of the workflow hears about a step: the reviewers when a plan is submitted or reported, the owners otherwise.</summary>

@@ -126,22 +126,22 @@ public sealed class SchoolRegistry(IDbContextFactory<AppDbContext> dbs, ICurrent
             .OrderBy(m => m.Name).ToListAsync(ct);
     }
 
-    /// <summary>Creates or updates a school. Returns Russian validation errors; a stale edit throws <see cref="StaleEditException"/>.</summary>
-    public async Task<IReadOnlyList<string>> SaveAsync(SchoolEdit edit, CancellationToken ct = default)
+    /// <summary>Creates or updates a school. Refuses with every validation message at once; a stale edit throws <see cref="StaleEditException"/>.</summary>
+    public async Task SaveAsync(SchoolEdit edit, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.Operator, Roles.Admin);
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(edit, new ValidationContext(edit), results, validateAllProperties: true);
-        var errors = results.Select(r => r.ErrorMessage!).ToList();
-        if (edit.Levels == EducationLevels.None) errors.Add("Укажите хотя бы один уровень образования.");
+        var refusals = results.Select(r => new Refusal(r.ErrorMessage!, r.MemberNames.FirstOrDefault())).ToList();
+        if (edit.Levels == EducationLevels.None) refusals.Add(new Refusal("Укажите хотя бы один уровень образования.", nameof(SchoolEdit.Levels)));
         if (edit.Leader != LeaderKind.None && edit.Locality == Locality.RuralSmall && edit.Enrolment < 10)
-            errors.Add("Школа-лидер должна иметь обучающихся.");
-        if (errors.Count > 0) return errors;
+            refusals.Add(new Refusal("Школа-лидер должна иметь обучающихся.", nameof(SchoolEdit.Enrolment)));
+        if (refusals.Count > 0) throw new DomainException(refusals);
 
         await using var db = await dbs.CreateDbContextAsync(ct);
-        if (!await db.Municipalities.AnyAsync(m => m.Id == edit.MunicipalityId, ct)) return ["Муниципалитет не найден в вашем регионе."];
+        if (!await db.Municipalities.AnyAsync(m => m.Id == edit.MunicipalityId, ct)) throw new DomainException("Муниципалитет не найден в вашем регионе.", nameof(SchoolEdit.MunicipalityId));
         var code = edit.Code.Trim();
-        if (await db.Schools.AnyAsync(s => s.Code == code && s.Id != edit.Id, ct)) return [$"Школа с кодом {code} уже есть в реестре."];
+        if (await db.Schools.AnyAsync(s => s.Code == code && s.Id != edit.Id, ct)) throw new DomainException($"Школа с кодом {code} уже есть в реестре.", nameof(SchoolEdit.Code));
 
         School school;
         if (edit.Id is { } id)
@@ -171,7 +171,6 @@ public sealed class SchoolRegistry(IDbContextFactory<AppDbContext> dbs, ICurrent
         await db.SaveOrRefuseStaleAsync("Карточку школы уже изменил другой пользователь. Обновите страницу и повторите изменения.", ct);
         edit.Id = school.Id;
         edit.Version = school.Version;
-        return [];
     }
 
     private static IQueryable<School> Filter(IQueryable<School> query, SchoolQuery q)

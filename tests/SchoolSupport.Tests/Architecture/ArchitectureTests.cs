@@ -36,6 +36,29 @@ public sealed class ArchitectureTests
         offenders.Should().BeEmpty("pages go through use cases, never to the database");
     }
 
+    [Fact]
+    public void No_use_case_returns_a_list_of_error_strings()
+    {
+        var offenders = typeof(SystemDb).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            .Where(m => m.ReturnType == typeof(Task<IReadOnlyList<string>>)
+                        || (m.ReturnType.IsGenericType && m.ReturnType.GetGenericTypeDefinition() == typeof(Task<>)
+                            && m.ReturnType.GenericTypeArguments[0].IsGenericType
+                            && m.ReturnType.GenericTypeArguments[0].GenericTypeArguments.Contains(typeof(IReadOnlyList<string>))
+                            && m.ReturnType.GenericTypeArguments[0].FullName!.StartsWith("System.ValueTuple", StringComparison.Ordinal)))
+            .Select(m => $"{m.DeclaringType!.Name}.{m.Name}").Distinct().ToList();
+        offenders.Should().BeEmpty("a use case refuses by throwing DomainException with its messages; it returns the plain value");
+    }
+
+    [Fact]
+    public void No_page_catches_a_refusal_itself()
+    {
+        var offenders = Directory.EnumerateFiles(Path.Combine(SourceFolder(), "Components", "Pages"), "*.razor*", SearchOption.AllDirectories)
+            .Where(f => Regex.IsMatch(File.ReadAllText(f), @"catch \((DomainException|ScopeException|StaleEditException)\b"))
+            .Select(f => Path.GetRelativePath(SourceFolder(), f)).ToList();
+        offenders.Should().BeEmpty("pages run use cases through the one runner, Shared/Refusals.razor");
+    }
+
     private static bool IsDatabase(Type type) =>
         typeof(DbContext).IsAssignableFrom(type) || type == typeof(SystemDb)
         || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IDbContextFactory<>));

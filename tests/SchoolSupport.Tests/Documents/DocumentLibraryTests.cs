@@ -59,14 +59,12 @@ public sealed class DocumentLibraryTests(SmallUploadPortal portal) : IClassFixtu
         var filesBefore = FilesOnDisk();
 
         var exe = Encoding.ASCII.GetBytes("MZ\u0090\0\u0003\0\0\0\u0004\0\0\0This program cannot be run in DOS mode.");
-        var (version, errors) = await As(Roles.School).UploadAsync(Upload(exe, "самообследование.pdf"));
-        version.Should().BeNull();
-        errors.Should().ContainSingle().Which.Should().StartWith("Недопустимый тип файла");
+        var disguised = () => As(Roles.School).UploadAsync(Upload(exe, "самообследование.pdf"));
+        (await disguised.Should().ThrowAsync<DomainException>()).Which.Messages.Should().ContainSingle().Which.Should().StartWith("Недопустимый тип файла");
 
         var big = Pdf(new string('x', SmallUploadPortal.Limit));
-        (version, errors) = await As(Roles.School).UploadAsync(Upload(big, "большой.pdf"));
-        version.Should().BeNull();
-        errors.Should().ContainSingle().Which.Should().StartWith("Файл больше допустимого размера");
+        var oversized = () => As(Roles.School).UploadAsync(Upload(big, "большой.pdf"));
+        (await oversized.Should().ThrowAsync<DomainException>()).Which.Messages.Should().ContainSingle().Which.Should().StartWith("Файл больше допустимого размера");
 
         (await StoredCountAsync()).Should().Be(before);
         FilesOnDisk().Should().Be(filesBefore);
@@ -76,15 +74,14 @@ public sealed class DocumentLibraryTests(SmallUploadPortal portal) : IClassFixtu
     public async Task A_new_upload_adds_a_version_and_keeps_the_earlier_ones()
     {
         var first = Pdf("первая редакция");
-        var (v1, errors) = await As(Roles.School).UploadAsync(Upload(first, "../../Отчёт.pdf"));
-        errors.Should().BeEmpty();
-        v1!.Number.Should().Be(1);
+        var v1 = await As(Roles.School).UploadAsync(Upload(first, "../../Отчёт.pdf"));
+        v1.Number.Should().Be(1);
         v1.FileName.Should().Be("Отчёт.pdf");
         v1.Sha256.Should().Be(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(first)));
 
         var second = Pdf("вторая редакция");
-        var (v2, _) = await As(Roles.Municipal).UploadAsync(Upload(second, "Отчёт (исправленный).pdf", v1.DocumentId));
-        v2!.Number.Should().Be(2);
+        var v2 = await As(Roles.Municipal).UploadAsync(Upload(second, "Отчёт (исправленный).pdf", v1.DocumentId));
+        v2.Number.Should().Be(2);
         v2.DocumentId.Should().Be(v1.DocumentId);
 
         var document = (await As(Roles.School).ListAsync(World.A1.Id, World.SchoolA1.Id)).Single(d => d.Id == v1.DocumentId);
@@ -103,9 +100,9 @@ public sealed class DocumentLibraryTests(SmallUploadPortal portal) : IClassFixtu
     [Fact]
     public async Task Documents_are_seen_and_uploaded_only_within_scope()
     {
-        var (v, _) = await As(Roles.School).UploadAsync(Upload(Pdf("приказ"), "ВСОКО.pdf", title: "Приказ о ВСОКО"));
+        var v = await As(Roles.School).UploadAsync(Upload(Pdf("приказ"), "ВСОКО.pdf", title: "Приказ о ВСОКО"));
 
-        (await As(Roles.Municipal, "a2").OpenAsync(v!.Id)).Should().BeNull();
+        (await As(Roles.Municipal, "a2").OpenAsync(v.Id)).Should().BeNull();
         (await As(Roles.Municipal, "a2").ListAsync(World.A1.Id, World.SchoolA1.Id)).Should().BeEmpty();
         (await As(Roles.Operator, "b").OpenAsync(v.Id)).Should().BeNull();
         (await As(Roles.Operator).OpenAsync(v.Id)).Should().NotBeNull();
@@ -125,15 +122,15 @@ public sealed class DocumentLibraryTests(SmallUploadPortal portal) : IClassFixtu
     [Fact]
     public async Task The_coordinator_reviews_a_school_document_and_others_may_not()
     {
-        var (v, _) = await As(Roles.School).UploadAsync(Upload(Pdf("программа"), "Программа.pdf", title: "Программа перехода"));
-        var selfReview = () => As(Roles.School).ReviewAsync(v!.Id, accept: true, null);
+        var v = await As(Roles.School).UploadAsync(Upload(Pdf("программа"), "Программа.pdf", title: "Программа перехода"));
+        var selfReview = () => As(Roles.School).ReviewAsync(v.Id, accept: true, null);
         await selfReview.Should().ThrowAsync<ScopeException>();
-        var foreignReview = () => As(Roles.Municipal, "a2").ReviewAsync(v!.Id, accept: true, null);
+        var foreignReview = () => As(Roles.Municipal, "a2").ReviewAsync(v.Id, accept: true, null);
         await foreignReview.Should().ThrowAsync<ScopeException>();
-        var silentReturn = () => As(Roles.Municipal).ReviewAsync(v!.Id, accept: false, " ");
+        var silentReturn = () => As(Roles.Municipal).ReviewAsync(v.Id, accept: false, " ");
         (await silentReturn.Should().ThrowAsync<DomainException>()).WithMessage("*без комментария невозможен*");
 
-        await As(Roles.Municipal).ReviewAsync(v!.Id, accept: false, "Нет раздела о сетевом партнёрстве.");
+        await As(Roles.Municipal).ReviewAsync(v.Id, accept: false, "Нет раздела о сетевом партнёрстве.");
         var twice = () => As(Roles.Municipal).ReviewAsync(v.Id, accept: true, null);
         (await twice.Should().ThrowAsync<DomainException>()).WithMessage("*уже рассмотрена*");
 
@@ -146,12 +143,11 @@ public sealed class DocumentLibraryTests(SmallUploadPortal portal) : IClassFixtu
     [Fact]
     public async Task Upload_names_are_cut_between_text_elements_and_lose_bidi_controls()
     {
-        var (emoji, errors) = await As(Roles.School).UploadAsync(Upload(Pdf("a"), new string('а', 149) + "😀конец.pdf"));
-        errors.Should().BeEmpty();
-        emoji!.FileName.Should().Be(new string('а', 149) + ".pdf", "an emoji at the cut goes whole, not half of it");
+        var emoji = await As(Roles.School).UploadAsync(Upload(Pdf("a"), new string('а', 149) + "😀конец.pdf"));
+        emoji.FileName.Should().Be(new string('а', 149) + ".pdf", "an emoji at the cut goes whole, not half of it");
 
-        var (bidi, _) = await As(Roles.School).UploadAsync(Upload(Pdf("b"), "\u2066счёт\u202Eexe.pdf\u2069.pdf", title: "\u202BПриказ\u202C о ВСОКО"));
-        bidi!.FileName.Should().Be("счётexe.pdf.pdf");
+        var bidi = await As(Roles.School).UploadAsync(Upload(Pdf("b"), "\u2066счёт\u202Eexe.pdf\u2069.pdf", title: "\u202BПриказ\u202C о ВСОКО"));
+        bidi.FileName.Should().Be("счётexe.pdf.pdf");
         await using var db = portal.System();
         (await db.Documents.SingleAsync(d => d.Id == bidi.DocumentId)).Title.Should().Be("Приказ о ВСОКО");
     }
@@ -160,13 +156,11 @@ public sealed class DocumentLibraryTests(SmallUploadPortal portal) : IClassFixtu
     public async Task A_title_longer_than_its_column_is_refused_with_a_message_and_nothing_is_stored()
     {
         var before = await StoredCountAsync();
-        var (version, errors) = await As(Roles.School).UploadAsync(Upload(Pdf("c"), "отчёт.pdf", title: new string('т', 501)));
-        version.Should().BeNull();
-        errors.Should().Equal("Название документа длиннее 500 символов (501): сократите его.");
+        var tooLong = () => As(Roles.School).UploadAsync(Upload(Pdf("c"), "отчёт.pdf", title: new string('т', 501)));
+        (await tooLong.Should().ThrowAsync<DomainException>()).Which.Messages.Should().Equal("Название документа длиннее 500 символов (501): сократите его.");
         (await StoredCountAsync()).Should().Be(before);
 
-        var (atTheLimit, none) = await As(Roles.School).UploadAsync(Upload(Pdf("c"), "отчёт.pdf", title: new string('т', 500)));
-        none.Should().BeEmpty();
+        var atTheLimit = await As(Roles.School).UploadAsync(Upload(Pdf("c"), "отчёт.pdf", title: new string('т', 500)));
         atTheLimit.Should().NotBeNull();
     }
 
@@ -175,9 +169,8 @@ public sealed class DocumentLibraryTests(SmallUploadPortal portal) : IClassFixtu
     {
         var odt = Zip(("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", "<office/>"));
         ZipParts.DeclareSize(odt, "mimetype", int.MaxValue);
-        var (version, errors) = await As(Roles.School).UploadAsync(Upload(odt, "bomb.odt"));
-        version.Should().BeNull();
-        errors.Should().Equal("Файл отклонён: часть «mimetype» после распаковки займёт 2048 МБ при допустимых 800 МБ.");
+        var bomb = () => As(Roles.School).UploadAsync(Upload(odt, "bomb.odt"));
+        (await bomb.Should().ThrowAsync<DomainException>()).Which.Messages.Should().Equal("Файл отклонён: часть «mimetype» после распаковки займёт 2048 МБ при допустимых 800 МБ.");
     }
 
     private static byte[] Zip(params (string Name, string Content)[] entries)

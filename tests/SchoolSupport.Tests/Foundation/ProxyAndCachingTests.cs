@@ -82,7 +82,7 @@ public sealed class ProxyAndCachingTests(PortalFixture portal) : IClassFixture<P
             db.AddRange(methodology, list, plan);
             await db.SaveChangesAsync();
         }
-        var (version, _) = await portal.Service<DocumentLibrary>(World.Scope(Roles.School)).UploadAsync(new DocumentUpload(
+        var version = await portal.Service<DocumentLibrary>(World.Scope(Roles.School)).UploadAsync(new DocumentUpload(
             World.A1.Id, World.SchoolA1.Id, DocumentKind.InternalQualityOrder, "Приказ о ВСОКО", "Приказ.pdf", new MemoryStream("%PDF-1.4\n%%EOF"u8.ToArray())));
         await MonitoringJobTests.Job(portal, MonitoringJobTests.At(Year, 11, 2)).RunAsync(CancellationToken.None);
         var stage = (await portal.Service<MonitoringCalendar>(World.Scope(Roles.Operator)).GetAsync(Year))!.Year.Stages[0].Id;

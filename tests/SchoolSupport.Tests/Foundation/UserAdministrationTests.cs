@@ -16,12 +16,11 @@ public sealed class UserAdministrationTests(PortalFixture portal) : IClassFixtur
     [Fact]
     public async Task An_admin_creates_a_school_user_who_can_sign_in_and_the_audit_log_says_so()
     {
-        var errors = await AdminOf().CreateAsync(new NewUser
+        await AdminOf().CreateAsync(new NewUser
         {
             FullName = "Орлова Нина Павловна", Email = "orlova@test.local", Role = Roles.School,
             SchoolId = World.SchoolA2.Id, Password = "Strong-Pass1!",
         });
-        errors.Should().BeEmpty();
         using var client = await portal.LoginAsync("orlova@test.local", "Strong-Pass1!");
         (await client.GetStringAsync("/")).Should().Contain(World.SchoolA2.ShortName);
         await using var db = portal.System();
@@ -31,14 +30,16 @@ public sealed class UserAdministrationTests(PortalFixture portal) : IClassFixtur
     [Fact]
     public async Task Bad_input_is_refused_with_russian_messages_and_nothing_is_created()
     {
-        var errors = await AdminOf().CreateAsync(new NewUser { FullName = "", Email = "not-an-email", Role = Roles.Municipal, Password = "short" });
-        errors.Should().Contain("Укажите ФИО.").And.Contain("Укажите корректный адрес электронной почты.");
+        var bad = () => AdminOf().CreateAsync(new NewUser { FullName = "", Email = "not-an-email", Role = Roles.Municipal, Password = "short" });
+        var refused = (await bad.Should().ThrowAsync<DomainException>()).Which;
+        refused.Messages.Should().Contain("Укажите ФИО.").And.Contain("Укажите корректный адрес электронной почты.");
+        refused.Refusals.Should().Contain(new Refusal("Укажите ФИО.", nameof(NewUser.FullName)), "a message belongs to the field it is about");
 
-        errors = await AdminOf().CreateAsync(new NewUser { FullName = "Без муниципалитета", Email = "nomuni@test.local", Role = Roles.Municipal, Password = "Strong-Pass1!" });
-        errors.Should().ContainSingle().Which.Should().Contain("выберите муниципалитет");
+        var noMunicipality = () => AdminOf().CreateAsync(new NewUser { FullName = "Без муниципалитета", Email = "nomuni@test.local", Role = Roles.Municipal, Password = "Strong-Pass1!" });
+        (await noMunicipality.Should().ThrowAsync<DomainException>()).Which.Messages.Should().ContainSingle().Which.Should().Contain("выберите муниципалитет");
 
-        errors = await AdminOf().CreateAsync(new NewUser { FullName = "Слабый пароль", Email = "weak@test.local", Role = Roles.Mentor, Password = "weakpass" });
-        errors.Should().Contain(e => e.Contains("цифру"));
+        var weak = () => AdminOf().CreateAsync(new NewUser { FullName = "Слабый пароль", Email = "weak@test.local", Role = Roles.Mentor, Password = "weakpass" });
+        (await weak.Should().ThrowAsync<DomainException>()).Which.Messages.Should().Contain(e => e.Contains("цифру"));
 
         await using var db = portal.System();
         (await db.Users.AnyAsync(u => u.Email == "nomuni@test.local" || u.Email == "weak@test.local")).Should().BeFalse();
@@ -47,16 +48,16 @@ public sealed class UserAdministrationTests(PortalFixture portal) : IClassFixtur
     [Fact]
     public async Task An_admin_cannot_place_a_user_in_another_regions_municipality_or_school()
     {
-        var errors = await AdminOf().CreateAsync(new NewUser
+        var foreignMunicipality = () => AdminOf().CreateAsync(new NewUser
         {
             FullName = "Чужой", Email = "alien@test.local", Role = Roles.Municipal, MunicipalityId = World.B1.Id, Password = "Strong-Pass1!",
         });
-        errors.Should().ContainSingle().Which.Should().Contain("своего региона");
-        errors = await AdminOf().CreateAsync(new NewUser
+        (await foreignMunicipality.Should().ThrowAsync<DomainException>()).Which.Messages.Should().ContainSingle().Which.Should().Contain("своего региона");
+        var foreignSchool = () => AdminOf().CreateAsync(new NewUser
         {
             FullName = "Чужой", Email = "alien2@test.local", Role = Roles.School, SchoolId = World.SchoolB1.Id, Password = "Strong-Pass1!",
         });
-        errors.Should().ContainSingle().Which.Should().Contain("своего региона");
+        (await foreignSchool.Should().ThrowAsync<DomainException>()).Which.Messages.Should().ContainSingle().Which.Should().Contain("своего региона");
     }
 
     [Fact]

@@ -16,8 +16,7 @@ public sealed class ConsultationJournalTests(PortalFixture portal) : IClassFixtu
     private async Task<UserScope> AssignedMentorAsync(Guid schoolId)
     {
         var mentor = await ExtraUsers.AddAsync(portal, Roles.Mentor);
-        (await portal.Service<MentorAssignments>(World.Scope(Roles.Operator)).AssignAsync(MentorScopeTests.Assignment(mentor.UserId, schoolId)))
-            .Errors.Should().BeEmpty();
+        await portal.Service<MentorAssignments>(World.Scope(Roles.Operator)).AssignAsync(MentorScopeTests.Assignment(mentor.UserId, schoolId));
         return mentor;
     }
 
@@ -32,8 +31,7 @@ public sealed class ConsultationJournalTests(PortalFixture portal) : IClassFixtu
     public async Task A_mentor_logs_a_consultation_at_an_assigned_school_and_the_school_sees_it()
     {
         var mentor = await AssignedMentorAsync(World.SchoolA1.Id);
-        var (id, errors) = await portal.Service<ConsultationJournal>(mentor).SaveAsync(Entry(World.SchoolA1.Id));
-        errors.Should().BeEmpty();
+        var id = await portal.Service<ConsultationJournal>(mentor).SaveAsync(Entry(World.SchoolA1.Id));
 
         var seenBySchool = await portal.Service<ConsultationJournal>(World.Scope(Roles.School)).ListAsync(new ConsultationQuery());
         var row = seenBySchool.Should().ContainSingle(r => r.Consultation.Id == id).Subject;
@@ -51,7 +49,7 @@ public sealed class ConsultationJournalTests(PortalFixture portal) : IClassFixtu
         var notAssigned = () => portal.Service<ConsultationJournal>(mentor).SaveAsync(Entry(World.SchoolA2.Id));
         await notAssigned.Should().ThrowAsync<ScopeException>();
 
-        var (id, _) = await portal.Service<ConsultationJournal>(mentor).SaveAsync(Entry(World.SchoolA1.Id));
+        var id = await portal.Service<ConsultationJournal>(mentor).SaveAsync(Entry(World.SchoolA1.Id));
         var other = await AssignedMentorAsync(World.SchoolA1.Id);
         var edit = Entry(World.SchoolA1.Id, topic: "Подмена");
         edit.Id = id;
@@ -73,12 +71,12 @@ public sealed class ConsultationJournalTests(PortalFixture portal) : IClassFixtu
         var journal = portal.Service<ConsultationJournal>(mentor);
         var zero = Entry(World.SchoolA1Second.Id);
         zero.DurationMinutes = 0;
-        (await journal.SaveAsync(zero)).Errors.Should().Contain("Продолжительность — больше 0 и не более 1440 минут.");
+        (await FluentActions.Awaiting(() => journal.SaveAsync(zero)).Should().ThrowAsync<DomainException>()).Which.Messages.Should().Contain("Продолжительность — больше 0 и не более 1440 минут.");
         var earlyStep = Entry(World.SchoolA1Second.Id, date: Today);
         earlyStep.Steps[0].Deadline = Today.AddDays(-1);
-        (await journal.SaveAsync(earlyStep)).Errors.Should().Contain("Срок следующего шага не может быть раньше даты консультации.");
+        (await FluentActions.Awaiting(() => journal.SaveAsync(earlyStep)).Should().ThrowAsync<DomainException>()).Which.Messages.Should().Contain("Срок следующего шага не может быть раньше даты консультации.");
         var noTopic = Entry(World.SchoolA1Second.Id, topic: " ");
-        (await journal.SaveAsync(noTopic)).Errors.Should().Contain("Укажите тему консультации.");
+        (await FluentActions.Awaiting(() => journal.SaveAsync(noTopic)).Should().ThrowAsync<DomainException>()).Which.Messages.Should().Contain("Укажите тему консультации.");
 
         await using var db = portal.System();
         (await db.Consultations.AnyAsync(c => c.MentorId == mentor.UserId)).Should().BeFalse();
@@ -88,20 +86,20 @@ public sealed class ConsultationJournalTests(PortalFixture portal) : IClassFixtu
     public async Task Feedback_comes_only_from_the_school_once_per_user_with_a_rating_from_1_to_5()
     {
         var mentor = await AssignedMentorAsync(World.SchoolA1.Id);
-        var (id, _) = await portal.Service<ConsultationJournal>(mentor).SaveAsync(Entry(World.SchoolA1.Id, topic: "Обратная связь"));
+        var id = await portal.Service<ConsultationJournal>(mentor).SaveAsync(Entry(World.SchoolA1.Id, topic: "Обратная связь"));
         var school = portal.Service<ConsultationJournal>(World.Scope(Roles.School));
 
-        (await school.GiveFeedbackAsync(id!.Value, 6, "слишком хорошо")).Should().Equal("Оценка должна быть от 1 до 5.");
-        (await school.GiveFeedbackAsync(id.Value, 0, null)).Should().Equal("Оценка должна быть от 1 до 5.");
-        (await school.GiveFeedbackAsync(id.Value, 5, "Полезно")).Should().BeEmpty();
-        (await school.GiveFeedbackAsync(id.Value, 4, "Ещё раз")).Should().Equal("Вы уже оставили отзыв об этой консультации.");
+        (await FluentActions.Awaiting(() => school.GiveFeedbackAsync(id, 6, "слишком хорошо")).Should().ThrowAsync<DomainException>()).Which.Messages.Should().Equal("Оценка должна быть от 1 до 5.");
+        (await FluentActions.Awaiting(() => school.GiveFeedbackAsync(id, 0, null)).Should().ThrowAsync<DomainException>()).Which.Messages.Should().Equal("Оценка должна быть от 1 до 5.");
+        await school.GiveFeedbackAsync(id, 5, "Полезно");
+        (await FluentActions.Awaiting(() => school.GiveFeedbackAsync(id, 4, "Ещё раз")).Should().ThrowAsync<DomainException>()).Which.Messages.Should().Equal("Вы уже оставили отзыв об этой консультации.");
         var colleague = await ExtraUsers.AddAsync(portal, Roles.School, World.A1.Id, World.SchoolA1.Id);
-        (await portal.Service<ConsultationJournal>(colleague).GiveFeedbackAsync(id.Value, 3, "")).Should().BeEmpty();
+        await portal.Service<ConsultationJournal>(colleague).GiveFeedbackAsync(id, 3, "");
 
         var otherSchool = await ExtraUsers.AddAsync(portal, Roles.School, World.A1.Id, World.SchoolA1Second.Id);
-        var foreign = () => portal.Service<ConsultationJournal>(otherSchool).GiveFeedbackAsync(id.Value, 1, "");
+        var foreign = () => portal.Service<ConsultationJournal>(otherSchool).GiveFeedbackAsync(id, 1, "");
         await foreign.Should().ThrowAsync<ScopeException>();
-        var mentorRates = () => portal.Service<ConsultationJournal>(mentor).GiveFeedbackAsync(id.Value, 5, "");
+        var mentorRates = () => portal.Service<ConsultationJournal>(mentor).GiveFeedbackAsync(id, 5, "");
         await mentorRates.Should().ThrowAsync<ScopeException>();
 
         var row = (await portal.Service<ConsultationJournal>(mentor).ListAsync(new ConsultationQuery())).Single(r => r.Consultation.Id == id);
@@ -117,7 +115,7 @@ public sealed class ConsultationJournalTests(PortalFixture portal) : IClassFixtu
         var mentor = await AssignedMentorAsync(World.SchoolA2.Id);
         var journal = portal.Service<ConsultationJournal>(mentor);
         var longAgo = Today.AddDays(-45);
-        (await journal.SaveAsync(Entry(World.SchoolA2.Id, date: longAgo))).Errors.Should().BeEmpty();
+        await journal.SaveAsync(Entry(World.SchoolA2.Id, date: longAgo));
 
         var a2 = portal.Service<ConsultationJournal>(World.Scope(Roles.Municipal, "a2"));
         var row = (await a2.SummaryAsync(longAgo.Year)).Should().ContainSingle().Subject;
@@ -126,7 +124,7 @@ public sealed class ConsultationJournalTests(PortalFixture portal) : IClassFixtu
         row.Last.Should().Be(longAgo);
         row.Highlighted.Should().BeTrue("45 days is more than the default 30");
 
-        (await journal.SaveAsync(Entry(World.SchoolA2.Id, date: Today.AddDays(-2)))).Errors.Should().BeEmpty();
+        await journal.SaveAsync(Entry(World.SchoolA2.Id, date: Today.AddDays(-2)));
         (await a2.SummaryAsync(Today.Year)).Single().Highlighted.Should().BeFalse();
 
         using var xlsx = new MemoryStream();
@@ -139,9 +137,8 @@ public sealed class ConsultationJournalTests(PortalFixture portal) : IClassFixtu
     public async Task The_workload_shows_schools_and_consultations_per_month_of_each_mentor()
     {
         var mentor = await AssignedMentorAsync(World.SchoolA1Second.Id);
-        (await portal.Service<MentorAssignments>(World.Scope(Roles.Operator)).AssignAsync(MentorScopeTests.Assignment(mentor.UserId, World.SchoolA2.Id)))
-            .Errors.Should().BeEmpty();
-        (await portal.Service<ConsultationJournal>(mentor).SaveAsync(Entry(World.SchoolA1Second.Id, date: Today))).Errors.Should().BeEmpty();
+        await portal.Service<MentorAssignments>(World.Scope(Roles.Operator)).AssignAsync(MentorScopeTests.Assignment(mentor.UserId, World.SchoolA2.Id));
+        await portal.Service<ConsultationJournal>(mentor).SaveAsync(Entry(World.SchoolA1Second.Id, date: Today));
 
         var load = (await portal.Service<MentorAssignments>(World.Scope(Roles.Operator)).WorkloadAsync()).Single(w => w.MentorId == mentor.UserId);
         load.Schools.Should().Be(2);
@@ -155,7 +152,7 @@ public sealed class ConsultationJournalTests(PortalFixture portal) : IClassFixtu
     {
         var mentor = await AssignedMentorAsync(World.SchoolA1.Id);
         var day = new DateOnly(Today.Year, Today.Month, 1);
-        (await portal.Service<ConsultationJournal>(mentor).SaveAsync(Entry(World.SchoolA1.Id, date: day, topic: "Календарная тема"))).Errors.Should().BeEmpty();
+        await portal.Service<ConsultationJournal>(mentor).SaveAsync(Entry(World.SchoolA1.Id, date: day, topic: "Календарная тема"));
         var month = await portal.Service<SupportCalendar>(mentor).MonthAsync(day.Year, day.Month);
         month.Should().Contain(e => e.Kind == CalendarEntryKind.Consultation && e.Date == day && e.Title.Contains("Календарная тема"));
         month.Should().Contain(e => e.Kind == CalendarEntryKind.NextStep && e.Date == day.AddDays(14));
@@ -170,17 +167,16 @@ public sealed class ConsultationJournalTests(PortalFixture portal) : IClassFixtu
     {
         var mentor = await AssignedMentorAsync(World.SchoolA1.Id);
         var journal = portal.Service<ConsultationJournal>(mentor);
-        var (id, _) = await journal.SaveAsync(Entry(World.SchoolA1.Id, topic: "До правки"));
-        var (version, uploadErrors) = await portal.Service<DocumentLibrary>(mentor).UploadAsync(new DocumentUpload(World.A1.Id, World.SchoolA1.Id,
+        var id = await journal.SaveAsync(Entry(World.SchoolA1.Id, topic: "До правки"));
+        var version = await portal.Service<DocumentLibrary>(mentor).UploadAsync(new DocumentUpload(World.A1.Id, World.SchoolA1.Id,
             Domain.Documents.DocumentKind.ConsultationMaterials, "Материалы консультации: После правки", "памятка.pdf", Pdf("памятка")));
-        uploadErrors.Should().BeEmpty();
 
         var row = (await journal.ListAsync(new ConsultationQuery())).Single(r => r.Consultation.Id == id);
         var edit = Entry(World.SchoolA1.Id, topic: "После правки");
         edit.Id = id;
         edit.Version = row.Consultation.Version;
         edit.MaterialsDocumentId = version!.DocumentId;
-        (await journal.SaveAsync(edit)).Errors.Should().BeEmpty();
+        await journal.SaveAsync(edit);
 
         var seen = (await portal.Service<ConsultationJournal>(World.Scope(Roles.School)).ListAsync(new ConsultationQuery())).Single(r => r.Consultation.Id == id);
         seen.Consultation.Topic.Should().Be("После правки");
@@ -194,12 +190,12 @@ public sealed class ConsultationJournalTests(PortalFixture portal) : IClassFixtu
     {
         var mentor = await AssignedMentorAsync(World.SchoolA1.Id);
         var journal = portal.Service<ConsultationJournal>(mentor);
-        var (id, _) = await journal.SaveAsync(Entry(World.SchoolA1.Id, topic: "Первая"));
+        var id = await journal.SaveAsync(Entry(World.SchoolA1.Id, topic: "Первая"));
         var version = (await journal.ListAsync(new ConsultationQuery())).Single(r => r.Consultation.Id == id).Consultation.Version;
         var first = Entry(World.SchoolA1.Id, topic: "Вторая");
         first.Id = id;
         first.Version = version;
-        (await journal.SaveAsync(first)).Errors.Should().BeEmpty();
+        await journal.SaveAsync(first);
 
         var stale = Entry(World.SchoolA1.Id, topic: "Устаревшая");
         stale.Id = id;
@@ -215,17 +211,16 @@ public sealed class ConsultationJournalTests(PortalFixture portal) : IClassFixtu
     {
         var mentor = await AssignedMentorAsync(World.SchoolA1.Id);
         var library = portal.Service<DocumentLibrary>(mentor);
-        var (bad, badErrors) = await library.UploadAsync(new DocumentUpload(World.A1.Id, World.SchoolA1.Id, Domain.Documents.DocumentKind.ConsultationMaterials,
+        var bad = () => library.UploadAsync(new DocumentUpload(World.A1.Id, World.SchoolA1.Id, Domain.Documents.DocumentKind.ConsultationMaterials,
             "Материалы консультации", "вирус.pdf", new MemoryStream("MZ not a pdf"u8.ToArray())));
-        bad.Should().BeNull();
-        badErrors.Should().ContainSingle().Which.Should().StartWith("Недопустимый тип файла");
+        (await bad.Should().ThrowAsync<DomainException>()).Which.Messages.Should().ContainSingle().Which.Should().StartWith("Недопустимый тип файла");
 
-        var (foreignDoc, _) = await portal.Service<DocumentLibrary>(World.Scope(Roles.School)).UploadAsync(new DocumentUpload(World.A1.Id, World.SchoolA1.Id,
+        var foreignDoc = await portal.Service<DocumentLibrary>(World.Scope(Roles.School)).UploadAsync(new DocumentUpload(World.A1.Id, World.SchoolA1.Id,
             Domain.Documents.DocumentKind.SchoolProgramme, "Программа", "программа.pdf", Pdf("программа")));
         var otherSchoolMentor = await AssignedMentorAsync(World.SchoolA1Second.Id);
         var edit = Entry(World.SchoolA1Second.Id, topic: "Чужие материалы");
-        edit.MaterialsDocumentId = foreignDoc!.DocumentId;
-        (await portal.Service<ConsultationJournal>(otherSchoolMentor).SaveAsync(edit)).Errors.Should().Equal("Материалы должны быть документом этой школы.");
+        edit.MaterialsDocumentId = foreignDoc.DocumentId;
+        (await FluentActions.Awaiting(() => portal.Service<ConsultationJournal>(otherSchoolMentor).SaveAsync(edit)).Should().ThrowAsync<DomainException>()).Which.Messages.Should().Equal("Материалы должны быть документом этой школы.");
 
         var otherRegion = () => portal.Service<DocumentLibrary>(World.Scope(Roles.Operator, "b")).UploadAsync(new DocumentUpload(World.A1.Id, World.SchoolA1.Id,
             Domain.Documents.DocumentKind.ConsultationMaterials, "Материалы", "m.pdf", Pdf("m")));
@@ -238,13 +233,12 @@ public sealed class ConsultationJournalTests(PortalFixture portal) : IClassFixtu
     public async Task The_journal_page_offers_the_author_edit_and_materials_upload_and_links_the_materials()
     {
         var mentor = World.Scope(Roles.Mentor);
-        (await portal.Service<MentorAssignments>(World.Scope(Roles.Operator)).AssignAsync(MentorScopeTests.Assignment(mentor.UserId, World.SchoolA1Second.Id)))
-            .Errors.Should().BeEmpty();
-        var (version, _) = await portal.Service<DocumentLibrary>(mentor).UploadAsync(new DocumentUpload(World.A1.Id, World.SchoolA1Second.Id,
+        await portal.Service<MentorAssignments>(World.Scope(Roles.Operator)).AssignAsync(MentorScopeTests.Assignment(mentor.UserId, World.SchoolA1Second.Id));
+        var version = await portal.Service<DocumentLibrary>(mentor).UploadAsync(new DocumentUpload(World.A1.Id, World.SchoolA1Second.Id,
             Domain.Documents.DocumentKind.ConsultationMaterials, "Материалы консультации: Страница", "слайды.pdf", Pdf("слайды")));
         var entry = Entry(World.SchoolA1Second.Id, topic: "Страница журнала");
         entry.MaterialsDocumentId = version!.DocumentId;
-        (await portal.Service<ConsultationJournal>(mentor).SaveAsync(entry)).Errors.Should().BeEmpty();
+        await portal.Service<ConsultationJournal>(mentor).SaveAsync(entry);
 
         using var author = await portal.LoginAsync(TestWorld.Email(Roles.Mentor));
         (await author.GetStringAsync("/mentoring/journal")).Should().Contain("Страница журнала").And.Contain("consultation-edit")

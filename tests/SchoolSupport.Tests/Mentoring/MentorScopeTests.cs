@@ -45,9 +45,8 @@ public sealed class MentorScopeTests(PortalFixture portal) : IClassFixture<Porta
                 new AssessmentResult { RegionId = World.RegionA.Id, SchoolId = World.SchoolA1Second.Id, Year = 2025, Kind = AssessmentKind.Oge, Grade = 9, Subject = Subject.Russian, Participants = 30, MeanScore = 25, BelowMinimumShare = 3 });
             await db.SaveChangesAsync();
         }
-        var (id, errors) = await portal.Service<MentorAssignments>(World.Scope(Roles.Operator)).AssignAsync(Assignment(mentor.UserId, World.SchoolA2.Id));
-        errors.Should().BeEmpty();
-        id.Should().NotBeNull();
+        var id = await portal.Service<MentorAssignments>(World.Scope(Roles.Operator)).AssignAsync(Assignment(mentor.UserId, World.SchoolA2.Id));
+        id.Should().NotBeEmpty();
 
         var (rows, total) = await portal.Service<SchoolRegistry>(mentor).SearchAsync(new SchoolQuery());
         total.Should().Be(1);
@@ -63,13 +62,13 @@ public sealed class MentorScopeTests(PortalFixture portal) : IClassFixture<Porta
     {
         var mentor = await ExtraUsers.AddAsync(portal, Roles.Mentor);
         var office = portal.Service<MentorAssignments>(World.Scope(Roles.Operator));
-        (await office.AssignAsync(Assignment(mentor.UserId, World.SchoolA1.Id, fromDays: 5, toDays: 50))).Errors.Should().BeEmpty();
-        (await office.AssignAsync(Assignment(mentor.UserId, World.SchoolA1Second.Id, fromDays: -50, toDays: -5))).Errors.Should().BeEmpty();
+        await office.AssignAsync(Assignment(mentor.UserId, World.SchoolA1.Id, fromDays: 5, toDays: 50));
+        await office.AssignAsync(Assignment(mentor.UserId, World.SchoolA1Second.Id, fromDays: -50, toDays: -5));
         (await portal.Service<SchoolRegistry>(mentor).SearchAsync(new SchoolQuery())).Total.Should().Be(0);
 
-        var (id, _) = await office.AssignAsync(Assignment(mentor.UserId, World.SchoolA2.Id));
+        var id = await office.AssignAsync(Assignment(mentor.UserId, World.SchoolA2.Id));
         (await portal.Service<SchoolRegistry>(mentor).SearchAsync(new SchoolQuery())).Total.Should().Be(1);
-        await office.EndAsync(id!.Value);
+        await office.EndAsync(id);
         (await portal.Service<SchoolRegistry>(mentor).SearchAsync(new SchoolQuery())).Total.Should().Be(0);
     }
 
@@ -78,7 +77,7 @@ public sealed class MentorScopeTests(PortalFixture portal) : IClassFixture<Porta
     {
         var mentor = await ExtraUsers.AddAsync(portal, Roles.Mentor);
         var coordinator = portal.Service<MentorAssignments>(World.Scope(Roles.Municipal));
-        (await coordinator.AssignAsync(Assignment(mentor.UserId, World.SchoolA1Second.Id))).Errors.Should().BeEmpty();
+        await coordinator.AssignAsync(Assignment(mentor.UserId, World.SchoolA1Second.Id));
         var outside = () => coordinator.AssignAsync(Assignment(mentor.UserId, World.SchoolA2.Id));
         await outside.Should().ThrowAsync<ScopeException>();
         var otherRegion = () => portal.Service<MentorAssignments>(World.Scope(Roles.Operator)).AssignAsync(Assignment(mentor.UserId, World.SchoolB1.Id));
@@ -93,14 +92,14 @@ public sealed class MentorScopeTests(PortalFixture portal) : IClassFixture<Porta
     public async Task Only_mentor_role_users_are_assigned_and_bad_input_is_refused_in_russian()
     {
         var office = portal.Service<MentorAssignments>(World.Scope(Roles.Operator));
-        (await office.AssignAsync(Assignment(World.Scope(Roles.School).UserId, World.SchoolA1.Id))).Errors
-            .Should().ContainSingle().Which.Should().Contain("не имеет роли");
+        var notMentor = () => office.AssignAsync(Assignment(World.Scope(Roles.School).UserId, World.SchoolA1.Id));
+        (await notMentor.Should().ThrowAsync<DomainException>()).Which.Messages.Should().ContainSingle().Which.Should().Contain("не имеет роли");
         var mentor = await ExtraUsers.AddAsync(portal, Roles.Mentor);
         var wrongOrder = Assignment(mentor.UserId, World.SchoolA1.Id, fromDays: 10, toDays: 1);
-        (await office.AssignAsync(wrongOrder)).Errors.Should().Contain("Окончание периода не может быть раньше его начала.");
+        (await FluentActions.Awaiting(() => office.AssignAsync(wrongOrder)).Should().ThrowAsync<DomainException>()).Which.Messages.Should().Contain("Окончание периода не может быть раньше его начала.");
         var tutor = Assignment(mentor.UserId, World.SchoolA1.Id);
         tutor.Kind = MentorKind.Tutor;
-        (await office.AssignAsync(tutor)).Errors.Should().Contain("Для тьютора укажите предмет.");
+        (await FluentActions.Awaiting(() => office.AssignAsync(tutor)).Should().ThrowAsync<DomainException>()).Which.Messages.Should().Contain("Для тьютора укажите предмет.");
         await using var db = portal.System();
         (await db.MentorAssignments.AnyAsync(a => a.MentorId == mentor.UserId)).Should().BeFalse();
     }
@@ -113,17 +112,16 @@ public sealed class MentorScopeTests(PortalFixture portal) : IClassFixture<Porta
         var upload = () => library.UploadAsync(new DocumentUpload(World.A1.Id, World.SchoolA1.Id, Domain.Documents.DocumentKind.ConsultationMaterials,
             "Памятка", "memo.pdf", new MemoryStream("%PDF-1.4\n%%EOF"u8.ToArray())));
         await upload.Should().ThrowAsync<ScopeException>();
-        (await portal.Service<MentorAssignments>(World.Scope(Roles.Operator)).AssignAsync(Assignment(mentor.UserId, World.SchoolA1.Id))).Errors.Should().BeEmpty();
-        var (version, errors) = await upload();
-        errors.Should().BeEmpty();
-        (await library.ListAsync(World.A1.Id, World.SchoolA1.Id)).Should().Contain(d => d.Id == version!.DocumentId);
+        await portal.Service<MentorAssignments>(World.Scope(Roles.Operator)).AssignAsync(Assignment(mentor.UserId, World.SchoolA1.Id));
+        var version = await upload();
+        (await library.ListAsync(World.A1.Id, World.SchoolA1.Id)).Should().Contain(d => d.Id == version.DocumentId);
         (await library.ListAsync(World.A1.Id, World.SchoolA1Second.Id)).Should().BeEmpty();
 
         // Only materials: not the school's own documents, neither as a new document nor as a new version of one.
         var programme = () => library.UploadAsync(new DocumentUpload(World.A1.Id, World.SchoolA1.Id, Domain.Documents.DocumentKind.SchoolProgramme,
             "Программа", "p.pdf", new MemoryStream("%PDF-1.4\n%%EOF"u8.ToArray())));
         await programme.Should().ThrowAsync<ScopeException>();
-        var (schoolProgramme, _) = await portal.Service<DocumentLibrary>(World.Scope(Roles.School)).UploadAsync(new DocumentUpload(World.A1.Id,
+        var schoolProgramme = await portal.Service<DocumentLibrary>(World.Scope(Roles.School)).UploadAsync(new DocumentUpload(World.A1.Id,
             World.SchoolA1.Id, Domain.Documents.DocumentKind.SchoolProgramme, "Программа", "p.pdf", new MemoryStream("%PDF-1.4\n%%EOF"u8.ToArray())));
         var overwrite = () => library.UploadAsync(new DocumentUpload(World.A1.Id, World.SchoolA1.Id, Domain.Documents.DocumentKind.ConsultationMaterials,
             "Памятка", "memo.pdf", new MemoryStream("%PDF-1.4\n%%EOF"u8.ToArray()), schoolProgramme!.DocumentId));

@@ -59,8 +59,7 @@ public sealed class PlanEvidenceTests(PortalFixture portal) : IClassFixture<Port
         var edit = PlanItemEdit.From((await team.GetAsync(planId))!.Plan.Items.Single(i => i.Id == itemId));
         var before = edit.Participants;
         edit.Participants = before + ", родители";
-        var save = () => team.SaveItemAsync(edit);
-        await save.Should().ThrowAsync<DomainException>().WithMessage("*меняются только фактическое значение*");
+        (await FluentActions.Awaiting(() => team.SaveItemAsync(edit)).Should().ThrowAsync<DomainException>()).Which.Messages.Should().ContainSingle().Which.Should().Contain("меняются только фактическое значение");
         (await team.GetAsync(planId))!.Plan.Items.Single(i => i.Id == itemId).Participants.Should().Be(before);
     }
 
@@ -69,10 +68,8 @@ public sealed class PlanEvidenceTests(PortalFixture portal) : IClassFixture<Port
     {
         var (planId, itemId) = await ProgrammeInProgressAsync();
 
-        var (file, errors) = await Evidence(Roles.School).AttachAsync(planId, itemId, "Протокол семинара.pdf", Pdf("seminar minutes"));
-
-        errors.Should().BeEmpty();
-        file!.ItemId.Should().Be(itemId);
+        var file = await Evidence(Roles.School).AttachAsync(planId, itemId, "Протокол семинара.pdf", Pdf("seminar minutes"));
+        file.ItemId.Should().Be(itemId);
         file.FileName.Should().Be("Протокол семинара.pdf");
         (await Evidence(Roles.School).ListAsync(planId)).Should().ContainSingle().Which.VersionId.Should().Be(file.VersionId);
         (await Evidence(Roles.Municipal).ListAsync(planId)).Should().ContainSingle().Which.ItemId.Should().Be(itemId);
@@ -94,8 +91,8 @@ public sealed class PlanEvidenceTests(PortalFixture portal) : IClassFixture<Port
     {
         var draft = await PlanWorkflowTests.DraftSchoolProgrammeAsync(portal);
         var draftItem = (await Plans(Roles.School).GetAsync(draft))!.Plan.Items[0].Id;
-        var (_, errors) = await Evidence(Roles.School).AttachAsync(draft, draftItem, "a.pdf", Pdf("a"));
-        errors.Should().ContainSingle().Which.Should().Contain("когда план утверждён");
+        var toDraft = () => Evidence(Roles.School).AttachAsync(draft, draftItem, "a.pdf", Pdf("a"));
+        (await toDraft.Should().ThrowAsync<DomainException>()).Which.Messages.Should().ContainSingle().Which.Should().Contain("когда план утверждён");
 
         var (planId, itemId) = await ProgrammeInProgressAsync();
         var reviewer = () => Evidence(Roles.Municipal).AttachAsync(planId, itemId, "a.pdf", Pdf("a"));
@@ -110,10 +107,9 @@ public sealed class PlanEvidenceTests(PortalFixture portal) : IClassFixture<Port
         var filesBefore = FilesOnDisk();
 
         var exe = new MemoryStream(Encoding.ASCII.GetBytes("MZ\u0090\0\u0003\0\0\0\u0004\0\0\0This program cannot be run in DOS mode."));
-        var (file, errors) = await Evidence(Roles.School).AttachAsync(planId, itemId, "отчёт.pdf", exe);
+        var attach = () => Evidence(Roles.School).AttachAsync(planId, itemId, "отчёт.pdf", exe);
 
-        file.Should().BeNull();
-        errors.Should().ContainSingle().Which.Should().StartWith("Недопустимый тип файла");
+        (await attach.Should().ThrowAsync<DomainException>()).Which.Messages.Should().ContainSingle().Which.Should().StartWith("Недопустимый тип файла");
         (await StoredAsync()).Should().Be(before);
         FilesOnDisk().Should().Be(filesBefore);
         (await Evidence(Roles.School).ListAsync(planId)).Should().BeEmpty();
@@ -123,9 +119,8 @@ public sealed class PlanEvidenceTests(PortalFixture portal) : IClassFixture<Port
     public async Task Another_municipality_or_region_neither_attaches_to_nor_sees_the_evidence()
     {
         var (planId, itemId) = await ProgrammeInProgressAsync();
-        var (file, errors) = await Evidence(Roles.School).AttachAsync(planId, itemId, "Фотоотчёт.png",
+        var file = await Evidence(Roles.School).AttachAsync(planId, itemId, "Фотоотчёт.png",
             new MemoryStream([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]));
-        errors.Should().BeEmpty();
         var before = await StoredAsync();
 
         foreach (var (role, region) in new[] { (Roles.Municipal, "a2"), (Roles.Municipal, "b"), (Roles.School, "b") })
@@ -133,7 +128,7 @@ public sealed class PlanEvidenceTests(PortalFixture portal) : IClassFixture<Port
             var attach = () => Evidence(role, region).AttachAsync(planId, itemId, "чужой.pdf", Pdf("чужой"));
             (await attach.Should().ThrowAsync<ScopeException>()).WithMessage("План не найден.");
             (await Evidence(role, region).ListAsync(planId)).Should().BeEmpty();
-            (await portal.Service<DocumentLibrary>(World.Scope(role, region)).OpenAsync(file!.VersionId)).Should().BeNull();
+            (await portal.Service<DocumentLibrary>(World.Scope(role, region)).OpenAsync(file.VersionId)).Should().BeNull();
         }
         (await StoredAsync()).Should().Be(before);
     }
@@ -142,12 +137,10 @@ public sealed class PlanEvidenceTests(PortalFixture portal) : IClassFixture<Port
     public async Task The_team_replaces_an_evidence_file_and_the_old_version_stays_in_the_library()
     {
         var (planId, itemId) = await ProgrammeInProgressAsync();
-        var (old, _) = await Evidence(Roles.School).AttachAsync(planId, itemId, "Протокол черновой.pdf", Pdf("draft minutes"));
+        var old = await Evidence(Roles.School).AttachAsync(planId, itemId, "Протокол черновой.pdf", Pdf("draft minutes"));
 
-        var (file, errors) = await Evidence(Roles.School).ReplaceAsync(planId, itemId, old!.VersionId, "Протокол подписанный.pdf", Pdf("signed minutes"));
-
-        errors.Should().BeEmpty();
-        file!.ItemId.Should().Be(itemId);
+        var file = await Evidence(Roles.School).ReplaceAsync(planId, itemId, old.VersionId, "Протокол подписанный.pdf", Pdf("signed minutes"));
+        file.ItemId.Should().Be(itemId);
         file.FileName.Should().Be("Протокол подписанный.pdf");
         (await Evidence(Roles.Municipal).ListAsync(planId)).Should().ContainSingle().Which.VersionId.Should().Be(file.VersionId);
         await using var db = portal.System();
@@ -163,9 +156,9 @@ public sealed class PlanEvidenceTests(PortalFixture portal) : IClassFixture<Port
     public async Task The_team_removes_an_evidence_file_and_its_document_version_stays_for_the_record()
     {
         var (planId, itemId) = await ProgrammeInProgressAsync();
-        var (file, _) = await Evidence(Roles.School).AttachAsync(planId, itemId, "Фото ошибочное.pdf", Pdf("wrong photo"));
+        var file = await Evidence(Roles.School).AttachAsync(planId, itemId, "Фото ошибочное.pdf", Pdf("wrong photo"));
 
-        (await Evidence(Roles.School).RemoveAsync(planId, itemId, file!.VersionId)).Should().BeEmpty();
+        await Evidence(Roles.School).RemoveAsync(planId, itemId, file.VersionId);
 
         (await Evidence(Roles.School).ListAsync(planId)).Should().BeEmpty();
         (await portal.Service<DocumentLibrary>(World.Scope(Roles.Municipal)).OpenAsync(file.VersionId)).Should().NotBeNull();
@@ -179,16 +172,15 @@ public sealed class PlanEvidenceTests(PortalFixture portal) : IClassFixture<Port
     {
         var (planId, itemId) = await ProgrammeInProgressAsync();
         var otherItem = (await Plans(Roles.School).GetAsync(planId))!.Plan.Items[1].Id;
-        var (file, _) = await Evidence(Roles.School).AttachAsync(planId, itemId, "Справка.pdf", Pdf("certificate"));
+        var file = await Evidence(Roles.School).AttachAsync(planId, itemId, "Справка.pdf", Pdf("certificate"));
         var before = await StoredAsync();
         var filesBefore = FilesOnDisk();
 
-        foreach (var (item, version) in new[] { (otherItem, file!.VersionId), (itemId, Guid.NewGuid()) })
+        foreach (var (item, version) in new[] { (otherItem, file.VersionId), (itemId, Guid.NewGuid()) })
         {
-            (await Evidence(Roles.School).RemoveAsync(planId, item, version)).Should().ContainSingle().Which.Should().Contain("не приложен к мероприятию");
-            var (replaced, errors) = await Evidence(Roles.School).ReplaceAsync(planId, item, version, "Справка новая.pdf", Pdf("new certificate"));
-            replaced.Should().BeNull();
-            errors.Should().ContainSingle().Which.Should().Contain("не приложен к мероприятию");
+            (await FluentActions.Awaiting(() => Evidence(Roles.School).RemoveAsync(planId, item, version)).Should().ThrowAsync<DomainException>()).Which.Messages.Should().ContainSingle().Which.Should().Contain("не приложен к мероприятию");
+            var replace = () => Evidence(Roles.School).ReplaceAsync(planId, item, version, "Справка новая.pdf", Pdf("new certificate"));
+            (await replace.Should().ThrowAsync<DomainException>()).Which.Messages.Should().ContainSingle().Which.Should().Contain("не приложен к мероприятию");
         }
         var foreignItem = () => Evidence(Roles.School).RemoveAsync(planId, Guid.NewGuid(), file.VersionId);
         (await foreignItem.Should().ThrowAsync<ScopeException>()).WithMessage("Мероприятие не найдено.");
@@ -202,21 +194,20 @@ public sealed class PlanEvidenceTests(PortalFixture portal) : IClassFixture<Port
     public async Task Evidence_is_replaced_or_removed_only_by_the_plans_owner_while_it_is_carried_out()
     {
         var (planId, itemId) = await ProgrammeInProgressAsync();
-        var (file, _) = await Evidence(Roles.School).AttachAsync(planId, itemId, "Отчёт.pdf", Pdf("report"));
+        var file = await Evidence(Roles.School).AttachAsync(planId, itemId, "Отчёт.pdf", Pdf("report"));
 
-        var reviewerRemoves = () => Evidence(Roles.Municipal).RemoveAsync(planId, itemId, file!.VersionId);
+        var reviewerRemoves = () => Evidence(Roles.Municipal).RemoveAsync(planId, itemId, file.VersionId);
         (await reviewerRemoves.Should().ThrowAsync<ScopeException>()).WithMessage("*только исполнитель плана*");
-        var reviewerReplaces = () => Evidence(Roles.Municipal).ReplaceAsync(planId, itemId, file!.VersionId, "b.pdf", Pdf("b"));
+        var reviewerReplaces = () => Evidence(Roles.Municipal).ReplaceAsync(planId, itemId, file.VersionId, "b.pdf", Pdf("b"));
         (await reviewerReplaces.Should().ThrowAsync<ScopeException>()).WithMessage("*только исполнитель плана*");
 
         await Plans(Roles.School).MoveAsync(planId, await VersionAsync(planId), PlanStatus.Reported, "Отчёт за месяц");
         await Plans(Roles.Municipal).MoveAsync(planId, await VersionAsync(planId), PlanStatus.Assessed, null);
         var before = await StoredAsync();
 
-        (await Evidence(Roles.School).RemoveAsync(planId, itemId, file!.VersionId)).Should().ContainSingle().Which.Should().Contain("когда план утверждён");
-        var (replaced, errors) = await Evidence(Roles.School).ReplaceAsync(planId, itemId, file.VersionId, "Отчёт новый.pdf", Pdf("new report"));
-        replaced.Should().BeNull();
-        errors.Should().ContainSingle().Which.Should().Contain("когда план утверждён");
+        (await FluentActions.Awaiting(() => Evidence(Roles.School).RemoveAsync(planId, itemId, file.VersionId)).Should().ThrowAsync<DomainException>()).Which.Messages.Should().ContainSingle().Which.Should().Contain("когда план утверждён");
+        var replace = () => Evidence(Roles.School).ReplaceAsync(planId, itemId, file.VersionId, "Отчёт новый.pdf", Pdf("new report"));
+        (await replace.Should().ThrowAsync<DomainException>()).Which.Messages.Should().ContainSingle().Which.Should().Contain("когда план утверждён");
         (await StoredAsync()).Should().Be(before);
     }
 
@@ -224,7 +215,7 @@ public sealed class PlanEvidenceTests(PortalFixture portal) : IClassFixture<Port
     public async Task Another_school_municipality_or_region_neither_removes_nor_replaces_the_evidence()
     {
         var (planId, itemId) = await ProgrammeInProgressAsync();
-        var (file, _) = await Evidence(Roles.School).AttachAsync(planId, itemId, "Протокол.pdf", Pdf("minutes"));
+        var file = await Evidence(Roles.School).AttachAsync(planId, itemId, "Протокол.pdf", Pdf("minutes"));
         var before = await StoredAsync();
         var secondSchoolTeam = await ExtraUsers.AddAsync(portal, Roles.School, World.A1.Id, World.SchoolA1Second.Id);
 
@@ -232,13 +223,13 @@ public sealed class PlanEvidenceTests(PortalFixture portal) : IClassFixture<Port
         foreach (var stranger in strangers)
         {
             var evidence = portal.Service<PlanEvidenceFiles>(stranger);
-            var remove = () => evidence.RemoveAsync(planId, itemId, file!.VersionId);
+            var remove = () => evidence.RemoveAsync(planId, itemId, file.VersionId);
             (await remove.Should().ThrowAsync<ScopeException>()).WithMessage("План не найден.");
-            var replace = () => evidence.ReplaceAsync(planId, itemId, file!.VersionId, "чужой.pdf", Pdf("чужой"));
+            var replace = () => evidence.ReplaceAsync(planId, itemId, file.VersionId, "чужой.pdf", Pdf("чужой"));
             (await replace.Should().ThrowAsync<ScopeException>()).WithMessage("План не найден.");
         }
         (await StoredAsync()).Should().Be(before);
-        (await Evidence(Roles.School).ListAsync(planId)).Should().ContainSingle().Which.VersionId.Should().Be(file!.VersionId);
+        (await Evidence(Roles.School).ListAsync(planId)).Should().ContainSingle().Which.VersionId.Should().Be(file.VersionId);
     }
 
     [Fact]
@@ -265,13 +256,13 @@ public sealed class PlanEvidenceTests(PortalFixture portal) : IClassFixture<Port
     public async Task A_replacement_racing_a_removal_is_refused_as_stale_and_stores_nothing()
     {
         var (planId, itemId) = await ProgrammeInProgressAsync();
-        var (file, _) = await Evidence(Roles.School).AttachAsync(planId, itemId, "Протокол.pdf", Pdf("minutes"));
+        var file = await Evidence(Roles.School).AttachAsync(planId, itemId, "Протокол.pdf", Pdf("minutes"));
         var before = await StoredAsync();
         var filesBefore = FilesOnDisk();
 
-        var content = new ActionOnReadStream(Encoding.ASCII.GetBytes("%PDF-1.7\nnew minutes\n%%EOF\n"), async () =>
-            (await Evidence(Roles.School).RemoveAsync(planId, itemId, file!.VersionId)).Should().BeEmpty());
-        var replace = () => Evidence(Roles.School).ReplaceAsync(planId, itemId, file!.VersionId, "Протокол новый.pdf", content);
+        var content = new ActionOnReadStream(Encoding.ASCII.GetBytes("%PDF-1.7\nnew minutes\n%%EOF\n"),
+            () => Evidence(Roles.School).RemoveAsync(planId, itemId, file.VersionId));
+        var replace = () => Evidence(Roles.School).ReplaceAsync(planId, itemId, file.VersionId, "Протокол новый.pdf", content);
 
         (await replace.Should().ThrowAsync<StaleEditException>()).WithMessage("*уже изменил другой пользователь*");
         (await StoredAsync()).Should().Be((before.Documents, before.Versions, before.Links - 1), "only the removal is saved");
@@ -284,8 +275,8 @@ public sealed class PlanEvidenceTests(PortalFixture portal) : IClassFixture<Port
         var (planId, itemId) = await ProgrammeInProgressAsync();
         var activity = (await Plans(Roles.School).GetAsync(planId))!.Plan.Items[0].Activity;
         await Evidence(Roles.School).AttachAsync(planId, itemId, "Протокол семинара.pdf", Pdf("seminar minutes"));
-        var (removed, _) = await Evidence(Roles.School).AttachAsync(planId, itemId, "Лишний файл.pdf", Pdf("extra"));
-        await Evidence(Roles.School).RemoveAsync(planId, itemId, removed!.VersionId);
+        var removed = await Evidence(Roles.School).AttachAsync(planId, itemId, "Лишний файл.pdf", Pdf("extra"));
+        await Evidence(Roles.School).RemoveAsync(planId, itemId, removed.VersionId);
         var export = portal.Service<PlanExport>(World.Scope(Roles.Municipal));
 
         using var pdf = new MemoryStream();

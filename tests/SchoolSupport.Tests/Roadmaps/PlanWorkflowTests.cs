@@ -20,22 +20,21 @@ public sealed class PlanWorkflowTests(PortalFixture portal) : IClassFixture<Port
     internal static async Task<Guid> DraftSchoolProgrammeAsync(PortalFixture portal, int skipSections = 0, int deadlineInDays = 30)
     {
         var team = portal.Service<PlanService>(portal.World.Scope(Roles.School));
-        var (id, errors) = await team.CreateAsync(new PlanHeaderEdit
+        var id = await team.CreateAsync(new PlanHeaderEdit
         {
             Kind = PlanKind.TransitionProgramme, Title = "Программа перехода в эффективный режим функционирования на 2026–2027 гг.",
             PeriodFrom = new DateOnly(2026, 11, 1), PeriodTo = new DateOnly(2027, 12, 31), Goals = "Повышение качества образовательных результатов",
         });
-        errors.Should().BeEmpty();
         var sections = await portal.Service<PlanSections>(portal.World.Scope(Roles.School)).ListAsync();
         foreach (var section in sections.Skip(skipSections))
         {
-            (await team.SaveItemAsync(new PlanItemEdit
+            await team.SaveItemAsync(new PlanItemEdit
             {
-                PlanId = id!.Value, SectionId = section.Id, Activity = "Мероприятие: " + section.Title, Deadline = Today.AddDays(deadlineInDays),
+                PlanId = id, SectionId = section.Id, Activity = "Мероприятие: " + section.Title, Deadline = Today.AddDays(deadlineInDays),
                 Responsible = "Заместитель директора по УВР", Indicator = "Доля педагогов", Target = "100 %",
-            })).Should().BeEmpty();
+            });
         }
-        return id!.Value;
+        return id;
     }
 
     private async Task<uint> VersionAsync(Guid id) => (await Plans(Roles.School).GetAsync(id))!.Plan.Version;
@@ -58,12 +57,12 @@ public sealed class PlanWorkflowTests(PortalFixture portal) : IClassFixture<Port
 
         // A mentor sees only the schools assigned to them.
         (await Plans(Roles.Mentor).GetAsync(id)).Should().BeNull();
-        (await portal.Service<MentorAssignments>(World.Scope(Roles.Operator)).AssignAsync(new AssignmentEdit
+        await portal.Service<MentorAssignments>(World.Scope(Roles.Operator)).AssignAsync(new AssignmentEdit
         {
             MentorId = World.Scope(Roles.Mentor).UserId, SchoolId = World.SchoolA1.Id, From = Today.AddDays(-1), To = Today.AddYears(1),
             Responsibilities = "Сопровождение программы перехода",
-        })).Errors.Should().BeEmpty();
-        (await Plans(Roles.Mentor).CommentAsync(id, view.Plan.Items[0].Id, "Уточните показатель результативности.")).Should().BeEmpty();
+        });
+        await Plans(Roles.Mentor).CommentAsync(id, view.Plan.Items[0].Id, "Уточните показатель результативности.");
         await coordinator.MoveAsync(id, await VersionAsync(id), PlanStatus.Returned, "Доработайте раздел о наставничестве.");
         (await team.GetAsync(id))!.CanEditContent.Should().BeTrue();
 
@@ -118,8 +117,8 @@ public sealed class PlanWorkflowTests(PortalFixture portal) : IClassFixture<Port
         {
             (await db.PlanSections.CountAsync(s => s.RegionId == region.Id)).Should().Be(Domain.Roadmaps.PlanSection.DefaultTitles.Count);
         }
-        var again = await portal.Service<PlanSections>(operatorOfNewRegion).SaveAsync(new PlanSectionEdit { Order = 9, Title = Domain.Roadmaps.PlanSection.DefaultTitles[0] });
-        again.Should().Equal("Раздел с таким названием уже есть.");
+        var again = () => portal.Service<PlanSections>(operatorOfNewRegion).SaveAsync(new PlanSectionEdit { Order = 9, Title = Domain.Roadmaps.PlanSection.DefaultTitles[0] });
+        (await again.Should().ThrowAsync<DomainException>()).Which.Refusals.Should().Equal(new Refusal("Раздел с таким названием уже есть.", nameof(PlanSectionEdit.Title)));
     }
 
     [Fact]
@@ -198,22 +197,21 @@ public sealed class PlanWorkflowTests(PortalFixture portal) : IClassFixture<Port
     public async Task A_municipal_roadmap_is_drafted_by_the_coordinator_and_approved_by_the_ministry()
     {
         var coordinator = Plans(Roles.Municipal);
-        var (id, errors) = await coordinator.CreateAsync(new PlanHeaderEdit
+        var id = await coordinator.CreateAsync(new PlanHeaderEdit
         {
             Kind = PlanKind.Roadmap, Title = "Дорожная карта поддержки ШНОР городского округа А1", PeriodFrom = new DateOnly(2026, 11, 1),
             PeriodTo = new DateOnly(2027, 6, 30),
         });
-        errors.Should().BeEmpty();
-        (await coordinator.SaveItemAsync(new PlanItemEdit
+        await coordinator.SaveItemAsync(new PlanItemEdit
         {
-            PlanId = id!.Value, Activity = "Совещание с директорами ШНОР", Deadline = Today.AddDays(10), Responsible = "Координатор",
-        })).Should().BeEmpty();
-        async Task<uint> V() => (await coordinator.GetAsync(id.Value))!.Plan.Version;
-        await coordinator.MoveAsync(id.Value, await V(), PlanStatus.Submitted, null);
-        var selfReview = async () => await coordinator.MoveAsync(id.Value, await V(), PlanStatus.UnderReview, null);
+            PlanId = id, Activity = "Совещание с директорами ШНОР", Deadline = Today.AddDays(10), Responsible = "Координатор",
+        });
+        async Task<uint> V() => (await coordinator.GetAsync(id))!.Plan.Version;
+        await coordinator.MoveAsync(id, await V(), PlanStatus.Submitted, null);
+        var selfReview = async () => await coordinator.MoveAsync(id, await V(), PlanStatus.UnderReview, null);
         await selfReview.Should().ThrowAsync<ScopeException>();
-        await Plans(Roles.Operator).MoveAsync(id.Value, await V(), PlanStatus.UnderReview, null);
-        await Plans(Roles.Ministry).MoveAsync(id.Value, await V(), PlanStatus.Approved, null);
+        await Plans(Roles.Operator).MoveAsync(id, await V(), PlanStatus.UnderReview, null);
+        await Plans(Roles.Ministry).MoveAsync(id, await V(), PlanStatus.Approved, null);
 
         var coverage = await portal.Service<PlanBoard>(World.Scope(Roles.Ministry)).CoverageAsync();
         coverage.Municipalities.Single(m => m.MunicipalityId == World.A1.Id).HasApprovedRoadmap.Should().BeTrue();
@@ -233,7 +231,7 @@ public sealed class PlanWorkflowTests(PortalFixture portal) : IClassFixture<Port
         var first = PlanHeaderEdit.From(view.Plan);
         var second = PlanHeaderEdit.From(view.Plan);
         first.Title += " (ред. 1)";
-        (await Plans(Roles.School).SaveHeaderAsync(first)).Should().BeEmpty();
+        await Plans(Roles.School).SaveHeaderAsync(first);
         second.Title += " (ред. 2)";
         var stale = () => Plans(Roles.School).SaveHeaderAsync(second);
         (await stale.Should().ThrowAsync<StaleEditException>()).WithMessage("*изменён другим пользователем*");
@@ -241,7 +239,7 @@ public sealed class PlanWorkflowTests(PortalFixture portal) : IClassFixture<Port
         var itemA = PlanItemEdit.From(view.Plan.Items[0]);
         var itemB = PlanItemEdit.From(view.Plan.Items[0]);
         itemA.Target = "90 %";
-        (await Plans(Roles.School).SaveItemAsync(itemA)).Should().BeEmpty();
+        await Plans(Roles.School).SaveItemAsync(itemA);
         itemB.Target = "80 %";
         var staleItem = () => Plans(Roles.School).SaveItemAsync(itemB);
         await staleItem.Should().ThrowAsync<StaleEditException>();
@@ -251,11 +249,12 @@ public sealed class PlanWorkflowTests(PortalFixture portal) : IClassFixture<Port
     [Fact]
     public async Task Invalid_plan_input_gets_russian_messages_and_readers_cannot_create_plans()
     {
-        var (_, errors) = await Plans(Roles.School).CreateAsync(new PlanHeaderEdit
+        var invalid = () => Plans(Roles.School).CreateAsync(new PlanHeaderEdit
         {
             Title = "", PeriodFrom = new DateOnly(2027, 1, 1), PeriodTo = new DateOnly(2026, 1, 1),
         });
-        errors.Should().Contain("Укажите наименование плана.").And.Contain("Окончание срока реализации раньше начала.");
+        (await invalid.Should().ThrowAsync<DomainException>()).Which.Messages
+            .Should().Contain("Укажите наименование плана.").And.Contain("Окончание срока реализации раньше начала.");
         var mentorCreates = () => Plans(Roles.Mentor).CreateAsync(new PlanHeaderEdit { Title = "План" });
         await mentorCreates.Should().ThrowAsync<ScopeException>();
     }
