@@ -1,6 +1,7 @@
 using SchoolSupport.Web.Identification;
 using SchoolSupport.Web.Monitoring;
 using SchoolSupport.Web.Partnerships;
+using SchoolSupport.Web.Risks;
 using SchoolSupport.Web.Roadmaps;
 using SchoolSupport.Web.Schools;
 
@@ -23,6 +24,7 @@ public static class WebServices
         app.MapRoadmapEndpoints();
         app.MapMonitoringEndpoints();
         app.MapPartnershipEndpoints();
+        app.MapRiskEndpoints();
         return app;
     }
 }

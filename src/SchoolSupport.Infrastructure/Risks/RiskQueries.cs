@@ -57,7 +57,7 @@ public sealed class RiskQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSco
         await using var db = await dbs.CreateDbContextAsync(ct);
         var school = await db.Schools.AsNoTracking().VisibleTo(scope, db).Where(s => s.Id == schoolId)
             .Select(s => new { s.Id, s.ShortName, Municipality = s.Municipality!.Name }).FirstOrDefaultAsync(ct) ?? throw new ScopeException("Школа не найдена.");
-        var factors = await ConfigureRiskFactors.EnsureFactorsAsync(db, scope.RegionId, year, ct);
+        var factors = await FactorsForReadAsync(db, scope, year, ct);
         var settings = await ConfigureRiskFactors.SettingsOfAsync(db, scope.RegionId, ct);
         var profiles = await ProfilesAsync(db, scope, [schoolId], [year, year - 1], ct);
         var profile = profiles.FirstOrDefault(p => p.Year == year);
@@ -84,7 +84,7 @@ public sealed class RiskQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSco
     {
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var factors = await ConfigureRiskFactors.EnsureFactorsAsync(db, scope.RegionId, year, ct);
+        var factors = await FactorsForReadAsync(db, scope, year, ct);
         var (basis, schools) = await SchoolsAsync(db, scope, year, municipalityId, ct);
         var ids = schools.Select(s => s.Id).ToList();
         var profiles = await ProfilesAsync(db, scope, ids, [year, year - 1], ct);
@@ -136,7 +136,7 @@ public sealed class RiskQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSco
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
         var settings = await ConfigureRiskFactors.SettingsOfAsync(db, scope.RegionId, ct);
-        var factors = await ConfigureRiskFactors.EnsureFactorsAsync(db, scope.RegionId, year, ct);
+        var factors = await FactorsForReadAsync(db, scope, year, ct);
         var decisions = await db.RiskDecisions.AsNoTracking().VisibleTo(scope, db).Where(d => d.Year == year)
             .OrderBy(d => d.TakenOn).ThenBy(d => d.RegisteredAt).ToListAsync(ct);
         var schoolIds = decisions.Where(d => d.SchoolId != null).Select(d => d.SchoolId!.Value).Distinct().ToList();
@@ -162,7 +162,7 @@ public sealed class RiskQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSco
     {
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var factors = await ConfigureRiskFactors.EnsureFactorsAsync(db, scope.RegionId, year, ct);
+        var factors = await FactorsForReadAsync(db, scope, year, ct);
         var schools = await db.Schools.AsNoTracking().VisibleTo(scope, db).OrderBy(s => s.ShortName).Select(s => new { s.Id, s.ShortName, s.MunicipalityId }).ToListAsync(ct);
         var municipalities = await db.Municipalities.AsNoTracking().OrderBy(m => m.Name).Select(m => new { m.Id, m.Name }).ToListAsync(ct);
         var programmes = await db.Plans.AsNoTracking().VisibleTo(scope, db).Where(p => p.Kind == PlanKind.AntiRiskProgramme && p.SchoolId != null)
@@ -201,6 +201,10 @@ public sealed class RiskQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSco
         profile is null
             ? new Dictionary<string, RiskLevel?>()
             : RiskComputation.Compute(await LoadFactorsAsync(db, profile.Year, ct), Shares(profile)).ToDictionary(r => r.Code, r => r.Level);
+
+    /// <summary>A working year's factors (written on first use); an older year's as they are, so that a read never invents a past set.</summary>
+    private Task<List<RiskFactor>> FactorsForReadAsync(AppDbContext db, UserScope scope, int year, CancellationToken ct) =>
+        RiskCalendar.CheckYear(year, Today) is null ? ConfigureRiskFactors.EnsureFactorsAsync(db, scope.RegionId, year, ct) : LoadFactorsAsync(db, year, ct);
 
     /// <summary>A year's factors as they are, without writing defaults (last year may have had no profiles at all).</summary>
     private static Task<List<RiskFactor>> LoadFactorsAsync(AppDbContext db, int year, CancellationToken ct) =>
