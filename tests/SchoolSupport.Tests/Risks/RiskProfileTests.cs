@@ -262,4 +262,21 @@ public sealed class RiskProfileTests(PortalFixture portal) : IClassFixture<Porta
         await using var db = portal.System();
         (await db.RiskDecisions.CountAsync(d => d.RegionId == World.RegionA.Id)).Should().Be(2);
     }
+
+    [Fact]
+    public async Task The_pages_show_the_users_schools_and_a_profile_out_of_scope_as_not_found()
+    {
+        var factors = await FillAsync(World.Scope(Roles.School), Year);
+
+        using var coordinator = await portal.LoginAsync(TestWorld.Email(Roles.Municipal));
+        var overview = await coordinator.GetStringAsync($"/risks?year={Year}");
+        overview.Should().Contain("<h1").And.Contain(World.SchoolA1.ShortName).And.Contain(World.SchoolA1Second.ShortName).And.NotContain(World.SchoolA2.ShortName);
+        overview.Should().Contain("Распределение уровней риска по факторам");
+        var profile = await coordinator.GetStringAsync($"/risks/schools/{World.SchoolA1.Id}/{Year}");
+        profile.Should().Contain(System.Net.WebUtility.HtmlEncode(factors[0].Title)).And.Contain("высокий");
+
+        using var otherMunicipality = await portal.LoginAsync(TestWorld.Email(Roles.Municipal, "a2"));
+        var refused = await otherMunicipality.GetStringAsync($"/risks/schools/{World.SchoolA1.Id}/{Year}");
+        refused.Should().Contain("Школа не найдена или недоступна.").And.NotContain(System.Net.WebUtility.HtmlEncode(factors[0].Title));
+    }
 }
