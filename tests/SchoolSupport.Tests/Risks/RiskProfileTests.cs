@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Risks;
 using SchoolSupport.Domain.Roadmaps;
+using Microsoft.Extensions.DependencyInjection;
+using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.DemoData;
 using SchoolSupport.Infrastructure.Documents;
 using SchoolSupport.Infrastructure.Risks;
 using SchoolSupport.Infrastructure.Roadmaps;
@@ -278,5 +281,21 @@ public sealed class RiskProfileTests(PortalFixture portal) : IClassFixture<Porta
         using var otherMunicipality = await portal.LoginAsync(TestWorld.Email(Roles.Municipal, "a2"));
         var refused = await otherMunicipality.GetStringAsync($"/risks/schools/{World.SchoolA1.Id}/{Year}");
         refused.Should().Contain("Школа не найдена или недоступна.").And.NotContain(System.Net.WebUtility.HtmlEncode(factors[0].Title));
+    }
+
+    [Fact]
+    public async Task The_demo_school_gets_two_years_of_profile_and_its_three_highest_risks_as_key_risks()
+    {
+        var school = World.Scope(Roles.School, "b");
+        await DemoSeeder.SeedRiskProfileAsync(portal.Services.GetRequiredService<SystemDb>(), TimeProvider.System, school, default);
+
+        var view = await As<RiskQueries>(school).ProfileAsync(World.SchoolB1.Id, Year);
+        // Demo risk shares 72, 35, 58, 25, 12, 64, 41, 80, 30, 55: the highest are factors 8, 1 and 6.
+        view.KeyRisks.Select(k => k.FactorId).Should().Equal(view.Factors[0].Id, view.Factors[5].Id, view.Factors[7].Id);
+        view.KeyRisks.Should().OnlyContain(k => k.PlanStatus == PlanStatus.Draft);
+        view.Results[1].Level.Should().Be(RiskLevel.Medium);
+        // Last year every risk share was 8 points higher: factor 4 had 25 + 8 = 33 (medium) and now has 25 (low).
+        view.PreviousLevels[view.Factors[3].Code].Should().Be(RiskLevel.Medium);
+        view.Results[3].Level.Should().Be(RiskLevel.Low);
     }
 }
