@@ -298,4 +298,31 @@ public sealed class RiskProfileTests(PortalFixture portal) : IClassFixture<Porta
         view.PreviousLevels[view.Factors[3].Code].Should().Be(RiskLevel.Medium);
         view.Results[3].Level.Should().Be(RiskLevel.Low);
     }
+
+    [Fact]
+    public async Task Regional_staff_edit_a_years_thresholds_and_questions_and_the_levels_follow_while_others_are_refused()
+    {
+        var year = Year + 1;
+        var setup = As<ConfigureRiskFactors>(Roles.Operator);
+        var factor = (await setup.FactorsAsync(year))[1];
+        var school = World.Scope(Roles.School);
+        await FillAsync(school, year);
+        (await As<RiskQueries>(school).ProfileAsync(World.SchoolA1.Id, year)).Results[1].Level.Should().Be(RiskLevel.Medium, "45 is between 30 and 60");
+
+        var inverted = () => setup.SaveFactorAsync(new RiskFactorEdit(factor.Id, factor.Version, factor.Title, 60, 40));
+        (await inverted.Should().ThrowAsync<DomainException>()).Which.Messages.Should().Equal("Порог высокого уровня риска должен быть больше порога среднего.");
+        var bySchool = () => As<ConfigureRiskFactors>(school).SaveFactorAsync(new RiskFactorEdit(factor.Id, factor.Version, factor.Title, 20, 40));
+        await bySchool.Should().ThrowAsync<ScopeException>();
+        var otherRegion = () => As<ConfigureRiskFactors>(Roles.Operator, "b").SaveFactorAsync(new RiskFactorEdit(factor.Id, factor.Version, factor.Title, 20, 40));
+        await otherRegion.Should().ThrowAsync<ScopeException>();
+
+        await setup.SaveFactorAsync(new RiskFactorEdit(factor.Id, factor.Version, factor.Title, 20, 40));
+        (await As<RiskQueries>(school).ProfileAsync(World.SchoolA1.Id, year)).Results[1].Level.Should().Be(RiskLevel.High, "45 is above the new 40");
+        (await As<ConfigureRiskFactors>(school).FactorsAsync(Year))[1].HighFrom.Should().Be(60, "another year's set is not touched");
+
+        var noText = () => setup.SaveQuestionAsync(new RiskQuestionEdit(null, 0, factor.Id, RespondentGroup.Parents, " ", 1, true));
+        (await noText.Should().ThrowAsync<DomainException>()).Which.Messages.Should().Equal("Текст вопроса: от 1 до 1000 символов.");
+        await setup.SaveQuestionAsync(new RiskQuestionEdit(null, 0, factor.Id, RespondentGroup.Parents, "Доля родителей, отмечающих частую смену учителей", 1, true));
+        (await setup.FactorsAsync(year))[1].Questions.Should().Contain(q => q.Group == RespondentGroup.Parents && q.Text == "Доля родителей, отмечающих частую смену учителей");
+    }
 }
