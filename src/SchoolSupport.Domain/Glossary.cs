@@ -13,6 +13,7 @@ namespace SchoolSupport.Domain;
 /// <item>перечень = <c>SupportList</c>; дорожная карта = <c>Roadmap</c>; ВСОКО = internal quality assessment system (<c>InternalQualitySystem</c>)</item>
 /// <item>программа перехода в эффективный режим функционирования = <c>PlanKind.TransitionProgramme</c>; антирисковая программа = <c>PlanKind.AntiRiskProgramme</c>; мероприятие = <c>PlanItem</c></item>
 /// <item>отчёт о самообследовании = <c>DocumentKind.SelfAssessmentReport</c>; аналитическая справка = <c>DocumentKind.AnalyticalNote</c>; подтверждающий материал = <c>DocumentKind.PlanEvidence</c> (linked to a <c>PlanItem</c> by <c>PlanItemEvidence</c>)</item>
+/// <item>рисковый профиль = <c>RiskProfile</c>; фактор риска = <c>RiskFactor</c>; ключевой риск = <c>KeyRisk</c>; анализ эффективности (дважды в год) = <c>EffectivenessReview</c>; управленческое решение = <c>RiskDecision</c> (оперативное / стратегическое = <c>DecisionKind</c>)</item>
 /// <item>ВПР, ОГЭ, ЕГЭ, НИКО = <c>AssessmentKind.Vpr / Oge / Ege / Niko</c></item>
 /// </list>
 /// </summary>

@@ -14,6 +14,7 @@ using SchoolSupport.Infrastructure.Monitoring;
 using SchoolSupport.Infrastructure.Mentoring;
 using SchoolSupport.Infrastructure.Partnerships;
 using SchoolSupport.Infrastructure.Results;
+using SchoolSupport.Infrastructure.Risks;
 using SchoolSupport.Infrastructure.Roadmaps;
 using SchoolSupport.Infrastructure.Schools;
 
@@ -63,6 +64,13 @@ public static class DependencyInjection
         services.AddScoped<SupportCalendar>();
         services.AddScoped<ProfessionalDevelopment>();
         services.AddScoped<PracticeBank>();
+        services.AddScoped<ConfigureRiskFactors>();
+        services.AddScoped<FillRiskProfile>();
+        services.AddScoped<ChooseKeyRisks>();
+        services.AddScoped<RecordEffectivenessReview>();
+        services.AddScoped<RegisterRiskDecision>();
+        services.AddScoped<RiskQueries>();
+        services.AddScoped<RiskExports>();
         // Defaults that a deployment replaces by registering its own before this call.
         services.TryAddSingleton<IVirusScanner, NoVirusScanner>();
         services.TryAddSingleton<IEmailSender, NoEmailSender>();

@@ -1,12 +1,13 @@
-using SchoolSupport.Domain.Common;
 using SchoolSupport.Web.Development;
 using SchoolSupport.Web.Documents;
 using SchoolSupport.Web.Identification;
 using SchoolSupport.Web.Mentoring;
 using SchoolSupport.Web.Monitoring;
 using SchoolSupport.Web.Partnerships;
+using SchoolSupport.Web.Risks;
 using SchoolSupport.Web.Roadmaps;
 using SchoolSupport.Web.Schools;
+using SchoolSupport.Web.Security;
 
 namespace SchoolSupport.Web;
 
@@ -22,7 +23,7 @@ public static class WebServices
 
     public static IEndpointRouteBuilder MapWebEndpoints(this IEndpointRouteBuilder app)
     {
-        var downloads = app.MapGroup("").AddEndpointFilter(DownloadRules);
+        var downloads = app.MapGroup("").AsDownloads();
         downloads.MapSchoolEndpoints();
         downloads.MapIdentificationEndpoints();
         downloads.MapRoadmapEndpoints();
@@ -31,24 +32,7 @@ public static class WebServices
         downloads.MapMentoringEndpoints();
         downloads.MapDevelopmentEndpoints();
         downloads.MapDocumentEndpoints();
+        downloads.MapRiskEndpoints();
         return app;
-    }
-
-    /// <summary>
-    /// Two rules for every download and export, in one place: nothing is kept in a browser's or proxy's cache (the files hold
-    /// personal and school data), and an object the user's scope does not reach is simply not there: 404, like a missing id,
-    /// never a 500 with a stack trace in the log.
-    /// </summary>
-    private static async ValueTask<object?> DownloadRules(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        context.HttpContext.Response.Headers.CacheControl = "no-store";
-        try
-        {
-            return await next(context);
-        }
-        catch (ScopeException)
-        {
-            return Results.NotFound();
-        }
     }
 }

@@ -7,6 +7,7 @@ using SchoolSupport.Domain.Mentoring;
 using SchoolSupport.Domain.Monitoring;
 using SchoolSupport.Domain.Partnerships;
 using SchoolSupport.Domain.Results;
+using SchoolSupport.Domain.Risks;
 using SchoolSupport.Domain.Roadmaps;
 using SchoolSupport.Domain.Schools;
 using SchoolSupport.Infrastructure.Data;
@@ -202,6 +203,37 @@ public static class Visibility
         if (!IsMentor(scope)) return tasks.Where(_ => false);
         var assigned = AssignedSchoolIds(db, scope.UserId);
         return tasks.Where(t => t.Actor == MonitoringActor.School && t.SchoolId != null && assigned.Contains(t.SchoolId.Value));
+    }
+
+    // --- risk profiles, effectiveness reviews and risk decisions
+
+    /// <summary>A school's risk profile (answers and key risks with it) is visible exactly when the school is.</summary>
+    public static IQueryable<RiskProfile> VisibleTo(this IQueryable<RiskProfile> profiles, UserScope scope, AppDbContext db)
+    {
+        if (scope.IsRegional) return profiles;
+        var schools = SchoolIds(db, scope);
+        return profiles.Where(p => schools.Contains(p.SchoolId));
+    }
+
+    public static IQueryable<EffectivenessReview> VisibleTo(this IQueryable<EffectivenessReview> reviews, UserScope scope, AppDbContext db)
+    {
+        if (scope.IsRegional) return reviews;
+        var schools = SchoolIds(db, scope);
+        return reviews.Where(r => schools.Contains(r.SchoolId));
+    }
+
+    /// <summary>
+    /// Regional staff see the whole register; a school-level decision is seen by those who see its school; a municipal one
+    /// by the people of that municipality; a regional one by every coordinator (as the regional roadmap).
+    /// </summary>
+    public static IQueryable<RiskDecision> VisibleTo(this IQueryable<RiskDecision> decisions, UserScope scope, AppDbContext db)
+    {
+        if (scope.IsRegional) return decisions;
+        var schools = SchoolIds(db, scope);
+        var municipality = scope.SchoolId is null ? scope.MunicipalityId : null;
+        return decisions.Where(d => d.SchoolId != null
+            ? schools.Contains(d.SchoolId.Value)
+            : municipality != null && (d.Level == DecisionLevel.Region || d.MunicipalityId == municipality));
     }
 
     // --- notifications: each person's own

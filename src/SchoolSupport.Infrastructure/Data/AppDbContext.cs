@@ -8,6 +8,7 @@ using SchoolSupport.Domain.Documents;
 using SchoolSupport.Domain.Mentoring;
 using SchoolSupport.Domain.Partnerships;
 using SchoolSupport.Domain.Results;
+using SchoolSupport.Domain.Risks;
 using SchoolSupport.Domain.Roadmaps;
 using SchoolSupport.Domain.Schools;
 using SchoolSupport.Infrastructure.Identity;
@@ -58,6 +59,15 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>
     public DbSet<DeficitSurvey> DeficitSurveys => Set<DeficitSurvey>();
     public DbSet<ProgrammeEntry> ProgrammeEntries => Set<ProgrammeEntry>();
     public DbSet<PracticeCard> PracticeCards => Set<PracticeCard>();
+    public DbSet<RiskFactor> RiskFactors => Set<RiskFactor>();
+    public DbSet<RiskQuestion> RiskQuestions => Set<RiskQuestion>();
+    public DbSet<RiskSettings> RiskSettings => Set<RiskSettings>();
+    public DbSet<RiskProfile> RiskProfiles => Set<RiskProfile>();
+    public DbSet<RiskAnswer> RiskAnswers => Set<RiskAnswer>();
+    public DbSet<KeyRisk> KeyRisks => Set<KeyRisk>();
+    public DbSet<EffectivenessReview> EffectivenessReviews => Set<EffectivenessReview>();
+    public DbSet<ReviewFinding> ReviewFindings => Set<ReviewFinding>();
+    public DbSet<RiskDecision> RiskDecisions => Set<RiskDecision>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

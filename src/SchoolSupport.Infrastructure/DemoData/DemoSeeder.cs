@@ -5,6 +5,7 @@ using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Identification;
 using SchoolSupport.Domain.Mentoring;
 using SchoolSupport.Domain.Monitoring;
+using SchoolSupport.Domain.Risks;
 using SchoolSupport.Domain.Roadmaps;
 using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
@@ -12,6 +13,7 @@ using SchoolSupport.Infrastructure.Identification;
 using SchoolSupport.Infrastructure.Identity;
 using SchoolSupport.Infrastructure.Mentoring;
 using SchoolSupport.Infrastructure.Monitoring;
+using SchoolSupport.Infrastructure.Risks;
 using SchoolSupport.Infrastructure.Roadmaps;
 
 namespace SchoolSupport.Infrastructure.DemoData;
@@ -257,6 +259,10 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
         {
             await RoadmapAsync(municipal, operatorUser, year, today, ct);
         }
+        if (!await db.RiskProfiles.AnyAsync(p => p.SchoolId == school.SchoolId, ct))
+        {
+            await SeedRiskProfileAsync(systemDb, clock, school, ct);
+        }
 
         // The daily job opens the stages and hands out the tasks; on the demo's first start it runs at once instead of at 05:00.
         // Not with the national demo: tasks for its 45,000 unlisted schools are not worth the start-up time.
@@ -300,6 +306,33 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
         first.Status = PlanItemStatus.Done;
         first.Actual = "Проведено";
         await team.SaveItemAsync(first, ct);
+    }
+
+    /// <summary>Risk shares of the demo school's answers per factor (in the default order); last year's were somewhat higher.</summary>
+    private static readonly decimal[] DemoRisks = [72, 35, 58, 25, 12, 64, 41, 80, 30, 55];
+
+    /// <summary>
+    /// The demo school's risk profile for last year and this one, filled as the team would, and this year's three highest
+    /// risks chosen as key risks, each with its anti-risk programme in draft.
+    /// </summary>
+    internal static async Task SeedRiskProfileAsync(SystemDb systemDb, TimeProvider clock, UserScope school, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var scope = new FixedScope(school);
+        var setup = new ConfigureRiskFactors(systemDb.For(scope), scope, clock);
+        var fill = new FillRiskProfile(systemDb.For(scope), scope, clock);
+        var current = RiskCalendar.SchoolYearOf(today);
+        uint version = 0;
+        foreach (var (year, extra) in new[] { (current - 1, 8m), (current, 0m) })
+        {
+            var factors = await setup.FactorsAsync(year, ct);
+            var shares = factors.SelectMany((f, i) => f.Questions.Select(q => (q, Risk: Math.Min(100, DemoRisks[i % DemoRisks.Length] + extra))))
+                .ToDictionary(x => x.q.Id, x => x.q.RiskWhenHigh ? x.Risk : 100 - x.Risk);
+            version = await fill.SaveAsync(year, shares, 0, ct);
+            if (year != current) continue;
+            var key = factors.Select((f, i) => (f.Id, Risk: DemoRisks[i % DemoRisks.Length])).OrderByDescending(x => x.Risk).Take(3).Select(x => x.Id).ToList();
+            await new ChooseKeyRisks(systemDb.For(scope), scope, clock).ChooseAsync(current, key, version, ct);
+        }
     }
 
     /// <summary>The coordinator drafts the municipal roadmap and the operator approves it.</summary>

@@ -46,6 +46,13 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         { "/development/applications.xlsx", Everyone },
         { "/practices", Everyone },
         { "/calendar", Everyone },
+        { "/risks", Everyone },
+        { "/risks/profile", [Roles.School] },
+        { "/risks/reviews", Everyone },
+        { "/risks/decisions", Everyone },
+        { "/risks/setup", Regional },
+        { "/risks/export/2026.xlsx", Everyone },
+        { "/risks/export/2026.pdf", Everyone },
     };
 
     [Theory]

@@ -2038,6 +2038,485 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                     b.ToTable("assessment_results", (string)null);
                 });
 
+            modelBuilder.Entity("SchoolSupport.Domain.Risks.EffectivenessReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("integer")
+                        .HasColumnName("decision");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("date")
+                        .HasColumnName("due");
+
+                    b.Property<int>("HalfYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("half_year");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("reviewer_name");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("summary");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_effectiveness_reviews");
+
+                    b.HasIndex("RegionId")
+                        .HasDatabaseName("ix_effectiveness_reviews_region_id");
+
+                    b.HasIndex("SchoolId", "Year", "HalfYear")
+                        .IsUnique()
+                        .HasDatabaseName("ix_effectiveness_reviews_school_id_year_half_year");
+
+                    b.ToTable("effectiveness_reviews", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_effectiveness_reviews_half", "half_year IN (1, 2)");
+                        });
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Risks.KeyRisk", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("FactorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("factor_id");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("profile_id");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_key_risks");
+
+                    b.HasIndex("FactorId")
+                        .HasDatabaseName("ix_key_risks_factor_id");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_key_risks_plan_id");
+
+                    b.HasIndex("ProfileId", "FactorId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_key_risks_profile_id_factor_id");
+
+                    b.ToTable("key_risks", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Risks.ReviewFinding", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("review_id");
+
+                    b.Property<Guid>("FactorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("factor_id");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("ReviewId", "FactorId")
+                        .HasName("pk_review_findings");
+
+                    b.HasIndex("FactorId")
+                        .HasDatabaseName("ix_review_findings_factor_id");
+
+                    b.ToTable("review_findings", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Risks.RiskAnswer", b =>
+                {
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("profile_id");
+
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("question_id");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<decimal>("Share")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)")
+                        .HasColumnName("share");
+
+                    b.HasKey("ProfileId", "QuestionId")
+                        .HasName("pk_risk_answers");
+
+                    b.HasIndex("QuestionId")
+                        .HasDatabaseName("ix_risk_answers_question_id");
+
+                    b.ToTable("risk_answers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_risk_answers_share", "share BETWEEN 0 AND 100");
+                        });
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Risks.RiskDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("FactorCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("factor_code");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<Guid?>("MunicipalityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("registered_by");
+
+                    b.Property<string>("Responsible")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("responsible");
+
+                    b.Property<Guid?>("ReviewId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("review_id");
+
+                    b.Property<Guid?>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("date")
+                        .HasColumnName("taken_on");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risk_decisions");
+
+                    b.HasIndex("MunicipalityId")
+                        .HasDatabaseName("ix_risk_decisions_municipality_id");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_risk_decisions_plan_id");
+
+                    b.HasIndex("ReviewId")
+                        .HasDatabaseName("ix_risk_decisions_review_id");
+
+                    b.HasIndex("SchoolId")
+                        .HasDatabaseName("ix_risk_decisions_school_id");
+
+                    b.HasIndex("RegionId", "Year")
+                        .HasDatabaseName("ix_risk_decisions_region_id_year");
+
+                    b.ToTable("risk_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Risks.RiskFactor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("code");
+
+                    b.Property<decimal>("HighFrom")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)")
+                        .HasColumnName("high_from");
+
+                    b.Property<decimal>("MediumFrom")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)")
+                        .HasColumnName("medium_from");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risk_factors");
+
+                    b.HasIndex("RegionId", "Year", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_risk_factors_region_id_year_code");
+
+                    b.ToTable("risk_factors", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_risk_factors_thresholds", "medium_from >= 0 AND high_from <= 100 AND medium_from < high_from");
+                        });
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Risks.RiskProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risk_profiles");
+
+                    b.HasIndex("RegionId", "Year")
+                        .HasDatabaseName("ix_risk_profiles_region_id_year");
+
+                    b.HasIndex("SchoolId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_risk_profiles_school_id_year");
+
+                    b.ToTable("risk_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Risks.RiskQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("FactorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("factor_id");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("integer")
+                        .HasColumnName("group");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<bool>("RiskWhenHigh")
+                        .HasColumnType("boolean")
+                        .HasColumnName("risk_when_high");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<decimal>("Weight")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("weight");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risk_questions");
+
+                    b.HasIndex("FactorId")
+                        .HasDatabaseName("ix_risk_questions_factor_id");
+
+                    b.ToTable("risk_questions", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Risks.RiskSettings", b =>
+                {
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<int>("DecisionsDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("decisions_day");
+
+                    b.Property<int>("DecisionsMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("decisions_month");
+
+                    b.Property<int>("FirstReviewDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("first_review_day");
+
+                    b.Property<int>("FirstReviewMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("first_review_month");
+
+                    b.Property<int>("KeyRiskLimit")
+                        .HasColumnType("integer")
+                        .HasColumnName("key_risk_limit");
+
+                    b.Property<int>("SecondReviewDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("second_review_day");
+
+                    b.Property<int>("SecondReviewMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("second_review_month");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("RegionId")
+                        .HasName("pk_risk_settings");
+
+                    b.ToTable("risk_settings", (string)null);
+                });
+
             modelBuilder.Entity("SchoolSupport.Domain.Roadmaps.Plan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3214,6 +3693,161 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_partnership_schools_schools_school_id");
                 });
 
+            modelBuilder.Entity("SchoolSupport.Domain.Risks.EffectivenessReview", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Schools.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_effectiveness_reviews_regions_region_id");
+
+                    b.HasOne("SchoolSupport.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_effectiveness_reviews_schools_school_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Risks.KeyRisk", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Risks.RiskFactor", null)
+                        .WithMany()
+                        .HasForeignKey("FactorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_key_risks_risk_factors_factor_id");
+
+                    b.HasOne("SchoolSupport.Domain.Roadmaps.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_key_risks_plans_plan_id");
+
+                    b.HasOne("SchoolSupport.Domain.Risks.RiskProfile", null)
+                        .WithMany("KeyRisks")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_key_risks_risk_profiles_profile_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Risks.ReviewFinding", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Risks.RiskFactor", null)
+                        .WithMany()
+                        .HasForeignKey("FactorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_findings_risk_factors_factor_id");
+
+                    b.HasOne("SchoolSupport.Domain.Risks.EffectivenessReview", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_findings_effectiveness_reviews_review_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Risks.RiskAnswer", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Risks.RiskProfile", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_answers_risk_profiles_profile_id");
+
+                    b.HasOne("SchoolSupport.Domain.Risks.RiskQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_answers_risk_questions_question_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Risks.RiskDecision", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Schools.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_risk_decisions_municipalities_municipality_id");
+
+                    b.HasOne("SchoolSupport.Domain.Roadmaps.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_risk_decisions_plans_plan_id");
+
+                    b.HasOne("SchoolSupport.Domain.Schools.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_decisions_regions_region_id");
+
+                    b.HasOne("SchoolSupport.Domain.Risks.EffectivenessReview", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_risk_decisions_effectiveness_reviews_review_id");
+
+                    b.HasOne("SchoolSupport.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_risk_decisions_schools_school_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Risks.RiskFactor", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Schools.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_factors_regions_region_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Risks.RiskProfile", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Schools.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_profiles_regions_region_id");
+
+                    b.HasOne("SchoolSupport.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_profiles_schools_school_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Risks.RiskQuestion", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Risks.RiskFactor", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("FactorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_questions_risk_factors_factor_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Risks.RiskSettings", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Schools.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_settings_regions_region_id");
+                });
+
             modelBuilder.Entity("SchoolSupport.Domain.Roadmaps.Plan", b =>
                 {
                     b.HasOne("SchoolSupport.Domain.Schools.Municipality", null)
@@ -3398,6 +4032,23 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                     b.Navigation("Reports");
 
                     b.Navigation("Schools");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Risks.EffectivenessReview", b =>
+                {
+                    b.Navigation("Findings");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Risks.RiskFactor", b =>
+                {
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Risks.RiskProfile", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("KeyRisks");
                 });
 
             modelBuilder.Entity("SchoolSupport.Domain.Roadmaps.Plan", b =>

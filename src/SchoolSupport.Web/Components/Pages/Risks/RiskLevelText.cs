@@ -1,0 +1,33 @@
+using SchoolSupport.Domain.Risks;
+
+namespace SchoolSupport.Web.Components.Pages.Risks;
+
+/// <summary>How the risk pages write a level: a letter for dense tables, a colour, the years a page offers.</summary>
+public static class RiskLevelText
+{
+    public static string Letter(RiskLevel? level) => level switch
+    {
+        RiskLevel.High => "в",
+        RiskLevel.Medium => "с",
+        RiskLevel.Low => "н",
+        _ => "—",
+    };
+
+    public static string Arrow(int? change) => change switch
+    {
+        > 0 => "↑",
+        < 0 => "↓",
+        _ => "",
+    };
+
+    public static string Style(RiskLevel? level) => level switch
+    {
+        RiskLevel.High => "color:#c62828;font-weight:600",
+        RiskLevel.Medium => "color:#ef6c00",
+        RiskLevel.Low => "color:#2e7d32",
+        _ => "color:#757575",
+    };
+
+    /// <summary>The last, current and next school year: those a profile, review or decision may be for.</summary>
+    public static IReadOnlyList<int> WorkingYears(int current) => [current - 1, current, current + 1];
+}
