@@ -57,7 +57,14 @@ public static class DependencyInjection
         services.AddScoped<MonitoringDashboard>();
         services.AddScoped<MonitoringReports>();
         services.TryAddSingleton(new SupportTargets());
-        services.AddScoped<PartnershipService>();
+        services.AddScoped<SavePartnership>();
+        services.AddScoped<MovePartnership>();
+        services.AddScoped<UploadAgreement>();
+        services.AddScoped<AddPartnershipActivity>();
+        services.AddScoped<SetActivityDone>();
+        services.AddScoped<AddPartnershipReport>();
+        services.AddScoped<PartnershipQueries>();
+        services.AddScoped<PartnershipExports>();
         services.AddScoped<MentorAssignments>();
         services.AddScoped<ConsultationJournal>();
         services.AddScoped<SupportCalendar>();
