@@ -66,7 +66,11 @@ public static class DependencyInjection
         services.AddScoped<PartnershipQueries>();
         services.AddScoped<PartnershipExports>();
         services.AddScoped<MentorAssignments>();
-        services.AddScoped<ConsultationJournal>();
+        services.AddScoped<RecordConsultation>();
+        services.AddScoped<DeleteConsultation>();
+        services.AddScoped<GiveFeedback>();
+        services.AddScoped<ConsultationQueries>();
+        services.AddScoped<MentoringExports>();
         services.AddScoped<SupportCalendar>();
         services.AddScoped<ProfessionalDevelopment>();
         services.AddScoped<PracticeBank>();
