@@ -85,7 +85,8 @@ public sealed class RecordConsultation(IDbContextFactory<AppDbContext> dbs, ICur
             throw new ScopeException("Вести журнал можно только по закреплённым за вами школам.");
         }
         var ownMaterials = edit.MaterialsDocumentId is { } docId && await db.Documents.AnyAsync(d => d.Id == docId && d.SchoolId == edit.SchoolId, ct);
-        // A new file for a record moved to another school starts a document of that school instead of versioning the old one.
+        // Materials of another school are refused, unless a new file comes with the record (moved to another school, say):
+        // the file then starts a document of this school instead of versioning the old one.
         if (edit.MaterialsDocumentId is not null && !ownMaterials && materials is null)
         {
             throw new DomainException("Материалы должны быть документом этой школы.");
