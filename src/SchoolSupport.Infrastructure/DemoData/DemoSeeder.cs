@@ -11,6 +11,7 @@ using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Identification;
 using SchoolSupport.Infrastructure.Identity;
+using SchoolSupport.Infrastructure.Documents;
 using SchoolSupport.Infrastructure.Mentoring;
 using SchoolSupport.Infrastructure.Monitoring;
 using SchoolSupport.Infrastructure.Risks;
@@ -22,7 +23,7 @@ public sealed record DemoLogin(string Email, string Role, string Scope);
 
 /// <summary>Seeds roles always, and on request a demo region with one user per role. Idempotent: a second run adds nothing.</summary>
 public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles, TimeProvider clock,
-    RunIdentification identification, MonitoringJob monitoring, SupportTargets targets, ILogger<DemoSeeder> log,
+    RunIdentification identification, MonitoringJob monitoring, DocumentLibrary library, ILogger<DemoSeeder> log,
     ILogger<RunIdentification> identificationLog)
 {
     public const string DemoRegionCode = "DEMO";
@@ -240,7 +241,7 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
                     Responsibilities = "Сопровождение программы перехода в эффективный режим",
                 }, ct);
             }
-            var journal = new ConsultationJournal(systemDb.For(new FixedScope(mentor)), new FixedScope(mentor), clock, targets);
+            var journal = new RecordConsultation(systemDb.For(new FixedScope(mentor)), new FixedScope(mentor), library, clock);
             await journal.SaveAsync(new ConsultationEdit
             {
                 SchoolId = school.SchoolId, Date = today.AddDays(-6), Format = ConsultationFormat.InPerson,
@@ -248,7 +249,7 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
                 ParticipantRoles = "директор, заместитель по УВР, руководители методических объединений",
                 Outcome = "Выделены темы с наибольшей долей невыполнения; согласованы мероприятия программы перехода по разделу о качестве преподавания.",
                 Steps = [new StepEdit { Text = "Провести входную диагностику по математике в 5–6 классах", Deadline = today.AddDays(21) }],
-            }, ct);
+            }, ct: ct);
         }
 
         if (!await db.Plans.AnyAsync(p => p.SchoolId == school.SchoolId, ct))

@@ -11,11 +11,11 @@ public static class MentoringEndpoints
     public static void MapMentoringEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/mentoring").RequireAuthorization(Policies.SchoolData);
-        group.MapGet("/journal/export.xlsx", (ConsultationJournal j, CancellationToken ct) =>
+        group.MapGet("/journal/export.xlsx", (MentoringExports j, CancellationToken ct) =>
             FileResults.WrittenAsync(o => j.WriteJournalXlsxAsync(new ConsultationQuery(), o, ct), FileResults.Xlsx, "Журнал консультаций.xlsx"));
-        group.MapGet("/feedback/export.xlsx", (ConsultationJournal j, CancellationToken ct) =>
+        group.MapGet("/feedback/export.xlsx", (MentoringExports j, CancellationToken ct) =>
             FileResults.WrittenAsync(o => j.WriteFeedbackXlsxAsync(new ConsultationQuery(), o, ct), FileResults.Xlsx, "Журнал обратной связи.xlsx"));
-        group.MapGet("/summary/export.xlsx", (ConsultationJournal j, TimeProvider clock, int? year, CancellationToken ct) =>
+        group.MapGet("/summary/export.xlsx", (MentoringExports j, TimeProvider clock, int? year, CancellationToken ct) =>
         {
             var y = year ?? clock.Today().Year;
             return FileResults.WrittenAsync(o => j.WriteSummaryXlsxAsync(y, o, ct), FileResults.Xlsx, $"Консультации по школам {y}.xlsx");

@@ -10,7 +10,7 @@ public static class PartnershipEndpoints
     public static void MapPartnershipEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("").RequireAuthorization(Policies.SchoolData);
-        group.MapGet("/partnerships/export.xlsx", (PartnershipService s, CancellationToken ct) =>
+        group.MapGet("/partnerships/export.xlsx", (PartnershipExports s, CancellationToken ct) =>
             FileResults.WrittenAsync(o => s.WriteXlsxAsync(o, ct), FileResults.Xlsx, "Партнёрства.xlsx"));
     }
 }

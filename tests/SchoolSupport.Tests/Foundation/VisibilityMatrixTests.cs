@@ -170,10 +170,10 @@ public sealed class VisibilityMatrixTests(VisibilityMatrixTests.Fixture world) :
             (file is not null).Should().Be(expected.Contains(s.Code), $"the file of {s.Code}");
         }
 
-        var partnerships = await As<PartnershipService>(role).ListAsync();
+        var partnerships = await As<PartnershipQueries>(role).ListAsync();
         partnerships.Select(p => CodeIn(p.Title)).Should().BeEquivalentTo(expected, "partnerships");
 
-        var consultations = await As<ConsultationJournal>(role).ListAsync(new ConsultationQuery());
+        var consultations = await As<ConsultationQueries>(role).ListAsync(new ConsultationQuery());
         consultations.Select(c => CodeOf(c.Consultation.SchoolId)).Should().BeEquivalentTo(expected, "consultations");
 
         var applications = await As<ProfessionalDevelopment>(role).ApplicationsAsync();
