@@ -39,7 +39,15 @@ public static class DependencyInjection
         services.TryAddSingleton(new ImportLimits());
         services.AddScoped<ResultsImport>();
         services.AddScoped<ResultsBrowser>();
-        services.AddScoped<SupportLists>();
+        services.AddScoped<ListQueries>();
+        services.AddScoped<StartListReview>();
+        services.AddScoped<DecideOnSchool>();
+        services.AddScoped<SubmitList>();
+        services.AddScoped<ApproveList>();
+        services.AddScoped<ReturnList>();
+        services.AddScoped<PublishList>();
+        services.AddScoped<AmendList>();
+        services.AddScoped<ListExports>();
         services.AddScoped<PublicLists>();
         services.AddScoped<Methodologies>();
         services.AddTransient<RunIdentification>();

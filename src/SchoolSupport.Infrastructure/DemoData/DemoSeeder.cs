@@ -132,7 +132,8 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
         UserScope ministryUser, CancellationToken ct)
     {
         TimeProvider On(int day) => inItsSeptember ? new DayClock(new DateTimeOffset(year, 9, day, 7, 0, 0, TimeSpan.Zero)) : clock;
-        SupportLists As(UserScope user, int day) => new(systemDb.For(new FixedScope(user)), new FixedScope(user), On(day));
+        T As<T>(UserScope user, int day, Func<IDbContextFactory<AppDbContext>, ICurrentScope, TimeProvider, T> useCase) =>
+            useCase(systemDb.For(new FixedScope(user)), new FixedScope(user), On(day));
         // The order follows the September identification; on a demo started in early September it is dated today.
         var orderDate = inItsSeptember || new DateOnly(year, 9, 15) < Today ? new DateOnly(year, 9, 15) : Today;
         for (var step = 0; step < 6; step++)
@@ -149,16 +150,16 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
                     await (inItsSeptember ? new RunIdentification(systemDb, On(1), identificationLog) : identification).RunAsync(regionId, year, Seeding, null, ct);
                     break;
                 case ListStatus.Draft or ListStatus.Returned:
-                    await As(operatorUser, 8).StartReviewAsync(list.Id, list.RowVersion, ct);
+                    await As(operatorUser, 8, (d, u, c) => new StartListReview(d, u, c)).StartReviewAsync(list.Id, list.RowVersion, ct);
                     break;
                 case ListStatus.UnderReview:
-                    await As(operatorUser, 10).SubmitAsync(list.Id, list.RowVersion, ct);
+                    await As(operatorUser, 10, (d, u, c) => new SubmitList(d, u, c)).SubmitAsync(list.Id, list.RowVersion, ct);
                     break;
                 case ListStatus.Submitted:
-                    await As(ministryUser, 15).ApproveAsync(list.Id, list.RowVersion, orderNumber, orderDate, ct);
+                    await As(ministryUser, 15, (d, u, c) => new ApproveList(d, u, c)).ApproveAsync(list.Id, list.RowVersion, orderNumber, orderDate, ct);
                     break;
                 case ListStatus.Approved:
-                    await As(ministryUser, 16).PublishAsync(list.Id, list.RowVersion, ct);
+                    await As(ministryUser, 16, (d, u, c) => new PublishList(d, u, c)).PublishAsync(list.Id, list.RowVersion, ct);
                     log.LogInformation("Demo list {Year}/{Next} published: {Schools} schools", year, year + 1,
                         await db.Set<SupportListEntry>().CountAsync(e => e.ListId == list.Id && e.Included, ct));
                     break;
