@@ -53,7 +53,13 @@ public static class DependencyInjection
         services.AddTransient<RunIdentification>();
         services.AddTransient<OverdueItemsJob>();
         services.AddScoped<PlanSections>();
-        services.AddScoped<PlanService>();
+        services.AddScoped<PlanQueries>();
+        services.AddScoped<CreatePlan>();
+        services.AddScoped<SavePlanHeader>();
+        services.AddScoped<SavePlanItem>();
+        services.AddScoped<DeletePlanItem>();
+        services.AddScoped<MovePlan>();
+        services.AddScoped<CommentOnPlan>();
         services.AddScoped<PlanBoard>();
         services.AddScoped<PlanExport>();
         services.AddScoped<PlanEvidenceFiles>();

@@ -271,15 +271,18 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
     /// <summary>The school team drafts its programme (one activity per section), the coordinator approves it, the team starts it and reports one activity done.</summary>
     private async Task ProgrammeAsync(UserScope school, UserScope municipal, int year, DateOnly today, CancellationToken ct)
     {
-        var team = new PlanService(systemDb.For(new FixedScope(school)), new FixedScope(school), clock);
-        var coordinator = new PlanService(systemDb.For(new FixedScope(municipal)), new FixedScope(municipal), clock);
-        var id = await team.CreateAsync(new PlanHeaderEdit
+        var team = new FixedScope(school);
+        var coordinator = new FixedScope(municipal);
+        var teamItems = new SavePlanItem(systemDb.For(team), team, clock);
+        var teamMoves = new MovePlan(systemDb.For(team), team, clock);
+        var coordinatorMoves = new MovePlan(systemDb.For(coordinator), coordinator, clock);
+        var id = await new CreatePlan(systemDb.For(team), team, clock).CreateAsync(new PlanHeaderEdit
         {
             Kind = PlanKind.TransitionProgramme, Title = $"Программа перехода в эффективный режим функционирования на {year}–{year + 2} гг.",
             PeriodFrom = new DateOnly(year, 10, 1), PeriodTo = new DateOnly(year + 2, 8, 31),
             Goals = "Снижение доли обучающихся, не достигших минимального балла по русскому языку и математике; повышение качества преподавания.",
         }, ct);
-        var sections = await new PlanSections(systemDb.For(new FixedScope(school)), new FixedScope(school), clock).ListAsync(ct);
+        var sections = await new PlanSections(systemDb.For(team), team, clock).ListAsync(ct);
         var items = new List<PlanItemEdit>();
         foreach (var (section, i) in sections.Select((s, i) => (s, i)))
         {
@@ -289,45 +292,48 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
                 Responsible = i % 2 == 0 ? "Заместитель директора по УВР" : "Директор", Participants = "Педагогический коллектив",
                 Indicator = "Доля выполненных мероприятий раздела", Target = "100 %",
             };
-            await team.SaveItemAsync(item, ct);
+            await teamItems.SaveItemAsync(item, ct);
             items.Add(item);
         }
-        var version = (await team.GetAsync(id, ct))!.Plan.Version;
-        version = await team.MoveAsync(id, version, PlanStatus.Submitted, null, ct);
-        version = await coordinator.MoveAsync(id, version, PlanStatus.UnderReview, null, ct);
-        version = await coordinator.MoveAsync(id, version, PlanStatus.Approved, "Программа согласована.", ct);
-        await team.MoveAsync(id, version, PlanStatus.InProgress, null, ct);
+        var version = (await new PlanQueries(systemDb.For(team), team).GetAsync(id, ct))!.Plan.Version;
+        version = await teamMoves.MoveAsync(id, version, PlanStatus.Submitted, null, ct);
+        version = await coordinatorMoves.MoveAsync(id, version, PlanStatus.UnderReview, null, ct);
+        version = await coordinatorMoves.MoveAsync(id, version, PlanStatus.Approved, "Программа согласована.", ct);
+        await teamMoves.MoveAsync(id, version, PlanStatus.InProgress, null, ct);
         var first = items[0];
         first.Status = PlanItemStatus.Done;
         first.Actual = "Проведено";
-        await team.SaveItemAsync(first, ct);
+        await teamItems.SaveItemAsync(first, ct);
     }
 
     /// <summary>The coordinator drafts the municipal roadmap and the operator approves it.</summary>
     private async Task RoadmapAsync(UserScope municipal, UserScope operatorUser, int year, DateOnly today, CancellationToken ct)
     {
-        var coordinator = new PlanService(systemDb.For(new FixedScope(municipal)), new FixedScope(municipal), clock);
-        var reviewer = new PlanService(systemDb.For(new FixedScope(operatorUser)), new FixedScope(operatorUser), clock);
-        var id = await coordinator.CreateAsync(new PlanHeaderEdit
+        var coordinator = new FixedScope(municipal);
+        var reviewer = new FixedScope(operatorUser);
+        var coordinatorItems = new SavePlanItem(systemDb.For(coordinator), coordinator, clock);
+        var coordinatorMoves = new MovePlan(systemDb.For(coordinator), coordinator, clock);
+        var reviewerMoves = new MovePlan(systemDb.For(reviewer), reviewer, clock);
+        var id = await new CreatePlan(systemDb.For(coordinator), coordinator, clock).CreateAsync(new PlanHeaderEdit
         {
             Kind = PlanKind.Roadmap, Title = $"Муниципальная дорожная карта поддержки школ с низкими образовательными результатами на {year}/{year + 1} учебный год",
             PeriodFrom = new DateOnly(year, 9, 1), PeriodTo = new DateOnly(year + 1, 8, 31),
             Goals = "Сопровождение школ перечня: наставничество, сетевое партнёрство со школами-лидерами, мониторинг программ перехода.",
         }, ct);
-        await coordinator.SaveItemAsync(new PlanItemEdit
+        await coordinatorItems.SaveItemAsync(new PlanItemEdit
         {
             PlanId = id, Activity = "Закрепить наставников за школами перечня", Deadline = new DateOnly(year, 10, 15),
             Responsible = "Муниципальный методический кабинет", Indicator = "Доля школ перечня с наставником", Target = "100 %",
         }, ct);
-        await coordinator.SaveItemAsync(new PlanItemEdit
+        await coordinatorItems.SaveItemAsync(new PlanItemEdit
         {
             PlanId = id, Activity = "Заключить соглашения о сетевом партнёрстве со школами-лидерами", Deadline = today.AddMonths(2),
             Responsible = "Управление образования", Indicator = "Соглашений о партнёрстве", Target = "не менее 5",
         }, ct);
-        var version = (await coordinator.GetAsync(id, ct))!.Plan.Version;
-        version = await coordinator.MoveAsync(id, version, PlanStatus.Submitted, null, ct);
-        version = await reviewer.MoveAsync(id, version, PlanStatus.UnderReview, null, ct);
-        await reviewer.MoveAsync(id, version, PlanStatus.Approved, null, ct);
+        var version = (await new PlanQueries(systemDb.For(coordinator), coordinator).GetAsync(id, ct))!.Plan.Version;
+        version = await coordinatorMoves.MoveAsync(id, version, PlanStatus.Submitted, null, ct);
+        version = await reviewerMoves.MoveAsync(id, version, PlanStatus.UnderReview, null, ct);
+        await reviewerMoves.MoveAsync(id, version, PlanStatus.Approved, null, ct);
     }
 
     private static readonly string[] Activities =
