@@ -135,7 +135,8 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
         UserScope ministryUser, CancellationToken ct)
     {
         TimeProvider On(int day) => inItsSeptember ? new DayClock(new DateTimeOffset(year, 9, day, 7, 0, 0, TimeSpan.Zero)) : clock;
-        SupportLists As(UserScope user, int day) => new(systemDb.For(new FixedScope(user)), new FixedScope(user), On(day));
+        T As<T>(UserScope user, int day, Func<IDbContextFactory<AppDbContext>, ICurrentScope, TimeProvider, T> useCase) =>
+            useCase(systemDb.For(new FixedScope(user)), new FixedScope(user), On(day));
         // The order follows the September identification; on a demo started in early September it is dated today.
         var orderDate = inItsSeptember || new DateOnly(year, 9, 15) < Today ? new DateOnly(year, 9, 15) : Today;
         for (var step = 0; step < 6; step++)
@@ -152,16 +153,16 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
                     await (inItsSeptember ? new RunIdentification(systemDb, On(1), identificationLog) : identification).RunAsync(regionId, year, Seeding, null, ct);
                     break;
                 case ListStatus.Draft or ListStatus.Returned:
-                    await As(operatorUser, 8).StartReviewAsync(list.Id, list.RowVersion, ct);
+                    await As(operatorUser, 8, (d, u, c) => new StartListReview(d, u, c)).StartReviewAsync(list.Id, list.RowVersion, ct);
                     break;
                 case ListStatus.UnderReview:
-                    await As(operatorUser, 10).SubmitAsync(list.Id, list.RowVersion, ct);
+                    await As(operatorUser, 10, (d, u, c) => new SubmitList(d, u, c)).SubmitAsync(list.Id, list.RowVersion, ct);
                     break;
                 case ListStatus.Submitted:
-                    await As(ministryUser, 15).ApproveAsync(list.Id, list.RowVersion, orderNumber, orderDate, ct);
+                    await As(ministryUser, 15, (d, u, c) => new ApproveList(d, u, c)).ApproveAsync(list.Id, list.RowVersion, orderNumber, orderDate, ct);
                     break;
                 case ListStatus.Approved:
-                    await As(ministryUser, 16).PublishAsync(list.Id, list.RowVersion, ct);
+                    await As(ministryUser, 16, (d, u, c) => new PublishList(d, u, c)).PublishAsync(list.Id, list.RowVersion, ct);
                     log.LogInformation("Demo list {Year}/{Next} published: {Schools} schools", year, year + 1,
                         await db.Set<SupportListEntry>().CountAsync(e => e.ListId == list.Id && e.Included, ct));
                     break;
@@ -277,15 +278,18 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
     /// <summary>The school team drafts its programme (one activity per section), the coordinator approves it, the team starts it and reports one activity done.</summary>
     private async Task ProgrammeAsync(UserScope school, UserScope municipal, int year, DateOnly today, CancellationToken ct)
     {
-        var team = new PlanService(systemDb.For(new FixedScope(school)), new FixedScope(school), clock);
-        var coordinator = new PlanService(systemDb.For(new FixedScope(municipal)), new FixedScope(municipal), clock);
-        var id = await team.CreateAsync(new PlanHeaderEdit
+        var team = new FixedScope(school);
+        var coordinator = new FixedScope(municipal);
+        var teamItems = new SavePlanItem(systemDb.For(team), team, clock);
+        var teamMoves = new MovePlan(systemDb.For(team), team, clock);
+        var coordinatorMoves = new MovePlan(systemDb.For(coordinator), coordinator, clock);
+        var id = await new CreatePlan(systemDb.For(team), team, clock).CreateAsync(new PlanHeaderEdit
         {
             Kind = PlanKind.TransitionProgramme, Title = $"Программа перехода в эффективный режим функционирования на {year}–{year + 2} гг.",
             PeriodFrom = new DateOnly(year, 10, 1), PeriodTo = new DateOnly(year + 2, 8, 31),
             Goals = "Снижение доли обучающихся, не достигших минимального балла по русскому языку и математике; повышение качества преподавания.",
         }, ct);
-        var sections = await new PlanSections(systemDb.For(new FixedScope(school)), new FixedScope(school), clock).ListAsync(ct);
+        var sections = await new PlanSections(systemDb.For(team), team, clock).ListAsync(ct);
         var items = new List<PlanItemEdit>();
         foreach (var (section, i) in sections.Select((s, i) => (s, i)))
         {
@@ -295,18 +299,18 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
                 Responsible = i % 2 == 0 ? "Заместитель директора по УВР" : "Директор", Participants = "Педагогический коллектив",
                 Indicator = "Доля выполненных мероприятий раздела", Target = "100 %",
             };
-            await team.SaveItemAsync(item, ct);
+            await teamItems.SaveItemAsync(item, ct);
             items.Add(item);
         }
-        var version = (await team.GetAsync(id, ct))!.Plan.Version;
-        version = await team.MoveAsync(id, version, PlanStatus.Submitted, null, ct);
-        version = await coordinator.MoveAsync(id, version, PlanStatus.UnderReview, null, ct);
-        version = await coordinator.MoveAsync(id, version, PlanStatus.Approved, "Программа согласована.", ct);
-        await team.MoveAsync(id, version, PlanStatus.InProgress, null, ct);
+        var version = (await new PlanQueries(systemDb.For(team), team).GetAsync(id, ct))!.Plan.Version;
+        version = await teamMoves.MoveAsync(id, version, PlanStatus.Submitted, null, ct);
+        version = await coordinatorMoves.MoveAsync(id, version, PlanStatus.UnderReview, null, ct);
+        version = await coordinatorMoves.MoveAsync(id, version, PlanStatus.Approved, "Программа согласована.", ct);
+        await teamMoves.MoveAsync(id, version, PlanStatus.InProgress, null, ct);
         var first = items[0];
         first.Status = PlanItemStatus.Done;
         first.Actual = "Проведено";
-        await team.SaveItemAsync(first, ct);
+        await teamItems.SaveItemAsync(first, ct);
     }
 
     /// <summary>Risk shares of the demo school's answers per factor (in the default order); last year's were somewhat higher.</summary>
@@ -339,28 +343,31 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
     /// <summary>The coordinator drafts the municipal roadmap and the operator approves it.</summary>
     private async Task RoadmapAsync(UserScope municipal, UserScope operatorUser, int year, DateOnly today, CancellationToken ct)
     {
-        var coordinator = new PlanService(systemDb.For(new FixedScope(municipal)), new FixedScope(municipal), clock);
-        var reviewer = new PlanService(systemDb.For(new FixedScope(operatorUser)), new FixedScope(operatorUser), clock);
-        var id = await coordinator.CreateAsync(new PlanHeaderEdit
+        var coordinator = new FixedScope(municipal);
+        var reviewer = new FixedScope(operatorUser);
+        var coordinatorItems = new SavePlanItem(systemDb.For(coordinator), coordinator, clock);
+        var coordinatorMoves = new MovePlan(systemDb.For(coordinator), coordinator, clock);
+        var reviewerMoves = new MovePlan(systemDb.For(reviewer), reviewer, clock);
+        var id = await new CreatePlan(systemDb.For(coordinator), coordinator, clock).CreateAsync(new PlanHeaderEdit
         {
             Kind = PlanKind.Roadmap, Title = $"Муниципальная дорожная карта поддержки школ с низкими образовательными результатами на {year}/{year + 1} учебный год",
             PeriodFrom = new DateOnly(year, 9, 1), PeriodTo = new DateOnly(year + 1, 8, 31),
             Goals = "Сопровождение школ перечня: наставничество, сетевое партнёрство со школами-лидерами, мониторинг программ перехода.",
         }, ct);
-        await coordinator.SaveItemAsync(new PlanItemEdit
+        await coordinatorItems.SaveItemAsync(new PlanItemEdit
         {
             PlanId = id, Activity = "Закрепить наставников за школами перечня", Deadline = new DateOnly(year, 10, 15),
             Responsible = "Муниципальный методический кабинет", Indicator = "Доля школ перечня с наставником", Target = "100 %",
         }, ct);
-        await coordinator.SaveItemAsync(new PlanItemEdit
+        await coordinatorItems.SaveItemAsync(new PlanItemEdit
         {
             PlanId = id, Activity = "Заключить соглашения о сетевом партнёрстве со школами-лидерами", Deadline = today.AddMonths(2),
             Responsible = "Управление образования", Indicator = "Соглашений о партнёрстве", Target = "не менее 5",
         }, ct);
-        var version = (await coordinator.GetAsync(id, ct))!.Plan.Version;
-        version = await coordinator.MoveAsync(id, version, PlanStatus.Submitted, null, ct);
-        version = await reviewer.MoveAsync(id, version, PlanStatus.UnderReview, null, ct);
-        await reviewer.MoveAsync(id, version, PlanStatus.Approved, null, ct);
+        var version = (await new PlanQueries(systemDb.For(coordinator), coordinator).GetAsync(id, ct))!.Plan.Version;
+        version = await coordinatorMoves.MoveAsync(id, version, PlanStatus.Submitted, null, ct);
+        version = await reviewerMoves.MoveAsync(id, version, PlanStatus.UnderReview, null, ct);
+        await reviewerMoves.MoveAsync(id, version, PlanStatus.Approved, null, ct);
     }
 
     private static readonly string[] Activities =

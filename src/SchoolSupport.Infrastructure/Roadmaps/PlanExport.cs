@@ -7,7 +7,7 @@ using SchoolSupport.Infrastructure.Documents;
 namespace SchoolSupport.Infrastructure.Roadmaps;
 
 /// <summary>A plan as a PDF for signing and as an XLSX workbook: its activities, and the evidence files attached to them.</summary>
-public sealed class PlanExport(PlanService plans, PlanEvidenceFiles evidence, IDbContextFactory<AppDbContext> dbs)
+public sealed class PlanExport(PlanQueries plans, PlanEvidenceFiles evidence, IDbContextFactory<AppDbContext> dbs)
 {
     /// <summary>Writes the PDF; false when the user does not see the plan.</summary>
     public async Task<(bool Found, string FileName)> WritePdfAsync(Guid id, Stream output, CancellationToken ct = default)

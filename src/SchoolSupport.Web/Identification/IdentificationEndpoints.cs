@@ -13,10 +13,10 @@ public static class IdentificationEndpoints
     public static void MapIdentificationEndpoints(this IEndpointRouteBuilder app)
     {
         var lists = app.MapGroup("/lists").RequireAuthorization(Policies.SchoolData);
-        lists.MapGet("/{id:guid}/list.pdf", async (Guid id, SupportLists service, CancellationToken ct) =>
-            FileResults.Bytes(await service.PdfAsync(id, ct), FileResults.Pdf, "Перечень ШНОР и ШНСУ.pdf"));
-        lists.MapGet("/{id:guid}/list.xlsx", async (Guid id, SupportLists service, CancellationToken ct) =>
-            FileResults.Bytes(await service.XlsxAsync(id, ct), FileResults.Xlsx, "Перечень ШНОР и ШНСУ.xlsx"));
+        lists.MapGet("/{id:guid}/list.pdf", async (Guid id, ListExports exports, CancellationToken ct) =>
+            FileResults.Bytes(await exports.PdfAsync(id, ct), FileResults.Pdf, "Перечень ШНОР и ШНСУ.pdf"));
+        lists.MapGet("/{id:guid}/list.xlsx", async (Guid id, ListExports exports, CancellationToken ct) =>
+            FileResults.Bytes(await exports.XlsxAsync(id, ct), FileResults.Xlsx, "Перечень ШНОР и ШНСУ.xlsx"));
     }
 
     /// <summary>Schedules the yearly identification of every region on its calendar date (default 1 September, 02:00).</summary>

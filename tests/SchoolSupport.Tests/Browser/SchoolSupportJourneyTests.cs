@@ -52,13 +52,13 @@ public sealed class SchoolSupportJourneyTests(BrowserFixture portal) : IClassFix
         await BrowserFixture.ScreenshotAsync(school, "school-documents");
 
         // The programme is approved and under way (done through the services), then the school reports progress in the browser.
-        var team = portal.Service<PlanService>(World.Scope(Roles.School));
-        var municipal = portal.Service<PlanService>(World.Scope(Roles.Municipal));
-        async Task<uint> Version() => (await team.GetAsync(id))!.Plan.Version;
-        await team.MoveAsync(id, await Version(), PlanStatus.Submitted, "Доработано.");
-        await municipal.MoveAsync(id, await Version(), PlanStatus.UnderReview, null);
-        await municipal.MoveAsync(id, await Version(), PlanStatus.Approved, null);
-        await team.MoveAsync(id, await Version(), PlanStatus.InProgress, null);
+        var team = World.Scope(Roles.School);
+        var municipal = World.Scope(Roles.Municipal);
+        async Task<uint> Version() => (await portal.Service<PlanQueries>(team).GetAsync(id))!.Plan.Version;
+        await portal.Service<MovePlan>(team).MoveAsync(id, await Version(), PlanStatus.Submitted, "Доработано.");
+        await portal.Service<MovePlan>(municipal).MoveAsync(id, await Version(), PlanStatus.UnderReview, null);
+        await portal.Service<MovePlan>(municipal).MoveAsync(id, await Version(), PlanStatus.Approved, null);
+        await portal.Service<MovePlan>(team).MoveAsync(id, await Version(), PlanStatus.InProgress, null);
         await BrowserFixture.GotoAsync(school, $"/roadmaps/{id}");
         await school.GetByLabel("Комментарий (обязателен при возврате", new() { Exact = false }).FillAsync("Отчёт за ноябрь: проведены два методических семинара.");
         await school.GetByLabel("Комментарий (обязателен при возврате", new() { Exact = false }).PressAsync("Tab");

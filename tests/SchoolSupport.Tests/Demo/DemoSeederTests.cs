@@ -118,7 +118,7 @@ public sealed class DemoSeederTests(DemoPortalFixture portal) : IClassFixture<De
         var reduction = indicators.Single(i => i.Definition.Code == IndicatorCode.ListReduction);
         reduction.Value.Should().Be(Math.Round(100m * (before.Count - now.Count) / before.Count, 1));
         reduction.Details.Should().Be($"{before.Count} → {now.Count} школ");
-        (await acting.ServiceProvider.GetRequiredService<SupportLists>().YearOverYearAsync()).Select(y => (y.Year, y.Listed, y.TwoYearsOrMore))
+        (await acting.ServiceProvider.GetRequiredService<ListQueries>().YearOverYearAsync()).Select(y => (y.Year, y.Listed, y.TwoYearsOrMore))
             .Should().Equal((LastYear - 1, before.Count, 0), (LastYear, now.Count, now.Count(e => e.SecondConsecutiveYear)));
     }
 

@@ -151,9 +151,9 @@ public sealed class VisibilityMatrixTests(VisibilityMatrixTests.Fixture world) :
         var (results, _) = await As<ResultsBrowser>(role).SearchAsync(new ResultQuery(PageSize: 100));
         results.Select(r => r.SchoolCode).Should().BeEquivalentTo(expected, "results");
 
-        var list = await As<SupportLists>(role).GetAsync(world.ListOfRegion[W.RegionA.Id]);
+        var list = await As<ListQueries>(role).GetAsync(world.ListOfRegion[W.RegionA.Id]);
         list!.Entries.Select(e => e.SchoolCode).Should().BeEquivalentTo(expected, "list entries");
-        (await As<SupportLists>(role).GetAsync(world.ListOfRegion[W.RegionB.Id])).Should().BeNull("a list of another region");
+        (await As<ListQueries>(role).GetAsync(world.ListOfRegion[W.RegionB.Id])).Should().BeNull("a list of another region");
 
         var plans = await As<PlanBoard>(role).ListAsync();
         plans.Select(p => CodeIn(p.Title)).Where(c => c is not null).Should().BeEquivalentTo(expected, "plans");

@@ -16,7 +16,7 @@ public sealed class ListWorkflowTests(PortalFixture portal) : IClassFixture<Port
     private const int Year = 2025;
     private TestWorld World => portal.World;
 
-    private SupportLists As(string role, string region = "a") => portal.Service<SupportLists>(World.Scope(role, region));
+    private T As<T>(string role, string region = "a") where T : notnull => portal.Service<T>(World.Scope(role, region));
 
     /// <summary>School A1 №1 is far below the others in every year: more than 10 % below the minimum score in ОГЭ.</summary>
     private async Task SeedResultsAsync()
@@ -64,8 +64,8 @@ public sealed class ListWorkflowTests(PortalFixture portal) : IClassFixture<Port
             await db.SaveChangesAsync();
         }
         var seen = (await ListAsync(id)).RowVersion;
-        await As(Roles.Operator).StartReviewAsync(id, seen);
-        var second = () => As(Roles.Operator).StartReviewAsync(id, seen);
+        await As<StartListReview>(Roles.Operator).StartReviewAsync(id, seen);
+        var second = () => As<StartListReview>(Roles.Operator).StartReviewAsync(id, seen);
         (await second.Should().ThrowAsync<StaleEditException>()).WithMessage("Перечень изменён другим пользователем — обновите страницу.");
         await using var check = portal.System();
         (await check.Set<ListTransition>().CountAsync(t => t.ListId == id)).Should().Be(1, "the second click changed nothing");
@@ -82,39 +82,39 @@ public sealed class ListWorkflowTests(PortalFixture portal) : IClassFixture<Port
             (await db.Set<SupportList>().CountAsync(l => l.RegionId == World.RegionA.Id && l.Year == Year)).Should().Be(1);
             (await db.Set<SupportListEntry>().CountAsync(e => e.ListId == id)).Should().Be(3, "region A has three schools");
         }
-        var view = await As(Roles.Operator).GetAsync(id);
+        var view = await As<ListQueries>(Roles.Operator).GetAsync(id);
         view!.Entries.Single(e => e.SchoolId == World.SchoolA1.Id).Included.Should().BeTrue();
         view.Entries.Single(e => e.SchoolId == World.SchoolA1.Id).LowResults.Should().BeTrue();
         view.Entries.Should().NotContain(e => e.SchoolId == World.SchoolB1.Id);
 
         var list = await ListAsync(id);
-        await As(Roles.Operator).StartReviewAsync(id, list.RowVersion);
+        await As<StartListReview>(Roles.Operator).StartReviewAsync(id, list.RowVersion);
         list = await ListAsync(id);
-        var shortReason = () => As(Roles.Operator).DecideAsync(id, list.RowVersion, World.SchoolA2.Id, true, "мало");
+        var shortReason = () => As<DecideOnSchool>(Roles.Operator).DecideAsync(id, list.RowVersion, World.SchoolA2.Id, true, "мало");
         await shortReason.Should().ThrowAsync<DomainException>().WithMessage("*Обоснование обязательно*");
-        await As(Roles.Operator).DecideAsync(id, list.RowVersion, World.SchoolA2.Id, true, "Отрицательная динамика по итогам мониторинга РЦОКО");
-        var stale = () => As(Roles.Operator).DecideAsync(id, list.RowVersion, World.SchoolA1Second.Id, true, "Второе решение по устаревшей странице");
+        await As<DecideOnSchool>(Roles.Operator).DecideAsync(id, list.RowVersion, World.SchoolA2.Id, true, "Отрицательная динамика по итогам мониторинга РЦОКО");
+        var stale = () => As<DecideOnSchool>(Roles.Operator).DecideAsync(id, list.RowVersion, World.SchoolA1Second.Id, true, "Второе решение по устаревшей странице");
         await stale.Should().ThrowAsync<StaleEditException>();
 
         list = await ListAsync(id);
-        var byMunicipal = () => As(Roles.Municipal).SubmitAsync(id, list.RowVersion);
+        var byMunicipal = () => As<SubmitList>(Roles.Municipal).SubmitAsync(id, list.RowVersion);
         await byMunicipal.Should().ThrowAsync<ScopeException>();
-        await As(Roles.Operator).SubmitAsync(id, list.RowVersion);
+        await As<SubmitList>(Roles.Operator).SubmitAsync(id, list.RowVersion);
 
         list = await ListAsync(id);
-        var byOperator = () => As(Roles.Operator).ApproveAsync(id, list.RowVersion, "1852", new DateOnly(Year, 9, 20));
+        var byOperator = () => As<ApproveList>(Roles.Operator).ApproveAsync(id, list.RowVersion, "1852", new DateOnly(Year, 9, 20));
         await byOperator.Should().ThrowAsync<ScopeException>();
-        var noOrder = () => As(Roles.Ministry).ApproveAsync(id, list.RowVersion, "", new DateOnly(Year, 9, 20));
+        var noOrder = () => As<ApproveList>(Roles.Ministry).ApproveAsync(id, list.RowVersion, "", new DateOnly(Year, 9, 20));
         await noOrder.Should().ThrowAsync<DomainException>().WithMessage("*номер приказа*");
-        var wrongYear = () => As(Roles.Ministry).ApproveAsync(id, list.RowVersion, "1852", new DateOnly(2019, 9, 20));
+        var wrongYear = () => As<ApproveList>(Roles.Ministry).ApproveAsync(id, list.RowVersion, "1852", new DateOnly(2019, 9, 20));
         await wrongYear.Should().ThrowAsync<DomainException>().WithMessage("*не соответствует году*");
-        await As(Roles.Ministry).ApproveAsync(id, list.RowVersion, "1852", new DateOnly(Year, 9, 20));
+        await As<ApproveList>(Roles.Ministry).ApproveAsync(id, list.RowVersion, "1852", new DateOnly(Year, 9, 20));
         list = await ListAsync(id);
-        await As(Roles.Ministry).PublishAsync(id, list.RowVersion);
+        await As<PublishList>(Roles.Ministry).PublishAsync(id, list.RowVersion);
 
         list = await ListAsync(id);
         list.Status.Should().Be(ListStatus.Published);
-        var decide = () => As(Roles.Operator).DecideAsync(id, list.RowVersion, World.SchoolA2.Id, false, "Попытка изменить опубликованный перечень");
+        var decide = () => As<DecideOnSchool>(Roles.Operator).DecideAsync(id, list.RowVersion, World.SchoolA2.Id, false, "Попытка изменить опубликованный перечень");
         await decide.Should().ThrowAsync<DomainException>().WithMessage("*Опубликованный перечень изменить нельзя*");
         using (var scope = portal.Services.CreateScope())
         {
@@ -131,12 +131,12 @@ public sealed class ListWorkflowTests(PortalFixture portal) : IClassFixture<Port
         }
 
         // What each scope sees of the published list.
-        (await As(Roles.Municipal, "a2").GetAsync(id))!.Entries.Should().OnlyContain(e => e.SchoolId == World.SchoolA2.Id);
-        (await As(Roles.School).GetAsync(id))!.Entries.Should().ContainSingle().Which.SchoolId.Should().Be(World.SchoolA1.Id);
-        (await As(Roles.Operator, "b").GetAsync(id)).Should().BeNull();
+        (await As<ListQueries>(Roles.Municipal, "a2").GetAsync(id))!.Entries.Should().OnlyContain(e => e.SchoolId == World.SchoolA2.Id);
+        (await As<ListQueries>(Roles.School).GetAsync(id))!.Entries.Should().ContainSingle().Which.SchoolId.Should().Be(World.SchoolA1.Id);
+        (await As<ListQueries>(Roles.Operator, "b").GetAsync(id)).Should().BeNull();
 
         // The PDF for the order carries the Cyrillic names and the order number.
-        var pdf = await As(Roles.Ministry).PdfAsync(id);
+        var pdf = await As<ListExports>(Roles.Ministry).PdfAsync(id);
         using (var document = PdfDocument.Open(pdf))
         {
             var text = string.Join(" ", document.GetPages().Select(p => p.Text));
@@ -150,15 +150,15 @@ public sealed class ListWorkflowTests(PortalFixture portal) : IClassFixture<Port
         page.Should().Contain(World.SchoolA1.ShortName).And.Contain("1852");
 
         // An amendment is a new version; publishing it supersedes the first.
-        var amendment = await As(Roles.Operator).AmendAsync(id, "Исправление по протесту муниципалитета А2");
+        var amendment = await As<AmendList>(Roles.Operator).AmendAsync(id, "Исправление по протесту муниципалитета А2");
         var draft = await ListAsync(amendment);
-        await As(Roles.Operator).DecideAsync(amendment, draft.RowVersion, World.SchoolA2.Id, false, "Школа А2 исключена по итогам проверки");
+        await As<DecideOnSchool>(Roles.Operator).DecideAsync(amendment, draft.RowVersion, World.SchoolA2.Id, false, "Школа А2 исключена по итогам проверки");
         draft = await ListAsync(amendment);
-        await As(Roles.Operator).SubmitAsync(amendment, draft.RowVersion);
+        await As<SubmitList>(Roles.Operator).SubmitAsync(amendment, draft.RowVersion);
         draft = await ListAsync(amendment);
-        await As(Roles.Ministry).ApproveAsync(amendment, draft.RowVersion, "1901", new DateOnly(Year, 10, 15));
+        await As<ApproveList>(Roles.Ministry).ApproveAsync(amendment, draft.RowVersion, "1901", new DateOnly(Year, 10, 15));
         draft = await ListAsync(amendment);
-        await As(Roles.Ministry).PublishAsync(amendment, draft.RowVersion);
+        await As<PublishList>(Roles.Ministry).PublishAsync(amendment, draft.RowVersion);
         (await ListAsync(id)).Status.Should().Be(ListStatus.Superseded);
         (await ListAsync(amendment)).Version.Should().Be(2);
 
@@ -174,7 +174,7 @@ public sealed class ListWorkflowTests(PortalFixture portal) : IClassFixture<Port
                 ListStatus.Approved, ListStatus.Published]);
             history.Should().OnlyContain(h => h.Id != Guid.Empty && h.RegionId == World.RegionA.Id);
         }
-        var years = await As(Roles.Ministry).YearOverYearAsync();
+        var years = await As<ListQueries>(Roles.Ministry).YearOverYearAsync();
         years.Should().ContainSingle(y => y.Year == Year).Which.Listed.Should().Be(1);
     }
 
@@ -188,9 +188,9 @@ public sealed class ListWorkflowTests(PortalFixture portal) : IClassFixture<Port
             db.Add(new SupportList(ListStatus.Draft) { Id = Guid.NewGuid(), RegionId = World.RegionA.Id, Year = 2030, MethodologyId = methodology.Id });
             await db.SaveChangesAsync();
         }
-        var draft = (await As(Roles.Operator).AllAsync()).Single(l => l.Year == 2030);
-        (await As(Roles.Municipal).GetAsync(draft.Id)).Should().BeNull();
-        (await As(Roles.School).GetAsync(draft.Id)).Should().BeNull();
+        var draft = (await As<ListQueries>(Roles.Operator).AllAsync()).Single(l => l.Year == 2030);
+        (await As<ListQueries>(Roles.Municipal).GetAsync(draft.Id)).Should().BeNull();
+        (await As<ListQueries>(Roles.School).GetAsync(draft.Id)).Should().BeNull();
         using var anonymous = portal.Anonymous();
         using var publicPage = await anonymous.GetAsync($"/public/lists/{World.RegionA.Code}/2030");
         publicPage.StatusCode.Should().Be(HttpStatusCode.NotFound);

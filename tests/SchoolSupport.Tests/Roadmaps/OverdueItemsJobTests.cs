@@ -29,18 +29,18 @@ public sealed class OverdueItemsJobTests(PortalFixture portal) : IClassFixture<P
     public async Task Past_deadline_items_become_overdue_and_the_team_and_coordinator_are_notified_once()
     {
         var id = await PlanWorkflowTests.DraftSchoolProgrammeAsync(portal, deadlineInDays: 5);
-        var team = portal.Service<PlanService>(portal.World.Scope(Roles.School));
-        var coordinator = portal.Service<PlanService>(portal.World.Scope(Roles.Municipal));
-        async Task<uint> V() => (await team.GetAsync(id))!.Plan.Version;
-        await team.MoveAsync(id, await V(), PlanStatus.Submitted, null);
-        await coordinator.MoveAsync(id, await V(), PlanStatus.UnderReview, null);
-        await coordinator.MoveAsync(id, await V(), PlanStatus.Approved, null);
-        await team.MoveAsync(id, await V(), PlanStatus.InProgress, null);
-        var items = (await team.GetAsync(id))!.Plan.Items;
+        var team = portal.World.Scope(Roles.School);
+        var coordinator = portal.World.Scope(Roles.Municipal);
+        async Task<uint> V() => (await portal.Service<PlanQueries>(team).GetAsync(id))!.Plan.Version;
+        await portal.Service<MovePlan>(team).MoveAsync(id, await V(), PlanStatus.Submitted, null);
+        await portal.Service<MovePlan>(coordinator).MoveAsync(id, await V(), PlanStatus.UnderReview, null);
+        await portal.Service<MovePlan>(coordinator).MoveAsync(id, await V(), PlanStatus.Approved, null);
+        await portal.Service<MovePlan>(team).MoveAsync(id, await V(), PlanStatus.InProgress, null);
+        var items = (await portal.Service<PlanQueries>(team).GetAsync(id))!.Plan.Items;
         var done = PlanItemEdit.From(items[0]);
         done.Status = PlanItemStatus.Done;
         done.Actual = "100 %";
-        await team.SaveItemAsync(done);
+        await portal.Service<SavePlanItem>(team).SaveItemAsync(done);
         var draftId = await PlanWorkflowTests.DraftSchoolProgrammeAsync(portal, deadlineInDays: 5);
 
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(7));
@@ -49,10 +49,10 @@ public sealed class OverdueItemsJobTests(PortalFixture portal) : IClassFixture<P
         var notifiedUsers = new[] { portal.World.Scope(Roles.School).UserId, portal.World.Scope(Roles.Municipal).UserId };
 
         (await job.RunAsync(CancellationToken.None)).Should().Be(items.Count - 1);
-        var after = (await team.GetAsync(id))!.Plan.Items;
+        var after = (await portal.Service<PlanQueries>(team).GetAsync(id))!.Plan.Items;
         after.Single(i => i.Id == done.Id).Status.Should().Be(PlanItemStatus.Done);
         after.Where(i => i.Id != done.Id).Should().OnlyContain(i => i.Status == PlanItemStatus.Overdue);
-        (await team.GetAsync(draftId))!.Plan.Items.Should().OnlyContain(i => i.Status == PlanItemStatus.Planned, "a draft is not carried out yet");
+        (await portal.Service<PlanQueries>(team).GetAsync(draftId))!.Plan.Items.Should().OnlyContain(i => i.Status == PlanItemStatus.Planned, "a draft is not carried out yet");
 
         await using (var db = portal.System())
         {

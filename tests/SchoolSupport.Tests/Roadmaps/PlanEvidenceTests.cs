@@ -16,7 +16,7 @@ public sealed class PlanEvidenceTests(PortalFixture portal) : IClassFixture<Port
 {
     private TestWorld World => portal.World;
 
-    private PlanService Plans(string role, string region = "a") => portal.Service<PlanService>(World.Scope(role, region));
+    private T As<T>(string role, string region = "a") where T : notnull => portal.Service<T>(World.Scope(role, region));
 
     private PlanEvidenceFiles Evidence(string role, string region = "a") => portal.Service<PlanEvidenceFiles>(World.Scope(role, region));
 
@@ -26,22 +26,22 @@ public sealed class PlanEvidenceTests(PortalFixture portal) : IClassFixture<Port
 
     private int FilesOnDisk() => Directory.Exists(FilesFolder) ? Directory.EnumerateFiles(FilesFolder, "*", SearchOption.AllDirectories).Count() : 0;
 
-    private async Task<uint> VersionAsync(Guid id) => (await Plans(Roles.School).GetAsync(id))!.Plan.Version;
+    private async Task<uint> VersionAsync(Guid id) => (await As<PlanQueries>(Roles.School).GetAsync(id))!.Plan.Version;
 
     private Task<(Guid Plan, Guid Item)> ProgrammeInProgressAsync() => ProgrammeInProgressAsync(portal);
 
     /// <summary>School A1's programme, approved by its coordinator and being carried out; returns the plan and its first activity.</summary>
     internal static async Task<(Guid Plan, Guid Item)> ProgrammeInProgressAsync(PortalFixture portal)
     {
-        var team = portal.Service<PlanService>(portal.World.Scope(Roles.School));
-        var coordinator = portal.Service<PlanService>(portal.World.Scope(Roles.Municipal));
+        var team = portal.World.Scope(Roles.School);
+        var coordinator = portal.World.Scope(Roles.Municipal);
         var id = await PlanWorkflowTests.DraftSchoolProgrammeAsync(portal);
-        async Task<uint> Version() => (await team.GetAsync(id))!.Plan.Version;
-        await team.MoveAsync(id, await Version(), PlanStatus.Submitted, null);
-        await coordinator.MoveAsync(id, await Version(), PlanStatus.UnderReview, null);
-        await coordinator.MoveAsync(id, await Version(), PlanStatus.Approved, null);
-        await team.MoveAsync(id, await Version(), PlanStatus.InProgress, null);
-        var view = await team.GetAsync(id);
+        async Task<uint> Version() => (await portal.Service<PlanQueries>(team).GetAsync(id))!.Plan.Version;
+        await portal.Service<MovePlan>(team).MoveAsync(id, await Version(), PlanStatus.Submitted, null);
+        await portal.Service<MovePlan>(coordinator).MoveAsync(id, await Version(), PlanStatus.UnderReview, null);
+        await portal.Service<MovePlan>(coordinator).MoveAsync(id, await Version(), PlanStatus.Approved, null);
+        await portal.Service<MovePlan>(team).MoveAsync(id, await Version(), PlanStatus.InProgress, null);
+        var view = await portal.Service<PlanQueries>(team).GetAsync(id);
         return (id, view!.Plan.Items[0].Id);
     }
 
@@ -55,12 +55,12 @@ public sealed class PlanEvidenceTests(PortalFixture portal) : IClassFixture<Port
     public async Task In_a_plan_being_carried_out_a_changed_participant_list_is_refused_not_dropped()
     {
         var (planId, itemId) = await ProgrammeInProgressAsync();
-        var team = portal.Service<PlanService>(portal.World.Scope(Roles.School));
-        var edit = PlanItemEdit.From((await team.GetAsync(planId))!.Plan.Items.Single(i => i.Id == itemId));
+        var team = portal.World.Scope(Roles.School);
+        var edit = PlanItemEdit.From((await portal.Service<PlanQueries>(team).GetAsync(planId))!.Plan.Items.Single(i => i.Id == itemId));
         var before = edit.Participants;
         edit.Participants = before + ", родители";
-        (await FluentActions.Awaiting(() => team.SaveItemAsync(edit)).Should().ThrowAsync<DomainException>()).Which.Messages.Should().ContainSingle().Which.Should().Contain("меняются только фактическое значение");
-        (await team.GetAsync(planId))!.Plan.Items.Single(i => i.Id == itemId).Participants.Should().Be(before);
+        (await FluentActions.Awaiting(() => portal.Service<SavePlanItem>(team).SaveItemAsync(edit)).Should().ThrowAsync<DomainException>()).Which.Messages.Should().ContainSingle().Which.Should().Contain("меняются только фактическое значение");
+        (await portal.Service<PlanQueries>(team).GetAsync(planId))!.Plan.Items.Single(i => i.Id == itemId).Participants.Should().Be(before);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class PlanEvidenceTests(PortalFixture portal) : IClassFixture<Port
     public async Task Evidence_is_attached_only_by_the_plans_owner_while_it_is_carried_out()
     {
         var draft = await PlanWorkflowTests.DraftSchoolProgrammeAsync(portal);
-        var draftItem = (await Plans(Roles.School).GetAsync(draft))!.Plan.Items[0].Id;
+        var draftItem = (await As<PlanQueries>(Roles.School).GetAsync(draft))!.Plan.Items[0].Id;
         var toDraft = () => Evidence(Roles.School).AttachAsync(draft, draftItem, "a.pdf", Pdf("a"));
         (await toDraft.Should().ThrowAsync<DomainException>()).Which.Messages.Should().ContainSingle().Which.Should().Contain("когда план утверждён");
 
@@ -171,7 +171,7 @@ public sealed class PlanEvidenceTests(PortalFixture portal) : IClassFixture<Port
     public async Task Evidence_of_another_activity_or_none_at_all_is_neither_removed_nor_replaced()
     {
         var (planId, itemId) = await ProgrammeInProgressAsync();
-        var otherItem = (await Plans(Roles.School).GetAsync(planId))!.Plan.Items[1].Id;
+        var otherItem = (await As<PlanQueries>(Roles.School).GetAsync(planId))!.Plan.Items[1].Id;
         var file = await Evidence(Roles.School).AttachAsync(planId, itemId, "Справка.pdf", Pdf("certificate"));
         var before = await StoredAsync();
         var filesBefore = FilesOnDisk();
@@ -201,8 +201,8 @@ public sealed class PlanEvidenceTests(PortalFixture portal) : IClassFixture<Port
         var reviewerReplaces = () => Evidence(Roles.Municipal).ReplaceAsync(planId, itemId, file.VersionId, "b.pdf", Pdf("b"));
         (await reviewerReplaces.Should().ThrowAsync<ScopeException>()).WithMessage("*только исполнитель плана*");
 
-        await Plans(Roles.School).MoveAsync(planId, await VersionAsync(planId), PlanStatus.Reported, "Отчёт за месяц");
-        await Plans(Roles.Municipal).MoveAsync(planId, await VersionAsync(planId), PlanStatus.Assessed, null);
+        await As<MovePlan>(Roles.School).MoveAsync(planId, await VersionAsync(planId), PlanStatus.Reported, "Отчёт за месяц");
+        await As<MovePlan>(Roles.Municipal).MoveAsync(planId, await VersionAsync(planId), PlanStatus.Assessed, null);
         var before = await StoredAsync();
 
         (await FluentActions.Awaiting(() => Evidence(Roles.School).RemoveAsync(planId, itemId, file.VersionId)).Should().ThrowAsync<DomainException>()).Which.Messages.Should().ContainSingle().Which.Should().Contain("когда план утверждён");
@@ -273,7 +273,7 @@ public sealed class PlanEvidenceTests(PortalFixture portal) : IClassFixture<Port
     public async Task The_plans_pdf_and_xlsx_list_the_evidence_files_under_their_activities()
     {
         var (planId, itemId) = await ProgrammeInProgressAsync();
-        var activity = (await Plans(Roles.School).GetAsync(planId))!.Plan.Items[0].Activity;
+        var activity = (await As<PlanQueries>(Roles.School).GetAsync(planId))!.Plan.Items[0].Activity;
         await Evidence(Roles.School).AttachAsync(planId, itemId, "Протокол семинара.pdf", Pdf("seminar minutes"));
         var removed = await Evidence(Roles.School).AttachAsync(planId, itemId, "Лишний файл.pdf", Pdf("extra"));
         await Evidence(Roles.School).RemoveAsync(planId, itemId, removed.VersionId);
@@ -292,7 +292,7 @@ public sealed class PlanEvidenceTests(PortalFixture portal) : IClassFixture<Port
         using var xlsx = new MemoryStream();
         (await export.WriteXlsxAsync(planId, xlsx)).Found.Should().BeTrue();
         xlsx.Position = 0;
-        XlsxExport.Read(xlsx, "Мероприятия").Should().HaveCount((await Plans(Roles.School).GetAsync(planId))!.Plan.Items.Count);
+        XlsxExport.Read(xlsx, "Мероприятия").Should().HaveCount((await As<PlanQueries>(Roles.School).GetAsync(planId))!.Plan.Items.Count);
         xlsx.Position = 0;
         var row = XlsxExport.Read(xlsx, "Подтверждающие материалы").Should().ContainSingle().Subject;
         row["Мероприятие"].Should().Be(activity);

@@ -21,9 +21,9 @@ public sealed class RoadmapPagesTests(PortalFixture portal) : IClassFixture<Port
             MentorId = portal.World.Scope(Roles.Mentor).UserId, SchoolId = portal.World.SchoolA1.Id, From = today.AddDays(-1), To = today.AddYears(1),
             Responsibilities = "Сопровождение программы перехода",
         });
-        var mentor = portal.Service<PlanService>(portal.World.Scope(Roles.Mentor));
-        var firstItem = (await mentor.GetAsync(id))!.Plan.Items[0].Id;
-        await mentor.CommentAsync(id, firstItem, "Добавьте показатели по ВПР.");
+        var mentor = portal.World.Scope(Roles.Mentor);
+        var firstItem = (await portal.Service<PlanQueries>(mentor).GetAsync(id))!.Plan.Items[0].Id;
+        await portal.Service<CommentOnPlan>(mentor).CommentAsync(id, firstItem, "Добавьте показатели по ВПР.");
         var version = await portal.Service<DocumentLibrary>(portal.World.Scope(Roles.School)).UploadAsync(new DocumentUpload(
             portal.World.A1.Id, portal.World.SchoolA1.Id, DocumentKind.InternalQualityOrder, "Приказ о ВСОКО", "Приказ.pdf",
             new MemoryStream("%PDF-1.4\n%%EOF"u8.ToArray())));
