@@ -51,12 +51,17 @@ public sealed class RiskQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSco
 {
     public int CurrentYear => RiskCalendar.SchoolYearOf(Today);
 
-    public async Task<ProfileView> ProfileAsync(Guid schoolId, int year, CancellationToken ct = default)
+    public async Task<ProfileView> ProfileAsync(Guid schoolId, int year, CancellationToken ct = default) =>
+        await FindProfileAsync(schoolId, year, ct) ?? throw new ScopeException("Школа не найдена.");
+
+    /// <summary>The profile of a school the user sees; null when the school is not there for the user (a page answers 404).</summary>
+    public async Task<ProfileView?> FindProfileAsync(Guid schoolId, int year, CancellationToken ct = default)
     {
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
         var school = await db.Schools.AsNoTracking().VisibleTo(scope, db).Where(s => s.Id == schoolId)
-            .Select(s => new { s.Id, s.ShortName, Municipality = s.Municipality!.Name }).FirstOrDefaultAsync(ct) ?? throw new ScopeException("Школа не найдена.");
+            .Select(s => new { s.Id, s.ShortName, Municipality = s.Municipality!.Name }).FirstOrDefaultAsync(ct);
+        if (school is null) return null;
         var factors = await FactorsForReadAsync(db, scope, year, ct);
         var settings = await ConfigureRiskFactors.SettingsOfAsync(db, scope.RegionId, ct);
         var profiles = await ProfilesAsync(db, scope, [schoolId], [year, year - 1], ct);

@@ -76,12 +76,12 @@ public sealed class RiskProfileTests(PortalFixture portal) : IClassFixture<Porta
         view.KeyRisks.Select(k => (k.FactorId, k.Level, k.PlanStatus)).Should().Equal(
             (factors[0].Id, RiskLevel.High, PlanStatus.Draft), (factors[1].Id, RiskLevel.Medium, PlanStatus.Draft));
         var planId = view.KeyRisks[0].PlanId!.Value;
-        var plan = (await As<PlanService>(Roles.Municipal).GetAsync(planId))!;
+        var plan = (await As<PlanQueries>(Roles.Municipal).GetAsync(planId))!;
         plan.Plan.Kind.Should().Be(PlanKind.AntiRiskProgramme);
         plan.Plan.SchoolId.Should().Be(World.SchoolA1.Id);
         plan.Plan.Goals.Should().Be($"Снижение риска «{factors[0].Title}»: уровень риска по профилю высокий (90 из 100).");
         plan.Role.Should().Be(PlanRole.Reviewer);
-        (await As<PlanService>(school).GetAsync(planId))!.Role.Should().Be(PlanRole.Owner);
+        (await As<PlanQueries>(school).GetAsync(planId))!.Role.Should().Be(PlanRole.Owner);
         plan.MissingSections.Should().NotBeEmpty("the anti-risk programme has the mandatory sections of a school programme");
 
         var dropped = view.KeyRisks[1].PlanId!.Value;
