@@ -134,6 +134,7 @@ public static class AppHost
         }
         app.UseNotFoundPage();
         app.UseSecurityHeaders();
+        app.UseHeadAsGet();
         app.UseSerilogRequestLogging();
         app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(russian), SupportedCultures = [russian], SupportedUICultures = [russian] });
         app.UseStaticFiles();
