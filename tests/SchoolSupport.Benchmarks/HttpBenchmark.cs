@@ -31,8 +31,17 @@ internal static partial class HttpBenchmark
             table.Add(($"HTTP GET {title}, wrk 2 threads × 50 connections × 15 s: requests/s", result.RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture)
                 + (result.Errors.Length > 0 ? $" ({result.Errors})" : ""), ""));
             table.Add(($"HTTP GET {title}: latency p50 / p90 / p99", $"{result.P50} / {result.P90} / {result.P99}", ""));
+            Console.WriteLine($"{title}: {result}");
         }
-        await CircuitsAsync(address, table);
+        try
+        {
+            await CircuitsAsync(address, table);
+        }
+        catch (Exception e) when (e is TimeoutException or PlaywrightException)
+        {
+            // A browser step that timed out leaves no figure; the wrk rows above still stand.
+            table.Add(($"Server memory with open Blazor circuits (home page of a signed-in operator)", $"not measured: the browser timed out ({e.Message.Split('\n')[0]})", ""));
+        }
         await app.StopAsync();
     }
 
@@ -92,6 +101,8 @@ internal static partial class HttpBenchmark
                 "--disable-dev-shm-usage", "--renderer-process-limit=4", "--disable-site-isolation-trials"],
         });
         var context = await browser.NewContextAsync(new() { BaseURL = address });
+        // Two shared cores under load may take longer than Playwright's 30 s for a step; the loop below stays bounded by 5 minutes.
+        context.SetDefaultTimeout(120_000);
         var login = await context.NewPageAsync();
         await login.GotoAsync("/account/login");
         await login.GetByLabel("Электронная почта").FillAsync("operator@demo.local");
