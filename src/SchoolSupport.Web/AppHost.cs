@@ -53,7 +53,6 @@ public static class AppHost
         }
         builder.Services.AddInfrastructure(connectionString, runJobServer: builder.Configuration.GetValue("Hangfire:Server", true));
 
-        var dataFolder = DatabaseStartup.DataFolder(builder);
         builder.Services.AddSingleton(new FileStorageOptions(DatabaseStartup.FilesFolder(builder),
             builder.Configuration.GetValue("Files:MaxUploadBytes", FileStorageOptions.DefaultMaxUploadBytes)));
 
@@ -101,10 +100,9 @@ public static class AppHost
         builder.Services.AddAuthorization(Policies.Register);
         builder.Services.AddCascadingAuthenticationState();
 
-        // Keys in the data folder: auth cookies survive restarts and are shared by instances on one volume.
-        builder.Services.AddDataProtection().SetApplicationName("SchoolSupport")
-            .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:Folder"]
-                ?? Path.Combine(dataFolder, "keys")));
+        // Keys in the database under one application name: auth cookies and antiforgery tokens survive restarts and are read by
+        // every node on the same database, whatever its folder or content root.
+        builder.Services.AddDataProtection().SetApplicationName("SchoolSupport").PersistKeysToDbContext<AppDbContext>();
         // Cyrillic as text, not as &#x...; entities: readable pages and smaller responses.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

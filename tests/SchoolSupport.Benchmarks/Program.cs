@@ -11,16 +11,24 @@ using SchoolSupport.Domain.Schools;
 using SchoolSupport.Infrastructure;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.DemoData;
+using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Identification;
+using SchoolSupport.Infrastructure.Monitoring;
 using SchoolSupport.Infrastructure.Results;
 using SchoolSupport.Infrastructure.Schools;
 
 // Measures the figures the issues name, on a private PostgreSQL cluster, and prints one Markdown table.
-// dotnet run -c Release --project tests/SchoolSupport.Benchmarks -- [--rows 1000000] [--only import,registry]
+// dotnet run -c Release --project tests/SchoolSupport.Benchmarks -- [--rows 1000000] [--only import,registry,http,identification,monitoring]
+// Exit code 0 when every figure was measured, 1 when a figure was refused as implausible ("not measured: …"), 2 when a tool is missing.
 var rowsArg = args.SkipWhile(a => a != "--rows").Skip(1).FirstOrDefault();
 var importRows = int.Parse(rowsArg ?? "1000000", CultureInfo.InvariantCulture);
-var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? ["import", "registry", "identification", "http"];
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? ["import", "registry", "identification", "monitoring", "http"];
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+if (only.Contains("http") && HttpBenchmark.WrkMissing() is { } noWrk)
+{
+    Console.Error.WriteLine(noWrk);
+    return 2;
+}
 
 var table = new List<(string Figure, string Value, string Goal)>();
 var dir = Path.Combine(Path.GetTempPath(), "schoolsupport-bench", Guid.NewGuid().ToString("N")[..8]);
@@ -139,6 +147,11 @@ try
     {
         await IdentificationBenchmark.RunAsync(systemDb, cs, table);
     }
+
+    if (only.Contains("monitoring"))
+    {
+        await MonitoringBenchmark.RunAsync(systemDb, table);
+    }
 }
 finally
 {
@@ -152,6 +165,13 @@ Console.WriteLine();
 Console.WriteLine("| figure | measured | goal |");
 Console.WriteLine("|---|---|---|");
 foreach (var (figure, value, goal) in table) Console.WriteLine($"| {figure} | {value} | {goal} |");
+var refused = table.Where(r => r.Value.StartsWith("not measured", StringComparison.Ordinal)).ToList();
+if (refused.Count > 0)
+{
+    Console.Error.WriteLine($"{refused.Count} figure(s) not measured: see the table.");
+    return 1;
+}
+return 0;
 
 static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Min(sorted.Count - 1, Math.Round(p * (sorted.Count - 1)))];
 
@@ -250,13 +270,7 @@ namespace SchoolSupport.Benchmarks
         /// <summary>The national demo (85 regions, 45,000 schools, 3 years): every region identified, against one plain SQL aggregate over the same rows.</summary>
         public static async Task RunAsync(SystemDb systemDb, string connectionString, List<(string, string, string)> table)
         {
-            Console.WriteLine("Generating the national demo: 85 regions, 45,000 schools, 3 years…");
-            foreach (var region in DemoDataGenerator.National(lastYear: 2025))
-            {
-                await using var db = systemDb.Create();
-                await DemoDataWriter.WriteAsync(db, region, CancellationToken.None);
-            }
-            await using (var db = systemDb.Create()) await db.Database.ExecuteSqlRawAsync("analyze");
+            await NationalDemo.EnsureAsync(systemDb);
             long schools, rows;
             await using (var db = systemDb.Create())
             {
@@ -287,6 +301,62 @@ namespace SchoolSupport.Benchmarks
             table.Add(($"Identification, all 85 regions ({schools:N0} schools, {rows:N0} result rows, 3 years; load + compute + write draft lists)", $"{sw.Elapsed.TotalSeconds:N1} s", "≤ 10 s"));
             table.Add(("Plain SQL aggregate over the same result rows", $"{aggregate.Elapsed.TotalSeconds:N1} s", ""));
             table.Add(("Identification / plain aggregate", $"{sw.Elapsed.TotalSeconds / aggregate.Elapsed.TotalSeconds:N2}×", "≤ 3×"));
+        }
+    }
+
+    internal static class NationalDemo
+    {
+        /// <summary>The national demo (85 regions, 45,000 schools, 3 years up to 2025), written once for every row that needs it.</summary>
+        public static async Task EnsureAsync(SystemDb systemDb)
+        {
+            await using (var db = systemDb.Create())
+            {
+                if (await db.Regions.AnyAsync(r => r.Code == "R01")) return;
+            }
+            Console.WriteLine("Generating the national demo: 85 regions, 45,000 schools, 3 years…");
+            foreach (var region in DemoDataGenerator.National(lastYear: 2025))
+            {
+                await using var db = systemDb.Create();
+                await DemoDataWriter.WriteAsync(db, region, CancellationToken.None);
+            }
+            await using (var analyze = systemDb.Create()) await analyze.Database.ExecuteSqlRawAsync("analyze");
+        }
+    }
+
+    internal static class MonitoringBenchmark
+    {
+        private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+        {
+            public override DateTimeOffset GetUtcNow() => now;
+        }
+
+        /// <summary>
+        /// The daily monitoring job over the 85 regions of the national demo, each region in its own transaction: on 1 November, when the
+        /// calendar is made, stages 1 and 2 open and every school gets its stage tasks (no list is published there, so all 45,000 are
+        /// covered), and on the day after, an ordinary day (reminders only). Bounded by 10 minutes.
+        /// </summary>
+        public static async Task RunAsync(SystemDb systemDb, List<(string, string, string)> table)
+        {
+            await NationalDemo.EnsureAsync(systemDb);
+            List<Guid> regions;
+            await using (var db = systemDb.Create()) regions = await db.Regions.Where(r => r.Code.StartsWith("R")).OrderBy(r => r.Code).Select(r => r.Id).ToListAsync();
+            using var logs = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+            using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+            async Task<(MonitoringRunResult Result, TimeSpan Took)> Day(int month, int day)
+            {
+                var job = new MonitoringJob(systemDb, new FixedClock(new DateTimeOffset(2025, month, day, 5, 0, 0, TimeSpan.Zero)), new NoEmailSender(),
+                    logs.CreateLogger<MonitoringJob>());
+                var sw = Stopwatch.StartNew();
+                var result = await job.RunAsync(regions, bound.Token);
+                return (result, sw.Elapsed);
+            }
+            var (first, firstTook) = await Day(11, 1);
+            var (next, nextTook) = await Day(11, 2);
+            string Failed(MonitoringRunResult r) => r.FailedRegions > 0 ? $"not measured: {r.FailedRegions} regions failed (see the log)" : "";
+            table.Add(($"Daily monitoring run, national demo ({regions.Count} regions), the day stages open: calendars, stages, {first.TasksCreated:N0} tasks",
+                Failed(first) is { Length: > 0 } f1 ? f1 : $"{firstTook.TotalSeconds:N1} s ({firstTook.TotalMilliseconds / regions.Count:N0} ms per region)", ""));
+            table.Add(($"Daily monitoring run, national demo, the day after ({next.TasksCreated:N0} tasks, {next.Reminders:N0} reminders)",
+                Failed(next) is { Length: > 0 } f2 ? f2 : $"{nextTook.TotalSeconds:N1} s ({nextTook.TotalMilliseconds / regions.Count:N0} ms per region)", ""));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -17,9 +18,10 @@ namespace SchoolSupport.Infrastructure.Data;
 
 /// <summary>
 /// The one DbContext of the portal; it is the repository. Every <see cref="ITenantOwned"/> row is filtered to the
-/// caller's region by a global query filter, and a save refuses rows of another region.
+/// caller's region by a global query filter, and a save refuses rows of another region. It also keeps the data-protection
+/// keys, so that every node behind a proxy reads every node's cookies and antiforgery tokens.
 /// </summary>
-public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>
+public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>, IDataProtectionKeyContext
 {
     private readonly bool _system;
     private readonly Guid _regionId;
@@ -30,6 +32,7 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>
         _regionId = scope.Scope?.RegionId ?? Guid.Empty;
     }
 
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<EducationalDistrict> Districts => Set<EducationalDistrict>();
     public DbSet<Municipality> Municipalities => Set<Municipality>();

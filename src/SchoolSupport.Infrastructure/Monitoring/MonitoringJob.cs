@@ -8,20 +8,22 @@ using SchoolSupport.Infrastructure.Data;
 
 namespace SchoolSupport.Infrastructure.Monitoring;
 
-public sealed record MonitoringRunResult(int StagesChanged, int TasksCreated, int Reminders, int BecameOverdue);
+/// <summary>What a run did over the regions that succeeded; <see cref="FailedRegions"/> regions were rolled back and logged.</summary>
+public sealed record MonitoringRunResult(int StagesChanged, int TasksCreated, int Reminders, int BecameOverdue, int FailedRegions = 0);
 
 /// <summary>
 /// Daily, for every region: creates the monitoring year when it starts, opens and closes stages on their dates,
 /// turns the task templates into tasks for the covered schools and municipalities, sends reminders before and on the
-/// due date and marks overdue tasks. One run at a time across all instances (a PostgreSQL advisory lock); unique
-/// indexes on (stage, template, target) and (task, kind) make a repeated run add nothing.
+/// due date and marks overdue tasks. Each region in its own transaction under its own PostgreSQL advisory lock, so that
+/// one region's run at a time across all instances, and a region that fails is rolled back and logged while the others
+/// go on; unique indexes on (stage, template, target) and (task, kind) make a repeated run add nothing.
 /// </summary>
 public sealed class MonitoringJob(SystemDb systemDb, TimeProvider clock, IEmailSender email, ILogger<MonitoringJob> log)
 {
     public const string RecurringId = "monitoring-daily";
 
-    /// <summary>Key of the advisory lock that serialises runs; any constant unique in the portal.</summary>
-    private const long LockKey = 0x5343_4D4F_4E49;
+    /// <summary>First key of the advisory lock of a region's run (the second is the region's hash); any constant unique in the portal.</summary>
+    private const int LockKey = 0x4D4F_4E49;
 
     private sealed record Recipient(Guid Id, string? Email, Guid? MunicipalityId, Guid? SchoolId, string Role);
 
@@ -34,37 +36,70 @@ public sealed class MonitoringJob(SystemDb systemDb, TimeProvider clock, IEmailS
         public List<(string To, string Subject, string Body)> Mails { get; } = [];
     }
 
+    /// <summary>Every region, one after another.</summary>
     public async Task<MonitoringRunResult> RunAsync(CancellationToken ct)
+    {
+        List<Guid> regions;
+        await using (var db = systemDb.Create()) regions = await db.Regions.OrderBy(r => r.Code).Select(r => r.Id).ToListAsync(ct);
+        return await RunAsync(regions, ct);
+    }
+
+    /// <summary>The given regions, each in its own transaction; a failing region is logged and skipped.</summary>
+    public async Task<MonitoringRunResult> RunAsync(IReadOnlyCollection<Guid> regionIds, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        await using var db = systemDb.Create();
-        Run run;
-        try
+        var total = new MonitoringRunResult(0, 0, 0, 0);
+        foreach (var regionId in regionIds)
         {
-            run = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+            Run run;
+            try
             {
-                db.ChangeTracker.Clear();
-                var current = new Run();
-                await using var tx = await db.Database.BeginTransactionAsync(token);
-                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [LockKey], token);
-                foreach (var regionId in await db.Regions.Select(r => r.Id).ToListAsync(token))
-                {
-                    await RunRegionAsync(db, regionId, today, now, current, token);
-                }
-                await db.SaveChangesAsync(token);
-                await tx.CommitAsync(token);
-                return current;
-            }, ct);
+                run = await RunRegionInTransactionAsync(regionId, today, now, ct);
+            }
+            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                // Only possible if a run bypassed the lock: the unique indexes kept the data right, so there is nothing to add.
+                log.LogWarning(e, "Monitoring of region {RegionId} skipped: another run already wrote the same rows", regionId);
+                continue;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Monitoring of region {RegionId} failed and was rolled back; the other regions go on", regionId);
+                total = total with { FailedRegions = total.FailedRegions + 1 };
+                continue;
+            }
+            await SendAsync(run.Mails, ct);
+            total = total with
+            {
+                StagesChanged = total.StagesChanged + run.StagesChanged, TasksCreated = total.TasksCreated + run.TasksCreated,
+                Reminders = total.Reminders + run.Reminders, BecameOverdue = total.BecameOverdue + run.BecameOverdue,
+            };
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // Only possible if a run bypassed the lock: the unique indexes kept the data right, so there is nothing to add.
-            log.LogWarning(e, "Monitoring run skipped: another run already wrote the same rows");
-            return new MonitoringRunResult(0, 0, 0, 0);
-        }
+        log.LogInformation("Monitoring of {Regions} regions: {Stages} stages changed, {Tasks} tasks created, {Reminders} reminders, {Overdue} overdue, {Failed} failed",
+            regionIds.Count, total.StagesChanged, total.TasksCreated, total.Reminders, total.BecameOverdue, total.FailedRegions);
+        return total;
+    }
 
-        foreach (var (to, subject, body) in run.Mails)
+    private async Task<Run> RunRegionInTransactionAsync(Guid regionId, DateOnly today, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var db = systemDb.Create();
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            db.ChangeTracker.Clear();
+            var current = new Run();
+            await using var tx = await db.Database.BeginTransactionAsync(token);
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0}, hashtext({1}))", [LockKey, regionId.ToString()], token);
+            await RunRegionAsync(db, regionId, today, now, current, token);
+            await db.SaveChangesAsync(token);
+            await tx.CommitAsync(token);
+            return current;
+        }, ct);
+    }
+
+    private async Task SendAsync(List<(string To, string Subject, string Body)> mails, CancellationToken ct)
+    {
+        foreach (var (to, subject, body) in mails)
         {
             try
             {
@@ -75,9 +110,6 @@ public sealed class MonitoringJob(SystemDb systemDb, TimeProvider clock, IEmailS
                 log.LogWarning(e, "Monitoring reminder to {To} was not sent", to);
             }
         }
-        log.LogInformation("Monitoring: {Stages} stages changed, {Tasks} tasks created, {Reminders} reminders, {Overdue} overdue",
-            run.StagesChanged, run.TasksCreated, run.Reminders, run.BecameOverdue);
-        return new MonitoringRunResult(run.StagesChanged, run.TasksCreated, run.Reminders, run.BecameOverdue);
     }
 
     private async Task RunRegionAsync(AppDbContext db, Guid regionId, DateOnly today, DateTimeOffset now, Run run, CancellationToken ct)
