@@ -133,6 +133,8 @@ public static class AppHost
         app.UseNotFoundPage();
         app.UseSecurityHeaders();
         app.UseHeadAsGet();
+        // Routing after the HEAD rewrite, so that a HEAD finds the page's GET endpoint; after the error and not-found pages, so that they re-run it.
+        app.UseRouting();
         app.UseSerilogRequestLogging();
         app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(russian), SupportedCultures = [russian], SupportedUICultures = [russian] });
         app.UseStaticFiles();

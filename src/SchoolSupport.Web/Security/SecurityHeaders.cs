@@ -19,7 +19,7 @@ public static class SecurityHeaders
     /// <summary>CSP, no MIME sniffing, no framing, no referrer leaks. The Hangfire dashboard uses inline scripts, so its CSP allows them.</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceKey] = nonce;
         var policy = string.Format(System.Globalization.CultureInfo.InvariantCulture, ContentSecurityPolicy, nonce);
         var headers = context.Response.Headers;

@@ -139,7 +139,7 @@ public sealed class DemoSeederTests(DemoPortalFixture portal) : IClassFixture<De
             (await db.Notifications.CountAsync(n => n.UserId == user.Id && n.Title.StartsWith("Опубликован перечень"))).Should().Be(1, user.Email + " hears of the publication");
         }
 
-        var programme = await db.Plans.SingleAsync(p => p.SchoolId == school.SchoolId);
+        var programme = await db.Plans.SingleAsync(p => p.SchoolId == school.SchoolId && p.Kind != PlanKind.AntiRiskProgramme);
         programme.Status.Should().Be(PlanStatus.InProgress);
         (await db.PlanItems.CountAsync(i => i.PlanId == programme.Id && i.Status == PlanItemStatus.Done)).Should().Be(1);
         (await db.Plans.SingleAsync(p => p.Level == PlanLevel.Municipality && p.MunicipalityId == school.MunicipalityId)).Status.Should().Be(PlanStatus.Approved);

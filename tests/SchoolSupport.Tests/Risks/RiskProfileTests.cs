@@ -279,8 +279,9 @@ public sealed class RiskProfileTests(PortalFixture portal) : IClassFixture<Porta
         profile.Should().Contain(System.Net.WebUtility.HtmlEncode(factors[0].Title)).And.Contain("высокий");
 
         using var otherMunicipality = await portal.LoginAsync(TestWorld.Email(Roles.Municipal, "a2"));
-        var refused = await otherMunicipality.GetStringAsync($"/risks/schools/{World.SchoolA1.Id}/{Year}");
-        refused.Should().Contain("Школа не найдена или недоступна.").And.NotContain(System.Net.WebUtility.HtmlEncode(factors[0].Title));
+        using var refused = await otherMunicipality.GetAsync($"/risks/schools/{World.SchoolA1.Id}/{Year}");
+        refused.StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("не найдена").And.NotContain(System.Net.WebUtility.HtmlEncode(factors[0].Title));
     }
 
     [Fact]
