@@ -76,6 +76,7 @@ public sealed class SchoolSupportJourneyTests(BrowserFixture portal) : IClassFix
         });
         var mentor = await SignInAsync(Roles.Mentor);
         await BrowserFixture.GotoAsync(mentor, "/mentoring/journal");
+        await ClickAsync(mentor, "Новая запись");
         await mentor.GetByLabel("Школа").ClickAsync();
         await mentor.GetByRole(AriaRole.Option, new() { Name = World.SchoolA1.ShortName }).ClickAsync();
         await mentor.GetByLabel("Тема").FillAsync("Анализ результатов ВПР по математике");
