@@ -76,6 +76,7 @@ public sealed class SchoolSupportJourneyTests(BrowserFixture portal) : IClassFix
         });
         var mentor = await SignInAsync(Roles.Mentor);
         await BrowserFixture.GotoAsync(mentor, "/mentoring/journal");
+        await ClickAsync(mentor, "Новая запись");
         await mentor.GetByLabel("Школа").ClickAsync();
         await mentor.GetByRole(AriaRole.Option, new() { Name = World.SchoolA1.ShortName }).ClickAsync();
         await mentor.GetByLabel("Тема").FillAsync("Анализ результатов ВПР по математике");
@@ -121,6 +122,15 @@ public sealed class SchoolSupportJourneyTests(BrowserFixture portal) : IClassFix
         // The message comes as soon as the link is gone; the list under the activity is redrawn after the page reloads the plan.
         await school.GetByTestId("evidence").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         (await evidence.ListAsync(planId)).Should().BeEmpty();
+
+        // Progress on the activity is recorded in its dialog, where the user is; the table shows it once the dialog closes.
+        await school.GetByRole(AriaRole.Button, new() { Name = "Изменить", Exact = true }).First.ClickAsync();
+        await school.GetByLabel("Фактическое значение").FillAsync("Проведено 2 семинара");
+        await school.GetByLabel("Фактическое значение").PressAsync("Tab");
+        await ClickAsync(school, "Сохранить");
+        await school.GetByText("Мероприятие сохранено.").WaitForAsync();
+        await school.GetByRole(AriaRole.Cell, new() { Name = "Проведено 2 семинара" }).WaitForAsync();
+        (await BrowserFixture.AccessibilityProblemsAsync(school)).Should().BeEmpty();
         await school.Context.CloseAsync();
     }
 }
