@@ -272,7 +272,7 @@ public sealed class ConsultationTests(PortalFixture portal) : IClassFixture<Port
 
         using var author = await portal.LoginAsync(TestWorld.Email(Roles.Mentor));
         (await author.GetStringAsync("/mentoring/journal")).Should().Contain("Страница журнала").And.Contain("consultation-edit")
-            .And.Contain("for=\"consultation-materials\"").And.Contain($"/documents/files/{version.Id}");
+            .And.Contain("Новая запись").And.Contain($"/documents/files/{version.Id}"); // the form and its materials upload open in a dialog
         using var municipal = await portal.LoginAsync(TestWorld.Email(Roles.Municipal));
         (await municipal.GetStringAsync("/mentoring/journal")).Should().Contain("Страница журнала").And.Contain($"/documents/files/{version.Id}")
             .And.NotContain("consultation-edit");
