@@ -44,7 +44,7 @@ public sealed class IdentificationLauncher(IBackgroundJobClient jobs, IDbContext
     public async Task<Guid> StartAsync(int year, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Domain.Common.Roles.Operator);
-        if (year < Domain.Common.SchoolYears.First || year > clock.GetUtcNow().Year + 1) throw new Domain.Common.DomainException($"Год расчёта {year} вне допустимого диапазона.");
+        if (!Domain.Common.SchoolYears.IsAllowed(year, clock)) throw new Domain.Common.DomainException($"Год расчёта {year} вне допустимого диапазона.");
         await using var db = await dbs.CreateDbContextAsync(ct);
         var run = new IdentificationRun { Id = Guid.NewGuid(), RegionId = scope.RegionId, Year = year, StartedAt = clock.GetUtcNow(), StartedBy = scope.UserName, Progress = 0.01 };
         db.Add(run);
