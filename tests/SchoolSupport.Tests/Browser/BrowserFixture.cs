@@ -59,8 +59,9 @@ public sealed class BrowserFixture : PortalFixture
     /// <summary>Interactive pages answer clicks only once the Blazor circuit is up.</summary>
     public static async Task WaitForCircuitAsync(IPage page)
     {
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('.mud-layout') !== null");
-        await page.WaitForTimeoutAsync(300);
+        // The layout draws data-circuit="up" only when it renders in the circuit, "prerendered" before, "static" on a page without one.
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-circuit=up], [data-circuit=static]') !== null");
+        await page.WaitForTimeoutAsync(100);
     }
 
     public static async Task GotoAsync(IPage page, string path)

@@ -45,4 +45,14 @@ public sealed class PageHygieneTests(PortalFixture portal) : IClassFixture<Porta
         head.Content.Headers.ContentType?.MediaType.Should().Be(get.Content.Headers.ContentType?.MediaType);
         (await head.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
     }
+
+    [Theory]
+    [InlineData("/schools", "prerendered")]
+    [InlineData("/risks", "static")]
+    public async Task The_layout_says_whether_a_page_waits_for_its_circuit(string url, string marker)
+    {
+        var client = await portal.LoginAsync(TestWorld.Email(Domain.Common.Roles.Operator));
+        var html = await client.GetStringAsync(url);
+        html.Should().Contain($"data-circuit=\"{marker}\"", "browser tests wait for the circuit on interactive pages and not on static ones");
+    }
 }
