@@ -34,6 +34,12 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddTransient<HousekeepingJob>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<InviteUser>();
+        services.AddScoped<AccountMail>();
+        services.AddScoped<SetPassword>();
+        services.AddScoped<ForgotPassword>();
+        services.AddScoped<ChangeUserAccess>();
+        services.AddScoped<CreateFirstAdmin>();
         services.AddScoped<HomeDashboard>();
         services.AddScoped<NotificationService>();
         services.AddScoped<SchoolRegistry>();

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using SchoolSupport.Infrastructure;
+using SchoolSupport.Infrastructure.Admin;
 using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.DemoData;
@@ -77,7 +78,13 @@ public static class AppHost
             .AddEntityFrameworkStores<AppDbContext>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddErrorDescriber<RussianIdentityErrors>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<AccountLinkTokens>(AccountLinkTokens.ProviderName);
+        builder.Services.AddSingleton(new AccountLinkOptions(builder.Configuration.GetValue("Accounts:InvitationDays", 7),
+            builder.Configuration.GetValue("Accounts:ResetHours", 24)));
+        builder.Services.AddSingleton(sp => new PortalAddress(() => PublicUrl(sp, builder.Configuration)));
+        // A deactivated account (its security stamp changed) loses its session within a minute, not the default half hour.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
@@ -151,6 +158,23 @@ public static class AppHost
         // Our own CSP already says frame-ancestors 'none'; Blazor's default header would be a second, weaker one.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
+    }
+
+    /// <summary>
+    /// The address people reach the portal at, for links in e-mails: <c>Portal:PublicUrl</c>, else the first address this server
+    /// listens on (a developer's machine, the tests), else the first of <c>urls</c>, else http://localhost:8080.
+    /// </summary>
+    public static Uri PublicUrl(IServiceProvider services, IConfiguration configuration)
+    {
+        var configured = configuration["Portal:PublicUrl"];
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            configured = services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+                ?? configuration["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault()
+                ?? "http://localhost:8080";
+        }
+        return new Uri(configured.TrimEnd('/') + "/");
     }
 
     /// <summary>

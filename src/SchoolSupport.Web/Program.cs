@@ -8,6 +8,8 @@ try
 {
     // Back up or restore (README, «Резервное копирование»), then exit.
     if (await BackupCommands.RunIfAskedAsync(args) is { } exitCode) return exitCode;
+    // Create the first administrator of an empty install (README, «Запуск для своего региона»), then exit.
+    if (await CreateAdminCommand.RunIfAskedAsync(args) is { } created) return created.ExitCode;
     if (args.Contains("--migrate"))
     {
         // Apply migrations (and seed when configured), then exit: for deployment pipelines.

@@ -7,7 +7,14 @@ using SchoolSupport.Infrastructure.Identity;
 
 namespace SchoolSupport.Infrastructure.Admin;
 
-public sealed record UserRow(Guid Id, string FullName, string Email, string Role, string Scope, bool LockedOut);
+public enum AccountStatus
+{
+    Active,
+    Invited,
+    Deactivated,
+}
+
+public sealed record UserRow(Guid Id, string FullName, string Email, string Role, string Scope, bool LockedOut, AccountStatus Status);
 
 public sealed class NewUser
 {
@@ -24,13 +31,11 @@ public sealed class NewUser
 
     public Guid? MunicipalityId { get; set; }
     public Guid? SchoolId { get; set; }
-
-    [Required(ErrorMessage = "Укажите начальный пароль.")]
-    public string Password { get; set; } = "";
 }
 
-/// <summary>Admin's use cases: list users of the region, create a user with role and scope, change a role. Every change is audited.</summary>
 public sealed record SchoolOption(Guid Id, string Name);
+
+/// <summary>Admin's use cases: list users of the region, change a role. Every change is audited. People are invited by <see cref="InviteUser"/>.</summary>
 
 public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> users, ICurrentScope current, TimeProvider clock)
 {
@@ -63,7 +68,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
         var rows = await query.OrderBy(u => u.FullName).Skip(page * pageSize).Take(pageSize)
             .Select(u => new
             {
-                u.Id, u.FullName, u.Email, u.LockoutEnd,
+                u.Id, u.FullName, u.Email, u.LockoutEnd, u.DeactivatedAt, HasPassword = u.PasswordHash != null,
                 Role = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).FirstOrDefault(),
                 Municipality = db.Municipalities.Where(m => m.Id == u.MunicipalityId).Select(m => m.Name).FirstOrDefault(),
                 School = db.Schools.Where(s => s.Id == u.SchoolId).Select(s => s.ShortName).FirstOrDefault(),
@@ -71,47 +76,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
             .ToListAsync(ct);
         var now = clock.GetUtcNow();
         return (rows.Select(u => new UserRow(u.Id, u.FullName, u.Email ?? "", u.Role ?? "", u.School ?? u.Municipality ?? "регион",
-            u.LockoutEnd > now)).ToList(), total);
-    }
-
-    /// <summary>Creates a user in the admin's own region. Municipal users need a municipality, school users a school of that region.</summary>
-    public async Task CreateAsync(NewUser input, CancellationToken ct = default)
-    {
-        var admin = current.RequireRole(Roles.Admin);
-        var refusals = new List<Refusal>();
-        var context = new ValidationContext(input);
-        var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(input, context, results, validateAllProperties: true))
-            refusals.AddRange(results.Select(r => new Refusal(r.ErrorMessage!, r.MemberNames.FirstOrDefault())));
-        if (!string.IsNullOrEmpty(input.Role) && !Roles.All.Contains(input.Role)) refusals.Add(new Refusal("Неизвестная роль.", nameof(NewUser.Role)));
-        if (refusals.Count > 0) throw new DomainException(refusals);
-
-        Guid? municipalityId = null, schoolId = null;
-        if (input.Role == Roles.Municipal)
-        {
-            if (input.MunicipalityId is null || !await db.Municipalities.AnyAsync(m => m.Id == input.MunicipalityId, ct))
-                throw new DomainException("Для роли «Муниципальный координатор» выберите муниципалитет своего региона.", nameof(NewUser.MunicipalityId));
-            municipalityId = input.MunicipalityId;
-        }
-        if (input.Role == Roles.School)
-        {
-            var school = input.SchoolId is null ? null : await db.Schools.FirstOrDefaultAsync(s => s.Id == input.SchoolId, ct);
-            if (school is null) throw new DomainException("Для роли «Команда школы» выберите школу своего региона.", nameof(NewUser.SchoolId));
-            schoolId = school.Id;
-            municipalityId = school.MunicipalityId;
-        }
-
-        var user = new AppUser
-        {
-            Id = Guid.NewGuid(), UserName = input.Email.Trim(), Email = input.Email.Trim(), EmailConfirmed = true,
-            FullName = input.FullName.Trim(), RegionId = admin.RegionId, MunicipalityId = municipalityId, SchoolId = schoolId,
-            CreatedAt = clock.GetUtcNow(), LockoutEnabled = true,
-        };
-        var created = await users.CreateAsync(user, input.Password);
-        if (!created.Succeeded) throw new DomainException(created.Errors.Select(e => e.Description));
-        await users.AddToRoleAsync(user, input.Role);
-        db.Record(admin, "user.create", "user", user.Id, $"{user.Email}: роль {input.Role}", clock);
-        await db.SaveChangesAsync(ct);
+            u.LockoutEnd > now, u.DeactivatedAt is not null ? AccountStatus.Deactivated : u.HasPassword ? AccountStatus.Active : AccountStatus.Invited)).ToList(), total);
     }
 
     public async Task ChangeRoleAsync(Guid userId, string role, CancellationToken ct = default)
@@ -126,7 +91,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
         await users.RemoveFromRolesAsync(user, old);
         await users.AddToRoleAsync(user, role);
         await users.UpdateSecurityStampAsync(user);
-        db.Record(admin, "user.role", "user", user.Id, $"{user.Email}: {string.Join(",", old)} → {role}", clock);
+        db.Record(admin, "user.role", "user", user.Id, $"{user.FullName}: {string.Join(",", old)} → {role}", clock);
         await db.SaveChangesAsync(ct);
     }
 

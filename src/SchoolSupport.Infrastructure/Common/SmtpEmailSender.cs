@@ -1,6 +1,7 @@
-using System.Net;
-using System.Net.Mail;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Logging;
+using MimeKit;
 
 namespace SchoolSupport.Infrastructure.Common;
 
@@ -8,8 +9,9 @@ namespace SchoolSupport.Infrastructure.Common;
 public sealed record SmtpOptions(string Host, int Port, string From, string? User = null, string? Password = null, bool EnableSsl = false);
 
 /// <summary>
-/// Sends reminders through an SMTP server. A failed send is logged and swallowed: a reminder job must not fail,
-/// or be retried and notify twice in-app, because the mail server is down.
+/// Sends e-mail through an SMTP server with MailKit. A failed send is logged and swallowed: a reminder job must not fail,
+/// or be retried and notify twice in-app, because the mail server is down. <c>Smtp:EnableSsl</c> means TLS from the first
+/// byte on port 465 and STARTTLS (required) on any other port; without it STARTTLS is used when the server offers it.
 /// </summary>
 public sealed class SmtpEmailSender(SmtpOptions options, ILogger<SmtpEmailSender> log) : IEmailSender
 {
@@ -19,19 +21,22 @@ public sealed class SmtpEmailSender(SmtpOptions options, ILogger<SmtpEmailSender
     {
         try
         {
-            using var message = new MailMessage(options.From, to, subject, body);
-            message.SubjectEncoding = System.Text.Encoding.UTF8;
-            message.BodyEncoding = System.Text.Encoding.UTF8;
-            using var client = new SmtpClient(options.Host, options.Port)
-            {
-                EnableSsl = options.EnableSsl,
-                DeliveryMethod = SmtpDeliveryMethod.Network,
-                Timeout = (int)SendTimeout.TotalMilliseconds,
-            };
-            if (!string.IsNullOrEmpty(options.User)) client.Credentials = new NetworkCredential(options.User, options.Password);
+            var message = new MimeMessage();
+            message.From.Add(MailboxAddress.Parse(options.From));
+            message.To.Add(MailboxAddress.Parse(to));
+            message.Subject = subject;
+            message.Body = new TextPart(MimeKit.Text.TextFormat.Plain) { Text = body };
+
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(SendTimeout);
-            await client.SendMailAsync(message, timeout.Token);
+            using var client = new SmtpClient { Timeout = (int)SendTimeout.TotalMilliseconds };
+            var security = options.EnableSsl
+                ? options.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls
+                : SecureSocketOptions.StartTlsWhenAvailable;
+            await client.ConnectAsync(options.Host, options.Port, security, timeout.Token);
+            if (!string.IsNullOrEmpty(options.User)) await client.AuthenticateAsync(options.User, options.Password ?? "", timeout.Token);
+            await client.SendAsync(message, timeout.Token);
+            await client.DisconnectAsync(quit: true, timeout.Token);
             log.LogInformation("E-mail «{Subject}» sent to {To}", subject, to);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)

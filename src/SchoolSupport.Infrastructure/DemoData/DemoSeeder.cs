@@ -392,7 +392,7 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
     private async Task<UserScope> ActAsync(string email)
     {
         var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"Demo user {email} is missing.");
-        return new UserScope(user.Id, user.UserName ?? email, user.RegionId, user.MunicipalityId, user.SchoolId,
+        return new UserScope(user.Id, user.FullName, user.RegionId, user.MunicipalityId, user.SchoolId,
             (await users.GetRolesAsync(user)).ToHashSet(StringComparer.Ordinal));
     }
 

@@ -10,4 +10,8 @@ public sealed class AppUser : IdentityUser<Guid>
     public Guid? MunicipalityId { get; set; }
     public Guid? SchoolId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Set when an administrator deactivates the account: it cannot sign in or set a password until reactivated.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+    /// <summary>When the last invitation was sent; the account is «приглашён» until its owner sets a password.</summary>
+    public DateTimeOffset? InvitedAt { get; set; }
 }

@@ -19,7 +19,9 @@ public static class ScopeClaims
         if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)) return null;
         if (!Guid.TryParse(principal.FindFirstValue(Region), out var regionId)) return null;
         var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        return new UserScope(userId, principal.Identity.Name ?? "", regionId,
+        // The person's full name is what histories, comments and the audit log record and show; the e-mail only when a cookie lacks it.
+        var name = principal.FindFirstValue(FullName) is { Length: > 0 } fullName ? fullName : principal.Identity.Name ?? "";
+        return new UserScope(userId, name, regionId,
             ParseOptional(principal.FindFirstValue(Municipality)), ParseOptional(principal.FindFirstValue(School)), roles);
     }
 

@@ -24,7 +24,7 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, IPasswordHashe
         var users = signIn.UserManager;
         var user = await users.FindByNameAsync(email);
         var pair = $"{email.Trim().ToUpperInvariant()}|{http.HttpContext?.Connection.RemoteIpAddress}";
-        if (user is null || await users.IsLockedOutAsync(user) || failures.IsLocked(pair))
+        if (user is null || user.DeactivatedAt is not null || await users.IsLockedOutAsync(user) || failures.IsLocked(pair))
         {
             hasher.VerifyHashedPassword(Nobody, NobodysHash.Value, password);
             if (user is null) failures.Fail(pair);
@@ -71,6 +71,7 @@ public sealed class SignInFailures(TimeProvider clock)
 public static class SignInLimits
 {
     private const string LoginPath = "/account/login";
+    private const string ForgotPasswordPath = "/account/forgot-password";
     private const string EmailField = "Input.Email";
 
     public static IServiceCollection AddSignInLimits(this IServiceCollection services, IConfiguration configuration)
@@ -108,8 +109,10 @@ public static class SignInLimits
         return app.UseRateLimiter();
     }
 
+    /// <summary>Sign-in posts and «Забыли пароль?» posts share the limits (both take an e-mail in <c>Input.Email</c>).</summary>
     private static bool IsSignIn(HttpContext context) =>
-        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(LoginPath, StringComparison.OrdinalIgnoreCase);
+        HttpMethods.IsPost(context.Request.Method) && (context.Request.Path.Equals(LoginPath, StringComparison.OrdinalIgnoreCase)
+            || context.Request.Path.Equals(ForgotPasswordPath, StringComparison.OrdinalIgnoreCase));
 
     private static PartitionedRateLimiter<HttpContext> PerMinute(int permits, Func<HttpContext, string> key) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context => IsSignIn(context)

@@ -68,8 +68,8 @@ public sealed class DemoSeederTests(DemoPortalFixture portal) : IClassFixture<De
         list.OrderNumber.Should().Be(DemoSeeder.DemoOrderNumber);
         list.OrderDate.Should().NotBeNull().And.BeOnOrBefore(DateOnly.FromDateTime(DateTime.UtcNow));
         list.History.OrderBy(h => h.At).Select(h => (h.To, h.UserName)).Should().Equal(
-            (ListStatus.Draft, "демонстрационные данные"), (ListStatus.UnderReview, "operator@demo.local"), (ListStatus.Submitted, "operator@demo.local"),
-            (ListStatus.Approved, "ministry@demo.local"), (ListStatus.Published, "ministry@demo.local"));
+            (ListStatus.Draft, "демонстрационные данные"), (ListStatus.UnderReview, "Петров Олег Николаевич"), (ListStatus.Submitted, "Петров Олег Николаевич"),
+            (ListStatus.Approved, "Иванова Мария Петровна"), (ListStatus.Published, "Иванова Мария Петровна"));
         list.History.Single(h => h.To == ListStatus.Approved).Comment.Should().StartWith($"Приказ № {DemoSeeder.DemoOrderNumber} от ");
         (await db.Audit.Where(a => a.EntityId == list.Id.ToString()).OrderBy(a => a.At).Select(a => a.Action).ToListAsync())
             .Should().Equal("list.review", "list.submit", "list.approve", "list.publish");
@@ -96,8 +96,8 @@ public sealed class DemoSeederTests(DemoPortalFixture portal) : IClassFixture<De
         previous.OrderNumber.Should().Be(DemoSeeder.PreviousOrderNumber).And.NotBe(current.OrderNumber);
         previous.OrderDate.Should().Be(new DateOnly(LastYear - 1, 9, 15));
         previous.History.OrderBy(h => h.At).Select(h => (h.To, h.UserName)).Should().Equal(
-            (ListStatus.Draft, "демонстрационные данные"), (ListStatus.UnderReview, "operator@demo.local"), (ListStatus.Submitted, "operator@demo.local"),
-            (ListStatus.Approved, "ministry@demo.local"), (ListStatus.Published, "ministry@demo.local"));
+            (ListStatus.Draft, "демонстрационные данные"), (ListStatus.UnderReview, "Петров Олег Николаевич"), (ListStatus.Submitted, "Петров Олег Николаевич"),
+            (ListStatus.Approved, "Иванова Мария Петровна"), (ListStatus.Published, "Иванова Мария Петровна"));
         previous.History.Single(h => h.To == ListStatus.Approved).Comment.Should().Be($"Приказ № {DemoSeeder.PreviousOrderNumber} от 15.09.{LastYear - 1}");
         previous.History.Should().OnlyContain(h => h.At.Year == LastYear - 1 && h.At.Month == 9, "the previous cycle's steps were taken in its September");
         previous.History.Max(h => h.At).Should().BeBefore(current.History.Min(h => h.At));

@@ -137,7 +137,7 @@ public sealed class DocumentLibraryTests(SmallUploadPortal portal) : IClassFixtu
         var reviewed = (await As(Roles.School).ListAsync(World.A1.Id, World.SchoolA1.Id)).Single(d => d.Id == v.DocumentId).Versions.Single();
         reviewed.Review.Should().Be(ReviewStatus.Returned);
         reviewed.ReviewComment.Should().Be("Нет раздела о сетевом партнёрстве.");
-        reviewed.ReviewedByName.Should().Be(TestWorld.Email(Roles.Municipal));
+        reviewed.ReviewedByName.Should().Be(World.Scope(Roles.Municipal).UserName);
     }
 
     [Fact]

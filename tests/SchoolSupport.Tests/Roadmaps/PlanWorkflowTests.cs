@@ -82,7 +82,7 @@ public sealed class PlanWorkflowTests(PortalFixture portal) : IClassFixture<Port
             PlanStatus.Submitted, PlanStatus.UnderReview, PlanStatus.Returned, PlanStatus.Submitted, PlanStatus.UnderReview, PlanStatus.Approved,
             PlanStatus.InProgress, PlanStatus.Reported, PlanStatus.InProgress, PlanStatus.Reported, PlanStatus.Assessed);
         done.Plan.Transitions.Single(t => t.To == PlanStatus.Returned).Comment.Should().Be("Доработайте раздел о наставничестве.");
-        done.Plan.Transitions.Single(t => t.To == PlanStatus.Returned).UserName.Should().Be(TestWorld.Email(Roles.Municipal));
+        done.Plan.Transitions.Single(t => t.To == PlanStatus.Returned).UserName.Should().Be(World.Scope(Roles.Municipal).UserName);
         done.Plan.Comments.Should().ContainSingle().Which.ItemId.Should().Be(view.Plan.Items[0].Id);
 
         await using var db = portal.System();

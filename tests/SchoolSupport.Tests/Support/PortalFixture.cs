@@ -24,12 +24,16 @@ public class PortalFixture : DatabaseFixture
     public TestWorld World { get; private set; } = null!;
     public IServiceProvider Services => _app!.Services;
 
+    /// <summary>The loopback SMTP server the portal sends its mail to: read invitations, reset links and reminders here.</summary>
+    public TestMailbox Mailbox { get; private set; } = null!;
+
     protected virtual IEnumerable<string> ExtraArgs => [];
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _app = await AppHost.BuildAsync(AppArgs(ConnectionString, ["--Hangfire:Server=false", .. ExtraArgs]));
+        Mailbox = await TestMailbox.StartAsync();
+        _app = await AppHost.BuildAsync(AppArgs(ConnectionString, ["--Hangfire:Server=false", .. Mailbox.PortalArgs, .. ExtraArgs]));
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
@@ -56,6 +60,7 @@ public class PortalFixture : DatabaseFixture
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
+        if (Mailbox is not null) await Mailbox.DisposeAsync();
         await base.DisposeAsync();
     }
 
@@ -76,6 +81,7 @@ public class PortalFixture : DatabaseFixture
             new(ClaimTypes.NameIdentifier, user.UserId.ToString()),
             new(ClaimTypes.Name, user.UserName),
             new(ScopeClaims.Region, user.RegionId.ToString()),
+            new(ScopeClaims.FullName, user.UserName),
         };
         claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         if (user.MunicipalityId is { } m) claims.Add(new Claim(ScopeClaims.Municipality, m.ToString()));

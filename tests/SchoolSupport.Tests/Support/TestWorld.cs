@@ -62,14 +62,14 @@ public sealed class TestWorld
         return world;
     }
 
-    /// <summary>The scope of a test user, as the claims would give it.</summary>
+    /// <summary>The scope of a test user, as the claims would give it (its UserName is the full name, «Operator a»).</summary>
     public UserScope Scope(string role, string region = "a") => Users[Email(role, region)];
 
     private async Task AddUser(DemoSeeder seeder, string role, string region, Guid regionId, Guid? municipalityId, Guid? schoolId)
     {
         var email = Email(role, region);
         await seeder.EnsureUserAsync(email, $"{role} {region}", role, regionId, municipalityId, schoolId, Password);
-        Users[email] = new UserScope(await seeder.UserIdAsync(email), email, regionId, municipalityId, schoolId, new HashSet<string> { role });
+        Users[email] = new UserScope(await seeder.UserIdAsync(email), $"{role} {region}", regionId, municipalityId, schoolId, new HashSet<string> { role });
     }
 
     private static Municipality Muni(Region region, string code, string name) =>

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Schools;
+using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Identity;
+
+namespace SchoolSupport.Infrastructure.Admin;
+
+/// <summary>What <c>--create-admin</c> was asked: the e-mail, the full name, and the region by code (with a name to create it).</summary>
+public sealed record FirstAdmin(string Email, string? FullName = null, string? RegionCode = null, string? RegionName = null);
+
+/// <summary>
+/// The one-time command that gives an empty install its first administrator (role Admin of a region): the account is created
+/// without a password, the invitation is mailed when SMTP is configured, and the set-password link is returned to be printed.
+/// An existing account is never touched.
+/// </summary>
+public sealed class CreateFirstAdmin(AppDbContext db, UserManager<AppUser> users, InviteUser invite, AccountMail mail)
+{
+    public async Task<Uri> RunAsync(FirstAdmin request, CancellationToken ct = default)
+    {
+        var email = (request.Email ?? "").Trim();
+        if (!InviteUser.IsEmail(email)) throw new DomainException($"«{email}» — не адрес электронной почты.");
+        if (await users.FindByEmailAsync(email) is not null)
+            throw new DomainException($"Учётная запись {email} уже есть; команда ничего не изменила. Забытый пароль восстанавливается ссылкой «Забыли пароль?» на странице входа.");
+        var region = await RegionAsync(request, ct);
+        var name = string.IsNullOrWhiteSpace(request.FullName) ? "Администратор портала" : request.FullName.Trim();
+        var id = await invite.InviteIntoRegionAsync(new Invitation(email, name, Roles.Admin, region.Id), invitedBy: null, ct);
+        var user = await users.FindByIdAsync(id.ToString()) ?? throw new InvalidOperationException("The new administrator is gone.");
+        return await mail.LinkAsync(user, AccountLinkTokens.Invitation);
+    }
+
+    private async Task<Region> RegionAsync(FirstAdmin request, CancellationToken ct)
+    {
+        var code = request.RegionCode?.Trim();
+        if (!string.IsNullOrEmpty(code))
+        {
+            if (await db.Regions.FirstOrDefaultAsync(r => r.Code == code, ct) is { } found) return found;
+            if (string.IsNullOrWhiteSpace(request.RegionName))
+                throw new DomainException($"Региона с кодом {code} нет. Чтобы создать его, добавьте --region-name \"<название>\".");
+            var region = new Region { Id = Guid.NewGuid(), Code = code, Name = request.RegionName.Trim(), AuthorityName = request.RegionName.Trim() };
+            db.Regions.Add(region);
+            await db.SaveChangesAsync(ct);
+            return region;
+        }
+        var regions = await db.Regions.OrderBy(r => r.Code).Take(10).ToListAsync(ct);
+        return regions.Count switch
+        {
+            1 => regions[0],
+            0 => throw new DomainException("В базе нет ни одного региона: укажите --region <код> --region-name \"<название>\", и регион будет создан."),
+            _ => throw new DomainException($"В базе несколько регионов ({string.Join(", ", regions.Select(r => r.Code))}…): укажите --region <код>."),
+        };
+    }
+}
