@@ -20,11 +20,6 @@ public sealed class InviteUser(AppDbContext db, UserManager<AppUser> users, ICur
     public async Task<Guid> InviteAsync(NewUser input, CancellationToken ct = default)
     {
         var admin = current.RequireRole(Roles.Admin);
-        var refusals = new List<Refusal>();
-        var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true))
-            refusals.AddRange(results.Select(r => new Refusal(r.ErrorMessage!, r.MemberNames.FirstOrDefault())));
-        if (refusals.Count > 0) throw new DomainException(refusals);
         return await InviteIntoRegionAsync(new Invitation(input.Email, input.FullName, input.Role, admin.RegionId, input.MunicipalityId, input.SchoolId), admin, ct);
     }
 
