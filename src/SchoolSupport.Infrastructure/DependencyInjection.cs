@@ -17,6 +17,7 @@ using SchoolSupport.Infrastructure.Results;
 using SchoolSupport.Infrastructure.Risks;
 using SchoolSupport.Infrastructure.Roadmaps;
 using SchoolSupport.Infrastructure.Schools;
+using SchoolSupport.Infrastructure.SchoolYear;
 
 namespace SchoolSupport.Infrastructure;
 
@@ -73,6 +74,10 @@ public static class DependencyInjection
         services.AddScoped<DocumentLibrary>();
         services.AddTransient<MonitoringJob>();
         services.AddScoped<MonitoringCalendar>();
+        services.AddScoped<CalendarSettings>();
+        services.AddTransient<RegionJobs>();
+        services.AddTransient<YearlyIdentification>();
+        services.AddScoped<StartNewSchoolYear>();
         services.AddScoped<MonitoringTasks>();
         services.AddScoped<MonitoringIndicators>();
         services.AddScoped<MonitoringDashboard>();

@@ -17,7 +17,6 @@ public static class WebServices
     public static IServiceCollection AddWebServices(this IServiceCollection services)
     {
         services.AddScoped<IdentificationLauncher>();
-        services.AddTransient<YearlyIdentification>();
         return services;
     }
 

@@ -44,6 +44,47 @@ public sealed class MonitoringYear : ITenantOwned
         if (days is < 0 or > 60) throw new DomainException("Срок напоминания должен быть от 0 до 60 дней до даты исполнения.");
     }
 
+    /// <summary>A stage added by the region after the last one; its window must fall within the monitoring year.</summary>
+    public MonitoringStage AddStage(string title, string description, DateOnly opens, DateOnly closes)
+    {
+        title = (title ?? "").Trim();
+        description = (description ?? "").Trim();
+        var refusals = new List<Refusal>();
+        if (title.Length == 0) refusals.Add(new("Укажите название этапа.", nameof(MonitoringStage.Title)));
+        if (title.Length > 300) refusals.Add(new("Название этапа длиннее 300 знаков.", nameof(MonitoringStage.Title)));
+        if (description.Length > 2000) refusals.Add(new("Описание этапа длиннее 2000 знаков.", nameof(MonitoringStage.Description)));
+        if (refusals.Count > 0) throw new DomainException(refusals);
+        ValidateWindow(opens, closes, $"Этап «{title}»");
+        var stage = new MonitoringStage
+        {
+            Id = Guid.NewGuid(), RegionId = RegionId, YearId = Id, Number = Stages.Count == 0 ? 1 : Stages.Max(s => s.Number) + 1,
+            Title = title, Description = description, Opens = opens, Closes = closes,
+        };
+        Stages.Add(stage);
+        return stage;
+    }
+
+    /// <summary>A task template added to a stage; its due date must fall within the monitoring year.</summary>
+    public TaskTemplate AddTemplate(MonitoringStage stage, MonitoringActor actor, string what, DateOnly due, string outputDocument)
+    {
+        what = (what ?? "").Trim();
+        outputDocument = (outputDocument ?? "").Trim();
+        var refusals = new List<Refusal>();
+        if (!Enum.IsDefined(actor)) refusals.Add(new("Выберите исполнителя задачи.", nameof(TaskTemplate.Actor)));
+        if (what.Length == 0) refusals.Add(new("Укажите, что нужно сделать.", nameof(TaskTemplate.What)));
+        if (what.Length > 1000) refusals.Add(new("Описание задачи длиннее 1000 знаков.", nameof(TaskTemplate.What)));
+        if (outputDocument.Length > 300) refusals.Add(new("Название итогового документа длиннее 300 знаков.", nameof(TaskTemplate.OutputDocument)));
+        if (refusals.Count > 0) throw new DomainException(refusals);
+        ValidateWindow(due, due, $"Срок задачи «{what}»");
+        var template = new TaskTemplate
+        {
+            Id = Guid.NewGuid(), RegionId = RegionId, StageId = stage.Id, Order = stage.Templates.Count == 0 ? 1 : stage.Templates.Max(t => t.Order) + 1,
+            Actor = actor, What = what, Due = due, OutputDocument = outputDocument,
+        };
+        stage.Templates.Add(template);
+        return template;
+    }
+
     /// <summary>The school years a stage may fall in: from 1 September of the year to 31 December of the next one.</summary>
     public void ValidateWindow(DateOnly opens, DateOnly closes, string what)
     {

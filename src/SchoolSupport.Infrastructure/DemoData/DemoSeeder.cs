@@ -82,6 +82,12 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
         }
 
         var region = await db.Regions.SingleAsync(r => r.Code == DemoRegionCode, ct);
+        // The demo region runs the Saratov model, identification on 1 September.
+        if (!await db.Set<RegionCalendar>().AnyAsync(c => c.RegionId == region.Id, ct))
+        {
+            db.Add(RegionCalendar.For(region.Id, CalendarTemplate.Saratov, clock.GetUtcNow()));
+            await db.SaveChangesAsync(ct);
+        }
         if (!await db.Results.AnyAsync(r => r.RegionId == region.Id && r.Year == lastYear, ct))
         {
             log.LogWarning("The demo region has no results of {Year}: it was seeded in an earlier year. Delete the data folder for a fresh demo", lastYear);

@@ -19,12 +19,19 @@ public sealed class OverdueItemsJob(SystemDb systemDb, TimeProvider clock, IEmai
 
     private static readonly PlanStatus[] Active = [PlanStatus.Approved, PlanStatus.InProgress, PlanStatus.Reported];
 
-    public async Task<int> RunAsync(CancellationToken ct)
+    /// <summary>Every region at once.</summary>
+    public Task<int> RunAsync(CancellationToken ct) => RunAsync(null, ct);
+
+    /// <summary>One region: the entry of the region's own recurring job.</summary>
+    public Task<int> RunRegionAsync(Guid regionId, CancellationToken ct) => RunAsync(regionId, ct);
+
+    private async Task<int> RunAsync(Guid? regionId, CancellationToken ct)
     {
         await using var db = systemDb.Create();
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var items = await db.PlanItems
+            .Where(i => regionId == null || i.RegionId == regionId)
             .Where(i => (i.Status == PlanItemStatus.Planned || i.Status == PlanItemStatus.InProgress) && i.Deadline < today)
             .Where(i => db.Plans.Any(p => p.Id == i.PlanId && Active.Contains(p.Status)))
             .ToListAsync(ct);

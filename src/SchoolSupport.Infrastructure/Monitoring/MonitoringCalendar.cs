@@ -12,7 +12,13 @@ public sealed record CalendarView(MonitoringYear Year, IReadOnlyList<StageProgre
 /// <summary>The monitoring calendar of the region: stages, their windows, task templates and reminder lead; edited by the ministry and operators.</summary>
 public sealed class MonitoringCalendar(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
 {
-    public static readonly string[] Editors = [Roles.Ministry, Roles.Operator];
+    /// <summary>Who edits the calendar: the regional administrator, the ministry and operators.</summary>
+    public static readonly string[] Editors = [Roles.Admin, Roles.Ministry, Roles.Operator];
+
+    /// <summary>The template the region's new years start from (Saratov without settings).</summary>
+    internal static async Task<CalendarTemplate> TemplateOfAsync(AppDbContext db, Guid regionId, CancellationToken ct) =>
+        await db.Set<RegionCalendar>().IgnoreQueryFilters().Where(c => c.RegionId == regionId).Select(c => (CalendarTemplate?)c.Template).FirstOrDefaultAsync(ct)
+        ?? CalendarTemplate.Saratov;
 
     public int CurrentYear => MonitoringYear.YearOf(clock.Today());
 
@@ -49,9 +55,10 @@ public sealed class MonitoringCalendar(IDbContextFactory<AppDbContext> dbs, ICur
         if (year < SchoolYears.First || year > CurrentYear + 1) throw new DomainException($"Год мониторинга {year} вне допустимого диапазона.");
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (await db.Set<MonitoringYear>().AnyAsync(y => y.Year == year, ct)) return;
-        var created = DefaultCalendar.Create(scope.RegionId, year, clock.GetUtcNow());
+        var template = await TemplateOfAsync(db, scope.RegionId, ct);
+        var created = CalendarTemplates.Create(template, scope.RegionId, year, clock.GetUtcNow());
         db.Add(created);
-        db.Record(scope, "monitoring.year", "monitoring-year", created.Id, $"Создан календарь мониторинга {year}/{year + 1}", clock);
+        db.Record(scope, "monitoring.year", "monitoring-year", created.Id, $"Создан календарь мониторинга {year}/{year + 1} ({RegionCalendar.TitleOf(template)})", clock);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -101,6 +108,77 @@ public sealed class MonitoringCalendar(IDbContextFactory<AppDbContext> dbs, ICur
         var found = await db.Set<MonitoringYear>().FirstOrDefaultAsync(y => y.Year == year, ct) ?? throw new ScopeException("Год мониторинга не найден.");
         found.ReminderDaysBefore = days;
         db.Record(scope, "monitoring.reminders", "monitoring-year", found.Id, $"Напоминание за {days} дн. до срока", clock);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<Guid> AddStageAsync(int year, string title, string description, DateOnly opens, DateOnly closes, CancellationToken ct = default)
+    {
+        var scope = current.RequireRole(Editors);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var found = await db.Set<MonitoringYear>().Include(y => y.Stages).FirstOrDefaultAsync(y => y.Year == year, ct)
+            ?? throw new ScopeException("Год мониторинга не найден.");
+        var stage = found.AddStage(title, description, opens, closes);
+        db.Add(stage);
+        db.Record(scope, "monitoring.stage-added", "monitoring-stage", stage.Id, $"Этап {stage.Number} «{stage.Title}» {year}: {opens:dd.MM.yyyy}–{closes:dd.MM.yyyy}", clock);
+        await db.SaveChangesAsync(ct);
+        return stage.Id;
+    }
+
+    /// <summary>
+    /// Removes a stage with its task templates and the tasks made from them; refused once any of those tasks is done (the
+    /// work reported stays). The later stages move up a number.
+    /// </summary>
+    public async Task RemoveStageAsync(Guid stageId, CancellationToken ct = default)
+    {
+        var scope = current.RequireRole(Editors);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var stage = await db.Set<MonitoringStage>().FirstOrDefaultAsync(s => s.Id == stageId, ct) ?? throw new ScopeException("Этап не найден.");
+        if (await db.Set<MonitoringTask>().AnyAsync(t => t.StageId == stageId && t.Status == MonitoringTaskStatus.Done, ct))
+            throw new DomainException($"Этап {stage.Number} «{stage.Title}» нельзя удалить: по нему уже выполнены задачи. Измените его сроки.");
+        var year = await db.Set<MonitoringYear>().FirstAsync(y => y.Id == stage.YearId, ct);
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(token);
+            db.ChangeTracker.Clear();
+            var again = await db.Set<MonitoringStage>().FirstAsync(s => s.Id == stageId, token);
+            db.Remove(again);
+            db.Record(scope, "monitoring.stage-removed", "monitoring-stage", stage.Id, $"Удалён этап {stage.Number} «{stage.Title}» {year.Year}", clock);
+            await db.SaveChangesAsync(token);
+            // One after another upwards, so the unique (year, number) is never taken twice.
+            var later = await db.Set<MonitoringStage>().Where(s => s.YearId == year.Id && s.Number > stage.Number).OrderBy(s => s.Number).Select(s => s.Id).ToListAsync(token);
+            var number = stage.Number;
+            foreach (var id in later)
+            {
+                var n = number++;
+                await db.Set<MonitoringStage>().Where(s => s.Id == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.Number, n), token);
+            }
+            await tx.CommitAsync(token);
+        }, ct);
+    }
+
+    public async Task<Guid> AddTemplateAsync(Guid stageId, MonitoringActor actor, string what, DateOnly due, string outputDocument, CancellationToken ct = default)
+    {
+        var scope = current.RequireRole(Editors);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var stage = await db.Set<MonitoringStage>().Include(s => s.Templates).FirstOrDefaultAsync(s => s.Id == stageId, ct) ?? throw new ScopeException("Этап не найден.");
+        var year = await db.Set<MonitoringYear>().FirstAsync(y => y.Id == stage.YearId, ct);
+        var template = year.AddTemplate(stage, actor, what, due, outputDocument);
+        db.Add(template);
+        db.Record(scope, "monitoring.template-added", "monitoring-template", template.Id, $"Этап {stage.Number} {year.Year}: задача «{template.What}», срок {due:dd.MM.yyyy}", clock);
+        await db.SaveChangesAsync(ct);
+        return template.Id;
+    }
+
+    /// <summary>Removes a task template and the tasks made from it; refused once any of them is done.</summary>
+    public async Task RemoveTemplateAsync(Guid templateId, CancellationToken ct = default)
+    {
+        var scope = current.RequireRole(Editors);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var template = await db.Set<TaskTemplate>().FirstOrDefaultAsync(t => t.Id == templateId, ct) ?? throw new ScopeException("Задача этапа не найдена.");
+        if (await db.Set<MonitoringTask>().AnyAsync(t => t.TemplateId == templateId && t.Status == MonitoringTaskStatus.Done, ct))
+            throw new DomainException($"Задачу «{template.What}» нельзя удалить: её уже выполнили. Измените её срок.");
+        db.Remove(template);
+        db.Record(scope, "monitoring.template-removed", "monitoring-template", template.Id, $"Удалена задача «{template.What}»", clock);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -107,3 +107,27 @@ internal sealed class SchoolQualityCheckConfiguration : IEntityTypeConfiguration
         b.HasOne<School>().WithMany().HasForeignKey(e => e.SchoolId);
     }
 }
+
+internal sealed class RegionCalendarConfiguration : IEntityTypeConfiguration<RegionCalendar>
+{
+    public void Configure(EntityTypeBuilder<RegionCalendar> b)
+    {
+        b.ToTable("region_calendars");
+        b.Property(e => e.Version).IsRowVersion();
+        b.HasIndex(e => e.RegionId).IsUnique();
+        b.HasOne<Region>().WithMany().HasForeignKey(e => e.RegionId);
+    }
+}
+
+internal sealed class SchoolYearRolloverConfiguration : IEntityTypeConfiguration<SchoolYearRollover>
+{
+    public void Configure(EntityTypeBuilder<SchoolYearRollover> b)
+    {
+        b.ToTable("school_year_rollovers");
+        b.Property(e => e.DoneBy).HasMaxLength(256);
+        b.Property(e => e.Summary).HasMaxLength(8000);
+        // A region turns over to a year once.
+        b.HasIndex(e => new { e.RegionId, e.Year }).IsUnique();
+        b.HasOne<Region>().WithMany().HasForeignKey(e => e.RegionId);
+    }
+}

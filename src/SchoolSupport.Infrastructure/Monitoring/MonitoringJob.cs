@@ -44,6 +44,9 @@ public sealed class MonitoringJob(SystemDb systemDb, TimeProvider clock, IEmailS
         return await RunAsync(regions, ct);
     }
 
+    /// <summary>One region: the entry of the region's own recurring job.</summary>
+    public Task<MonitoringRunResult> RunRegionAsync(Guid regionId, CancellationToken ct) => RunAsync([regionId], ct);
+
     /// <summary>The given regions, each in its own transaction; a failing region is logged and skipped.</summary>
     public async Task<MonitoringRunResult> RunAsync(IReadOnlyCollection<Guid> regionIds, CancellationToken ct)
     {
@@ -120,10 +123,12 @@ public sealed class MonitoringJob(SystemDb systemDb, TimeProvider clock, IEmailS
             .AsSplitQuery().ToListAsync(ct);
         if (years.All(y => y.Year != yearNumber))
         {
-            var created = DefaultCalendar.Create(regionId, yearNumber, now);
+            var template = await MonitoringCalendar.TemplateOfAsync(db, regionId, ct);
+            var created = CalendarTemplates.Create(template, regionId, yearNumber, now);
             db.Add(created);
             years.Add(created);
-            db.Record(null, "monitoring.year", "monitoring-year", created.Id, $"Создан календарь мониторинга {yearNumber}/{yearNumber + 1} по умолчанию", clock);
+            db.Record(null, "monitoring.year", "monitoring-year", created.Id,
+                $"Создан календарь мониторинга {yearNumber}/{yearNumber + 1} по шаблону «{RegionCalendar.TitleOf(template)}»", clock);
         }
 
         CoveredSchools? covered = null;

@@ -18,24 +18,6 @@ public static class IdentificationEndpoints
         lists.MapGet("/{id:guid}/list.xlsx", async (Guid id, ListExports exports, CancellationToken ct) =>
             FileResults.Bytes(await exports.XlsxAsync(id, ct), FileResults.Xlsx, "Перечень ШНОР и ШНСУ.xlsx"));
     }
-
-    /// <summary>Schedules the yearly identification of every region on its calendar date (default 1 September, 02:00).</summary>
-    public static void ScheduleIdentification(this WebApplication app)
-    {
-        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
-        using var db = app.Services.GetRequiredService<SystemDb>().Create();
-        foreach (var region in db.Regions.AsNoTracking().Select(r => new { r.Id, r.Code }).ToList())
-        {
-            recurring.AddOrUpdate<YearlyIdentification>(RunIdentification.RecurringId(region.Code),
-                j => j.RunAsync(region.Id, CancellationToken.None), "0 2 1 9 *");
-        }
-    }
-}
-
-/// <summary>The recurring entry: the identification year is the calendar year of the run.</summary>
-public sealed class YearlyIdentification(RunIdentification run, TimeProvider clock)
-{
-    public Task<Guid> RunAsync(Guid regionId, CancellationToken ct) => run.RunAsync(regionId, clock.GetUtcNow().Year, "по расписанию", null, ct);
 }
 
 /// <summary>"Run now": records a run for the progress bar and queues the job.</summary>

@@ -3,8 +3,6 @@ using Hangfire.Dashboard;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Infrastructure.Jobs;
-using SchoolSupport.Infrastructure.Monitoring;
-using SchoolSupport.Web.Identification;
 
 namespace SchoolSupport.Web.Startup;
 
@@ -20,9 +18,9 @@ public static class HangfireSetup
         });
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<HousekeepingJob>(HousekeepingJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
-        app.ScheduleIdentification();
-        recurring.AddOrUpdate<OverdueItemsJob>(OverdueItemsJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Daily(4));
-        recurring.AddOrUpdate<MonitoringJob>(MonitoringJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Daily(5));
+        // Identification, monitoring and overdue marks: per region, from the database (a region created later registers its own).
+        using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<RegionJobs>().RegisterAllAsync().GetAwaiter().GetResult();
     }
 
     /// <summary>The dashboard is for Admin and Operator only; others get 403 (an anonymous user is sent to the login page).</summary>

@@ -1656,6 +1656,49 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                     b.ToTable("monitoring_years", (string)null);
                 });
 
+            modelBuilder.Entity("SchoolSupport.Domain.Monitoring.RegionCalendar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("IdentificationDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("identification_day");
+
+                    b.Property<int>("IdentificationMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("identification_month");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<int>("Template")
+                        .HasColumnType("integer")
+                        .HasColumnName("template");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_region_calendars");
+
+                    b.HasIndex("RegionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_region_calendars_region_id");
+
+                    b.ToTable("region_calendars", (string)null);
+                });
+
             modelBuilder.Entity("SchoolSupport.Domain.Monitoring.SchoolQualityCheck", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3183,6 +3226,47 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                     b.ToTable("school_year_profiles", (string)null);
                 });
 
+            modelBuilder.Entity("SchoolSupport.Domain.Schools.SchoolYearRollover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<string>("DoneBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("done_by");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("summary");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_school_year_rollovers");
+
+                    b.HasIndex("RegionId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_school_year_rollovers_region_id_year");
+
+                    b.ToTable("school_year_rollovers", (string)null);
+                });
+
             modelBuilder.Entity("SchoolSupport.Infrastructure.Identity.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3634,6 +3718,16 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_monitoring_years_regions_region_id");
                 });
 
+            modelBuilder.Entity("SchoolSupport.Domain.Monitoring.RegionCalendar", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Schools.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_region_calendars_regions_region_id");
+                });
+
             modelBuilder.Entity("SchoolSupport.Domain.Monitoring.SchoolQualityCheck", b =>
                 {
                     b.HasOne("SchoolSupport.Domain.Schools.School", null)
@@ -4027,6 +4121,16 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_school_year_profiles_schools_school_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Schools.SchoolYearRollover", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Schools.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_year_rollovers_regions_region_id");
                 });
 
             modelBuilder.Entity("SchoolSupport.Domain.Documents.Document", b =>
