@@ -63,7 +63,7 @@ public sealed class InviteUser(AppDbContext db, UserManager<AppUser> users, ICur
         var name = (invitation.FullName ?? "").Trim();
         var refusals = new List<Refusal>();
         if (name.Length == 0) refusals.Add(new Refusal("Укажите ФИО.", nameof(NewUser.FullName)));
-        else if (name.Length > 300) refusals.Add(new Refusal("ФИО не длиннее 300 символов.", nameof(NewUser.FullName)));
+        else if (name.Length > 200) refusals.Add(new Refusal("ФИО не длиннее 200 символов.", nameof(NewUser.FullName)));
         if (!IsEmail(email)) refusals.Add(new Refusal("Укажите корректный адрес электронной почты.", nameof(NewUser.Email)));
         else if (await users.FindByEmailAsync(email) is not null) refusals.Add(new Refusal($"Пользователь с почтой {email} уже есть.", nameof(NewUser.Email)));
         if (!Roles.All.Contains(invitation.Role)) refusals.Add(new Refusal("Выберите роль.", nameof(NewUser.Role)));

@@ -19,7 +19,7 @@ public sealed record UserRow(Guid Id, string FullName, string Email, string Role
 public sealed class NewUser
 {
     [Required(ErrorMessage = "Укажите ФИО.")]
-    [StringLength(300, ErrorMessage = "ФИО не длиннее 300 символов.")]
+    [StringLength(200, ErrorMessage = "ФИО не длиннее 200 символов.")]
     public string FullName { get; set; } = "";
 
     [Required(ErrorMessage = "Укажите адрес электронной почты.")]
