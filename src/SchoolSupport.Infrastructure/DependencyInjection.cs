@@ -13,6 +13,7 @@ using SchoolSupport.Infrastructure.Jobs;
 using SchoolSupport.Infrastructure.Monitoring;
 using SchoolSupport.Infrastructure.Mentoring;
 using SchoolSupport.Infrastructure.Partnerships;
+using SchoolSupport.Infrastructure.Platform;
 using SchoolSupport.Infrastructure.Results;
 using SchoolSupport.Infrastructure.Risks;
 using SchoolSupport.Infrastructure.Roadmaps;
@@ -37,6 +38,8 @@ public static class DependencyInjection
         services.AddScoped<HomeDashboard>();
         services.AddScoped<NotificationService>();
         services.AddScoped<SchoolRegistry>();
+        services.AddScoped<SaveRegion>();
+        services.AddScoped<RegionQueries>();
         services.TryAddSingleton(new ImportLimits());
         services.AddScoped<ResultsImport>();
         services.AddScoped<ResultsBrowser>();
