@@ -18,6 +18,7 @@ using SchoolSupport.Infrastructure.Results;
 using SchoolSupport.Infrastructure.Risks;
 using SchoolSupport.Infrastructure.Roadmaps;
 using SchoolSupport.Infrastructure.Schools;
+using SchoolSupport.Infrastructure.Structure;
 
 namespace SchoolSupport.Infrastructure;
 
@@ -40,6 +41,12 @@ public static class DependencyInjection
         services.AddScoped<SchoolRegistry>();
         services.AddScoped<SaveRegion>();
         services.AddScoped<RegionQueries>();
+        services.AddScoped<StructureQueries>();
+        services.AddScoped<SaveDistrict>();
+        services.AddScoped<SaveMunicipality>();
+        services.AddScoped<StructureImport>();
+        services.AddScoped<RegistryImport>();
+        services.AddScoped<RegistryExports>();
         services.TryAddSingleton(new ImportLimits());
         services.AddScoped<ResultsImport>();
         services.AddScoped<ResultsBrowser>();
