@@ -13,11 +13,13 @@ using SchoolSupport.Infrastructure.Jobs;
 using SchoolSupport.Infrastructure.Monitoring;
 using SchoolSupport.Infrastructure.Mentoring;
 using SchoolSupport.Infrastructure.Partnerships;
+using SchoolSupport.Infrastructure.Platform;
 using SchoolSupport.Infrastructure.Results;
 using SchoolSupport.Infrastructure.Risks;
 using SchoolSupport.Infrastructure.Roadmaps;
 using SchoolSupport.Infrastructure.Schools;
 using SchoolSupport.Infrastructure.SchoolYear;
+using SchoolSupport.Infrastructure.Structure;
 
 namespace SchoolSupport.Infrastructure;
 
@@ -44,6 +46,14 @@ public static class DependencyInjection
         services.AddScoped<HomeDashboard>();
         services.AddScoped<NotificationService>();
         services.AddScoped<SchoolRegistry>();
+        services.AddScoped<SaveRegion>();
+        services.AddScoped<RegionQueries>();
+        services.AddScoped<StructureQueries>();
+        services.AddScoped<SaveDistrict>();
+        services.AddScoped<SaveMunicipality>();
+        services.AddScoped<StructureImport>();
+        services.AddScoped<RegistryImport>();
+        services.AddScoped<RegistryExports>();
         services.TryAddSingleton(new ImportLimits());
         services.AddScoped<ResultsImport>();
         services.AddScoped<ResultsBrowser>();

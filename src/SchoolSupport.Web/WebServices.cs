@@ -1,3 +1,4 @@
+using SchoolSupport.Web.Structure;
 using SchoolSupport.Web.Development;
 using SchoolSupport.Web.Documents;
 using SchoolSupport.Web.Identification;
@@ -24,6 +25,7 @@ public static class WebServices
     {
         var downloads = app.MapGroup("").AsDownloads();
         downloads.MapSchoolEndpoints();
+        downloads.MapStructureEndpoints();
         downloads.MapIdentificationEndpoints();
         downloads.MapRoadmapEndpoints();
         downloads.MapMonitoringEndpoints();

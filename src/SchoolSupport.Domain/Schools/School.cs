@@ -51,8 +51,34 @@ public sealed class School : ITenantOwned
     public bool IsConsultingCentre { get; set; }
     /// <summary>Participant of the federal «500+» project.</summary>
     public bool Is500Plus { get; set; }
+    /// <summary>The day the school closed (its lists, results and plans stay attached and visible); null while it works.</summary>
+    public DateOnly? ClosedOn { get; set; }
+    /// <summary>The school this one was merged into, when it closed by a merger.</summary>
+    public Guid? MergedIntoId { get; set; }
     /// <summary>Row version (PostgreSQL xmin) for optimistic concurrency.</summary>
     public uint Version { get; set; }
+
+    public bool IsOpen => ClosedOn is null;
+
+    /// <summary>Closes the school on a day, optionally by merging it into another open school of the region. Its history stays with it.</summary>
+    public void Close(DateOnly on, School? mergedInto = null)
+    {
+        if (ClosedOn is not null) throw new DomainException($"Школа {Code} уже закрыта.");
+        if (mergedInto is not null)
+        {
+            if (mergedInto.Id == Id) throw new DomainException("Школу нельзя присоединить к самой себе.");
+            if (!mergedInto.IsOpen) throw new DomainException($"Школа {mergedInto.Code} закрыта: к ней нельзя присоединить другую.");
+        }
+        ClosedOn = on;
+        MergedIntoId = mergedInto?.Id;
+    }
+
+    /// <summary>Opens a closed school again (a closure entered by mistake).</summary>
+    public void Reopen()
+    {
+        ClosedOn = null;
+        MergedIntoId = null;
+    }
 
     public List<SchoolYearProfile> Profiles { get; set; } = [];
 }

@@ -20,16 +20,20 @@ namespace SchoolSupport.Infrastructure.Data;
 /// The one DbContext of the portal; it is the repository. Every <see cref="ITenantOwned"/> row is filtered to the
 /// caller's region by a global query filter, and a save refuses rows of another region. It also keeps the data-protection
 /// keys, so that every node behind a proxy reads every node's cookies and antiforgery tokens.
+/// The platform administrator has no region: the filter shows it no tenant row and the guard lets it write none; the one
+/// table it writes is <see cref="Region"/>, which nobody else but the system may change.
 /// </summary>
 public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>, IDataProtectionKeyContext
 {
     private readonly bool _system;
     private readonly Guid _regionId;
+    private readonly bool _platformAdmin;
 
     public AppDbContext(DbContextOptions<AppDbContext> options, ICurrentScope scope) : base(options)
     {
         _system = scope.IsSystem;
         _regionId = scope.Scope?.RegionId ?? Guid.Empty;
+        _platformAdmin = scope.Scope?.IsIn(SchoolSupport.Domain.Common.Roles.PlatformAdmin) == true;
     }
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -102,10 +106,17 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    /// <summary>New rows take the caller's region; a row of another region (a forged id) is refused.</summary>
+    /// <summary>
+    /// New rows take the caller's region; a row of another region (a forged id) is refused. Regions themselves are created and
+    /// edited by the platform administrator only (a regional administrator must not rename or re-zone another tenant).
+    /// </summary>
     private void GuardTenant()
     {
         if (_system) return;
+        if (!_platformAdmin && ChangeTracker.Entries<Region>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            throw new ScopeException("Регионы изменяет только администратор платформы.");
+        }
         foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;

@@ -48,7 +48,7 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
 
     public async Task EnsureRolesAsync()
     {
-        foreach (var role in Roles.All)
+        foreach (var role in Roles.Everyone)
         {
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole<Guid>(role));
         }

@@ -12,6 +12,7 @@ internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
         b.Property(e => e.Code).HasMaxLength(20);
         b.Property(e => e.Name).HasMaxLength(300);
         b.Property(e => e.AuthorityName).HasMaxLength(500);
+        b.Property(e => e.TimeZone).HasMaxLength(64);
     }
 }
 
@@ -21,6 +22,8 @@ internal sealed class DistrictConfiguration : IEntityTypeConfiguration<Education
     {
         b.ToTable("educational_districts");
         b.Property(e => e.Name).HasMaxLength(300);
+        b.Property(e => e.Code).HasMaxLength(20);
+        b.HasIndex(e => new { e.RegionId, e.Code }).IsUnique();
         b.HasOne<Region>().WithMany().HasForeignKey(e => e.RegionId);
     }
 }
@@ -58,6 +61,7 @@ internal sealed class SchoolConfiguration : IEntityTypeConfiguration<School>
         b.HasIndex(SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
         b.HasOne<Region>().WithMany().HasForeignKey(e => e.RegionId);
         b.HasOne(e => e.Municipality).WithMany().HasForeignKey(e => e.MunicipalityId);
+        b.HasOne<School>().WithMany().HasForeignKey(e => e.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(e => e.Profiles).WithOne().HasForeignKey(p => p.SchoolId).OnDelete(DeleteBehavior.Cascade);
     }
 }

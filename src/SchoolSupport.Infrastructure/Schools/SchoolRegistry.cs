@@ -121,7 +121,8 @@ public sealed class SchoolRegistry(IDbContextFactory<AppDbContext> dbs, ICurrent
     {
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        return await db.Municipalities.AsNoTracking()
+        // A deactivated municipality keeps its schools but is no longer offered.
+        return await db.Municipalities.AsNoTracking().Where(m => m.IsActive)
             .Where(m => scope.IsRegional || scope.MunicipalityId == null || m.Id == scope.MunicipalityId)
             .OrderBy(m => m.Name).ToListAsync(ct);
     }
@@ -139,7 +140,12 @@ public sealed class SchoolRegistry(IDbContextFactory<AppDbContext> dbs, ICurrent
         if (refusals.Count > 0) throw new DomainException(refusals);
 
         await using var db = await dbs.CreateDbContextAsync(ct);
-        if (!await db.Municipalities.AnyAsync(m => m.Id == edit.MunicipalityId, ct)) throw new DomainException("Муниципалитет не найден в вашем регионе.", nameof(SchoolEdit.MunicipalityId));
+        var municipality = await db.Municipalities.AsNoTracking().FirstOrDefaultAsync(m => m.Id == edit.MunicipalityId, ct)
+            ?? throw new DomainException("Муниципалитет не найден в вашем регионе.", nameof(SchoolEdit.MunicipalityId));
+        if (!municipality.IsActive && !await db.Schools.AnyAsync(s => s.Id == edit.Id && s.MunicipalityId == municipality.Id, ct))
+        {
+            throw new DomainException($"Муниципалитет «{municipality.Name}» не действует.", nameof(SchoolEdit.MunicipalityId));
+        }
         var code = edit.Code.Trim();
         if (await db.Schools.AnyAsync(s => s.Code == code && s.Id != edit.Id, ct)) throw new DomainException($"Школа с кодом {code} уже есть в реестре.", nameof(SchoolEdit.Code));
 

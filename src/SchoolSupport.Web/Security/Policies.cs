@@ -6,7 +6,10 @@ namespace SchoolSupport.Web.Security;
 /// <summary>Every authorization policy of the portal, in one table. Pages and endpoints name these, never raw roles.</summary>
 public static class Policies
 {
+    /// <summary>The regional administrator: users, the region's structure (municipalities, districts), the school registry import.</summary>
     public const string Admin = nameof(Admin);
+    /// <summary>Above the regions: creates and edits regions; no other policy names this role, so it sees no regional data.</summary>
+    public const string PlatformAdmin = nameof(PlatformAdmin);
     /// <summary>Admin and operators: the job dashboard, imports, identification runs.</summary>
     public const string Operators = nameof(Operators);
     /// <summary>Ministry staff: approve lists, criteria, the regional roadmap.</summary>
@@ -30,6 +33,7 @@ public static class Policies
     public static void Register(AuthorizationOptions options)
     {
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin));
         options.AddPolicy(Operators, p => p.RequireRole(Roles.Admin, Roles.Operator));
         options.AddPolicy(Ministry, p => p.RequireRole(Roles.Ministry));
         options.AddPolicy(Regional, p => p.RequireRole(Roles.Admin, Roles.Ministry, Roles.Operator));

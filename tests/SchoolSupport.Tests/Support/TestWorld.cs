@@ -8,7 +8,8 @@ namespace SchoolSupport.Tests.Support;
 
 /// <summary>
 /// Two regions, A and B. A has municipalities A1 and A2 with two schools each; B has B1 with one school.
-/// One user per role in A (municipal and school users in A1), plus a municipal user of A2 and users of B.
+/// One user per role in A (municipal and school users in A1), plus a municipal user of A2 and users of B, and a platform
+/// administrator above both (no region; signs in as <c>Email(Roles.PlatformAdmin)</c>, kept apart from <see cref="Users"/>).
 /// </summary>
 public sealed class TestWorld
 {
@@ -24,6 +25,7 @@ public sealed class TestWorld
     public School SchoolA2 { get; private set; } = null!;
     public School SchoolB1 { get; private set; } = null!;
     public Dictionary<string, UserScope> Users { get; } = [];
+    public UserScope PlatformAdmin { get; private set; } = null!;
 
     public static string Email(string role, string region = "a") => $"{role.ToLowerInvariant()}.{region}@test.local";
 
@@ -59,6 +61,10 @@ public sealed class TestWorld
         await world.AddUser(seeder, Roles.Operator, "b", world.RegionB.Id, null, null);
         await world.AddUser(seeder, Roles.Municipal, "b", world.RegionB.Id, world.B1.Id, null);
         await world.AddUser(seeder, Roles.School, "b", world.RegionB.Id, world.B1.Id, world.SchoolB1.Id);
+        var platformEmail = Email(Roles.PlatformAdmin);
+        await seeder.EnsureUserAsync(platformEmail, "Администратор платформы", Roles.PlatformAdmin, Guid.Empty, null, null, Password);
+        world.PlatformAdmin = new UserScope(await seeder.UserIdAsync(platformEmail), platformEmail, Guid.Empty, null, null,
+            new HashSet<string> { Roles.PlatformAdmin });
         return world;
     }
 

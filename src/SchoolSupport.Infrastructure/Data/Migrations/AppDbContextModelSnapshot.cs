@@ -2936,6 +2936,16 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -2949,8 +2959,9 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_educational_districts");
 
-                    b.HasIndex("RegionId")
-                        .HasDatabaseName("ix_educational_districts_region_id");
+                    b.HasIndex("RegionId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_educational_districts_region_id_code");
 
                     b.ToTable("educational_districts", (string)null);
                 });
@@ -2971,6 +2982,10 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                     b.Property<Guid?>("DistrictId")
                         .HasColumnType("uuid")
                         .HasColumnName("district_id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -3023,6 +3038,12 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("name");
 
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
                     b.HasKey("Id")
                         .HasName("pk_regions");
 
@@ -3049,6 +3070,10 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                     b.Property<bool>("AdvancedStudy")
                         .HasColumnType("boolean")
                         .HasColumnName("advanced_study");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -3090,6 +3115,10 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("locality");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_id");
+
                     b.Property<Guid>("MunicipalityId")
                         .HasColumnType("uuid")
                         .HasColumnName("municipality_id");
@@ -3118,6 +3147,9 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_schools");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_schools_merged_into_id");
 
                     b.HasIndex("MunicipalityId")
                         .HasDatabaseName("ix_schools_municipality_id");
@@ -4096,6 +4128,12 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("SchoolSupport.Domain.Schools.School", b =>
                 {
+                    b.HasOne("SchoolSupport.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_schools_schools_merged_into_id");
+
                     b.HasOne("SchoolSupport.Domain.Schools.Municipality", "Municipality")
                         .WithMany()
                         .HasForeignKey("MunicipalityId")

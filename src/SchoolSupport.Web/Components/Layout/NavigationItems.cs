@@ -39,5 +39,8 @@ public static class NavigationItems
         new("/monitoring/calendar", Ui.Nav_MonitoringCalendar, Icons.Material.Filled.CalendarMonth, Policies.MonitoringEditors, Ui.Nav_Group_Monitoring),
         new("/admin/users", Ui.Nav_Users, Icons.Material.Filled.People, Policies.Admin, Ui.Nav_Group_Admin),
         new("/admin/audit", Ui.Nav_Audit, Icons.Material.Filled.History, Policies.Regional, Ui.Nav_Group_Admin),
+        new("/admin/structure", Ui.Nav_Structure, Icons.Material.Filled.AccountTree, Policies.Admin, Ui.Nav_Group_Admin),
+        new("/admin/registry", Ui.Nav_RegistryImport, Icons.Material.Filled.DriveFolderUpload, Policies.Admin, Ui.Nav_Group_Admin),
+        new("/platform/regions", Ui.Nav_Regions, Icons.Material.Filled.Public, Policies.PlatformAdmin, Ui.Nav_Group_Platform),
     ];
 }

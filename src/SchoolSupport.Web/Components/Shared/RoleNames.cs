@@ -13,6 +13,7 @@ public static class RoleNames
         Roles.Municipal => Ui.Role_Municipal,
         Roles.School => Ui.Role_School,
         Roles.Mentor => Ui.Role_Mentor,
+        Roles.PlatformAdmin => Ui.Role_PlatformAdmin,
         _ => role,
     };
 }

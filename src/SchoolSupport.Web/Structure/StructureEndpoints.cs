@@ -1,0 +1,46 @@
+using SchoolSupport.Domain.Common;
+using Microsoft.AspNetCore.Mvc;
+using SchoolSupport.Infrastructure.Structure;
+using SchoolSupport.Web.Common;
+using SchoolSupport.Web.Security;
+
+namespace SchoolSupport.Web.Structure;
+
+public static class StructureEndpoints
+{
+    /// <summary>Downloads of the regional administrator's setup: templates of the structure and the registry, the registry export.</summary>
+    public static void MapStructureEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/admin").RequireAuthorization(Policies.Admin);
+        group.MapGet("/structure/template/{kind}.{format}", StructureTemplate);
+        group.MapGet("/registry/template.{format}", RegistryTemplate);
+        group.MapGet("/registry/export.{format}", RegistryExport);
+    }
+
+    private static async Task<IResult> StructureTemplate([FromRoute] string kind, [FromRoute] string format)
+    {
+        if (format is not ("xlsx" or "csv") || !Enum.TryParse<StructureKind>(kind, ignoreCase: true, out var k)) return Results.NotFound();
+        return await FileResults.WrittenAsync(o =>
+        {
+            StructureImport.WriteTemplate(k, format == "csv", o);
+            return Task.CompletedTask;
+        }, format == "csv" ? FileResults.Csv : FileResults.Xlsx, $"Шаблон — {StructureImport.Title(k)}.{format}");
+    }
+
+    private static async Task<IResult> RegistryTemplate([FromRoute] string format)
+    {
+        if (format is not ("xlsx" or "csv")) return Results.NotFound();
+        return await FileResults.WrittenAsync(o =>
+        {
+            RegistryImport.WriteTemplate(format == "csv", o);
+            return Task.CompletedTask;
+        }, format == "csv" ? FileResults.Csv : FileResults.Xlsx, $"Шаблон реестра ОО.{format}");
+    }
+
+    private static async Task<IResult> RegistryExport(RegistryExports exports, [FromRoute] string format, TimeProvider clock, CancellationToken ct)
+    {
+        if (format is not ("xlsx" or "csv")) return Results.NotFound();
+        return await FileResults.WrittenAsync(o => exports.WriteAsync(format == "csv", o, ct),
+            format == "csv" ? FileResults.Csv : FileResults.Xlsx, $"Реестр ОО для загрузки {clock.Today():yyyy-MM-dd}.{format}");
+    }
+}
