@@ -81,7 +81,12 @@ public sealed class StartNewSchoolYear(IDbContextFactory<AppDbContext> dbs, ICur
                     db.Add(CalendarTemplates.Create(template, scope.RegionId, year, now));
                 }
                 var summary = Summary(preview);
-                var rollover = new SchoolYearRollover { Id = Guid.NewGuid(), RegionId = scope.RegionId, Year = year, DoneAt = now, DoneBy = scope.UserName, Summary = summary };
+                // People are shown by full name.
+                var fullName = await db.Users.Where(u => u.Id == scope.UserId).Select(u => u.FullName).FirstOrDefaultAsync(token2);
+                var rollover = new SchoolYearRollover
+                {
+                    Id = Guid.NewGuid(), RegionId = scope.RegionId, Year = year, DoneAt = now, DoneBy = string.IsNullOrEmpty(fullName) ? scope.UserName : fullName, Summary = summary,
+                };
                 db.Add(rollover);
                 db.Record(scope, "school-year.start", "school-year", rollover.Id, $"Начат {year}/{year + 1} учебный год. {summary}", clock);
                 await db.SaveChangesAsync(token2);

@@ -36,8 +36,9 @@ public static class NavigationItems
         new("/monitoring/dashboard", Ui.Nav_MonitoringDashboard, Icons.Material.Filled.Insights, Policies.SchoolData, Ui.Nav_Group_Monitoring),
         new("/monitoring/tasks", Ui.Nav_MonitoringTasks, Icons.Material.Filled.TaskAlt, Policies.SchoolData, Ui.Nav_Group_Monitoring),
         new("/monitoring/indicators", Ui.Nav_MonitoringIndicators, Icons.Material.Filled.Flag, Policies.Regional, Ui.Nav_Group_Monitoring),
-        new("/monitoring/calendar", Ui.Nav_MonitoringCalendar, Icons.Material.Filled.CalendarMonth, Policies.MonitoringEditors, Ui.Nav_Group_Monitoring),
+        new("/monitoring/calendar", Ui.Nav_MonitoringCalendar, Icons.Material.Filled.CalendarMonth, Policies.CalendarEditors, Ui.Nav_Group_Monitoring),
         new("/admin/users", Ui.Nav_Users, Icons.Material.Filled.People, Policies.Admin, Ui.Nav_Group_Admin),
+        new("/admin/new-year", Ui.Nav_NewSchoolYear, Icons.Material.Filled.EventRepeat, Policies.Admin, Ui.Nav_Group_Admin),
         new("/admin/audit", Ui.Nav_Audit, Icons.Material.Filled.History, Policies.Regional, Ui.Nav_Group_Admin),
     ];
 }
