@@ -148,7 +148,7 @@ public sealed class StartNewSchoolYear(IDbContextFactory<AppDbContext> dbs, ICur
         }
 
         var list = await db.Set<SupportList>().VisibleTo(scope).AsNoTracking().Where(l => l.Status == ListStatus.Published && l.Year <= year)
-            .OrderByDescending(l => l.Year).ThenByDescending(l => l.Version).Select(l => new { l.Id, l.Year, l.OrderNumber, l.OrderDate, Schools = l.Entries.Count })
+            .OrderByDescending(l => l.Year).ThenByDescending(l => l.Version).Select(l => new { l.Id, l.Year, l.OrderNumber, l.OrderDate, Schools = l.Entries.Count(e => e.Included) })
             .FirstOrDefaultAsync(ct);
         if (list is not null)
         {
