@@ -81,7 +81,12 @@ public sealed class StartNewSchoolYear(IDbContextFactory<AppDbContext> dbs, ICur
                     db.Add(CalendarTemplates.Create(template, scope.RegionId, year, now));
                 }
                 var summary = Summary(preview);
-                var rollover = new SchoolYearRollover { Id = Guid.NewGuid(), RegionId = scope.RegionId, Year = year, DoneAt = now, DoneBy = scope.UserName, Summary = summary };
+                // People are shown by full name.
+                var fullName = await db.Users.Where(u => u.Id == scope.UserId).Select(u => u.FullName).FirstOrDefaultAsync(token2);
+                var rollover = new SchoolYearRollover
+                {
+                    Id = Guid.NewGuid(), RegionId = scope.RegionId, Year = year, DoneAt = now, DoneBy = string.IsNullOrEmpty(fullName) ? scope.UserName : fullName, Summary = summary,
+                };
                 db.Add(rollover);
                 db.Record(scope, "school-year.start", "school-year", rollover.Id, $"Начат {year}/{year + 1} учебный год. {summary}", clock);
                 await db.SaveChangesAsync(token2);
@@ -143,7 +148,7 @@ public sealed class StartNewSchoolYear(IDbContextFactory<AppDbContext> dbs, ICur
         }
 
         var list = await db.Set<SupportList>().VisibleTo(scope).AsNoTracking().Where(l => l.Status == ListStatus.Published && l.Year <= year)
-            .OrderByDescending(l => l.Year).ThenByDescending(l => l.Version).Select(l => new { l.Id, l.Year, l.OrderNumber, l.OrderDate, Schools = l.Entries.Count })
+            .OrderByDescending(l => l.Year).ThenByDescending(l => l.Version).Select(l => new { l.Id, l.Year, l.OrderNumber, l.OrderDate, Schools = l.Entries.Count(e => e.Included) })
             .FirstOrDefaultAsync(ct);
         if (list is not null)
         {

@@ -27,6 +27,8 @@ public static class Policies
     public const string PlanTemplates = nameof(PlanTemplates);
     /// <summary>Those who set the monitoring calendar and indicator targets: the ministry and operators.</summary>
     public const string MonitoringEditors = nameof(MonitoringEditors);
+    /// <summary>The region's monitoring calendar: the regional administrator, the ministry and operators.</summary>
+    public const string CalendarEditors = nameof(CalendarEditors);
     /// <summary>Regional staff who keep the risk factors, questionnaires and the risk settings (key-risk limit, review and decision dates).</summary>
     public const string RiskSetup = nameof(RiskSetup);
 
@@ -44,6 +46,7 @@ public static class Policies
         options.AddPolicy(PlanAuthors, p => p.RequireRole(Roles.Operator, Roles.Municipal, Roles.School));
         options.AddPolicy(PlanTemplates, p => p.RequireRole(Roles.Admin, Roles.Ministry, Roles.Operator));
         options.AddPolicy(MonitoringEditors, p => p.RequireRole(Roles.Ministry, Roles.Operator));
+        options.AddPolicy(CalendarEditors, p => p.RequireRole(Roles.Admin, Roles.Ministry, Roles.Operator));
         options.AddPolicy(RiskSetup, p => p.RequireRole(Roles.Admin, Roles.Ministry, Roles.Operator));
     }
 }

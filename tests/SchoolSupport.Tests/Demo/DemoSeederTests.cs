@@ -147,7 +147,10 @@ public sealed class DemoSeederTests(DemoPortalFixture portal) : IClassFixture<De
         assigned.Should().HaveCount(3).And.Contain(school.SchoolId.Value);
         (await db.Consultations.SingleAsync(c => c.MentorId == mentor.Id)).SchoolId.Should().Be(school.SchoolId.Value);
 
+        var calendar = await db.Set<RegionCalendar>().SingleAsync(c => c.RegionId == region.Id);
+        (calendar.Template, calendar.IdentificationMonth, calendar.IdentificationDay).Should().Be((CalendarTemplate.Saratov, 9, 1), "the demo runs the Saratov model");
         var year = await db.Set<MonitoringYear>().Include(y => y.Stages).SingleAsync(y => y.RegionId == region.Id);
+        year.Stages.Should().HaveCount(4);
         year.Year.Should().Be(MonitoringYear.YearOf(DateOnly.FromDateTime(DateTime.UtcNow)));
         var schoolTasks = await db.Set<MonitoringTask>().Where(t => t.RegionId == region.Id && t.Actor == MonitoringActor.School)
             .Select(t => t.SchoolId!.Value).Distinct().ToListAsync();

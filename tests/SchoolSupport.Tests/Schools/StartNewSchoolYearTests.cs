@@ -80,7 +80,8 @@ public sealed class StartNewSchoolYearTests(PortalFixture portal) : IClassFixtur
         (await db.Set<MonitoringYear>().CountAsync(y => y.RegionId == World.RegionA.Id && y.Year == year)).Should().Be(1);
         var rollover = await db.Set<SchoolYearRollover>().SingleAsync(r => r.RegionId == World.RegionA.Id && r.Year == year);
         rollover.Id.Should().Be(done.Id);
-        rollover.DoneBy.Should().Be(World.Scope(Roles.Admin).UserName);
+        rollover.DoneBy.Should().Be(await db.Users.Where(u => u.Id == World.Scope(Roles.Admin).UserId).Select(u => u.FullName).SingleAsync());
+        rollover.DoneBy.Should().NotContain("@");
         (await db.Audit.AnyAsync(e => e.Action == "school-year.start" && e.EntityId == rollover.Id.ToString())).Should().BeTrue();
         (await service.PreviewAsync()).Done!.Id.Should().Be(rollover.Id);
     }
