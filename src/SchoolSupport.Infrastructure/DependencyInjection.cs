@@ -48,6 +48,7 @@ public static class DependencyInjection
         services.AddScoped<SchoolRegistry>();
         services.AddScoped<SaveRegion>();
         services.AddScoped<RegionQueries>();
+        services.AddScoped<InviteRegionAdministrator>();
         services.AddScoped<StructureQueries>();
         services.AddScoped<SaveDistrict>();
         services.AddScoped<SaveMunicipality>();

@@ -11,11 +11,12 @@ namespace SchoolSupport.Infrastructure.Admin;
 public sealed record FirstAdmin(string Email, string? FullName = null, string? RegionCode = null, string? RegionName = null);
 
 /// <summary>
-/// The one-time command that gives an empty install its first administrator (role Admin of a region): the account is created
+/// The one-time command that gives an empty install its first administrator (the platform administrator, or with --region the
+/// Admin of that region): the account is created
 /// without a password, the invitation is mailed when SMTP is configured, and the set-password link is returned to be printed.
 /// An existing account is never touched.
 /// </summary>
-public sealed class CreateFirstAdmin(AppDbContext db, UserManager<AppUser> users, InviteUser invite, AccountMail mail)
+public sealed class CreateFirstAdmin(AppDbContext db, SystemDb systemDb, UserManager<AppUser> users, InviteUser invite, AccountMail mail)
 {
     public async Task<Uri> RunAsync(FirstAdmin request, CancellationToken ct = default)
     {
@@ -23,9 +24,12 @@ public sealed class CreateFirstAdmin(AppDbContext db, UserManager<AppUser> users
         if (!InviteUser.IsEmail(email)) throw new DomainException($"«{email}» — не адрес электронной почты.");
         if (await users.FindByEmailAsync(email) is not null)
             throw new DomainException($"Учётная запись {email} уже есть; команда ничего не изменила. Забытый пароль восстанавливается ссылкой «Забыли пароль?» на странице входа.");
-        var region = await RegionAsync(request, ct);
         var name = string.IsNullOrWhiteSpace(request.FullName) ? "Администратор портала" : request.FullName.Trim();
-        var id = await invite.InviteIntoRegionAsync(new Invitation(email, name, Roles.Admin, region.Id), invitedBy: null, ct);
+        // Without --region the first account is the platform administrator, who creates regions and invites their administrators.
+        var invitation = string.IsNullOrWhiteSpace(request.RegionCode)
+            ? new Invitation(email, name, Roles.PlatformAdmin, Guid.Empty)
+            : new Invitation(email, name, Roles.Admin, (await RegionAsync(request, ct)).Id);
+        var id = await invite.InviteIntoRegionAsync(invitation, invitedBy: null, ct);
         var user = await users.FindByIdAsync(id.ToString()) ?? throw new InvalidOperationException("The new administrator is gone.");
         return await mail.LinkAsync(user, AccountLinkTokens.Invitation);
     }
@@ -39,8 +43,10 @@ public sealed class CreateFirstAdmin(AppDbContext db, UserManager<AppUser> users
             if (string.IsNullOrWhiteSpace(request.RegionName))
                 throw new DomainException($"Региона с кодом {code} нет. Чтобы создать его, добавьте --region-name \"<название>\".");
             var region = new Region { Id = Guid.NewGuid(), Code = code, Name = request.RegionName.Trim(), AuthorityName = request.RegionName.Trim() };
-            db.Regions.Add(region);
-            await db.SaveChangesAsync(ct);
+            // Regions are written by the platform administrator only; the command, run by whoever installs the portal, acts as the system.
+            await using var system = systemDb.Create();
+            system.Regions.Add(region);
+            await system.SaveChangesAsync(ct);
             return region;
         }
         var regions = await db.Regions.OrderBy(r => r.Code).Take(10).ToListAsync(ct);

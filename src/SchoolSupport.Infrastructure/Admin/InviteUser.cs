@@ -66,8 +66,10 @@ public sealed class InviteUser(AppDbContext db, UserManager<AppUser> users, ICur
         else if (name.Length > 200) refusals.Add(new Refusal("ФИО не длиннее 200 символов.", nameof(NewUser.FullName)));
         if (!IsEmail(email)) refusals.Add(new Refusal("Укажите корректный адрес электронной почты.", nameof(NewUser.Email)));
         else if (await users.FindByEmailAsync(email) is not null) refusals.Add(new Refusal($"Пользователь с почтой {email} уже есть.", nameof(NewUser.Email)));
-        if (!Roles.All.Contains(invitation.Role)) refusals.Add(new Refusal("Выберите роль.", nameof(NewUser.Role)));
-        if (!await db.Regions.AnyAsync(r => r.Id == invitation.RegionId, ct)) refusals.Add(new Refusal("Регион не найден."));
+        // A platform administrator stands above the regions (RegionId empty); everyone else belongs to an existing region.
+        var platform = invitation.Role == Roles.PlatformAdmin && invitation.RegionId == Guid.Empty;
+        if (!platform && !Roles.All.Contains(invitation.Role)) refusals.Add(new Refusal("Выберите роль.", nameof(NewUser.Role)));
+        if (!platform && !await db.Regions.AnyAsync(r => r.Id == invitation.RegionId, ct)) refusals.Add(new Refusal("Регион не найден."));
         if (refusals.Count > 0) throw new DomainException(refusals);
 
         Guid? municipalityId = null, schoolId = null;
@@ -102,7 +104,7 @@ public sealed class InviteUser(AppDbContext db, UserManager<AppUser> users, ICur
     private void Audit(UserScope? who, AppUser user, string action, string details) =>
         db.Audit.Add(new AuditEntry
         {
-            RegionId = user.RegionId, At = clock.GetUtcNow(), UserId = who?.UserId, UserName = who?.UserName ?? "команда --create-admin",
+            RegionId = user.RegionId == Guid.Empty ? null : user.RegionId, At = clock.GetUtcNow(), UserId = who?.UserId, UserName = who?.UserName ?? "команда --create-admin",
             Action = action, EntityType = "user", EntityId = user.Id.ToString(), Details = details,
         });
 }

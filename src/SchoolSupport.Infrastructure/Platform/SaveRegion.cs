@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Schools;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Jobs;
 
 namespace SchoolSupport.Infrastructure.Platform;
 
@@ -28,7 +29,7 @@ public sealed class RegionEdit
 }
 
 /// <summary>The platform administrator creates a region or edits its code, name, authority and time zone. Audited.</summary>
-public sealed class SaveRegion(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
+public sealed class SaveRegion(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock, RegionJobs jobs)
 {
     public async Task<Guid> SaveAsync(RegionEdit edit, CancellationToken ct = default)
     {
@@ -46,9 +47,11 @@ public sealed class SaveRegion(IDbContextFactory<AppDbContext> dbs, ICurrentScop
             throw new DomainException($"Регион с кодом {code} уже есть.", nameof(RegionEdit.Code));
         }
         Region region;
+        string? formerCode = null;
         if (edit.Id is { } id)
         {
             region = await db.Regions.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new ScopeException("Регион не найден.");
+            formerCode = region.Code;
         }
         else
         {
@@ -68,6 +71,10 @@ public sealed class SaveRegion(IDbContextFactory<AppDbContext> dbs, ICurrentScop
         });
         if (!await db.TrySaveUniqueAsync(ct)) throw new DomainException($"Регион с кодом {code} уже есть.", nameof(RegionEdit.Code));
         edit.Id = region.Id;
+        // A new region gets its recurring jobs (identification, monitoring, overdue marks) at once, without a restart;
+        // the jobs are named by the region's code, so a changed code moves them.
+        if (formerCode is not null && formerCode != region.Code) jobs.Remove(formerCode);
+        await jobs.RegisterAsync(region.Id, ct);
         return region.Id;
     }
 }

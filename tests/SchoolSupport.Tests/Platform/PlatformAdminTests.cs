@@ -114,7 +114,7 @@ public sealed class PlatformAdminTests(PortalFixture portal) : IClassFixture<Por
 
         using var client = await portal.LoginAsync(TestWorld.Email(Roles.PlatformAdmin));
         var page = await client.GetStringAsync($"/platform/regions/{World.RegionA.Id}");
-        page.Should().Contain("Admin a").And.NotContain("Admin b").And.NotContain("admin.a@test.local").And.Contain("invite-administrator-slot");
+        page.Should().Contain("Admin a").And.NotContain("Admin b").And.NotContain("admin.a@test.local").And.Contain("invite-administrator");
         using var missing = await client.GetAsync($"/platform/regions/{Guid.NewGuid()}");
         missing.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }

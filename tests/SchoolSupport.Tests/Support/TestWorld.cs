@@ -63,7 +63,7 @@ public sealed class TestWorld
         await world.AddUser(seeder, Roles.School, "b", world.RegionB.Id, world.B1.Id, world.SchoolB1.Id);
         var platformEmail = Email(Roles.PlatformAdmin);
         await seeder.EnsureUserAsync(platformEmail, "Администратор платформы", Roles.PlatformAdmin, Guid.Empty, null, null, Password);
-        world.PlatformAdmin = new UserScope(await seeder.UserIdAsync(platformEmail), platformEmail, Guid.Empty, null, null,
+        world.PlatformAdmin = new UserScope(await seeder.UserIdAsync(platformEmail), "Администратор платформы", Guid.Empty, null, null,
             new HashSet<string> { Roles.PlatformAdmin });
         return world;
     }
