@@ -51,6 +51,10 @@ public static class DependencyInjection
         services.AddScoped<ListExports>();
         services.AddScoped<PublicLists>();
         services.AddScoped<Methodologies>();
+        services.AddScoped<RunTrial>();
+        services.AddScoped<SaveTrial>();
+        services.AddScoped<TrialQueries>();
+        services.AddScoped<TrialExports>();
         services.AddTransient<RunIdentification>();
         services.AddTransient<OverdueItemsJob>();
         services.AddScoped<PlanSections>();

@@ -26,6 +26,8 @@ public sealed class ListExports(ListQueries lists, IDbContextFactory<AppDbContex
             Title = $"Перечень общеобразовательных организаций с низкими образовательными результатами и (или) функционирующих в неблагоприятных социальных условиях на {view.List.Year}/{view.List.Year + 1} учебный год"
                 + (view.List.Version > 1 ? $" (изменение № {view.List.Version - 1})" : ""),
             Orientation = PageOrientation.Landscape,
+            // Until the ministry approves it, every page says the list is a draft.
+            Stamp = view.List.Status is ListStatus.Approved or ListStatus.Published or ListStatus.Superseded ? "" : "ПРОЕКТ",
             Body =
             [
                 new ReportParagraph($"Методика выявления: {view.MethodologyName}, версия {view.MethodologyVersion}. Всего включено организаций: {rows.Count}."),
