@@ -26,6 +26,8 @@ public static class Policies
     public const string MonitoringEditors = nameof(MonitoringEditors);
     /// <summary>Regional staff who keep the risk factors, questionnaires and the risk settings (key-risk limit, review and decision dates).</summary>
     public const string RiskSetup = nameof(RiskSetup);
+    /// <summary>The methodology workbench of the region: trial runs and saved trials (operators and the ministry).</summary>
+    public const string Workbench = nameof(Workbench);
 
     public static void Register(AuthorizationOptions options)
     {
@@ -41,5 +43,6 @@ public static class Policies
         options.AddPolicy(PlanTemplates, p => p.RequireRole(Roles.Admin, Roles.Ministry, Roles.Operator));
         options.AddPolicy(MonitoringEditors, p => p.RequireRole(Roles.Ministry, Roles.Operator));
         options.AddPolicy(RiskSetup, p => p.RequireRole(Roles.Admin, Roles.Ministry, Roles.Operator));
+        options.AddPolicy(Workbench, p => p.RequireRole(Roles.Ministry, Roles.Operator));
     }
 }

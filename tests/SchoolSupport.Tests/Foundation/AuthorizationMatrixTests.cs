@@ -26,6 +26,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         { "/schools/export.xlsx", Everyone },
         { "/results/export.xlsx", Everyone },
         { "/identification", Regional },
+        { "/identification/trial", [Roles.Ministry, Roles.Operator] },
         { "/lists", Everyone },
         { "/roadmaps", Everyone },
         { "/roadmaps/new", [Roles.Operator, Roles.Municipal, Roles.School] },
