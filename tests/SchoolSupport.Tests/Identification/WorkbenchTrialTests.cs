@@ -239,6 +239,21 @@ public sealed class WorkbenchTrialTests(PortalFixture portal) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task The_list_xlsx_carries_every_years_index_and_band_each_rules_numbers_and_the_methodology()
+    {
+        var (_, listId) = await SeedAsync();
+        var rows = XlsxExport.Read(new MemoryStream(await As<ListExports>(Roles.Operator).XlsxAsync(listId)));
+        rows.Should().HaveCount(3);
+        var first = rows.Single(r => (string?)r["Код ОО"] == World.SchoolA1.Code);
+        first.Keys.Should().Contain([$"ИОР {Year - 2}", $"Квартиль ИОР {Year - 2}", $"ИОР {Year - 1}", $"ИОР {Year}", $"Квартиль ИОР {Year}"]);
+        first[$"Квартиль ИОР {Year - 2}"].Should().Be("Низкий");
+        ((string)first["Расчёт по правилам"]!).Should().Contain(": да.").And.Contain(": нет.", "rules that did not fire are shown with their numbers too");
+        ((string)first["Методика"]!).Should().EndWith("версия 1");
+        var otherRegion = () => As<ListExports>(Roles.Operator, "b").XlsxAsync(listId);
+        await otherRegion.Should().ThrowAsync<ScopeException>();
+    }
+
+    [Fact]
     public async Task A_list_without_schools_is_submitted_and_approved_only_with_a_justification()
     {
         var id = Guid.NewGuid();
@@ -265,5 +280,16 @@ public sealed class WorkbenchTrialTests(PortalFixture portal) : IClassFixture<Po
         await using var check = portal.System();
         var history = await check.Set<ListTransition>().Where(t => t.ListId == id).OrderBy(t => t.At).Select(t => t.Comment).ToListAsync();
         history.Should().Equal("Перечень без школ: Все школы вышли из перечня по итогам мониторинга", "Приказ № 77-п от 01.09.2032. Перечень без школ: Школ с низкими результатами не выявлено");
+    }
+}
+
+/// <summary>How the list year and the years of results it reads are named (derived from the methodology's look-back).</summary>
+public sealed class ListYearLabelTests
+{
+    [Fact]
+    public void The_list_year_names_the_school_year_and_the_years_of_results_read_by_the_methodology()
+    {
+        IdentificationLabels.ListYear(2026, DefaultMethodologies.Kirov(2026).YearsOfResults).Should().Be("перечень на 2026/2027 по результатам 2024–2026");
+        IdentificationLabels.ListYear(2026, 1).Should().Be("перечень на 2026/2027 по результатам 2026 года");
     }
 }
