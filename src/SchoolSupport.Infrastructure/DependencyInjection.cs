@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddScoped<PublicLists>();
         services.AddScoped<Methodologies>();
         services.AddScoped<RunTrial>();
+        services.AddScoped<MatrixQueries>();
         services.AddScoped<SaveTrial>();
         services.AddScoped<TrialQueries>();
         services.AddScoped<TrialExports>();

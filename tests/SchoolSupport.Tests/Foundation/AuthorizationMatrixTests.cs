@@ -27,6 +27,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         { "/results/export.xlsx", Everyone },
         { "/identification", Regional },
         { "/identification/trial", [Roles.Ministry, Roles.Operator] },
+        { "/identification/matrix", Regional },
         { "/lists", Everyone },
         { "/roadmaps", Everyone },
         { "/roadmaps/new", [Roles.Operator, Roles.Municipal, Roles.School] },

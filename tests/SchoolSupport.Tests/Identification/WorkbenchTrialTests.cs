@@ -253,6 +253,47 @@ public sealed class WorkbenchTrialTests(PortalFixture portal) : IClassFixture<Po
         await otherRegion.Should().ThrowAsync<ScopeException>();
     }
 
+    /// <summary>
+    /// A 2030 list written directly: ИОР 0,2 / 0,8 / 0,9 and ИСБ 0,1 / 0,2 / 0,9. The 25th percentile (inclusive) of the ИОР is
+    /// 0,2 + 0,5 × (0,8 − 0,2) = 0,5, of the ИСБ 0,1 + 0,5 × 0,1 = 0,15.
+    /// </summary>
+    [Fact]
+    public async Task The_matrix_draws_each_school_with_the_cuts_and_counts_per_cell_filtered_by_municipality()
+    {
+        const int year = 2030;
+        await using (var db = portal.System())
+        {
+            var methodology = new MethodologyVersion { Id = Guid.NewGuid(), RegionId = World.RegionA.Id, Year = year, Version = 1, Name = "м",
+                Json = MethodologyJson.Serialize(DefaultMethodologies.Kirov(year)), Status = MethodologyStatus.Approved };
+            var list = new SupportList(ListStatus.Draft) { Id = Guid.NewGuid(), RegionId = World.RegionA.Id, Year = year, MethodologyId = methodology.Id };
+            foreach (var (school, ior, isb, cell, listed) in new[] { (World.SchoolA1, 0.2, 0.1, MatrixCell.LowLow, true), (World.SchoolA1Second, 0.8, 0.2, MatrixCell.Resilient, false), (World.SchoolA2, 0.9, 0.9, MatrixCell.Normal, false) })
+            {
+                list.Entries.Add(new SupportListEntry { Id = Guid.NewGuid(), RegionId = World.RegionA.Id, ListId = list.Id, SchoolId = school.Id, ResultsIndex = ior, SocialIndex = isb,
+                    Cell = cell, LowResults = listed, Computed = listed, Included = listed });
+            }
+            db.AddRange(methodology, list);
+            await db.SaveChangesAsync();
+        }
+        var view = (await As<MatrixQueries>(Roles.Ministry).GetAsync(year, null))!;
+        view.ResultsCut.Should().BeApproximately(0.5, 1e-9);
+        view.SocialCut.Should().BeApproximately(0.15, 1e-9);
+        view.Points.Should().HaveCount(3);
+        (view.Counts[MatrixCell.LowLow], view.Counts[MatrixCell.Resilient], view.Counts[MatrixCell.Normal], view.Counts[MatrixCell.Ineffective]).Should().Be((1, 1, 1, 0));
+        var filtered = (await As<MatrixQueries>(Roles.Ministry).GetAsync(year, World.A2.Id))!;
+        filtered.Points.Select(p => p.SchoolId).Should().Equal(World.SchoolA2.Id);
+        filtered.ResultsCut.Should().BeApproximately(0.5, 1e-9, "the cuts are the region's, whatever the filter");
+
+        using var client = await portal.LoginAsync(TestWorld.Email(Roles.Operator));
+        var html = await client.GetStringAsync($"/identification/matrix?year={year}");
+        html.Should().Contain($"href=\"/schools/{World.SchoolA1.Id}\"").And.Contain("data-testid=\"results-cut\"").And.Contain("class=\"listed\"");
+        System.Text.RegularExpressions.Regex.Matches(html, "data-testid=\"matrix-point\"").Should().HaveCount(3);
+
+        var otherRegion = await As<MatrixQueries>(Roles.Operator, "b").GetAsync(year, null);
+        (otherRegion?.Points ?? []).Should().NotContain(p => p.SchoolId == World.SchoolA1.Id);
+        var municipal = () => As<MatrixQueries>(Roles.Municipal).GetAsync(year, null);
+        await municipal.Should().ThrowAsync<ScopeException>();
+    }
+
     [Fact]
     public async Task A_list_without_schools_is_submitted_and_approved_only_with_a_justification()
     {
