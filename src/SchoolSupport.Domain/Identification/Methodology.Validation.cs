@@ -148,6 +148,10 @@ public sealed partial record Methodology
                     {
                         errors.Add($"Порог в правиле {name} должен быть от 0 до 100 %.");
                     }
+                    if (!Enum.IsDefined(r.Comparison))
+                    {
+                        errors.Add($"В правиле {name} сравнение с порогом должно быть «более» или «не менее».");
+                    }
                     if (r.Kinds is not { Count: > 0 })
                     {
                         errors.Add($"В правиле {name} не выбраны оценочные процедуры.");
