@@ -26,6 +26,10 @@ public sealed partial record Methodology
         ValidateIndicators(errors);
         ValidateSocialIndex(errors);
         ValidateRules(errors);
+        if (Rules is not null && !Enum.IsDefined(Rules.LowResultsCombination))
+        {
+            errors.Add("Правила ШНОР объединяются условием «И» или «ИЛИ».");
+        }
         return errors;
     }
 

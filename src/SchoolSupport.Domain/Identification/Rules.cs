@@ -12,6 +12,11 @@ namespace SchoolSupport.Domain.Identification;
 public sealed record IdentificationRules
 {
     public required IReadOnlyList<LowResultsRule> LowResults { get; init; }
+    /// <summary>
+    /// How the ШНОР rules combine: any of them (ИЛИ, the default and the meaning of methodologies stored before the choice
+    /// existed) or all of them (И: a school must meet the whole group).
+    /// </summary>
+    public RuleCombination LowResultsCombination { get; init; } = RuleCombination.Any;
     public IReadOnlyList<DisadvantagedRule> Disadvantaged { get; init; } = [];
     public IReadOnlyList<WatchRule> Watch { get; init; } = [];
     public MatrixThresholds Matrix { get; init; } = new();
@@ -19,6 +24,14 @@ public sealed record IdentificationRules
     [JsonIgnore]
     public IEnumerable<IdentificationRule> All =>
         (LowResults ?? []).Cast<IdentificationRule>().Concat(Disadvantaged ?? []).Concat(Watch ?? []).Where(r => r is not null);
+}
+
+public enum RuleCombination
+{
+    /// <summary>ИЛИ: any rule of the group.</summary>
+    Any = 0,
+    /// <summary>И: every rule of the group.</summary>
+    All = 1,
 }
 
 /// <summary>A rule with a code unique in its methodology; evidence refers to the rule by the code.</summary>

@@ -66,3 +66,55 @@ public sealed class ThresholdComparisonTests
         compute.Should().Throw<DomainException>();
     }
 }
+
+/// <summary>
+/// ШНОР rules combined with И / ИЛИ, hand-computed. Rules: share below minimum in ОГЭ maths above 15 % in 2025 (one year), and
+/// the same above 25 %. School «20 %»: the first fires, the second does not; school «30 %»: both fire.
+/// ИЛИ lists both schools; И lists only «30 %».
+/// </summary>
+public sealed class RuleCombinationTests
+{
+    private static Methodology With(RuleCombination combination) => new()
+    {
+        Name = "т",
+        Year = 2025,
+        Indicators = [new IndicatorDefinition { Id = "oge", Title = "ОГЭ", Source = new AssessmentSource(AssessmentKind.Oge, Subject.Mathematics, AssessmentMeasure.MeanScore) }],
+        SocialIndex = new SocialIndexDefinition { Inputs = [new SocialInput(ProfileMeasure.StaffingPercent, 1)] },
+        Rules = new IdentificationRules
+        {
+            LowResultsCombination = combination,
+            LowResults =
+            [
+                new BelowMinimumAbove { Code = "share15", Kinds = [AssessmentKind.Oge], Subjects = [Subject.Mathematics], ThresholdPercent = 15, Years = 1 },
+                new BelowMinimumAbove { Code = "share25", Kinds = [AssessmentKind.Oge], Subjects = [Subject.Mathematics], ThresholdPercent = 25, Years = 1 },
+            ],
+        },
+    };
+
+    private static IReadOnlyList<SchoolInput> Schools() =>
+    [
+        new SchoolData().OgeMath(2025, mean: 12, belowMinimum: 20).Build(),
+        new SchoolData().OgeMath(2025, mean: 10, belowMinimum: 30).Build(),
+    ];
+
+    [Fact]
+    public void With_or_any_rule_lists_a_school_and_with_and_every_rule_must_fire()
+    {
+        var any = IdentificationEngine.Compute(With(RuleCombination.Any), 2025, Schools()).Schools;
+        any.Select(s => s.LowResults).Should().Equal(true, true);
+        var all = IdentificationEngine.Compute(With(RuleCombination.All), 2025, Schools()).Schools;
+        all.Select(s => s.LowResults).Should().Equal(false, true);
+        all[0].Evidence.Select(e => e.Fired).Should().Equal(true, false);
+    }
+
+    [Fact]
+    public void A_methodology_stored_without_the_combination_loads_as_or_and_a_bad_value_is_refused()
+    {
+        var json = MethodologyJson.Serialize(With(RuleCombination.Any));
+        var old = System.Text.RegularExpressions.Regex.Replace(json, ",?\"lowResultsCombination\":\"Any\"", "");
+        old.Should().NotContain("lowResultsCombination");
+        MethodologyJson.Deserialize(old).Rules.LowResultsCombination.Should().Be(RuleCombination.Any);
+        MethodologyJson.Deserialize(json.Replace("\"lowResultsCombination\":\"Any\"", "\"lowResultsCombination\":9")).Validate()
+            .Should().Contain("Правила ШНОР объединяются условием «И» или «ИЛИ».");
+    }
+}
