@@ -69,6 +69,11 @@ public static class DependencyInjection
         services.AddScoped<ListExports>();
         services.AddScoped<PublicLists>();
         services.AddScoped<Methodologies>();
+        services.AddScoped<RunTrial>();
+        services.AddScoped<MatrixQueries>();
+        services.AddScoped<SaveTrial>();
+        services.AddScoped<TrialQueries>();
+        services.AddScoped<TrialExports>();
         services.AddTransient<RunIdentification>();
         services.AddTransient<OverdueItemsJob>();
         services.AddScoped<PlanSections>();

@@ -63,21 +63,24 @@ public static class IdentificationEngine
         {
             var school = schools[s];
             var evidence = new RuleEvidence[evaluators.Length];
-            bool lowResults = false, disadvantaged = false, watchFired = false;
+            bool disadvantaged = false, watchFired = false;
+            int lowRules = 0, lowFired = 0;
             for (var r = 0; r < evaluators.Length; r++)
             {
                 var found = evaluators[r].Evaluate(s, school);
                 evidence[r] = found;
+                if (found.Group == RuleGroup.LowResults) lowRules++;
                 if (found.Fired)
                 {
                     switch (found.Group)
                     {
-                        case RuleGroup.LowResults: lowResults = true; break;
+                        case RuleGroup.LowResults: lowFired++; break;
                         case RuleGroup.Disadvantaged: disadvantaged = true; break;
                         case RuleGroup.Watch: watchFired = true; break;
                     }
                 }
             }
+            var lowResults = methodology.Rules.LowResultsCombination == RuleCombination.All ? lowRules > 0 && lowFired == lowRules : lowFired > 0;
             var listed = lowResults || disadvantaged;
             var listedBefore = school.Previous?.IsListed == true;
 

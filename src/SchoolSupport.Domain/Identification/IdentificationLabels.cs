@@ -14,6 +14,11 @@ public static class IdentificationLabels
         _ => included ? "по решению оператора" : watch ? "превентивное наблюдение" : "",
     };
 
+    /// <summary>«перечень на 2026/2027 по результатам 2024–2026»: the school year the list is for and the years of results it reads.</summary>
+    public static string ListYear(int year, int yearsOfResults) => yearsOfResults <= 1
+        ? $"перечень на {year}/{year + 1} по результатам {year} года"
+        : $"перечень на {year}/{year + 1} по результатам {year - yearsOfResults + 1}–{year}";
+
     public static string Band(QuartileBand band) => band switch
     {
         QuartileBand.Low => "Низкий",

@@ -26,6 +26,10 @@ public sealed partial record Methodology
         ValidateIndicators(errors);
         ValidateSocialIndex(errors);
         ValidateRules(errors);
+        if (Rules is not null && !Enum.IsDefined(Rules.LowResultsCombination))
+        {
+            errors.Add("Правила ШНОР объединяются условием «И» или «ИЛИ».");
+        }
         return errors;
     }
 
@@ -147,6 +151,10 @@ public sealed partial record Methodology
                     if (!double.IsFinite(r.ThresholdPercent) || r.ThresholdPercent is < 0 or > 100)
                     {
                         errors.Add($"Порог в правиле {name} должен быть от 0 до 100 %.");
+                    }
+                    if (!Enum.IsDefined(r.Comparison))
+                    {
+                        errors.Add($"В правиле {name} сравнение с порогом должно быть «более» или «не менее».");
                     }
                     if (r.Kinds is not { Count: > 0 })
                     {

@@ -175,9 +175,9 @@ internal sealed class BelowMinimumEvaluator : RuleEvaluator
                     continue;
                 }
                 var share = sum / participants;
-                var above = share > threshold + Tolerance;
+                var above = _rule.Comparison.Exceeds(share, threshold, Tolerance);
                 fired &= above;
-                details.Append($"суммарно {Percent(share)} {(above ? ">" : "≤")} {Percent(threshold)}");
+                details.Append($"суммарно {Percent(share)} {_rule.Comparison.Sign(above)} {Percent(threshold)}");
                 continue;
             }
 
@@ -193,7 +193,7 @@ internal sealed class BelowMinimumEvaluator : RuleEvaluator
                 }
                 var share = _sums[(y * pairs) + p] / participants;
                 var name = _pairNames[p];
-                if (share > threshold + Tolerance)
+                if (_rule.Comparison.Exceeds(share, threshold, Tolerance))
                 {
                     exceeding.Add($"{name} {Percent(share)}");
                 }
@@ -205,13 +205,13 @@ internal sealed class BelowMinimumEvaluator : RuleEvaluator
             }
             if (exceeding.Count > 0)
             {
-                details.Append(string.Join(", ", exceeding)).Append(" > ").Append(Percent(threshold));
+                details.Append(string.Join(", ", exceeding)).Append(' ').Append(_rule.Comparison.Sign(true)).Append(' ').Append(Percent(threshold));
             }
             else
             {
                 fired = false;
                 details.Append(double.IsFinite(worst)
-                    ? $"наибольшая доля {worstName} {Percent(worst)} ≤ {Percent(threshold)}"
+                    ? $"наибольшая доля {worstName} {Percent(worst)} {_rule.Comparison.Sign(false)} {Percent(threshold)}"
                     : "нет результатов");
             }
         }

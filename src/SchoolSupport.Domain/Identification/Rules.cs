@@ -12,6 +12,11 @@ namespace SchoolSupport.Domain.Identification;
 public sealed record IdentificationRules
 {
     public required IReadOnlyList<LowResultsRule> LowResults { get; init; }
+    /// <summary>
+    /// How the ШНОР rules combine: any of them (ИЛИ, the default and the meaning of methodologies stored before the choice
+    /// existed) or all of them (И: a school must meet the whole group).
+    /// </summary>
+    public RuleCombination LowResultsCombination { get; init; } = RuleCombination.Any;
     public IReadOnlyList<DisadvantagedRule> Disadvantaged { get; init; } = [];
     public IReadOnlyList<WatchRule> Watch { get; init; } = [];
     public MatrixThresholds Matrix { get; init; } = new();
@@ -19,6 +24,14 @@ public sealed record IdentificationRules
     [JsonIgnore]
     public IEnumerable<IdentificationRule> All =>
         (LowResults ?? []).Cast<IdentificationRule>().Concat(Disadvantaged ?? []).Concat(Watch ?? []).Where(r => r is not null);
+}
+
+public enum RuleCombination
+{
+    /// <summary>ИЛИ: any rule of the group.</summary>
+    Any = 0,
+    /// <summary>И: every rule of the group.</summary>
+    All = 1,
 }
 
 /// <summary>A rule with a code unique in its methodology; evidence refers to the rule by the code.</summary>
@@ -64,6 +77,32 @@ public sealed record LowestQuartileForYears : LowResultsRule
         : $"ИОР {Band} в каждом из последних {Years} лет";
 }
 
+/// <summary>How a share is compared with its threshold: «более» (strictly above) or «не менее» (at or above).</summary>
+public enum ThresholdComparison
+{
+    /// <summary>«более»: share &gt; threshold (the default; methodologies stored before the choice existed mean this).</summary>
+    Above = 0,
+    /// <summary>«не менее»: share ≥ threshold.</summary>
+    AtLeast = 1,
+}
+
+/// <summary>The comparison's words and signs in Russian, and the test itself (with the engine's rounding tolerance).</summary>
+public static class Thresholds
+{
+    public static bool Exceeds(this ThresholdComparison comparison, double value, double threshold, double tolerance) =>
+        comparison == ThresholdComparison.AtLeast ? value >= threshold - tolerance : value > threshold + tolerance;
+
+    public static string Words(this ThresholdComparison comparison) => comparison == ThresholdComparison.AtLeast ? "не менее" : "более";
+
+    public static string Sign(this ThresholdComparison comparison, bool exceeds) => (comparison, exceeds) switch
+    {
+        (ThresholdComparison.AtLeast, true) => "≥",
+        (ThresholdComparison.AtLeast, false) => "<",
+        (_, true) => ">",
+        _ => "≤",
+    };
+}
+
 public enum BelowMinimumAggregation
 {
     /// <summary>A year counts when any single (assessment, subject) pair is above the threshold.</summary>
@@ -85,6 +124,8 @@ public sealed record BelowMinimumAbove : LowResultsRule
     public IReadOnlyList<AssessmentKind> Kinds { get; init; } = [AssessmentKind.Oge, AssessmentKind.Ege];
     public IReadOnlyList<Subject> Subjects { get; init; } = [Subject.Russian, Subject.Mathematics];
     public double ThresholdPercent { get; init; } = 10;
+    /// <summary>«более» (&gt;) or «не менее» (≥) the threshold.</summary>
+    public ThresholdComparison Comparison { get; init; } = ThresholdComparison.Above;
     public int Years { get; init; } = 3;
     public BelowMinimumAggregation Aggregation { get; init; } = BelowMinimumAggregation.AnySubject;
 
@@ -95,7 +136,7 @@ public sealed record BelowMinimumAbove : LowResultsRule
             var kinds = string.Join("/", Kinds.Select(IdentificationLabels.Kind));
             var subjects = string.Join(" или ", Subjects.Select(IdentificationLabels.Subject));
             var pooled = Aggregation == BelowMinimumAggregation.Pooled ? "суммарная доля" : "доля";
-            return $"{pooled} не достигших минимального балла ({kinds}, {subjects}) выше {Percent(ThresholdPercent)} "
+            return $"{pooled} не достигших минимального балла ({kinds}, {subjects}) {(Comparison == ThresholdComparison.AtLeast ? "не менее" : "выше")} {Percent(ThresholdPercent)} "
                 + (Years == 1 ? "в отчётном году" : $"в каждом из последних {Years} лет");
         }
     }

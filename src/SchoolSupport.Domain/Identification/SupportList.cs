@@ -102,15 +102,33 @@ public sealed class SupportList : ITenantOwned
 
     public void StartReview(string who, DateTimeOffset at) => Move(ListStatus.UnderReview, who, at, "", ListStatus.Draft, ListStatus.Returned);
 
-    public void Submit(string who, DateTimeOffset at) => Move(ListStatus.Submitted, who, at, "", ListStatus.UnderReview);
+    /// <summary>Sends the list to the ministry; a list without schools goes only with a written justification of why it is empty.</summary>
+    public void Submit(string who, DateTimeOffset at, string emptyListJustification = "")
+    {
+        var comment = EmptyListComment(emptyListJustification, "направить на утверждение");
+        Move(ListStatus.Submitted, who, at, comment, ListStatus.UnderReview);
+    }
 
-    public void Approve(string orderNumber, DateOnly? orderDate, string who, DateTimeOffset at)
+    /// <summary>
+    /// A list with no school in it is refused unless the user says why it is empty (at least 10 characters); the justification
+    /// goes into the history. <see cref="Entries"/> must be loaded.
+    /// </summary>
+    private string EmptyListComment(string justification, string action)
+    {
+        if (Entries.Any(e => e.Included)) return "";
+        if (string.IsNullOrWhiteSpace(justification) || justification.Trim().Length < 10)
+            throw new DomainException($"В перечне нет ни одной школы: {action} его можно только с обоснованием (не короче 10 символов), почему перечень пуст.", "justification");
+        return $"Перечень без школ: {justification.Trim()}";
+    }
+
+    public void Approve(string orderNumber, DateOnly? orderDate, string who, DateTimeOffset at, string emptyListJustification = "")
     {
         if (string.IsNullOrWhiteSpace(orderNumber)) throw new DomainException("Укажите номер приказа об утверждении перечня.");
         if (orderDate is null) throw new DomainException("Укажите дату приказа об утверждении перечня.");
         if (orderDate.Value.Year < Year - 1 || orderDate.Value.Year > Year + 1)
             throw new DomainException($"Дата приказа {orderDate:dd.MM.yyyy} не соответствует году перечня {Year}.");
-        Move(ListStatus.Approved, who, at, $"Приказ № {orderNumber.Trim()} от {orderDate:dd.MM.yyyy}", ListStatus.Submitted);
+        var empty = EmptyListComment(emptyListJustification, "утвердить");
+        Move(ListStatus.Approved, who, at, $"Приказ № {orderNumber.Trim()} от {orderDate:dd.MM.yyyy}" + (empty.Length > 0 ? $". {empty}" : ""), ListStatus.Submitted);
         OrderNumber = orderNumber.Trim();
         OrderDate = orderDate;
     }

@@ -113,6 +113,10 @@ public static class Visibility
         return entries.Where(e => lists.Contains(e.ListId) && schools.Contains(e.SchoolId));
     }
 
+    /// <summary>Saved trial runs are working material of the operator and the ministry: nobody else sees them.</summary>
+    public static IQueryable<SavedTrial> VisibleTo(this IQueryable<SavedTrial> trials, UserScope scope) =>
+        scope.IsIn(Roles.Operator) || scope.IsIn(Roles.Ministry) ? trials : trials.Where(_ => false);
+
     // --- plans
 
     /// <summary>

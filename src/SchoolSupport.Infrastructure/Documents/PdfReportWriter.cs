@@ -30,6 +30,11 @@ public static class PdfReportWriter
                 draw(canvas);
             }
 
+            if (document.Stamp.Length > 0)
+            {
+                canvas.DrawText(document.Stamp, size.Width - ReportLayout.FooterBaseline, ReportLayout.FooterBaseline, SKTextAlign.Right, style.Heading, style.Ink);
+            }
+
             var footer = string.Create(CultureInfo.InvariantCulture, $"Страница {i + 1} из {pages.Count}");
             canvas.DrawText(footer, size.Width / 2, size.Height - ReportLayout.FooterBaseline, SKTextAlign.Center, style.Footer, style.Ink);
             pdf.EndPage();

@@ -22,6 +22,9 @@ public sealed record ReportDocument
     public SignatureBlock? Signature { get; init; }
 
     public PageOrientation Orientation { get; init; } = PageOrientation.Portrait;
+
+    /// <summary>A mark printed at the top right of every page, e.g. «ПРОЕКТ» on a list that is not approved yet; none when empty.</summary>
+    public string Stamp { get; init; } = "";
 }
 
 public enum PageOrientation

@@ -56,3 +56,15 @@ internal sealed class IdentificationRunConfiguration : IEntityTypeConfiguration<
         b.HasIndex(e => new { e.RegionId, e.StartedAt });
     }
 }
+
+internal sealed class SavedTrialConfiguration : IEntityTypeConfiguration<SavedTrial>
+{
+    public void Configure(EntityTypeBuilder<SavedTrial> b)
+    {
+        b.ToTable("identification_trials");
+        b.Property(e => e.Name).HasMaxLength(SavedTrial.NameMaxLength);
+        b.Property(e => e.OutcomeJson).HasColumnType("jsonb");
+        b.HasIndex(e => new { e.RegionId, e.Year });
+        b.HasOne<MethodologyVersion>().WithMany().HasForeignKey(e => e.MethodologyId);
+    }
+}

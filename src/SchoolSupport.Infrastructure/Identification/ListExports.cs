@@ -26,6 +26,8 @@ public sealed class ListExports(ListQueries lists, IDbContextFactory<AppDbContex
             Title = $"Перечень общеобразовательных организаций с низкими образовательными результатами и (или) функционирующих в неблагоприятных социальных условиях на {view.List.Year}/{view.List.Year + 1} учебный год"
                 + (view.List.Version > 1 ? $" (изменение № {view.List.Version - 1})" : ""),
             Orientation = PageOrientation.Landscape,
+            // Until the ministry approves it, every page says the list is a draft.
+            Stamp = view.List.Status is ListStatus.Approved or ListStatus.Published or ListStatus.Superseded ? "" : "ПРОЕКТ",
             Body =
             [
                 new ReportParagraph($"Методика выявления: {view.MethodologyName}, версия {view.MethodologyVersion}. Всего включено организаций: {rows.Count}."),
@@ -42,6 +44,13 @@ public sealed class ListExports(ListQueries lists, IDbContextFactory<AppDbContex
     public async Task<byte[]> XlsxAsync(Guid id, CancellationToken ct = default)
     {
         var view = await lists.GetAsync(id, ct) ?? throw new ScopeException("Перечень не найден.");
+        var years = view.Entries.Select(IndexByYearOf).FirstOrDefault(y => y.Count > 0)?.Select(y => y.Year).ToList() ?? [];
+        var methodology = $"{view.MethodologyName}, версия {view.MethodologyVersion}";
+        var perYear = years.SelectMany(year => new (string, Func<EntryRow, object?>)[]
+        {
+            ($"ИОР {year}", e => IndexByYearOf(e).FirstOrDefault(y => y.Year == year)?.Value is { } v ? Math.Round(v, 3) : null),
+            ($"Квартиль ИОР {year}", e => IndexByYearOf(e).FirstOrDefault(y => y.Year == year)?.Band is { } b ? IdentificationLabels.Band(b) : ""),
+        }).ToList();
         using var output = new MemoryStream();
         XlsxExport.Write(view.Entries, output, $"Перечень {view.List.Year}",
         [
@@ -52,6 +61,9 @@ public sealed class ListExports(ListQueries lists, IDbContextFactory<AppDbContex
             ("Второй год подряд", e => e.SecondConsecutiveYear ? "да" : ""), ("Вышла из перечня", e => e.Exited ? "да" : ""),
             ("Решение оператора", e => e.Decision switch { ManualDecision.Added => "включена", ManualDecision.Removed => "исключена", _ => "" }),
             ("Обоснование", e => e.Justification), ("Основания", e => Reasons(e)),
+            .. perYear,
+            ("Расчёт по правилам", e => string.Join("\n", EvidenceOf(e).Select(r => $"{r.Description}: {(r.Fired ? "да" : "нет")}. {r.Details}"))),
+            ("Методика", _ => methodology),
         ]);
         return output.ToArray();
     }
@@ -64,6 +76,15 @@ public sealed class ListExports(ListQueries lists, IDbContextFactory<AppDbContex
         var fired = evidence.Where(x => x.Fired).Select(x => x.Description).ToList();
         if (e.Decision == ManualDecision.Added) fired.Add($"решение оператора: {e.Justification}");
         return string.Join("; ", fired);
+    }
+
+    /// <summary>The school's ИОР and band in each year the computation read, oldest first (empty for entries computed before it was kept).</summary>
+    public static IReadOnlyList<YearlyResultsIndex> IndexByYearOf(EntryRow e)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(e.EvidenceJson);
+        return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && doc.RootElement.TryGetProperty("ResultsIndexByYear", out var list)
+            ? System.Text.Json.JsonSerializer.Deserialize<List<YearlyResultsIndex>>(list.GetRawText()) ?? []
+            : [];
     }
 
     public static IReadOnlyList<RuleEvidence> EvidenceOf(EntryRow e)

@@ -63,29 +63,15 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
     internal async Task<Guid> ComputeAsync(AppDbContext db, Guid regionId, int year, string who, Action<double> progress, CancellationToken ct)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
+        await EnsureResultsAsync(db, regionId, year, ct);
         var methodologyRow = await MethodologyFor(db, regionId, year, ct);
         var methodology = MethodologyJson.Deserialize(methodologyRow.Json);
-        var fromYear = year - methodology.YearsOfResults + 1;
 
         await WorkingListAsync(db, regionId, year, ct); // refuse early, before the heavy work
 
-        // Set-based loading: one streaming query for results, one for profiles, one for last year's statuses.
-        var schoolIds = await db.Schools.Where(s => s.RegionId == regionId).Select(s => s.Id).ToListAsync(ct);
-        var results = schoolIds.ToDictionary(id => id, _ => new List<ResultRow>(16));
-        await LoadResultsAsync(db, regionId, fromYear, year, results, ct);
-        progress(0.3);
-        var profiles = schoolIds.ToDictionary(id => id, _ => new List<SchoolYearProfile>(3));
-        await LoadProfilesAsync(db, regionId, fromYear, year, profiles, ct);
-        var previousList = await db.Set<SupportList>().Where(l => l.RegionId == regionId && l.Year == year - 1 && l.Status == ListStatus.Published)
-            .OrderByDescending(l => l.Version).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct);
-        var previous = previousList is null
-            ? []
-            : await db.Set<SupportListEntry>().Where(e => e.ListId == previousList && e.Included)
-                .ToDictionaryAsync(e => e.SchoolId, e => new PreviousStatus(e.LowResults, e.Disadvantaged, Listed: true), ct);
+        var inputs = await LoadInputsAsync(db, regionId, year, methodology, ct);
         progress(0.45);
-
         var loaded = watch.Elapsed;
-        var inputs = schoolIds.Select(id => new SchoolInput(id, results[id], profiles[id], previous.GetValueOrDefault(id))).ToList();
         var outcome = IdentificationEngine.Compute(methodology, year, inputs);
         progress(0.7);
         var computed = watch.Elapsed;
@@ -126,6 +112,41 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
                 (int)(computed - loaded).TotalMilliseconds, (int)(watch.Elapsed - computed).TotalMilliseconds);
             return list.Id;
         });
+    }
+
+    /// <summary>
+    /// Everything the engine needs for a region and year, set-based: one streaming query for results, one for profiles, one for
+    /// last year's published statuses. Refuses a year without any results: a list computed from nothing would be empty or wrong.
+    /// </summary>
+    internal static async Task<List<SchoolInput>> LoadInputsAsync(AppDbContext db, Guid regionId, int year, Methodology methodology, CancellationToken ct)
+    {
+        await EnsureResultsAsync(db, regionId, year, ct);
+        var fromYear = year - methodology.YearsOfResults + 1;
+        var schoolIds = await db.Schools.Where(s => s.RegionId == regionId).Select(s => s.Id).ToListAsync(ct);
+        var results = schoolIds.ToDictionary(id => id, _ => new List<ResultRow>(16));
+        await LoadResultsAsync(db, regionId, fromYear, year, results, ct);
+        var profiles = schoolIds.ToDictionary(id => id, _ => new List<SchoolYearProfile>(3));
+        await LoadProfilesAsync(db, regionId, fromYear, year, profiles, ct);
+        var previous = await PreviousStatusesAsync(db, regionId, year, ct);
+        return schoolIds.Select(id => new SchoolInput(id, results[id], profiles[id], previous.GetValueOrDefault(id))).ToList();
+    }
+
+    /// <summary>A year without a single result row in the region cannot be computed: the message says what to do.</summary>
+    internal static async Task EnsureResultsAsync(AppDbContext db, Guid regionId, int year, CancellationToken ct)
+    {
+        if (!await db.Results.AnyAsync(r => r.RegionId == regionId && r.Year == year, ct))
+            throw new DomainException($"Результатов оценочных процедур за {year} год в регионе нет: загрузите результаты этого года, затем выполните расчёт.", "year");
+    }
+
+    /// <summary>The schools of the previous year's published list (its newest version) with their statuses.</summary>
+    internal static async Task<Dictionary<Guid, PreviousStatus>> PreviousStatusesAsync(AppDbContext db, Guid regionId, int year, CancellationToken ct)
+    {
+        var previousList = await db.Set<SupportList>().Where(l => l.RegionId == regionId && l.Year == year - 1 && l.Status == ListStatus.Published)
+            .OrderByDescending(l => l.Version).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct);
+        return previousList is null
+            ? []
+            : await db.Set<SupportListEntry>().Where(e => e.ListId == previousList && e.Included)
+                .ToDictionaryAsync(e => e.SchoolId, e => new PreviousStatus(e.LowResults, e.Disadvantaged, Listed: true), ct);
     }
 
     /// <summary>What the history of the list says about a computation: counts, the ИСБ weights' origin (with R²) and warnings.</summary>

@@ -7,6 +7,7 @@ namespace SchoolSupport.Infrastructure.Identification;
 /// <summary>The operator submits the reviewed list to the ministry.</summary>
 public sealed class SubmitList(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
 {
-    public Task SubmitAsync(Guid id, uint rowVersion, CancellationToken ct = default) =>
-        ListChange.RunAsync(dbs, current, clock, id, rowVersion, Roles.Operator, (l, who) => l.Submit(who, clock.GetUtcNow()), "list.submit", ct);
+    /// <param name="emptyListJustification">Required only when the list has no school: why it is empty.</param>
+    public Task SubmitAsync(Guid id, uint rowVersion, CancellationToken ct = default, string emptyListJustification = "") =>
+        ListChange.RunAsync(dbs, current, clock, id, rowVersion, Roles.Operator, (l, who) => l.Submit(who, clock.GetUtcNow(), emptyListJustification), "list.submit", ct);
 }

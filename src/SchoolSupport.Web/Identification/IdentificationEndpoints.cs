@@ -17,6 +17,12 @@ public static class IdentificationEndpoints
             FileResults.Bytes(await exports.PdfAsync(id, ct), FileResults.Pdf, "Перечень ШНОР и ШНСУ.pdf"));
         lists.MapGet("/{id:guid}/list.xlsx", async (Guid id, ListExports exports, CancellationToken ct) =>
             FileResults.Bytes(await exports.XlsxAsync(id, ct), FileResults.Xlsx, "Перечень ШНОР и ШНСУ.xlsx"));
+
+        var trials = app.MapGroup("/identification/trials").RequireAuthorization(Policies.Workbench);
+        trials.MapGet("/{id:guid}/trial.pdf", async (Guid id, TrialExports exports, CancellationToken ct) =>
+            FileResults.Bytes(await exports.PdfAsync(id, ct), FileResults.Pdf, "Пробный расчёт перечня.pdf"));
+        trials.MapGet("/{id:guid}/trial.xlsx", async (Guid id, TrialExports exports, CancellationToken ct) =>
+            FileResults.Bytes(await exports.XlsxAsync(id, ct), FileResults.Xlsx, "Пробный расчёт перечня.xlsx"));
     }
 }
 

@@ -31,6 +31,8 @@ public static class Policies
     public const string CalendarEditors = nameof(CalendarEditors);
     /// <summary>Regional staff who keep the risk factors, questionnaires and the risk settings (key-risk limit, review and decision dates).</summary>
     public const string RiskSetup = nameof(RiskSetup);
+    /// <summary>The methodology workbench of the region: trial runs and saved trials (operators and the ministry).</summary>
+    public const string Workbench = nameof(Workbench);
 
     public static void Register(AuthorizationOptions options)
     {
@@ -48,5 +50,6 @@ public static class Policies
         options.AddPolicy(MonitoringEditors, p => p.RequireRole(Roles.Ministry, Roles.Operator));
         options.AddPolicy(CalendarEditors, p => p.RequireRole(Roles.Admin, Roles.Ministry, Roles.Operator));
         options.AddPolicy(RiskSetup, p => p.RequireRole(Roles.Admin, Roles.Ministry, Roles.Operator));
+        options.AddPolicy(Workbench, p => p.RequireRole(Roles.Ministry, Roles.Operator));
     }
 }

@@ -36,6 +36,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         { "/schools/export.xlsx", Everyone },
         { "/results/export.xlsx", Everyone },
         { "/identification", Regional },
+        { "/identification/trial", [Roles.Ministry, Roles.Operator] },
+        { "/identification/matrix", Regional },
         { "/lists", Everyone },
         { "/roadmaps", Everyone },
         { "/roadmaps/new", [Roles.Operator, Roles.Municipal, Roles.School] },

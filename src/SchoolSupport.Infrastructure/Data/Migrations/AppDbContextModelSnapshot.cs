@@ -929,6 +929,61 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                     b.ToTable("methodologies", (string)null);
                 });
 
+            modelBuilder.Entity("SchoolSupport.Domain.Identification.SavedTrial", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("Listed")
+                        .HasColumnType("integer")
+                        .HasColumnName("listed");
+
+                    b.Property<Guid>("MethodologyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("methodology_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OutcomeJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("outcome_json");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_identification_trials");
+
+                    b.HasIndex("MethodologyId")
+                        .HasDatabaseName("ix_identification_trials_methodology_id");
+
+                    b.HasIndex("RegionId", "Year")
+                        .HasDatabaseName("ix_identification_trials_region_id_year");
+
+                    b.ToTable("identification_trials", (string)null);
+                });
+
             modelBuilder.Entity("SchoolSupport.Domain.Identification.SupportList", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3580,6 +3635,16 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_support_list_history_support_lists_list_id");
+                });
+
+            modelBuilder.Entity("SchoolSupport.Domain.Identification.SavedTrial", b =>
+                {
+                    b.HasOne("SchoolSupport.Domain.Identification.MethodologyVersion", null)
+                        .WithMany()
+                        .HasForeignKey("MethodologyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_identification_trials_methodologies_methodology_id");
                 });
 
             modelBuilder.Entity("SchoolSupport.Domain.Identification.SupportList", b =>

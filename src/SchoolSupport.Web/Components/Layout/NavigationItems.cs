@@ -19,6 +19,8 @@ public static class NavigationItems
         new("/results", Ui.Nav_Results, Icons.Material.Filled.Assessment, Policies.SchoolData, Ui.Nav_Group_Data),
         new("/import", Ui.Nav_Import, Icons.Material.Filled.UploadFile, Policies.Operators, Ui.Nav_Group_Data),
         new("/identification", Ui.Nav_Identification, Icons.Material.Filled.Calculate, Policies.Regional, Ui.Nav_Group_Identification),
+        new("/identification/trial", Ui.Nav_Trial, Icons.Material.Filled.Science, Policies.Workbench, Ui.Nav_Group_Identification),
+        new("/identification/matrix", Ui.Nav_Matrix, Icons.Material.Filled.ScatterPlot, Policies.Regional, Ui.Nav_Group_Identification),
         new("/lists", Ui.Nav_Lists, Icons.Material.Filled.ListAlt, Policies.SchoolData, Ui.Nav_Group_Identification),
         new("/roadmaps", Ui.Nav_Roadmaps, Icons.Material.Filled.Map, Policies.SchoolData, Ui.Nav_Group_Support),
         new("/documents", Ui.Nav_Documents, Icons.Material.Filled.Folder, Policies.SchoolData, Ui.Nav_Group_Support),

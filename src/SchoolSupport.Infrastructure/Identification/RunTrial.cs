@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Identification;
+using SchoolSupport.Infrastructure.Data;
+
+namespace SchoolSupport.Infrastructure.Identification;
+
+/// <summary>A list a trial is compared with: that year's current list or last year's published one.</summary>
+public sealed record TrialBaseline(Guid ListId, int Year, int Version, ListStatus Status, int Listed);
+
+/// <summary>One school of a trial: its numbers and evidence, whether the trial lists it and whether the baselines do.</summary>
+public sealed record TrialSchool(Guid SchoolId, string Code, string School, string Municipality, double? ResultsIndex, QuartileBand? Band,
+    double? SocialIndex, MatrixCell? Cell, bool LowResults, bool Disadvantaged, bool Watch, bool InCurrent, bool InPrevious,
+    IReadOnlyList<YearlyResultsIndex> ResultsIndexByYear, IReadOnlyList<RuleEvidence> Evidence)
+{
+    public bool Listed => LowResults || Disadvantaged;
+    public Movement AgainstCurrent => ListDifference.Of(InCurrent, Listed);
+    public Movement AgainstPrevious => ListDifference.Of(InPrevious, Listed);
+    public string Status => IdentificationLabels.ListStatus(LowResults, Disadvantaged, Listed, Watch);
+}
+
+/// <summary>
+/// What a methodology version would give for a year, and how that differs from the year's current list and from last year's
+/// published list: entered / left / stayed, and counts by municipality, by status and by 2×2 cell.
+/// <see cref="Schools"/> holds the schools in any of the three lists.
+/// </summary>
+public sealed record TrialOutcome(int Year, Guid MethodologyId, string MethodologyName, int MethodologyVersion, bool MethodologyApproved,
+    int SchoolsComputed, int Listed, TrialBaseline? Current, TrialBaseline? Previous, ListDifference? AgainstCurrent, ListDifference? AgainstPrevious,
+    IReadOnlyList<BreakdownRow> ByMunicipality, IReadOnlyList<BreakdownRow> ByStatus, IReadOnlyList<BreakdownRow> ByCell,
+    IReadOnlyList<TrialSchool> Schools, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// The trial run (what-if): any methodology version of the region — a draft included — for a year, computed in memory from the
+/// same inputs as the real run; no list, no methodology and no run row is written.
+/// </summary>
+public sealed class RunTrial(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
+{
+    public async Task<TrialOutcome> RunAsync(Guid methodologyId, int year, CancellationToken ct = default)
+    {
+        var scope = current.RequireRole(Roles.Operator, Roles.Ministry);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await ComputeAsync(db, scope.RegionId, methodologyId, year, clock, ct);
+    }
+
+    internal static async Task<TrialOutcome> ComputeAsync(AppDbContext db, Guid regionId, Guid methodologyId, int year, TimeProvider clock, CancellationToken ct)
+    {
+        if (!SchoolYears.IsAllowed(year, clock)) throw new DomainException($"Год расчёта {year} вне допустимого диапазона.", "year");
+        var row = await db.Set<MethodologyVersion>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == methodologyId && m.RegionId == regionId, ct)
+                  ?? throw new ScopeException("Методика не найдена.");
+        var methodology = MethodologyJson.Deserialize(row.Json);
+        methodology.EnsureValid();
+        var inputs = await RunIdentification.LoadInputsAsync(db, regionId, year, methodology, ct);
+        var outcome = IdentificationEngine.Compute(methodology, year, inputs);
+
+        var (current, currentEntries) = await BaselineAsync(db, regionId, year, publishedOnly: false, ct);
+        var (previous, previousEntries) = await BaselineAsync(db, regionId, year - 1, publishedOnly: true, ct);
+        var schools = await db.Schools.AsNoTracking().Where(s => s.RegionId == regionId)
+            .Select(s => new { s.Id, s.Code, s.ShortName, Municipality = s.Municipality!.Name }).ToDictionaryAsync(s => s.Id, ct);
+
+        var kept = new List<TrialSchool>();
+        foreach (var s in outcome.Schools)
+        {
+            var inCurrent = currentEntries.ContainsKey(s.SchoolId);
+            var inPrevious = previousEntries.ContainsKey(s.SchoolId);
+            if (!s.IsListed && !inCurrent && !inPrevious) continue;
+            var school = schools[s.SchoolId];
+            kept.Add(new TrialSchool(s.SchoolId, school.Code, school.ShortName, school.Municipality, s.ResultsIndex, s.Band, s.SocialIndex, s.Cell,
+                s.LowResults, s.Disadvantaged, s.Watch, inCurrent, inPrevious, s.ResultsIndexByYear, s.Evidence));
+        }
+        kept = [.. kept.OrderByDescending(s => s.Listed).ThenBy(s => s.Municipality).ThenBy(s => s.School)];
+        var listed = kept.Where(s => s.Listed).ToList();
+
+        string MunicipalityOf(Guid id) => schools.TryGetValue(id, out var s) ? s.Municipality : "";
+        var byMunicipality = Breakdown(
+            listed.Select(s => s.Municipality),
+            current is null ? null : currentEntries.Keys.Select(MunicipalityOf),
+            previous is null ? null : previousEntries.Keys.Select(MunicipalityOf));
+        var byStatus = Breakdown(
+            listed.Select(s => s.Status),
+            current is null ? null : currentEntries.Values.Select(e => e.Status),
+            previous is null ? null : previousEntries.Values.Select(e => e.Status));
+        var byCell = Breakdown(
+            listed.Select(s => CellTitle(s.Cell)),
+            current is null ? null : currentEntries.Values.Select(e => CellTitle(e.Cell)),
+            previous is null ? null : previousEntries.Values.Select(e => CellTitle(e.Cell)));
+
+        return new TrialOutcome(year, row.Id, row.Name, row.Version, row.Status == MethodologyStatus.Approved, outcome.Schools.Count, listed.Count,
+            current, previous,
+            current is null ? null : ListDifference.Of(kept.Select(s => (s.InCurrent, s.Listed))),
+            previous is null ? null : ListDifference.Of(kept.Select(s => (s.InPrevious, s.Listed))),
+            byMunicipality, byStatus, byCell, kept, outcome.Warnings);
+    }
+
+    public static string CellTitle(MatrixCell? cell) => cell is { } c ? IdentificationLabels.Cell(c) : "нет данных для матрицы";
+
+    private sealed record BaselineEntry(string Status, MatrixCell? Cell);
+
+    /// <summary>
+    /// The list a trial is compared with: for the year itself the newest version that is not superseded (a draft as well as a
+    /// published one); for last year only a published one. The schools it includes, with their statuses.
+    /// </summary>
+    private static async Task<(TrialBaseline?, Dictionary<Guid, BaselineEntry>)> BaselineAsync(AppDbContext db, Guid regionId, int year, bool publishedOnly, CancellationToken ct)
+    {
+        var lists = db.Set<SupportList>().AsNoTracking().Where(l => l.RegionId == regionId && l.Year == year && l.Status != ListStatus.Superseded);
+        if (publishedOnly) lists = lists.Where(l => l.Status == ListStatus.Published);
+        var list = await lists.OrderByDescending(l => l.Version).FirstOrDefaultAsync(ct);
+        if (list is null) return (null, []);
+        var entries = await db.Set<SupportListEntry>().AsNoTracking().Where(e => e.ListId == list.Id && e.Included)
+            .Select(e => new { e.SchoolId, e.LowResults, e.Disadvantaged, e.Cell }).ToListAsync(ct);
+        var byId = entries.ToDictionary(e => e.SchoolId, e => new BaselineEntry(IdentificationLabels.ListStatus(e.LowResults, e.Disadvantaged, true, false), e.Cell));
+        return (new TrialBaseline(list.Id, list.Year, list.Version, list.Status, byId.Count), byId);
+    }
+
+    private static List<BreakdownRow> Breakdown(IEnumerable<string> trial, IEnumerable<string>? current, IEnumerable<string>? previous)
+    {
+        var t = trial.GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
+        var c = current?.GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
+        var p = previous?.GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
+        var keys = t.Keys.Concat(c?.Keys ?? Enumerable.Empty<string>()).Concat(p?.Keys ?? Enumerable.Empty<string>()).Distinct().Order(StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("ru-RU"), false));
+        return [.. keys.Select(k => new BreakdownRow(k, t.GetValueOrDefault(k), c is null ? null : c.GetValueOrDefault(k), p is null ? null : p.GetValueOrDefault(k)))];
+    }
+}
