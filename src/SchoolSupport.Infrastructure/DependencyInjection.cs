@@ -8,6 +8,7 @@ using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Development;
 using SchoolSupport.Infrastructure.Identification;
+using SchoolSupport.Infrastructure.Inbox;
 using SchoolSupport.Infrastructure.Documents;
 using SchoolSupport.Infrastructure.Jobs;
 using SchoolSupport.Infrastructure.Monitoring;
@@ -35,6 +36,7 @@ public static class DependencyInjection
         services.AddTransient<HousekeepingJob>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<HomeDashboard>();
+        services.AddScoped<InboxQueries>();
         services.AddScoped<NotificationService>();
         services.AddScoped<SchoolRegistry>();
         services.TryAddSingleton(new ImportLimits());
