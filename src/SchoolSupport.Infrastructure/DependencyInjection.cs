@@ -38,6 +38,8 @@ public static class DependencyInjection
         services.AddScoped<HomeDashboard>();
         services.AddScoped<InboxQueries>();
         services.AddScoped<NotificationService>();
+        services.AddScoped<Notices>();
+        services.AddTransient<NoticeDigestJob>();
         services.AddScoped<SchoolRegistry>();
         services.TryAddSingleton(new ImportLimits());
         services.AddScoped<ResultsImport>();

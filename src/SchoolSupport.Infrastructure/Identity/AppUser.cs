@@ -10,4 +10,5 @@ public sealed class AppUser : IdentityUser<Guid>
     public Guid? MunicipalityId { get; set; }
     public Guid? SchoolId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    public SchoolSupport.Domain.Common.NoticeDelivery NoticeDelivery { get; set; }
 }

@@ -200,6 +200,7 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         List<InboxItem> items, CancellationToken ct)
     {
         var documents = await db.Documents.VisibleTo(scope, db).Where(which)
+            .Where(d => d.Kind != DocumentKind.BestPractice && d.Kind != DocumentKind.ConsultationMaterials && d.Kind != DocumentKind.PlanEvidence)
             .Select(d => new
             {
                 d.Title, d.SchoolId,

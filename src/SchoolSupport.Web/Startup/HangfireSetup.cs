@@ -23,6 +23,7 @@ public static class HangfireSetup
         app.ScheduleIdentification();
         recurring.AddOrUpdate<OverdueItemsJob>(OverdueItemsJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Daily(4));
         recurring.AddOrUpdate<MonitoringJob>(MonitoringJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Daily(5));
+        recurring.AddOrUpdate<NoticeDigestJob>(NoticeDigestJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Daily(6));
     }
 
     /// <summary>The dashboard is for Admin and Operator only; others get 403 (an anonymous user is sent to the login page).</summary>

@@ -288,6 +288,10 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("link");
 
+                    b.Property<bool>("MailPending")
+                        .HasColumnType("boolean")
+                        .HasColumnName("mail_pending");
+
                     b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("read_at");
@@ -3239,6 +3243,10 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("normalized_user_name");
+
+                    b.Property<int>("NoticeDelivery")
+                        .HasColumnType("integer")
+                        .HasColumnName("notice_delivery");
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text")
