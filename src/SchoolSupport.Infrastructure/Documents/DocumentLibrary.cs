@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Development;
 using SchoolSupport.Domain.Documents;
+using SchoolSupport.Domain.Monitoring;
 using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Results;
@@ -110,6 +111,11 @@ public sealed class DocumentLibrary(IDbContextFactory<AppDbContext> dbs, ICurren
         db.DocumentVersions.Add(version);
         db.Record(scope, "document.upload", "document", document.Id, $"{document.Title}, версия {version.Number}", clock);
         alongside?.Invoke(version);
+        if (TaskEvidence.OutputOf(document.Kind) is { } output)
+        {
+            await Monitoring.CloseTasksByEvidence.CloseAsync(db, document.SchoolId ?? document.MunicipalityId, output,
+                $"Загружен документ «{document.Title}», версия {version.Number}", DocumentsLink(document), version.UploadedAt, ct);
+        }
         if (Document.IsReviewed(document.Kind))
         {
             var reviewers = document.SchoolId is null

@@ -79,6 +79,8 @@ public sealed class Methodologies(IDbContextFactory<AppDbContext> dbs, ICurrentS
         db.Record(scope, "methodology.approve", "methodology", row.Id, $"{row.Name}, {row.Year}, версия {row.Version}", clock);
         await notices.AddAsync(db, scope, row.RegionId, await Notices.InRoleAsync(db, row.RegionId, Roles.Operator, null, ct),
             $"Методика «{row.Name}» на {row.Year} год (версия {row.Version})", "Утверждена", "/identification", null, ct);
+        await Monitoring.CloseTasksByEvidence.CloseAsync(db, row.RegionId, Domain.Monitoring.TaskEvidence.Methodology,
+            $"Утверждена методика «{row.Name}» на {row.Year} год (версия {row.Version})", "/identification", row.ApprovedAt!.Value, ct);
         await db.SaveChangesAsync(ct);
         await notices.MailAsync(db, ct);
     }

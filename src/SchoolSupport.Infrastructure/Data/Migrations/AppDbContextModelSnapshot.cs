@@ -1553,6 +1553,11 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("due");
 
+                    b.Property<string>("EvidenceLink")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("evidence_link");
+
                     b.Property<Guid?>("MunicipalityId")
                         .HasColumnType("uuid")
                         .HasColumnName("municipality_id");

@@ -12,7 +12,7 @@ using SchoolSupport.Infrastructure.Data;
 namespace SchoolSupport.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130152810_CycleInboxNotices")]
+    [Migration("20261130155153_CycleInboxNotices")]
     partial class CycleInboxNotices
     {
         /// <inheritdoc />
@@ -1555,6 +1555,11 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                     b.Property<DateOnly>("Due")
                         .HasColumnType("date")
                         .HasColumnName("due");
+
+                    b.Property<string>("EvidenceLink")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("evidence_link");
 
                     b.Property<Guid?>("MunicipalityId")
                         .HasColumnType("uuid")

@@ -17,6 +17,13 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                 nullable: false,
                 defaultValue: false);
 
+            migrationBuilder.AddColumn<string>(
+                name: "evidence_link",
+                table: "monitoring_tasks",
+                type: "text",
+                nullable: false,
+                defaultValue: "");
+
             migrationBuilder.AddColumn<int>(
                 name: "notice_delivery",
                 table: "AspNetUsers",
@@ -31,6 +38,10 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "mail_pending",
                 table: "notifications");
+
+            migrationBuilder.DropColumn(
+                name: "evidence_link",
+                table: "monitoring_tasks");
 
             migrationBuilder.DropColumn(
                 name: "notice_delivery",
