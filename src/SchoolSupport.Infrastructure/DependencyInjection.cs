@@ -8,6 +8,7 @@ using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Development;
 using SchoolSupport.Infrastructure.Identification;
+using SchoolSupport.Infrastructure.Inbox;
 using SchoolSupport.Infrastructure.Documents;
 using SchoolSupport.Infrastructure.Jobs;
 using SchoolSupport.Infrastructure.Monitoring;
@@ -44,7 +45,10 @@ public static class DependencyInjection
         services.AddScoped<ChangeUserAccess>();
         services.AddScoped<CreateFirstAdmin>();
         services.AddScoped<HomeDashboard>();
+        services.AddScoped<InboxQueries>();
         services.AddScoped<NotificationService>();
+        services.AddScoped<Notices>();
+        services.AddTransient<NoticeDigestJob>();
         services.AddScoped<SchoolRegistry>();
         services.AddScoped<SaveRegion>();
         services.AddScoped<RegionQueries>();

@@ -50,6 +50,10 @@ public sealed class Document : ITenantOwned
     public string Title { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public List<DocumentVersion> Versions { get; set; } = [];
+
+    /// <summary>Whether a reviewer decides on the kind's versions: not practice files, consultation materials or activity evidence.</summary>
+    public static bool IsReviewed(DocumentKind kind) =>
+        kind is not (DocumentKind.BestPractice or DocumentKind.ConsultationMaterials or DocumentKind.PlanEvidence);
 }
 
 public sealed class DocumentVersion : ITenantOwned

@@ -39,6 +39,8 @@ public sealed class MonitoringTask : ITenantOwned
     public DateTimeOffset? CompletedAt { get; set; }
     public string CompletedBy { get; set; } = "";
     public string Note { get; set; } = "";
+    /// <summary>Where the evidence that closed the task is (a plan, a document, a list); empty for a task completed by hand.</summary>
+    public string EvidenceLink { get; set; } = "";
 
     public bool IsOpen => Status is MonitoringTaskStatus.Open or MonitoringTaskStatus.Overdue;
 
@@ -49,6 +51,21 @@ public sealed class MonitoringTask : ITenantOwned
         if (today > Due) return ReminderKind.Overdue;
         if (today == Due) return ReminderKind.OnDue;
         return today >= Due.AddDays(-daysBefore) ? ReminderKind.BeforeDue : null;
+    }
+
+    /// <summary>
+    /// The task's evidence appeared (the plan submitted or approved, a document of the task's type uploaded, the list
+    /// published): an open task closes itself and points to it. A task already done stays as it was.
+    /// </summary>
+    public bool CloseByEvidence(string evidence, string link, DateTimeOffset at)
+    {
+        if (Status == MonitoringTaskStatus.Done) return false;
+        Status = MonitoringTaskStatus.Done;
+        CompletedAt = at;
+        CompletedBy = TaskEvidence.ClosedBy;
+        Note = evidence.Trim();
+        EvidenceLink = link;
+        return true;
     }
 
     public void Complete(string who, string note, DateTimeOffset at)
@@ -69,4 +86,26 @@ public sealed class TaskReminder : ITenantOwned
     public Guid TaskId { get; set; }
     public ReminderKind Kind { get; set; }
     public DateTimeOffset SentAt { get; set; }
+}
+
+/// <summary>What output of a task (its «результат») a workflow step or an upload provides, in one place.</summary>
+public static class TaskEvidence
+{
+    public const string ClosedBy = "Автоматически";
+    public const string SchoolProgramme = "Программа школы";
+    public const string MunicipalProgramme = "Муниципальная программа";
+    public const string QualityOrder = "Приказ о ВСОКО";
+    public const string SelfAssessment = "Отчёт о самообследовании";
+    public const string List = "Перечень";
+    public const string Methodology = "Методика выявления";
+
+    /// <summary>The task output an uploaded document of the kind is, or null.</summary>
+    public static string? OutputOf(Documents.DocumentKind kind) => kind switch
+    {
+        Documents.DocumentKind.SchoolProgramme => SchoolProgramme,
+        Documents.DocumentKind.MunicipalProgramme => MunicipalProgramme,
+        Documents.DocumentKind.InternalQualityOrder => QualityOrder,
+        Documents.DocumentKind.SelfAssessmentReport => SelfAssessment,
+        _ => null,
+    };
 }

@@ -100,6 +100,24 @@ public sealed class Plan : ITenantOwned
     /// <summary>Progress (actual values, item status) is recorded while the plan is carried out.</summary>
     public bool IsInExecution => Status is PlanStatus.Approved or PlanStatus.InProgress or PlanStatus.Reported;
 
+    /// <summary>Days before a monthly report is due when the owners are reminded of it.</summary>
+    public const int ReportReminderDays = 7;
+
+    /// <summary>
+    /// A plan carried out (in progress) owes a progress report a month after the last one, or a month after it went into
+    /// execution (<paramref name="startedOn"/>); a reported plan waits for its reviewer and owes nothing.
+    /// </summary>
+    public MonthlyReport MonthlyReportOn(DateOnly today, DateOnly startedOn)
+    {
+        if (Status != PlanStatus.InProgress) return new MonthlyReport(MonthlyReportState.NotOwed, null);
+        var from = LastReportAt is { } last ? DateOnly.FromDateTime(last.UtcDateTime) : startedOn;
+        var due = from.AddMonths(1);
+        var state = today > due ? MonthlyReportState.Overdue
+            : today >= due.AddDays(-ReportReminderDays) ? MonthlyReportState.DueSoon
+            : MonthlyReportState.NotYet;
+        return new MonthlyReport(state, due);
+    }
+
     public void EnsureEditable()
     {
         if (!IsEditable) throw new DomainException($"План в статусе «{PlanLabels.Of(Status)}» нельзя изменять: изменения возможны в черновике или после возврата на доработку.");
@@ -187,6 +205,18 @@ public sealed class Plan : ITenantOwned
         item.Comments = content.Comments;
     }
 }
+
+public enum MonthlyReportState
+{
+    NotOwed = 0,
+    NotYet = 1,
+    /// <summary>Due within <see cref="Plan.ReportReminderDays"/> days: the owners are reminded.</summary>
+    DueSoon = 2,
+    Overdue = 3,
+}
+
+/// <summary>Whether a plan owes its monthly report on a day, and by when.</summary>
+public sealed record MonthlyReport(MonthlyReportState State, DateOnly? Due);
 
 /// <summary>A workflow step of a plan: from, to, who, when and why.</summary>
 public sealed class PlanTransition : ITenantOwned

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using SchoolSupport.Domain.Common;
 
 namespace SchoolSupport.Domain.Roadmaps;
@@ -28,6 +29,20 @@ public sealed class PlanItem : ITenantOwned
     public PlanItemStatus Status { get; set; }
     public string Comments { get; set; } = "";
     public uint Version { get; set; }
+
+    /// <summary>
+    /// The one overdue rule: an activity not done or cancelled is overdue from the day after its deadline, in every view
+    /// and the same day (the nightly job's stored «Просрочено» only decides when the notice goes out).
+    /// </summary>
+    public static Expression<Func<PlanItem, bool>> OverdueOn(DateOnly today) =>
+        i => i.Status == PlanItemStatus.Overdue
+             || (i.Status != PlanItemStatus.Done && i.Status != PlanItemStatus.Cancelled && i.Deadline < today);
+
+    public bool IsOverdueOn(DateOnly today) =>
+        Status == PlanItemStatus.Overdue || (Status is not (PlanItemStatus.Done or PlanItemStatus.Cancelled) && Deadline < today);
+
+    /// <summary>The status to show on a day: «Просрочено» as soon as the deadline has passed.</summary>
+    public PlanItemStatus StatusOn(DateOnly today) => IsOverdueOn(today) ? PlanItemStatus.Overdue : Status;
 }
 
 /// <summary>What the owner writes into an activity (trimmed); <see cref="Plan.WriteItem"/> decides what of it may change.</summary>

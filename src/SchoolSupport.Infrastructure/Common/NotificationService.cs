@@ -15,6 +15,23 @@ public sealed class NotificationService(IDbContextFactory<AppDbContext> dbs, ICu
             .OrderByDescending(n => n.CreatedAt).Take(200).AsNoTracking().ToListAsync(ct);
     }
 
+    /// <summary>How the signed-in user gets the e-mail copies of notices.</summary>
+    public async Task<NoticeDelivery> DeliveryAsync(CancellationToken ct = default)
+    {
+        var me = current.Require();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Users.Where(u => u.Id == me.UserId).Select(u => u.NoticeDelivery).FirstAsync(ct);
+    }
+
+    /// <summary>The user's choice: each notice by e-mail at once, or one daily summary.</summary>
+    public async Task SetDeliveryAsync(NoticeDelivery delivery, CancellationToken ct = default)
+    {
+        var me = current.Require();
+        if (!Enum.IsDefined(delivery)) throw new DomainException("Выберите, как получать письма: сразу или ежедневной сводкой.");
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        await db.Users.Where(u => u.Id == me.UserId).ExecuteUpdateAsync(s => s.SetProperty(u => u.NoticeDelivery, delivery), ct);
+    }
+
     public async Task MarkReadAsync(Guid id, CancellationToken ct = default)
     {
         var me = current.Require();

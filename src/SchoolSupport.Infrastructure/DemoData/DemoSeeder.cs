@@ -162,10 +162,10 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
                     await As(operatorUser, 8, (d, u, c) => new StartListReview(d, u, c)).StartReviewAsync(list.Id, list.RowVersion, ct);
                     break;
                 case ListStatus.UnderReview:
-                    await As(operatorUser, 10, (d, u, c) => new SubmitList(d, u, c)).SubmitAsync(list.Id, list.RowVersion, ct);
+                    await As(operatorUser, 10, (d, u, c) => new SubmitList(d, u, c, Notices.InAppOnly(c))).SubmitAsync(list.Id, list.RowVersion, ct);
                     break;
                 case ListStatus.Submitted:
-                    await As(ministryUser, 15, (d, u, c) => new ApproveList(d, u, c)).ApproveAsync(list.Id, list.RowVersion, orderNumber, orderDate, ct);
+                    await As(ministryUser, 15, (d, u, c) => new ApproveList(d, u, c, Notices.InAppOnly(c))).ApproveAsync(list.Id, list.RowVersion, orderNumber, orderDate, ct);
                     break;
                 case ListStatus.Approved:
                     await As(ministryUser, 16, (d, u, c) => new PublishList(d, u, c)).PublishAsync(list.Id, list.RowVersion, ct);
@@ -287,8 +287,8 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
         var team = new FixedScope(school);
         var coordinator = new FixedScope(municipal);
         var teamItems = new SavePlanItem(systemDb.For(team), team, clock);
-        var teamMoves = new MovePlan(systemDb.For(team), team, clock);
-        var coordinatorMoves = new MovePlan(systemDb.For(coordinator), coordinator, clock);
+        var teamMoves = new MovePlan(systemDb.For(team), team, clock, Notices.InAppOnly(clock));
+        var coordinatorMoves = new MovePlan(systemDb.For(coordinator), coordinator, clock, Notices.InAppOnly(clock));
         var id = await new CreatePlan(systemDb.For(team), team, clock).CreateAsync(new PlanHeaderEdit
         {
             Kind = PlanKind.TransitionProgramme, Title = $"Программа перехода в эффективный режим функционирования на {year}–{year + 2} гг.",
@@ -352,8 +352,8 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
         var coordinator = new FixedScope(municipal);
         var reviewer = new FixedScope(operatorUser);
         var coordinatorItems = new SavePlanItem(systemDb.For(coordinator), coordinator, clock);
-        var coordinatorMoves = new MovePlan(systemDb.For(coordinator), coordinator, clock);
-        var reviewerMoves = new MovePlan(systemDb.For(reviewer), reviewer, clock);
+        var coordinatorMoves = new MovePlan(systemDb.For(coordinator), coordinator, clock, Notices.InAppOnly(clock));
+        var reviewerMoves = new MovePlan(systemDb.For(reviewer), reviewer, clock, Notices.InAppOnly(clock));
         var id = await new CreatePlan(systemDb.For(coordinator), coordinator, clock).CreateAsync(new PlanHeaderEdit
         {
             Kind = PlanKind.Roadmap, Title = $"Муниципальная дорожная карта поддержки школ с низкими образовательными результатами на {year}/{year + 1} учебный год",

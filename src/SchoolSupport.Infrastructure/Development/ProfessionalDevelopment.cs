@@ -77,7 +77,7 @@ public sealed record ProgrammeRow(Guid Id, PdEvent Event, string Note);
 /// attendance recorded by the operator; the teachers' deficits survey (four Kirov indicators) with recommended courses;
 /// the half-year personalised programme of each school.
 /// </summary>
-public sealed class ProfessionalDevelopment(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock, SupportTargets targets)
+public sealed class ProfessionalDevelopment(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock, SupportTargets targets, Notices notices)
 {
     private DateOnly Today => clock.Today();
 
@@ -135,7 +135,11 @@ public sealed class ProfessionalDevelopment(IDbContextFactory<AppDbContext> dbs,
             Id = Guid.NewGuid(), RegionId = scope.RegionId, EventId = eventId, SchoolId = scope.SchoolId!.Value, Participants = participants,
             Note = (note ?? "").Trim(), AppliedAt = clock.GetUtcNow(), AppliedByName = scope.UserName,
         });
+        var school = await db.Schools.Where(s => s.Id == scope.SchoolId).Select(s => s.ShortName).FirstAsync(ct);
+        await notices.AddAsync(db, scope, scope.RegionId, await Notices.InRoleAsync(db, scope.RegionId, Roles.Operator, null, ct),
+            $"Заявка «{school}» на «{e.Title}»", $"Подана: участников — {participants}", "/development", note, ct);
         if (!await db.TrySaveUniqueAsync(ct)) throw new DomainException("Школа уже подала заявку на это мероприятие.");
+        await notices.MailAsync(db, ct);
     }
 
     public async Task<IReadOnlyList<ApplicationRow>> ApplicationsAsync(Guid? eventId = null, CancellationToken ct = default)
@@ -158,7 +162,11 @@ public sealed class ProfessionalDevelopment(IDbContextFactory<AppDbContext> dbs,
         if (attended < 0 || attended > a.Participants) throw new DomainException($"Присутствовало — от 0 до {a.Participants} (число заявленных участников).");
         a.Attended = attended;
         db.Record(scope, "pd-application.attendance", "pd-application", a.Id, $"присутствовало {attended}", clock);
+        var title = await db.PdEvents.Where(e => e.Id == a.EventId).Select(e => e.Title).FirstAsync(ct);
+        await notices.AddAsync(db, scope, a.RegionId, await Notices.InRoleAsync(db, a.RegionId, Roles.School, u => u.SchoolId == a.SchoolId, ct),
+            $"Заявка на «{title}»", $"Отмечено присутствие: {attended} из {a.Participants}", "/development", null, ct);
         await db.SaveChangesAsync(ct);
+        await notices.MailAsync(db, ct);
     }
 
     /// <summary>The school team records the March survey of its teachers' deficits; a second save the same year replaces it.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Development;
 using SchoolSupport.Domain.Documents;
+using SchoolSupport.Domain.Monitoring;
 using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Results;
@@ -20,7 +21,7 @@ public sealed record StoredFile(string FullPath, string FileName, string Content
 /// the file goes to disk only after its size, type (by content) and virus check pass, and the row is saved with it.
 /// </summary>
 public sealed class DocumentLibrary(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock, FileStorageOptions options,
-    IVirusScanner scanner, ImportLimits limits, ILogger<DocumentLibrary> log)
+    IVirusScanner scanner, ImportLimits limits, ILogger<DocumentLibrary> log, Notices notices)
 {
     /// <summary>The length of <see cref="Document.Title"/> in the database.</summary>
     public const int MaxTitleLength = 500;
@@ -110,6 +111,19 @@ public sealed class DocumentLibrary(IDbContextFactory<AppDbContext> dbs, ICurren
         db.DocumentVersions.Add(version);
         db.Record(scope, "document.upload", "document", document.Id, $"{document.Title}, версия {version.Number}", clock);
         alongside?.Invoke(version);
+        if (TaskEvidence.OutputOf(document.Kind) is { } output)
+        {
+            await Monitoring.CloseTasksByEvidence.CloseAsync(db, document.SchoolId ?? document.MunicipalityId, output,
+                $"Загружен документ «{document.Title}», версия {version.Number}", DocumentsLink(document), version.UploadedAt, ct);
+        }
+        if (Document.IsReviewed(document.Kind))
+        {
+            var reviewers = document.SchoolId is null
+                ? await Notices.InRoleAsync(db, document.RegionId, Roles.Operator, null, ct)
+                : await Notices.InRoleAsync(db, document.RegionId, Roles.Municipal, u => u.MunicipalityId == document.MunicipalityId && u.SchoolId == null, ct);
+            await notices.AddAsync(db, scope, document.RegionId, reviewers, $"Документ «{document.Title}» (версия {version.Number})",
+                "Загружен и ожидает рассмотрения", DocumentsLink(document), null, ct);
+        }
 
         var path = Path.Combine(options.Folder, version.StoragePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -127,6 +141,7 @@ public sealed class DocumentLibrary(IDbContextFactory<AppDbContext> dbs, ICurren
             File.Delete(path);
             throw;
         }
+        await notices.MailAsync(db, ct);
         log.LogInformation("Document {Document} version {Number} stored ({Size} bytes)", document.Id, version.Number, version.Size);
         return version;
     }
@@ -167,8 +182,13 @@ public sealed class DocumentLibrary(IDbContextFactory<AppDbContext> dbs, ICurren
         if (!CanReview(scope, document.MunicipalityId, document.SchoolId)) throw new ScopeException("Рассматривать этот документ может только проверяющий.");
         version.Decide(accept, comment, scope.UserName, clock.GetUtcNow());
         db.Record(scope, accept ? "document.accept" : "document.return", "document", document.Id, $"{document.Title}, версия {version.Number}", clock);
+        await notices.AddAsync(db, scope, document.RegionId, [version.UploadedById], $"Документ «{document.Title}» (версия {version.Number})",
+            accept ? "Принят" : "Возвращён на доработку", DocumentsLink(document), comment, ct);
         await db.SaveChangesAsync(ct);
+        await notices.MailAsync(db, ct);
     }
+
+    private static string DocumentsLink(Document document) => document.SchoolId is { } s ? $"/documents?school={s}" : "/documents";
 
     public static bool CanReview(UserScope scope, Guid municipalityId, Guid? schoolId) =>
         schoolId is not null

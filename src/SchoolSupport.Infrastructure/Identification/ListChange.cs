@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Identification;
+using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
 
 namespace SchoolSupport.Infrastructure.Identification;
@@ -15,7 +16,7 @@ internal static class ListChange
 
     public static async Task RunAsync(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock,
         Guid id, uint rowVersion, string role, Action<SupportList, string> change, string action, CancellationToken ct,
-        string details = "", Func<AppDbContext, SupportList, UserScope, CancellationToken, Task>? after = null)
+        string details = "", Func<AppDbContext, SupportList, UserScope, CancellationToken, Task>? after = null, Notices? notices = null)
     {
         var scope = current.RequireRole(role);
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -27,5 +28,9 @@ internal static class ListChange
         if (after is not null) await after(db, list, scope, ct);
         db.Record(scope, action, "support-list", list.Id, string.IsNullOrEmpty(details) ? $"Перечень {list.Year}, версия {list.Version}: {SupportList.StatusTitle(list.Status)}" : details, clock);
         await db.SaveOrRefuseStaleAsync(StaleMessage, ct);
+        if (notices is not null) await notices.MailAsync(db, ct);
     }
+
+    /// <summary>The list as the notices name it.</summary>
+    public static string Subject(SupportList list) => $"Перечень ШНОР/ШНСУ на {list.Year}/{list.Year + 1} учебный год (версия {list.Version})";
 }

@@ -2,12 +2,13 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Identification;
+using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
 
 namespace SchoolSupport.Infrastructure.Identification;
 
 /// <summary>Methodology versions: operators draft a new version (JSON), the ministry approves it; a used or approved one never changes.</summary>
-public sealed class Methodologies(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
+public sealed class Methodologies(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock, Notices notices)
 {
     public async Task<IReadOnlyList<MethodologyVersion>> AllAsync(CancellationToken ct = default)
     {
@@ -33,7 +34,10 @@ public sealed class Methodologies(IDbContextFactory<AppDbContext> dbs, ICurrentS
         };
         db.Add(row);
         db.Record(scope, "methodology.create", "methodology", row.Id, $"{row.Name}, {year}, версия {version}", clock);
+        await notices.AddAsync(db, scope, scope.RegionId, await Notices.InRoleAsync(db, scope.RegionId, Roles.Ministry, null, ct),
+            $"Методика «{row.Name}» на {year} год (версия {version})", "Подготовлена и ожидает утверждения", "/identification", null, ct);
         await db.SaveChangesAsync(ct);
+        await notices.MailAsync(db, ct);
         return row;
     }
 
@@ -73,6 +77,11 @@ public sealed class Methodologies(IDbContextFactory<AppDbContext> dbs, ICurrentS
         row.ApprovedBy = scope.UserName;
         row.ApprovedAt = clock.GetUtcNow();
         db.Record(scope, "methodology.approve", "methodology", row.Id, $"{row.Name}, {row.Year}, версия {row.Version}", clock);
+        await notices.AddAsync(db, scope, row.RegionId, await Notices.InRoleAsync(db, row.RegionId, Roles.Operator, null, ct),
+            $"Методика «{row.Name}» на {row.Year} год (версия {row.Version})", "Утверждена", "/identification", null, ct);
+        await Monitoring.CloseTasksByEvidence.CloseAsync(db, row.RegionId, Domain.Monitoring.TaskEvidence.Methodology,
+            $"Утверждена методика «{row.Name}» на {row.Year} год (версия {row.Version})", "/identification", row.ApprovedAt!.Value, ct);
         await db.SaveChangesAsync(ct);
+        await notices.MailAsync(db, ct);
     }
 }

@@ -19,6 +19,8 @@ public sealed class PublishList(IDbContextFactory<AppDbContext> dbs, ICurrentSco
             var old = await db.Set<SupportList>().FirstAsync(l => l.Id == amended, ct);
             old.Supersede(who.UserName, clock.GetUtcNow());
         }
+        await Monitoring.CloseTasksByEvidence.CloseAsync(db, list.RegionId, Domain.Monitoring.TaskEvidence.List,
+            $"Опубликован перечень на {list.Year}/{list.Year + 1} учебный год (версия {list.Version})", $"/lists/{list.Id}", clock.GetUtcNow(), ct);
         var schools = list.Entries.Where(e => e.Included).Select(e => e.SchoolId).ToHashSet();
         var municipalities = await db.Schools.Where(s => schools.Contains(s.Id)).Select(s => s.MunicipalityId).Distinct().ToListAsync(ct);
         var users = await db.Users.Where(u => u.RegionId == list.RegionId && ((u.SchoolId != null && schools.Contains(u.SchoolId.Value))

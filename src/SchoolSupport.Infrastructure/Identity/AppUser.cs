@@ -14,4 +14,5 @@ public sealed class AppUser : IdentityUser<Guid>
     public DateTimeOffset? DeactivatedAt { get; set; }
     /// <summary>When the last invitation was sent; the account is «приглашён» until its owner sets a password.</summary>
     public DateTimeOffset? InvitedAt { get; set; }
+    public SchoolSupport.Domain.Common.NoticeDelivery NoticeDelivery { get; set; }
 }

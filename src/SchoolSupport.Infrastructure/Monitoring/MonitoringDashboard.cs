@@ -29,7 +29,7 @@ public sealed record SchoolFigures(Guid SchoolId, string School, Guid Municipali
 public sealed record ResultPoint(int Year, AssessmentKind Kind, Subject Subject, decimal MeanScore, decimal BelowMinimumShare, int Participants);
 
 /// <summary>The figures of the monitoring dashboards, each counted within the user's scope.</summary>
-public sealed class MonitoringDashboard(IDbContextFactory<AppDbContext> dbs, ICurrentScope current)
+public sealed class MonitoringDashboard(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
 {
     /// <summary>The ministry's view: every municipality of the region, and the size of the published list by year.</summary>
     public async Task<RegionDashboard> RegionAsync(CancellationToken ct = default)
@@ -39,12 +39,14 @@ public sealed class MonitoringDashboard(IDbContextFactory<AppDbContext> dbs, ICu
         var covered = await MonitoringCoverage.CoveredAsync(db, scope.RegionId, null, ct);
         var coveredIds = covered.SchoolIds.ToList();
         var approved = db.Plans.Where(p => PlanBoard.ApprovedStatuses.Contains(p.Status));
+        var overdue = PlanItem.OverdueOn(clock.Today());
+        var executing = db.Plans.Where(p => PlanBoard.InExecution.Contains(p.Status));
         var rows = await db.Municipalities.AsNoTracking()
             .Select(m => new MunicipalityFigures(m.Id, m.Name,
                 db.Schools.Count(s => s.MunicipalityId == m.Id && coveredIds.Contains(s.Id)),
                 db.Schools.Count(s => s.MunicipalityId == m.Id && coveredIds.Contains(s.Id) && approved.Any(p => p.Level == PlanLevel.School && p.SchoolId == s.Id)),
                 approved.Any(p => p.Level == PlanLevel.Municipality && p.MunicipalityId == m.Id),
-                db.PlanItems.Count(i => i.Status == PlanItemStatus.Overdue && db.Plans.Any(p => p.Id == i.PlanId && p.MunicipalityId == m.Id)),
+                db.PlanItems.Where(overdue).Count(i => executing.Any(p => p.Id == i.PlanId && p.MunicipalityId == m.Id)),
                 db.Set<MonitoringTask>().Count(t => t.MunicipalityId == m.Id && t.Status == MonitoringTaskStatus.Open),
                 db.Set<MonitoringTask>().Count(t => t.MunicipalityId == m.Id && t.Status == MonitoringTaskStatus.Overdue)))
             .ToListAsync(ct);
@@ -59,6 +61,7 @@ public sealed class MonitoringDashboard(IDbContextFactory<AppDbContext> dbs, ICu
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
         var covered = await MonitoringCoverage.CoveredAsync(db, scope.RegionId, null, ct);
+        var overdue = PlanItem.OverdueOn(clock.Today());
         var rows = await db.Schools.AsNoTracking().VisibleTo(scope, db)
             .Select(s => new
             {
@@ -69,7 +72,7 @@ public sealed class MonitoringDashboard(IDbContextFactory<AppDbContext> dbs, ICu
                         p.Id, p.Status,
                         Items = p.Items.Count(i => i.Status != PlanItemStatus.Cancelled),
                         Done = p.Items.Count(i => i.Status == PlanItemStatus.Done),
-                        Overdue = p.Items.Count(i => i.Status == PlanItemStatus.Overdue),
+                        Overdue = PlanBoard.InExecution.Contains(p.Status) ? p.Items.AsQueryable().Count(overdue) : 0,
                     }).FirstOrDefault(),
                 Open = db.Set<MonitoringTask>().Count(t => t.SchoolId == s.Id && t.Status == MonitoringTaskStatus.Open),
                 Overdue = db.Set<MonitoringTask>().Count(t => t.SchoolId == s.Id && t.Status == MonitoringTaskStatus.Overdue),

@@ -9,7 +9,7 @@ public sealed record TaskFilter(int? Year = null, int? Stage = null, Guid? Schoo
     MonitoringTaskStatus? Status = null, MonitoringActor? Actor = null, Guid? TaskId = null);
 
 public sealed record TaskRow(Guid Id, int Year, int Stage, MonitoringActor Actor, string Title, string Target, Guid? SchoolId, Guid? MunicipalityId,
-    DateOnly Due, string OutputDocument, MonitoringTaskStatus Status, DateTimeOffset? CompletedAt, string CompletedBy, string Note, bool CanComplete);
+    DateOnly Due, string OutputDocument, MonitoringTaskStatus Status, DateTimeOffset? CompletedAt, string CompletedBy, string Note, bool CanComplete, string EvidenceLink = "");
 
 /// <summary>Monitoring tasks within the user's scope, and their completion by the actor.</summary>
 public sealed class MonitoringTasks(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
@@ -37,7 +37,7 @@ public sealed class MonitoringTasks(IDbContextFactory<AppDbContext> dbs, ICurren
         return rows.Select(r => new TaskRow(r.Task.Id, r.Year, r.Number, r.Task.Actor, r.Task.Title,
                 r.Task.Actor switch { MonitoringActor.School => r.School ?? "", MonitoringActor.Municipal => r.Municipality ?? "", _ => "Регион" },
                 r.Task.SchoolId, r.Task.MunicipalityId, r.Task.Due, r.Task.OutputDocument, r.Task.Status, r.Task.CompletedAt, r.Task.CompletedBy, r.Task.Note,
-                r.Task.Status != MonitoringTaskStatus.Done && MonitoringCoverage.CanComplete(r.Task, scope)))
+                r.Task.Status != MonitoringTaskStatus.Done && MonitoringCoverage.CanComplete(r.Task, scope), r.Task.EvidenceLink))
             .OrderBy(r => r.Due).ThenBy(r => r.Stage).ThenBy(r => r.Target).ToList();
     }
 

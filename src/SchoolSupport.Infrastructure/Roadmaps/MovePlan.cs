@@ -2,12 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Roadmaps;
 using SchoolSupport.Infrastructure.Common;
+using SchoolSupport.Domain.Monitoring;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Monitoring;
 
 namespace SchoolSupport.Infrastructure.Roadmaps;
 
 /// <summary>Moves the plan along the workflow — the domain refuses wrong steps, the user's scope decides the role — and tells the other side.</summary>
-public sealed class MovePlan(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
+public sealed class MovePlan(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock, Notices notices)
 {
     public async Task<uint> MoveAsync(Guid planId, uint version, PlanStatus to, string? comment, CancellationToken ct = default)
     {
@@ -19,25 +21,29 @@ public sealed class MovePlan(IDbContextFactory<AppDbContext> dbs, ICurrentScope 
         db.Entry(plan).Property(p => p.Version).OriginalValue = version;
         var sections = await PlanSections.EnsureAsync(db, scope, ct);
         var transition = plan.MoveTo(to, PlanRoles.RoleOf(plan, scope), comment, sections, scope.UserId, scope.UserName, clock.GetUtcNow());
-        await NotifyAsync(db, plan, transition, ct);
+        await NotifyAsync(db, scope, plan, transition, ct);
+        await CloseTasksAsync(db, plan, transition, ct);
         db.Record(scope, "plan.status", "plan", plan.Id, $"{PlanLabels.Of(transition.From)} → {PlanLabels.Of(transition.To)}", clock);
         await db.SaveOrRefuseStaleAsync(PlanLookups.StaleMessage, ct);
+        await notices.MailAsync(db, ct);
         return plan.Version;
     }
 
+    /// <summary>A school programme submitted closes the school's «представить программу» task; a municipal roadmap approved the municipality's.</summary>
+    private static async Task CloseTasksAsync(AppDbContext db, Plan plan, PlanTransition transition, CancellationToken ct)
+    {
+        var evidence = $"«{plan.Title}»: {PlanLabels.Of(transition.To).ToLowerInvariant()} {transition.At.ToLocalTime():dd.MM.yyyy}";
+        if (plan.Level == PlanLevel.School && plan.SchoolId is { } school && transition.To is PlanStatus.Submitted or PlanStatus.Approved)
+            await CloseTasksByEvidence.CloseAsync(db, school, TaskEvidence.SchoolProgramme, evidence, $"/roadmaps/{plan.Id}", transition.At, ct);
+        if (plan.Level == PlanLevel.Municipality && plan.MunicipalityId is { } municipality && transition.To == PlanStatus.Approved)
+            await CloseTasksByEvidence.CloseAsync(db, municipality, TaskEvidence.MunicipalProgramme, evidence, $"/roadmaps/{plan.Id}", transition.At, ct);
+    }
+
     /// <summary>The other side of the workflow hears about a step: the reviewers when a plan is submitted or reported, the owners otherwise.</summary>
-    private async Task NotifyAsync(AppDbContext db, Plan plan, PlanTransition transition, CancellationToken ct)
+    private async Task NotifyAsync(AppDbContext db, UserScope scope, Plan plan, PlanTransition transition, CancellationToken ct)
     {
         var toReviewers = transition.To is PlanStatus.Submitted or PlanStatus.Reported;
         var users = toReviewers ? await PlanRecipients.ReviewersAsync(db, plan, ct) : await PlanRecipients.OwnersAsync(db, plan, ct);
-        var title = $"«{plan.Title}»: {PlanLabels.Of(transition.To).ToLowerInvariant()}";
-        foreach (var userId in users.Where(u => u != transition.UserId))
-        {
-            db.Notifications.Add(new Notification
-            {
-                Id = Guid.NewGuid(), RegionId = plan.RegionId, UserId = userId, CreatedAt = transition.At, Title = title,
-                Body = transition.Comment ?? "", Link = $"/roadmaps/{plan.Id}",
-            });
-        }
+        await notices.AddAsync(db, scope, plan.RegionId, users, $"«{plan.Title}»", PlanLabels.Of(transition.To), $"/roadmaps/{plan.Id}", transition.Comment, ct);
     }
 }

@@ -28,14 +28,18 @@ public sealed record CoverageReport(IReadOnlyList<MunicipalityCoverage> Municipa
 }
 
 /// <summary>The plans a user sees, with progress, and the coverage indicators for regional staff.</summary>
-public sealed class PlanBoard(IDbContextFactory<AppDbContext> dbs, ICurrentScope current)
+public sealed class PlanBoard(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
 {
     public static readonly PlanStatus[] ApprovedStatuses = [PlanStatus.Approved, PlanStatus.InProgress, PlanStatus.Reported, PlanStatus.Assessed];
+
+    /// <summary>The statuses in which activities are carried out and can be overdue.</summary>
+    public static readonly PlanStatus[] InExecution = [PlanStatus.Approved, PlanStatus.InProgress, PlanStatus.Reported];
 
     public async Task<IReadOnlyList<PlanRow>> ListAsync(CancellationToken ct = default)
     {
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
+        var overdue = PlanItem.OverdueOn(clock.Today());
         var rows = await db.Plans.AsNoTracking().VisibleTo(scope, db)
             .Select(p => new
             {
@@ -44,7 +48,8 @@ public sealed class PlanBoard(IDbContextFactory<AppDbContext> dbs, ICurrentScope
                 Municipality = db.Municipalities.Where(m => m.Id == p.MunicipalityId).Select(m => m.Name).FirstOrDefault(),
                 Items = p.Items.Count(i => i.Status != PlanItemStatus.Cancelled),
                 Done = p.Items.Count(i => i.Status == PlanItemStatus.Done),
-                Overdue = p.Items.Count(i => i.Status == PlanItemStatus.Overdue),
+                // One overdue rule (PlanItem.OverdueOn), for plans being carried out: the same figure the same day everywhere.
+                Overdue = InExecution.Contains(p.Status) ? p.Items.AsQueryable().Count(overdue) : 0,
             })
             .ToListAsync(ct);
         return rows

@@ -21,6 +21,7 @@ public static class HangfireSetup
         // Identification, monitoring and overdue marks: per region, from the database (a region created later registers its own).
         using var scope = app.Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<RegionJobs>().RegisterAllAsync().GetAwaiter().GetResult();
+        recurring.AddOrUpdate<NoticeDigestJob>(NoticeDigestJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Daily(6));
     }
 
     /// <summary>The dashboard is for Admin and Operator only; others get 403 (an anonymous user is sent to the login page).</summary>

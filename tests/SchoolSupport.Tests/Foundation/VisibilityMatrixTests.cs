@@ -188,7 +188,8 @@ public sealed class VisibilityMatrixTests(VisibilityMatrixTests.Fixture world) :
         }
 
         var notes = await As<NotificationService>(role).MineAsync(false);
-        notes.Should().ContainSingle().Which.UserId.Should().Be(scope.UserId);
+        notes.Should().OnlyContain(n => n.UserId == scope.UserId, "notices of workflow steps (uploads here) go to their own recipients only");
+        notes.Should().ContainSingle(n => n.Title.StartsWith("Для "));
     }
 
     [Theory]

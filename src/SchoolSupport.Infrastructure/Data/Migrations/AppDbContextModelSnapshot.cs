@@ -288,6 +288,10 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("link");
 
+                    b.Property<bool>("MailPending")
+                        .HasColumnType("boolean")
+                        .HasColumnName("mail_pending");
+
                     b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("read_at");
@@ -1603,6 +1607,11 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                     b.Property<DateOnly>("Due")
                         .HasColumnType("date")
                         .HasColumnName("due");
+
+                    b.Property<string>("EvidenceLink")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("evidence_link");
 
                     b.Property<Guid?>("MunicipalityId")
                         .HasColumnType("uuid")
@@ -3418,6 +3427,10 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("normalized_user_name");
+
+                    b.Property<int>("NoticeDelivery")
+                        .HasColumnType("integer")
+                        .HasColumnName("notice_delivery");
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text")

@@ -1,0 +1,325 @@
+using Microsoft.EntityFrameworkCore;
+using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Documents;
+using SchoolSupport.Domain.Identification;
+using SchoolSupport.Domain.Monitoring;
+using SchoolSupport.Domain.Roadmaps;
+using SchoolSupport.Infrastructure.Common;
+using SchoolSupport.Infrastructure.Data;
+
+namespace SchoolSupport.Infrastructure.Inbox;
+
+/// <summary>What an inbox item asks for; the page picks an icon by it.</summary>
+public enum InboxKind
+{
+    List = 0,
+    Methodology = 1,
+    Plan = 2,
+    Activity = 3,
+    Report = 4,
+    Document = 5,
+    Task = 6,
+    Consultation = 7,
+    Feedback = 8,
+}
+
+/// <summary>One thing waiting for the user: what, in a sentence, where it is done, and by when (overdue when past).</summary>
+public sealed record InboxItem(InboxKind Kind, string Title, string Detail, string Link, DateOnly? Due, bool Overdue);
+
+/// <summary>A figure that means something to the role, with the page that explains it.</summary>
+public sealed record InboxFigure(string Title, int Value, string Link);
+
+public sealed record InboxView(IReadOnlyList<InboxItem> Items, IReadOnlyList<InboxFigure> Figures);
+
+/// <summary>
+/// «Ожидает вашего действия»: per role, what the workflow waits for from the user, within what the user sees
+/// (<see cref="Access.Visibility"/>), and the role's own figures for the home page.
+/// </summary>
+public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock, SupportTargets targets)
+{
+    /// <summary>Activities due within this many days are listed for the school before they are overdue.</summary>
+    public const int ActivityDueDays = 14;
+    /// <summary>Monitoring tasks due within this many days are listed; overdue ones always.</summary>
+    public const int TaskDueDays = 30;
+    /// <summary>Feedback on the mentor's consultations given within this many days is listed to read.</summary>
+    public const int FeedbackDays = 14;
+
+    private static readonly PlanStatus[] ToReview = [PlanStatus.Submitted, PlanStatus.UnderReview, PlanStatus.Reported];
+    private static readonly PlanStatus[] InExecution = [PlanStatus.Approved, PlanStatus.InProgress, PlanStatus.Reported];
+
+    /// <summary>The number shown beside «Главная» in the menu.</summary>
+    public async Task<int> CountAsync(CancellationToken ct = default) => (await ItemsAsync(ct)).Count;
+
+    public async Task<InboxView> LoadAsync(CancellationToken ct = default)
+    {
+        var items = await ItemsAsync(ct);
+        return new InboxView(items, await FiguresAsync(ct));
+    }
+
+    public async Task<IReadOnlyList<InboxItem>> ItemsAsync(CancellationToken ct = default)
+    {
+        var scope = current.Require();
+        var today = clock.Today();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var items = new List<InboxItem>();
+        if (scope.IsIn(Roles.Ministry)) await MinistryAsync(db, scope, today, items, ct);
+        if (scope.IsIn(Roles.Operator)) await OperatorAsync(db, scope, today, items, ct);
+        if (scope.IsIn(Roles.Municipal) && scope.SchoolId is null && scope.MunicipalityId is not null) await MunicipalAsync(db, scope, today, items, ct);
+        if (scope.IsIn(Roles.School) && scope.SchoolId is not null) await SchoolAsync(db, scope, today, items, ct);
+        if (scope.IsIn(Roles.Mentor)) await MentorAsync(db, scope, today, items, ct);
+        return items.DistinctBy(i => (i.Kind, i.Link, i.Title)).OrderByDescending(i => i.Overdue).ThenBy(i => i.Due ?? DateOnly.MaxValue).ToList();
+    }
+
+    // --- per role
+
+    private static async Task MinistryAsync(AppDbContext db, UserScope scope, DateOnly today, List<InboxItem> items, CancellationToken ct)
+    {
+        var lists = await db.Set<SupportList>().VisibleTo(scope).Where(l => l.Status == ListStatus.Submitted || l.Status == ListStatus.Approved)
+            .Select(l => new { l.Id, l.Year, l.Version, l.Status }).ToListAsync(ct);
+        items.AddRange(lists.Select(l => new InboxItem(InboxKind.List,
+            l.Status == ListStatus.Submitted ? $"Перечень на {Years(l.Year)} учебный год (версия {l.Version}) ожидает утверждения"
+                                             : $"Перечень на {Years(l.Year)} учебный год (версия {l.Version}) утверждён, но не опубликован",
+            l.Status == ListStatus.Submitted ? "Утвердите перечень с реквизитами приказа или верните его на доработку." : "Опубликуйте перечень.",
+            $"/lists/{l.Id}", null, false)));
+
+        var methodologies = await db.Set<MethodologyVersion>().Where(m => m.Status == MethodologyStatus.Draft)
+            .Select(m => new { m.Name, m.Year, m.Version, m.CreatedBy }).ToListAsync(ct);
+        items.AddRange(methodologies.Select(m => new InboxItem(InboxKind.Methodology,
+            $"Методика «{m.Name}» на {m.Year} год (версия {m.Version}) ожидает утверждения", $"Подготовил(а): {m.CreatedBy}.", "/identification", null, false)));
+
+        await PlansToReviewAsync(db, scope, p => p.Level != PlanLevel.School, items, ct);
+        await DocumentsToReviewAsync(db, scope, d => d.SchoolId == null, items, ct);
+    }
+
+    private static async Task OperatorAsync(AppDbContext db, UserScope scope, DateOnly today, List<InboxItem> items, CancellationToken ct)
+    {
+        var lists = await db.Set<SupportList>().VisibleTo(scope).Where(l => l.Status == ListStatus.Returned)
+            .Select(l => new { l.Id, l.Year, l.Version, l.ReturnComment }).ToListAsync(ct);
+        items.AddRange(lists.Select(l => new InboxItem(InboxKind.List,
+            $"Перечень на {Years(l.Year)} учебный год (версия {l.Version}) возвращён на доработку", l.ReturnComment, $"/lists/{l.Id}", null, false)));
+
+        await ReturnedPlansAsync(db, scope, p => p.Level == PlanLevel.Region, items, ct);
+        await DocumentsToReviewAsync(db, scope, d => d.SchoolId == null, items, ct);
+        await TasksAsync(db, scope, today, t => t.Actor == MonitoringActor.Operator, items, ct);
+    }
+
+    private static async Task MunicipalAsync(AppDbContext db, UserScope scope, DateOnly today, List<InboxItem> items, CancellationToken ct)
+    {
+        var municipalityId = scope.MunicipalityId!.Value;
+        await PlansToReviewAsync(db, scope, p => p.Level == PlanLevel.School && p.MunicipalityId == municipalityId, items, ct);
+        await ReturnedPlansAsync(db, scope, p => p.Level == PlanLevel.Municipality && p.MunicipalityId == municipalityId, items, ct);
+        await DocumentsToReviewAsync(db, scope, d => d.SchoolId != null && d.MunicipalityId == municipalityId, items, ct);
+        await OverdueActivitiesAsync(db, scope, today, p => p.Level == PlanLevel.School && p.MunicipalityId == municipalityId, items, ct);
+        await ReportsAsync(db, scope, today, p => p.Level == PlanLevel.School && p.MunicipalityId == municipalityId, overdueOnly: true, items, ct);
+        await ReportsAsync(db, scope, today, p => p.Level == PlanLevel.Municipality && p.MunicipalityId == municipalityId, overdueOnly: false, items, ct);
+        await TasksAsync(db, scope, today, t => t.Actor == MonitoringActor.Municipal, items, ct);
+        // The school tasks of its schools that are already overdue: the coordinator follows them up.
+        await TasksAsync(db, scope, today, t => t.Actor == MonitoringActor.School && t.Status == MonitoringTaskStatus.Overdue, items, ct, overdueOnly: true);
+    }
+
+    private static async Task SchoolAsync(AppDbContext db, UserScope scope, DateOnly today, List<InboxItem> items, CancellationToken ct)
+    {
+        var schoolId = scope.SchoolId!.Value;
+        await ReturnedPlansAsync(db, scope, p => p.SchoolId == schoolId, items, ct);
+        var returnedDocuments = await db.Documents.VisibleTo(scope, db).Where(d => d.SchoolId == schoolId)
+            .Select(d => new { d.Id, d.Title, Last = d.Versions.OrderByDescending(v => v.Number).Select(v => new { v.Review, v.ReviewComment }).FirstOrDefault() })
+            .Where(d => d.Last != null && d.Last.Review == ReviewStatus.Returned).ToListAsync(ct);
+        items.AddRange(returnedDocuments.Select(d => new InboxItem(InboxKind.Document, $"Документ «{d.Title}» возвращён на доработку",
+            d.Last!.ReviewComment ?? "", $"/documents?school={schoolId}", null, false)));
+
+        var soon = today.AddDays(ActivityDueDays);
+        var plans = db.Plans.VisibleTo(scope, db).Where(p => p.SchoolId == schoolId && InExecution.Contains(p.Status)).Select(p => p.Id);
+        var activities = await db.PlanItems.Where(i => plans.Contains(i.PlanId))
+            .Where(i => i.Status != PlanItemStatus.Done && i.Status != PlanItemStatus.Cancelled && i.Deadline <= soon)
+            .OrderBy(i => i.Deadline).Take(50).AsNoTracking().ToListAsync(ct);
+        items.AddRange(activities.Select(i => new InboxItem(InboxKind.Activity,
+            i.IsOverdueOn(today) ? $"Просрочено мероприятие «{i.Activity}»" : $"Срок мероприятия «{i.Activity}» — {i.Deadline:dd.MM.yyyy}",
+            $"Ответственные: {i.Responsible}. Отметьте выполнение и приложите подтверждающий материал.", $"/roadmaps/{i.PlanId}", i.Deadline, i.IsOverdueOn(today))));
+
+        await ReportsAsync(db, scope, today, p => p.SchoolId == schoolId, overdueOnly: false, items, ct);
+        await TasksAsync(db, scope, today, t => t.Actor == MonitoringActor.School, items, ct);
+    }
+
+    private async Task MentorAsync(AppDbContext db, UserScope scope, DateOnly today, List<InboxItem> items, CancellationToken ct)
+    {
+        var assigned = Access.Visibility.AssignedSchoolIds(db, scope.UserId, today);
+        var quietSince = today.AddDays(-targets.DaysWithoutConsultation);
+        var quiet = await db.Schools.Where(s => assigned.Contains(s.Id))
+            .Select(s => new
+            {
+                s.Id, s.ShortName,
+                Last = db.Consultations.Where(c => c.SchoolId == s.Id && c.MentorId == scope.UserId).Max(c => (DateOnly?)c.Date),
+            })
+            .Where(s => s.Last == null || s.Last < quietSince).ToListAsync(ct);
+        items.AddRange(quiet.Select(s => new InboxItem(InboxKind.Consultation,
+            s.Last is { } last ? $"«{s.ShortName}»: нет консультаций с {last:dd.MM.yyyy}" : $"«{s.ShortName}»: консультаций ещё не было",
+            $"Проведите консультацию: школа без консультации более {targets.DaysWithoutConsultation} дней.", "/mentoring/journal",
+            s.Last?.AddDays(targets.DaysWithoutConsultation), true)));
+
+        var since = clock.GetUtcNow().AddDays(-FeedbackDays);
+        var feedback = await db.ConsultationFeedback.VisibleTo(scope, db)
+            .Where(f => f.At >= since)
+            .Join(db.Consultations.Where(c => c.MentorId == scope.UserId), f => f.ConsultationId, c => c.Id, (f, c) => new { f.UserName, f.Rating, f.Comment, c.Topic, c.Date })
+            .ToListAsync(ct);
+        items.AddRange(feedback.Select(f => new InboxItem(InboxKind.Feedback,
+            $"Отзыв о консультации «{f.Topic}» от {f.Date:dd.MM.yyyy}: оценка {f.Rating}", $"{f.UserName}: {f.Comment}", "/mentoring/journal", null, false)));
+    }
+
+    // --- shared pieces
+
+    private static async Task PlansToReviewAsync(AppDbContext db, UserScope scope, System.Linq.Expressions.Expression<Func<Plan, bool>> which,
+        List<InboxItem> items, CancellationToken ct)
+    {
+        var plans = await db.Plans.VisibleTo(scope, db).Where(which).Where(p => ToReview.Contains(p.Status))
+            .Select(p => new { p.Id, p.Title, p.Status, School = db.Schools.Where(s => s.Id == p.SchoolId).Select(s => s.ShortName).FirstOrDefault() })
+            .ToListAsync(ct);
+        items.AddRange(plans.Select(p => new InboxItem(InboxKind.Plan,
+            p.Status switch
+            {
+                PlanStatus.Submitted => $"«{p.Title}» направлен(а) на рассмотрение",
+                PlanStatus.UnderReview => $"«{p.Title}» на рассмотрении: примите решение",
+                _ => $"«{p.Title}»: поступил отчёт о ходе реализации",
+            },
+            p.School is null ? PlanLabels.Of(p.Status) : $"{p.School}. {PlanLabels.Of(p.Status)}.", $"/roadmaps/{p.Id}", null, false)));
+    }
+
+    private static async Task ReturnedPlansAsync(AppDbContext db, UserScope scope, System.Linq.Expressions.Expression<Func<Plan, bool>> which,
+        List<InboxItem> items, CancellationToken ct)
+    {
+        var plans = await db.Plans.VisibleTo(scope, db).Where(which).Where(p => p.Status == PlanStatus.Returned)
+            .Select(p => new
+            {
+                p.Id, p.Title,
+                Comment = db.PlanTransitions.Where(t => t.PlanId == p.Id && t.To == PlanStatus.Returned).OrderByDescending(t => t.At).Select(t => t.Comment).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        items.AddRange(plans.Select(p => new InboxItem(InboxKind.Plan, $"«{p.Title}» возвращен(а) на доработку", p.Comment ?? "", $"/roadmaps/{p.Id}", null, false)));
+    }
+
+    private static async Task DocumentsToReviewAsync(AppDbContext db, UserScope scope, System.Linq.Expressions.Expression<Func<Document, bool>> which,
+        List<InboxItem> items, CancellationToken ct)
+    {
+        var documents = await db.Documents.VisibleTo(scope, db).Where(which)
+            .Where(d => d.Kind != DocumentKind.BestPractice && d.Kind != DocumentKind.ConsultationMaterials && d.Kind != DocumentKind.PlanEvidence)
+            .Select(d => new
+            {
+                d.Title, d.SchoolId,
+                School = db.Schools.Where(s => s.Id == d.SchoolId).Select(s => s.ShortName).FirstOrDefault(),
+                Last = d.Versions.OrderByDescending(v => v.Number).Select(v => new { v.Number, v.Review, v.UploadedByName }).FirstOrDefault(),
+            })
+            .Where(d => d.Last != null && d.Last.Review == ReviewStatus.Pending).ToListAsync(ct);
+        items.AddRange(documents.Select(d => new InboxItem(InboxKind.Document,
+            $"Документ «{d.Title}» (версия {d.Last!.Number}) ожидает рассмотрения",
+            d.School is null ? $"Загрузил(а): {d.Last.UploadedByName}." : $"{d.School}. Загрузил(а): {d.Last.UploadedByName}.",
+            d.SchoolId is { } s ? $"/documents?school={s}" : "/documents", null, false)));
+    }
+
+    private static async Task OverdueActivitiesAsync(AppDbContext db, UserScope scope, DateOnly today, System.Linq.Expressions.Expression<Func<Plan, bool>> which,
+        List<InboxItem> items, CancellationToken ct)
+    {
+        var plans = db.Plans.VisibleTo(scope, db).Where(which).Where(p => InExecution.Contains(p.Status));
+        var overdue = await db.PlanItems.Where(PlanItem.OverdueOn(today))
+            .Join(plans, i => i.PlanId, p => p.Id, (i, p) => new { p.Id, p.Title, p.SchoolId, i.Deadline })
+            .GroupBy(x => new { x.Id, x.Title, x.SchoolId })
+            .Select(g => new { g.Key.Id, g.Key.Title, g.Key.SchoolId, Count = g.Count(), Oldest = g.Min(x => x.Deadline) })
+            .ToListAsync(ct);
+        var schoolIds = overdue.Select(o => o.SchoolId).OfType<Guid>().ToList();
+        var names = await db.Schools.Where(s => schoolIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.ShortName, ct);
+        items.AddRange(overdue.Select(o => new InboxItem(InboxKind.Activity,
+            $"«{(o.SchoolId is { } s && names.TryGetValue(s, out var n) ? n : o.Title)}»: просрочено мероприятий — {o.Count}",
+            $"«{o.Title}». Самый ранний срок — {o.Oldest:dd.MM.yyyy}.", $"/roadmaps/{o.Id}", o.Oldest, true)));
+    }
+
+    private static async Task ReportsAsync(AppDbContext db, UserScope scope, DateOnly today, System.Linq.Expressions.Expression<Func<Plan, bool>> which,
+        bool overdueOnly, List<InboxItem> items, CancellationToken ct)
+    {
+        var plans = await db.Plans.VisibleTo(scope, db).Where(which).Where(p => p.Status == PlanStatus.InProgress)
+            .Select(p => new
+            {
+                Plan = p,
+                School = db.Schools.Where(s => s.Id == p.SchoolId).Select(s => s.ShortName).FirstOrDefault(),
+                Started = db.PlanTransitions.Where(t => t.PlanId == p.Id && t.To == PlanStatus.InProgress).Min(t => (DateTimeOffset?)t.At),
+            })
+            .AsNoTracking().ToListAsync(ct);
+        foreach (var p in plans)
+        {
+            var started = DateOnly.FromDateTime((p.Started ?? p.Plan.CreatedAt).UtcDateTime);
+            var report = p.Plan.MonthlyReportOn(today, started);
+            if (report.State == MonthlyReportState.Overdue || (!overdueOnly && report.State == MonthlyReportState.DueSoon))
+            {
+                var overdue = report.State == MonthlyReportState.Overdue;
+                var who = p.School is null ? "" : $"«{p.School}»: ";
+                items.Add(new InboxItem(InboxKind.Report,
+                    overdue ? $"{who}просрочен ежемесячный отчёт по «{p.Plan.Title}»" : $"{who}ежемесячный отчёт по «{p.Plan.Title}» — до {report.Due:dd.MM.yyyy}",
+                    $"Срок отчёта — {report.Due:dd.MM.yyyy}.", $"/roadmaps/{p.Plan.Id}", report.Due, overdue));
+            }
+        }
+    }
+
+    private static async Task TasksAsync(AppDbContext db, UserScope scope, DateOnly today, System.Linq.Expressions.Expression<Func<MonitoringTask, bool>> which,
+        List<InboxItem> items, CancellationToken ct, bool overdueOnly = false)
+    {
+        var soon = today.AddDays(TaskDueDays);
+        var tasks = await db.Set<MonitoringTask>().VisibleTo(scope, db).Where(which)
+            .Where(t => t.Status != MonitoringTaskStatus.Done && (overdueOnly ? t.Due < today : t.Due <= soon))
+            .Select(t => new { t.Id, t.Title, t.Due, t.OutputDocument, School = db.Schools.Where(s => s.Id == t.SchoolId).Select(s => s.ShortName).FirstOrDefault() })
+            .OrderBy(t => t.Due).Take(50).ToListAsync(ct);
+        items.AddRange(tasks.Select(t => new InboxItem(InboxKind.Task,
+            overdueOnly && t.School is not null ? $"«{t.School}»: просрочена задача «{t.Title}»" : $"Задача «{t.Title}» — до {t.Due:dd.MM.yyyy}",
+            string.IsNullOrEmpty(t.OutputDocument) ? "" : $"Результат: {t.OutputDocument}.", $"/monitoring/tasks?task={t.Id}", t.Due, t.Due < today)));
+    }
+
+    // --- the role's figures
+
+    private async Task<IReadOnlyList<InboxFigure>> FiguresAsync(CancellationToken ct)
+    {
+        var scope = current.Require();
+        var today = clock.Today();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var figures = new List<InboxFigure>();
+        var schools = Access.Visibility.SchoolIds(db, scope);
+        var inForce = await db.Set<SupportList>().VisibleTo(scope).Where(l => l.Status == ListStatus.Published)
+            .OrderByDescending(l => l.Year).ThenByDescending(l => l.Version).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct);
+        var listed = inForce is { } listId
+            ? db.Set<SupportListEntry>().Where(e => e.ListId == listId && e.Included && schools.Contains(e.SchoolId)).Select(e => e.SchoolId)
+            : db.Schools.Where(_ => false).Select(s => s.Id);
+        var overdueRule = PlanItem.OverdueOn(today);
+        var executing = db.Plans.VisibleTo(scope, db).Where(p => InExecution.Contains(p.Status)).Select(p => p.Id);
+        var overdueActivities = db.PlanItems.Where(i => executing.Contains(i.PlanId)).Where(overdueRule);
+
+        if (scope.IsRegional || (scope.IsIn(Roles.Municipal) && scope.SchoolId is null))
+        {
+            var listedCount = await listed.CountAsync(ct);
+            var withProgramme = await db.Plans.VisibleTo(scope, db)
+                .Where(p => p.Level == PlanLevel.School && p.SchoolId != null && (InExecution.Contains(p.Status) || p.Status == PlanStatus.Assessed))
+                .Where(p => listed.Contains(p.SchoolId!.Value)).Select(p => p.SchoolId).Distinct().CountAsync(ct);
+            figures.Add(new InboxFigure("Школ в действующем перечне", listedCount, inForce is { } l1 ? $"/lists/{l1}" : "/lists"));
+            figures.Add(new InboxFigure("Из них с утверждённой программой", withProgramme, "/roadmaps"));
+            figures.Add(new InboxFigure("Просроченных мероприятий", await overdueActivities.CountAsync(ct), "/roadmaps"));
+            figures.Add(new InboxFigure("Просроченных задач мониторинга",
+                await db.Set<MonitoringTask>().VisibleTo(scope, db).CountAsync(t => t.Status != MonitoringTaskStatus.Done && t.Due < today, ct),
+                "/monitoring/tasks?status=overdue"));
+        }
+        else if (scope.SchoolId is { } schoolId)
+        {
+            var own = db.PlanItems.Where(i => executing.Contains(i.PlanId));
+            figures.Add(new InboxFigure("Мероприятий программы", await own.CountAsync(i => i.Status != PlanItemStatus.Cancelled, ct), "/roadmaps"));
+            figures.Add(new InboxFigure("Выполнено", await own.CountAsync(i => i.Status == PlanItemStatus.Done, ct), "/roadmaps"));
+            figures.Add(new InboxFigure("Просрочено", await overdueActivities.CountAsync(ct), "/roadmaps"));
+            figures.Add(new InboxFigure("Открытых задач мониторинга",
+                await db.Set<MonitoringTask>().VisibleTo(scope, db).CountAsync(t => t.SchoolId == schoolId && t.Status != MonitoringTaskStatus.Done, ct),
+                "/monitoring/tasks"));
+        }
+        else if (scope.IsIn(Roles.Mentor))
+        {
+            var monthStart = new DateOnly(today.Year, today.Month, 1);
+            figures.Add(new InboxFigure("Закреплённых школ", await schools.CountAsync(ct), "/mentoring"));
+            figures.Add(new InboxFigure("Консультаций в этом месяце",
+                await db.Consultations.VisibleTo(scope, db).CountAsync(c => c.MentorId == scope.UserId && c.Date >= monthStart, ct), "/mentoring/journal"));
+        }
+        figures.Add(new InboxFigure("Непрочитанных уведомлений", await db.Notifications.VisibleTo(scope).CountAsync(n => n.ReadAt == null, ct), "/notifications"));
+        return figures;
+    }
+
+    private static string Years(int year) => $"{year}/{year + 1}";
+}
