@@ -65,7 +65,7 @@ public sealed class RoleJourneyTests(BrowserFixture portal) : IClassFixture<Brow
         await year.PressAsync("Tab");
         await op.GetByRole(AriaRole.Button, new() { Name = "Запустить расчёт" }).ClickAsync();
         // This run's line, not that of the demo's own computations of its two lists, which are also «завершён».
-        await op.GetByText(new Regex($@"Расчёт {listYear} \(запустил: operator@demo\.local.*завершён")).WaitForAsync(new() { Timeout = 120_000 });
+        await op.GetByText(new Regex($@"Расчёт {listYear} \(запустил: Петров Олег Николаевич.*завершён")).WaitForAsync(new() { Timeout = 120_000 });
         await BrowserFixture.ScreenshotAsync(op, "operator-identification");
 
         // Operator: review and submit the draft.
@@ -91,6 +91,11 @@ public sealed class RoleJourneyTests(BrowserFixture portal) : IClassFixture<Brow
         await ministry.Locator(".mud-picker-month", new() { HasTextRegex = new Regex("^сен", RegexOptions.IgnoreCase) }).ClickAsync();
         await ministry.Locator(".mud-picker-calendar-day:not(.mud-hidden)", new() { HasTextRegex = new Regex("^15$") }).ClickAsync();
         await ministry.GetByRole(AriaRole.Button, new() { Name = "Утвердить" }).ClickAsync();
+        // The confirmation says what is approved: the year, the count and the order.
+        var confirm = ministry.GetByRole(AriaRole.Dialog);
+        await confirm.GetByText("Утверждается перечень на", new() { Exact = false }).WaitForAsync();
+        (await confirm.InnerTextAsync()).Should().Contain("Приказ № 1852");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Утвердить" }).ClickAsync();
         await ministry.GetByText("Статус: Утверждён").WaitForAsync();
         await ministry.GetByText($"Приказ № 1852 от 15.09.{listYear}").First.WaitForAsync();
         await ministry.GetByRole(AriaRole.Button, new() { Name = "Опубликовать" }).ClickAsync();

@@ -19,6 +19,7 @@ namespace SchoolSupport.Tests.Common;
 
 public sealed class NoticesTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
+    private const string EmptyOnPurpose = "Тестовый перечень без школ: проверяются только уведомления.";
     private sealed class Mailbox : IEmailSender
     {
         private readonly List<(string To, string Subject, string Body)> _sent = [];
@@ -73,7 +74,7 @@ public sealed class NoticesTests(PortalFixture portal) : IClassFixture<PortalFix
         var list = await ListUnderReviewAsync(2041);
         var mailbox = new Mailbox();
         var op = World.Scope(Roles.Operator);
-        await new SubmitList(Dbs(op), new FixedScope(op), TimeProvider.System, NoticesTo(mailbox)).SubmitAsync(list.Id, await RowVersionAsync(list.Id));
+        await new SubmitList(Dbs(op), new FixedScope(op), TimeProvider.System, NoticesTo(mailbox)).SubmitAsync(list.Id, await RowVersionAsync(list.Id), emptyListJustification: EmptyOnPurpose);
 
         var notice = (await NoticesOfAsync(Roles.Ministry)).Should().ContainSingle(n => n.Link == $"/lists/{list.Id}").Subject;
         notice.Title.Should().Be("Перечень ШНОР/ШНСУ на 2041/2042 учебный год (версия 1): направлен на утверждение");
@@ -90,7 +91,7 @@ public sealed class NoticesTests(PortalFixture portal) : IClassFixture<PortalFix
     public async Task A_returned_list_is_announced_to_the_operators_with_the_comment_and_an_empty_comment_is_refused()
     {
         var list = await ListUnderReviewAsync(2042);
-        await portal.Service<SubmitList>(World.Scope(Roles.Operator)).SubmitAsync(list.Id, await RowVersionAsync(list.Id));
+        await portal.Service<SubmitList>(World.Scope(Roles.Operator)).SubmitAsync(list.Id, await RowVersionAsync(list.Id), emptyListJustification: EmptyOnPurpose);
         var ministry = portal.Service<ReturnList>(World.Scope(Roles.Ministry));
 
         var empty = () => ministry.ReturnAsync(list.Id, RowVersionAsync(list.Id).Result, " ");
@@ -154,8 +155,8 @@ public sealed class NoticesTests(PortalFixture portal) : IClassFixture<PortalFix
             var mailbox = new Mailbox();
             var op = World.Scope(Roles.Operator);
             var submit = new SubmitList(Dbs(op), new FixedScope(op), TimeProvider.System, NoticesTo(mailbox));
-            await submit.SubmitAsync(first.Id, await RowVersionAsync(first.Id));
-            await submit.SubmitAsync(second.Id, await RowVersionAsync(second.Id));
+            await submit.SubmitAsync(first.Id, await RowVersionAsync(first.Id), emptyListJustification: EmptyOnPurpose);
+            await submit.SubmitAsync(second.Id, await RowVersionAsync(second.Id), emptyListJustification: EmptyOnPurpose);
             mailbox.Sent.Should().NotContain(m => m.To == TestWorld.Email(Roles.Ministry), "the ministry waits for the digest");
 
             var digest = new NoticeDigestJob(portal.Services.GetRequiredService<SystemDb>(), mailbox, NullLogger<NoticeDigestJob>.Instance);

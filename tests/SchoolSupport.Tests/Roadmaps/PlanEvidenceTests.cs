@@ -285,7 +285,7 @@ public sealed class PlanEvidenceTests(PortalFixture portal) : IClassFixture<Port
         {
             var text = string.Join(" ", document.GetPages().Select(p => p.Text)).Replace(" ", "");
             text.Should().Contain("Подтверждающиематериалы:").And.Contain("Протоколсеминара.pdf")
-                .And.Contain(World.Scope(Roles.School).UserName).And.Contain(DateTime.Now.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture));
+                .And.Contain(World.Scope(Roles.School).UserName.Replace(" ", "")).And.Contain(DateTime.Now.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture));
             text.Should().NotContain("Лишнийфайл");
         }
 
