@@ -54,14 +54,28 @@ public sealed class RegionJobs(IRecurringJobManager recurring, SystemDb systemDb
     public async Task RegisterAsync(Guid regionId, CancellationToken ct = default)
     {
         await using var db = systemDb.Create();
-        var code = await db.Regions.AsNoTracking().Where(r => r.Id == regionId).Select(r => r.Code).FirstOrDefaultAsync(ct)
+        var region = await db.Regions.AsNoTracking().Where(r => r.Id == regionId).Select(r => new { r.Code, r.TimeZone }).FirstOrDefaultAsync(ct)
             ?? throw new InvalidOperationException($"Region {regionId} does not exist.");
+        var code = region.Code;
+        // The jobs run at the region's own hour: 02:00 in Novosibirsk is not 02:00 in Moscow.
+        var options = new RecurringJobOptions { TimeZone = TimeZoneOf(region.TimeZone) };
         var calendar = await db.Set<RegionCalendar>().AsNoTracking().FirstOrDefaultAsync(c => c.RegionId == regionId, ct)
             ?? RegionCalendar.For(regionId, CalendarTemplate.Saratov, DateTimeOffset.MinValue);
-        recurring.AddOrUpdate<YearlyIdentification>(IdentificationId(code), j => j.RunAsync(regionId, CancellationToken.None), calendar.IdentificationCron);
-        recurring.AddOrUpdate<MonitoringJob>(MonitoringId(code), j => j.RunRegionAsync(regionId, CancellationToken.None), Cron.Daily(5));
-        recurring.AddOrUpdate<OverdueItemsJob>(OverdueId(code), j => j.RunRegionAsync(regionId, CancellationToken.None), Cron.Daily(4));
-        log.LogInformation("Recurring jobs of region {Code} registered: identification «{Cron}», monitoring and overdue marks daily", code, calendar.IdentificationCron);
+        recurring.AddOrUpdate<YearlyIdentification>(IdentificationId(code), j => j.RunAsync(regionId, CancellationToken.None), calendar.IdentificationCron, options);
+        recurring.AddOrUpdate<MonitoringJob>(MonitoringId(code), j => j.RunRegionAsync(regionId, CancellationToken.None), Cron.Daily(5), options);
+        recurring.AddOrUpdate<OverdueItemsJob>(OverdueId(code), j => j.RunRegionAsync(regionId, CancellationToken.None), Cron.Daily(4), options);
+        log.LogInformation("Recurring jobs of region {Code} registered in {TimeZone}: identification «{Cron}», monitoring and overdue marks daily",
+            code, options.TimeZone.Id, calendar.IdentificationCron);
+    }
+
+    /// <summary>The region's IANA zone; a zone this machine does not know falls back to Moscow time rather than losing the jobs.</summary>
+    public static TimeZoneInfo TimeZoneOf(string? ianaId)
+    {
+        foreach (var id in new[] { ianaId, "Europe/Moscow" })
+        {
+            if (!string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)) return zone;
+        }
+        return TimeZoneInfo.Utc;
     }
 
     /// <summary>Removes a region's entries (a region deleted by the platform administrator).</summary>

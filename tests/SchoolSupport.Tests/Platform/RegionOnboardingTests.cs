@@ -49,6 +49,17 @@ public sealed class RegionOnboardingTests(PortalFixture portal) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_region_s_jobs_run_at_its_own_hour_in_its_time_zone()
+    {
+        var code = "T" + Random.Shared.Next(1_000_000);
+        await portal.Service<SaveRegion>(World.PlatformAdmin).SaveAsync(new RegionEdit { Code = code, Name = "Новосибирская область", AuthorityName = "Министерство", TimeZone = "Asia/Novosibirsk" });
+
+        using var connection = portal.Services.GetRequiredService<JobStorage>().GetConnection();
+        var jobs = connection.GetRecurringJobs().Where(j => j.Id.EndsWith("-" + code, StringComparison.Ordinal)).ToList();
+        jobs.Should().HaveCount(3).And.OnlyContain(j => j.TimeZoneId == "Asia/Novosibirsk");
+    }
+
+    [Fact]
     public async Task A_renamed_region_code_moves_its_jobs()
     {
         var code = "M" + Random.Shared.Next(1_000_000);
