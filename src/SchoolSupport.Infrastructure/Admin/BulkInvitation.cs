@@ -35,6 +35,8 @@ public sealed class BulkInvitation(AppDbContext db, InviteUser invite, ICurrentS
     public const string SchoolColumn = "Код школы";
     public const string MentorSchoolsColumn = "Коды школ наставника";
     public const string Title = "Приглашения пользователей";
+    /// <summary>One file invites at most this many people: every invitation is a mail sent while the administrator waits.</summary>
+    public const int MaxRows = 1000;
     public const string MentorResponsibilities = "Сопровождение школы (назначено при приглашении из файла).";
 
     public static IReadOnlyList<string> Columns { get; } = [EmailColumn, NameColumn, RoleColumn, MunicipalityColumn, SchoolColumn, MentorSchoolsColumn];
@@ -52,6 +54,7 @@ public sealed class BulkInvitation(AppDbContext db, InviteUser invite, ICurrentS
     {
         var admin = current.RequireRole(Roles.Admin);
         var table = SmallTable.Read(content, fileName, limits, Columns, Title);
+        if (table.Count > MaxRows) throw new BadFileException($"В файле {table.Count} строк: за один раз можно пригласить не больше {MaxRows} человек. Разделите файл на части.");
         var roles = Roles.All.SelectMany(r => new[] { (Key: Normalize(roleTitle(r)), Role: r), (Key: Normalize(r), Role: r) })
             .DistinctBy(x => x.Key).ToDictionary(x => x.Key, x => x.Role);
         var municipalities = await db.Municipalities.IgnoreQueryFilters().AsNoTracking()
