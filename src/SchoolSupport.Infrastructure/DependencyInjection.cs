@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddTransient<HousekeepingJob>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<InviteUser>();
+        services.AddScoped<BulkInvitation>();
         services.AddScoped<AccountMail>();
         services.AddScoped<SetPassword>();
         services.AddScoped<ForgotPassword>();

@@ -31,15 +31,28 @@ public sealed class InviteUser(AppDbContext db, UserManager<AppUser> users, ICur
     /// </summary>
     public async Task<Guid> InviteIntoRegionAsync(Invitation invitation, UserScope? invitedBy, CancellationToken ct = default)
     {
+        var user = await CreateAccountAsync(invitation, invitedBy, ct);
+        await SendInvitationAsync(user, invitedBy, ct);
+        return user.Id;
+    }
+
+    /// <summary>
+    /// Creates and saves the account of a valid invitation without mailing it: the bulk invitation calls it inside its
+    /// transaction and mails (<see cref="SendInvitationAsync"/>) only after the transaction commits.
+    /// </summary>
+    internal async Task<AppUser> CreateAccountAsync(Invitation invitation, UserScope? invitedBy, CancellationToken ct)
+    {
         var (user, role) = await NewAccountAsync(invitation, ct);
         var created = await users.CreateAsync(user);
         if (!created.Succeeded) throw new DomainException(created.Errors.Select(e => e.Description));
         await users.AddToRoleAsync(user, role);
         Audit(invitedBy, user, "user.invite", $"{user.FullName}: роль {role}, приглашение отправлено");
         await db.SaveChangesAsync(ct);
-        await mail.SendInvitationAsync(user, invitedBy?.UserName ?? "Администратор портала", ct);
-        return user.Id;
+        return user;
     }
+
+    internal Task SendInvitationAsync(AppUser user, UserScope? invitedBy, CancellationToken ct) =>
+        mail.SendInvitationAsync(user, invitedBy?.UserName ?? "Администратор портала", ct);
 
     /// <summary>A new invitation with a new link for someone who has not set a password yet; earlier links stop working.</summary>
     public async Task ResendAsync(Guid userId, CancellationToken ct = default)

@@ -1,6 +1,8 @@
 using SchoolSupport.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
+using SchoolSupport.Infrastructure.Admin;
 using SchoolSupport.Infrastructure.Structure;
+using SchoolSupport.Web.Components.Shared;
 using SchoolSupport.Web.Common;
 using SchoolSupport.Web.Security;
 
@@ -15,6 +17,7 @@ public static class StructureEndpoints
         group.MapGet("/structure/template/{kind}.{format}", StructureTemplate);
         group.MapGet("/registry/template.{format}", RegistryTemplate);
         group.MapGet("/registry/export.{format}", RegistryExport);
+        group.MapGet("/users/template.{format}", InvitationTemplate);
     }
 
     private static async Task<IResult> StructureTemplate([FromRoute] string kind, [FromRoute] string format)
@@ -35,6 +38,16 @@ public static class StructureEndpoints
             RegistryImport.WriteTemplate(format == "csv", o);
             return Task.CompletedTask;
         }, format == "csv" ? FileResults.Csv : FileResults.Xlsx, $"Шаблон реестра ОО.{format}");
+    }
+
+    private static async Task<IResult> InvitationTemplate([FromRoute] string format)
+    {
+        if (format is not ("xlsx" or "csv")) return Results.NotFound();
+        return await FileResults.WrittenAsync(o =>
+        {
+            BulkInvitation.WriteTemplate(format == "csv", o, RoleNames.Title);
+            return Task.CompletedTask;
+        }, format == "csv" ? FileResults.Csv : FileResults.Xlsx, $"Шаблон — {BulkInvitation.Title}.{format}");
     }
 
     private static async Task<IResult> RegistryExport(RegistryExports exports, [FromRoute] string format, TimeProvider clock, CancellationToken ct)

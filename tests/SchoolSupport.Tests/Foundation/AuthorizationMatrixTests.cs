@@ -25,6 +25,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         { "/admin/registry", [Roles.Admin] },
         { "/admin/structure/template/municipalities.xlsx", [Roles.Admin] },
         { "/admin/registry/template.xlsx", [Roles.Admin] },
+        { "/admin/users/template.xlsx", [Roles.Admin] },
         { "/admin/registry/export.xlsx", [Roles.Admin] },
         { "/admin/audit", Regional },
         { "/jobs", [Roles.Admin, Roles.Operator] },
