@@ -29,7 +29,7 @@ public sealed class CalendarAndNewYearJourneyTests(BrowserFixture portal) : ICla
         await admin.GetByText("Этап 5 «Региональный семинар» будет удалён", new() { Exact = false }).WaitForAsync();
         await admin.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Удалить этап" }).ClickAsync();
         await admin.GetByText("Этап удалён из календаря.").WaitForAsync();
-        (await added.CountAsync()).Should().Be(0);
+        await added.WaitForAsync(new() { State = WaitForSelectorState.Detached });
 
         await BrowserFixture.GotoAsync(admin, "/admin/new-year");
         await admin.GetByRole(AriaRole.Heading, new() { Name = "Начать новый учебный год", Level = 1 }).WaitForAsync();
