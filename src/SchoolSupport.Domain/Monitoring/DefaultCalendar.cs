@@ -48,10 +48,16 @@ public static class DefaultCalendar
                 ]),
         ];
 
+        return Build(regionId, year, now, stages.Select(d => (d.Title, d.Description, d.Opens, d.Closes, d.Tasks)));
+    }
+
+    /// <summary>A year of monitoring from a template's stages, numbered in order, each with its task templates.</summary>
+    internal static MonitoringYear Build(Guid regionId, int year, DateTimeOffset now,
+        IEnumerable<(string Title, string Description, DateOnly Opens, DateOnly Closes, (MonitoringActor Actor, string What, DateOnly Due, string Output)[] Tasks)> stages)
+    {
         var result = new MonitoringYear { Id = Guid.NewGuid(), RegionId = regionId, Year = year, CreatedAt = now };
-        for (var i = 0; i < stages.Length; i++)
+        foreach (var (s, i) in stages.Select((s, i) => (s, i)))
         {
-            var s = stages[i];
             var stage = new MonitoringStage
             {
                 Id = Guid.NewGuid(), RegionId = regionId, YearId = result.Id, Number = i + 1, Title = s.Title, Description = s.Description,

@@ -105,21 +105,6 @@ public static class CalendarTemplates
                     (MonitoringActor.Operator, "Аналитическая справка об участии школ в мероприятиях ИРО", new(n, 6, 30), "Аналитическая справка"),
                 ]),
         };
-        var result = new MonitoringYear { Id = Guid.NewGuid(), RegionId = regionId, Year = year, CreatedAt = now };
-        for (var i = 0; i < stages.Length; i++)
-        {
-            var s = stages[i];
-            var stage = new MonitoringStage
-            {
-                Id = Guid.NewGuid(), RegionId = regionId, YearId = result.Id, Number = i + 1, Title = s.Title, Description = s.Description,
-                Opens = s.Opens, Closes = s.Closes,
-            };
-            stage.Templates = s.Tasks.Select((t, order) => new TaskTemplate
-            {
-                Id = Guid.NewGuid(), RegionId = regionId, StageId = stage.Id, Order = order + 1, Actor = t.Actor, What = t.What, Due = t.Due, OutputDocument = t.Output,
-            }).ToList();
-            result.Stages.Add(stage);
-        }
-        return result;
+        return DefaultCalendar.Build(regionId, year, now, stages);
     }
 }
