@@ -8,7 +8,7 @@ namespace SchoolSupport.Tests.Browser;
 /// The real portal with the demo region (as the embedded default seeds it) and a running Hangfire server, driven by
 /// Debian's Chromium through Playwright. Screenshots go to the test output folder, under screenshots/.
 /// </summary>
-public sealed class BrowserFixture : PortalFixture
+public class BrowserFixture : PortalFixture
 {
     public const string DemoPassword = DemoSeeder.DemoPassword;
 

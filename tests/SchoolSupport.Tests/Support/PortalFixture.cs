@@ -29,6 +29,9 @@ public class PortalFixture : DatabaseFixture
 
     protected virtual IEnumerable<string> ExtraArgs => [];
 
+    /// <summary>Whether the small two-region world is created; without it the portal starts on an empty database.</summary>
+    protected virtual bool CreatesWorld => true;
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
@@ -37,7 +40,7 @@ public class PortalFixture : DatabaseFixture
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
-        World = await TestWorld.CreateAsync(_app.Services);
+        if (CreatesWorld) World = await TestWorld.CreateAsync(_app.Services);
     }
 
     /// <summary>
