@@ -21,6 +21,8 @@ public enum InboxKind
     Task = 6,
     Consultation = 7,
     Feedback = 8,
+    /// <summary>A half-year effectiveness review of a supported school (risk profiles) past its due date.</summary>
+    Review = 9,
 }
 
 /// <summary>One thing waiting for the user: what, in a sentence, where it is done, and by when (overdue when past).</summary>
@@ -115,6 +117,11 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         await TasksAsync(db, scope, today, t => t.Actor == MonitoringActor.Municipal, items, ct);
         // The school tasks of its schools that are already overdue: the coordinator follows them up.
         await TasksAsync(db, scope, today, t => t.Actor == MonitoringActor.School && t.Status == MonitoringTaskStatus.Overdue, items, ct, overdueOnly: true);
+        // The half-year effectiveness reviews of its supported schools not recorded by their due date (the region's risk calendar).
+        var reviews = await Risks.RiskQueries.OverdueReviewsAsync(db, scope, today, ct);
+        items.AddRange(reviews.Select(r => new InboxItem(InboxKind.Review,
+            $"«{r.School}»: не проведён анализ эффективности за {(r.HalfYear == 1 ? "первое" : "второе")} полугодие {Years(r.Year)} учебного года",
+            $"Срок — {r.Due:dd.MM.yyyy}. Внесите выводы по ключевым рискам и решение.", "/risks/reviews", r.Due, true)));
     }
 
     private static async Task SchoolAsync(AppDbContext db, UserScope scope, DateOnly today, List<InboxItem> items, CancellationToken ct)

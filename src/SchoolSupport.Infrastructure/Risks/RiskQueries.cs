@@ -136,6 +136,27 @@ public sealed class RiskQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSco
         return new ReviewBoard(year, basis, rows, RecordEffectivenessReview.CanRecord(scope));
     }
 
+    /// <summary>
+    /// The half-year reviews of the current school year whose due date (the region's risk settings) has passed without a
+    /// review, for the supported schools the user sees: the coordinator's inbox lists them.
+    /// </summary>
+    internal static async Task<List<(Guid SchoolId, string School, int Year, int HalfYear, DateOnly Due)>> OverdueReviewsAsync(
+        AppDbContext db, UserScope scope, DateOnly today, CancellationToken ct)
+    {
+        var year = RiskCalendar.SchoolYearOf(today);
+        var settings = await ConfigureRiskFactors.SettingsOfAsync(db, scope.RegionId, ct);
+        int[] halves = [.. new[] { 1, 2 }.Where(h => today > settings.ReviewDue(year, h))];
+        if (halves.Length == 0) return [];
+        var (_, schools) = await SchoolsAsync(db, scope, year, null, ct);
+        var ids = schools.Select(s => s.Id).ToList();
+        var recorded = await db.EffectivenessReviews.AsNoTracking().VisibleTo(scope, db).Where(r => r.Year == year && ids.Contains(r.SchoolId))
+            .Select(r => new { r.SchoolId, r.HalfYear }).ToListAsync(ct);
+        return [.. from s in schools
+                   from h in halves
+                   where !recorded.Any(r => r.SchoolId == s.Id && r.HalfYear == h)
+                   select (s.Id, s.Name, year, h, settings.ReviewDue(year, h))];
+    }
+
     public async Task<DecisionRegister> DecisionsAsync(int year, CancellationToken ct = default)
     {
         var scope = current.Require();
