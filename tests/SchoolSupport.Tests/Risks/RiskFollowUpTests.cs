@@ -80,4 +80,28 @@ public sealed class RiskFollowUpTests(PortalFixture portal) : IClassFixture<Port
             "Антирисковая программа не найдена среди программ этой школы.", "Анализ эффективности не найден среди анализов этой школы.");
         (await portal.Service<RiskQueries>(World.Scope(Roles.Municipal, "a2")).DecisionsAsync(year)).Rows.Should().NotContain(r => r.Decision.Id == id);
     }
+
+    [Fact]
+    public async Task The_overview_shows_how_each_schools_level_changed_since_last_year()
+    {
+        var year = RiskCalendar.SchoolYearOf(TimeProvider.System.Today());
+        var school = await ExtraUsers.AddAsync(portal, Roles.School, World.A2.Id, World.SchoolA2.Id);
+        async Task FillAsync(int y, decimal risk)
+        {
+            var factors = await portal.Service<ConfigureRiskFactors>(school).FactorsAsync(y);
+            var shares = factors[0].Questions.ToDictionary(q => q.Id, q => q.RiskWhenHigh ? risk : 100 - risk);
+            var version = (await portal.Service<RiskQueries>(school).ProfileAsync(World.SchoolA2.Id, y)).Version;
+            await portal.Service<FillRiskProfile>(school).SaveAsync(y, shares, version);
+        }
+        await FillAsync(year - 1, 90);
+        await FillAsync(year, 10);
+
+        var overview = await portal.Service<RiskQueries>(World.Scope(Roles.Municipal, "a2")).OverviewAsync(year);
+
+        var row = overview.Schools.Should().ContainSingle(s => s.SchoolId == World.SchoolA2.Id).Subject;
+        var code = overview.Factors[0].Code;
+        (row.Previous[code], row.Levels[code], row.Change(code)).Should().Be(((RiskLevel?)RiskLevel.High, (RiskLevel?)RiskLevel.Low, (int?)-1));
+        row.Change(overview.Factors[1].Code).Should().BeNull("a factor without answers has no level in either year");
+        (await portal.Service<RiskQueries>(World.Scope(Roles.Municipal)).OverviewAsync(year)).Schools.Should().NotContain(s => s.SchoolId == World.SchoolA2.Id);
+    }
 }
