@@ -1,8 +1,13 @@
 namespace SchoolSupport.Domain;
 
 /// <summary>
-/// Russian domain terms and the English names used for them in code. Russian appears in code only here
-/// and in UI resources, PDF and XLSX output.
+/// Russian domain terms and the English names used for them in code. Domain messages and enum titles live in
+/// <c>Resources/DomainText.resx</c> (typed <c>DomainText</c>; enum titles through <c>Common/Titles.cs</c>), UI text in
+/// the Web project's <c>Resources/Ui.resx</c>.
+/// Seed data stays as data in code: the default risk factors and questions (<c>Risks/DefaultRiskFactors.cs</c>), the
+/// time zones offered for a region (<c>Schools/Region.cs</c>), default methodology, calendar and plan sections. They are
+/// the first rows a new region gets and its operators edit them afterwards as their own data, so they are not
+/// translations of the program's text and a resource key would only hide where a region's starting content comes from.
 /// <list type="bullet">
 /// <item>ШНОР (школы с низкими образовательными результатами) = <c>LowResults</c></item>
 /// <item>ШНСУ / ШССУ (школы в неблагоприятных социальных условиях) = <c>Disadvantaged</c></item>

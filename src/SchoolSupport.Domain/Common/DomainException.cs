@@ -1,3 +1,4 @@
+using SchoolSupport.Domain.Resources;
 namespace SchoolSupport.Domain.Common;
 
 /// <summary>One reason a request is refused, in Russian as the user reads it; <see cref="Field"/> names the form field it belongs to, if any.</summary>
@@ -23,7 +24,7 @@ public class DomainException : Exception
     }
 
     private DomainException(List<Refusal> refusals) : base(string.Join(Environment.NewLine, refusals.Select(r => r.Message))) =>
-        Refusals = refusals.Count > 0 ? refusals : [new Refusal("Действие отклонено.")];
+        Refusals = refusals.Count > 0 ? refusals : [new Refusal(DomainText.Refused)];
 
     public IReadOnlyList<Refusal> Refusals { get; }
 

@@ -1,3 +1,4 @@
+using SchoolSupport.Domain.Resources;
 using SchoolSupport.Domain.Common;
 
 namespace SchoolSupport.Domain.Development;
@@ -129,7 +130,7 @@ public sealed class PracticeCard : ITenantOwned
     /// <summary>The school sends the card (again) for review; a published practice stays as it was published.</summary>
     public void Submit(DateTimeOffset at)
     {
-        if (Status == PracticeStatus.Published) throw new DomainException("Опубликованная практика не изменяется.");
+        if (Status == PracticeStatus.Published) throw new DomainException(DomainText.Practice_Published);
         Status = PracticeStatus.Submitted;
         SubmittedAt = at;
     }
@@ -137,34 +138,11 @@ public sealed class PracticeCard : ITenantOwned
     /// <summary>An operator publishes a submitted card or returns it with what to fix.</summary>
     public void Review(bool publish, string? comment, string who, DateTimeOffset at)
     {
-        if (Status != PracticeStatus.Submitted) throw new DomainException("Рассматривается только поданная карточка.");
-        if (!publish && string.IsNullOrWhiteSpace(comment)) throw new DomainException("Укажите, что нужно доработать.");
+        if (Status != PracticeStatus.Submitted) throw new DomainException(DomainText.Practice_OnlySubmitted);
+        if (!publish && string.IsNullOrWhiteSpace(comment)) throw new DomainException(DomainText.Practice_CommentRequired);
         Status = publish ? PracticeStatus.Published : PracticeStatus.Returned;
         ReviewComment = (comment ?? "").Trim();
         ReviewedAt = at;
         ReviewedByName = who;
     }
-}
-
-public static class DevelopmentLabels
-{
-    public static IReadOnlyList<(Competences Indicator, string Title)> Indicators { get; } =
-    [
-        (Competences.LearningSkills, "Реализация программы развития УУД в преподавании учебного предмета"),
-        (Competences.TeachingTechnologies, "Применение современных психолого-педагогических технологий в преподавании учебного предмета"),
-        (Competences.Assessment, "Использование современных способов оценивания в преподавании учебного предмета"),
-        (Competences.IndividualRoutes, "Реализация индивидуального образовательного маршрута и индивидуальной программы развития обучающихся по учебному предмету"),
-    ];
-
-    public static string Of(Competences c) =>
-        c == Competences.None ? "—" : string.Join("; ", Indicators.Where(i => c.HasFlag(i.Indicator)).Select(i => i.Title));
-
-    public static string Of(EventKind k) => k switch { EventKind.Course => "Курсы ПК", EventKind.Webinar => "Вебинар", _ => "Семинар" };
-    public static string Of(EventFormat f) => f switch { EventFormat.InPerson => "Очно", EventFormat.Remote => "Дистанционно", _ => "Смешанный" };
-    public static string Of(PracticeStatus s) => s switch
-    {
-        PracticeStatus.Submitted => "На рассмотрении",
-        PracticeStatus.Returned => "Возвращена",
-        _ => "Опубликована",
-    };
 }

@@ -1,3 +1,4 @@
+using SchoolSupport.Domain.Resources;
 using SchoolSupport.Domain.Common;
 
 namespace SchoolSupport.Domain.Documents;
@@ -80,9 +81,9 @@ public sealed class DocumentVersion : ITenantOwned
     /// <summary>The reviewer accepts the version or returns it with a comment; a decided version is not reviewed again (upload a new one).</summary>
     public void Decide(bool accept, string? comment, string reviewer, DateTimeOffset at)
     {
-        if (Review != ReviewStatus.Pending) throw new DomainException("Эта версия документа уже рассмотрена; для изменений загрузите новую версию.");
+        if (Review != ReviewStatus.Pending) throw new DomainException(DomainText.Document_AlreadyReviewed);
         comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        if (!accept && comment is null) throw new DomainException("Укажите, что нужно исправить: возврат документа без комментария невозможен.");
+        if (!accept && comment is null) throw new DomainException(DomainText.Document_CommentRequired);
         Review = accept ? ReviewStatus.Accepted : ReviewStatus.Returned;
         ReviewComment = comment;
         ReviewedByName = reviewer;

@@ -1,3 +1,4 @@
+using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Results;
 
 namespace SchoolSupport.Domain.Identification;
@@ -48,7 +49,7 @@ public static class IdentificationLabels
     };
 
     /// <summary>The subject in the middle of a sentence (lower case).</summary>
-    public static string Subject(Subject subject) => ResultLabels.Subject(subject).ToLowerInvariant();
+    public static string Subject(Subject subject) => Titles.Of(subject).ToLowerInvariant();
 
     public static string Measure(AssessmentMeasure measure) => measure switch
     {

@@ -89,9 +89,3 @@ public sealed class ConsultationFeedback : ITenantOwned
     public string Comment { get; set; } = "";
     public DateTimeOffset At { get; set; }
 }
-
-public static class MentoringLabels
-{
-    public static string Of(MentorKind k) => k == MentorKind.Mentor ? "Наставник" : "Тьютор";
-    public static string Of(ConsultationFormat f) => f == ConsultationFormat.InPerson ? "Очно" : "Дистанционно";
-}

@@ -1,3 +1,5 @@
+using System.Globalization;
+using SchoolSupport.Domain.Resources;
 using SchoolSupport.Domain.Common;
 
 namespace SchoolSupport.Domain.Partnerships;
@@ -89,7 +91,7 @@ public sealed class Partnership : ITenantOwned
 
     public void EnsureEditable()
     {
-        if (!IsEditable) throw new DomainException("Завершённое партнёрство не изменяется.");
+        if (!IsEditable) throw new DomainException(DomainText.Partnership_Ended);
     }
 
     /// <summary>The agreement's number and date: written while it is proposed, the same ever after it is signed.</summary>
@@ -98,7 +100,7 @@ public sealed class Partnership : ITenantOwned
         EnsureEditable();
         number = (number ?? "").Trim();
         if (Status != PartnershipStatus.Proposed && (number != AgreementNumber || date != AgreementDate))
-            throw new DomainException("Номер и дата подписанного соглашения не изменяются.");
+            throw new DomainException(DomainText.Partnership_AgreementFrozen);
         AgreementNumber = number;
         AgreementDate = date;
     }
@@ -107,7 +109,7 @@ public sealed class Partnership : ITenantOwned
     public PartnershipActivity AddActivity(string title, DateOnly deadline, string responsible)
     {
         EnsureEditable();
-        if (deadline < ValidFrom || deadline > ValidTo) throw new DomainException("Срок мероприятия должен быть в пределах срока действия соглашения.");
+        if (deadline < ValidFrom || deadline > ValidTo) throw new DomainException(DomainText.Partnership_DeadlineOutside);
         // No Id: EF gives it on insert, so the new row reached through Activities is inserted, not taken for an existing one.
         var activity = new PartnershipActivity
         {
@@ -122,17 +124,17 @@ public sealed class Partnership : ITenantOwned
     {
         if (!Allowed.Contains((Status, to)))
         {
-            throw new DomainException($"Недопустимый переход статуса: «{PartnershipLabels.Of(Status)}» → «{PartnershipLabels.Of(to)}».");
+            throw new DomainException(string.Format(CultureInfo.CurrentCulture, DomainText.Partnership_BadTransition, Titles.Of(Status), Titles.Of(to)));
         }
         if (to == PartnershipStatus.Signed)
         {
             if (string.IsNullOrWhiteSpace(AgreementNumber) || AgreementDate is null)
             {
-                throw new DomainException("Чтобы отметить соглашение подписанным, укажите его номер и дату.");
+                throw new DomainException(DomainText.Partnership_SignNeedsNumber);
             }
             SignedOn = AgreementDate;
         }
-        if (to == PartnershipStatus.Active && Schools.Count == 0) throw new DomainException("В партнёрстве нет поддерживаемых школ.");
+        if (to == PartnershipStatus.Active && Schools.Count == 0) throw new DomainException(DomainText.Partnership_NoSchools);
         Status = to;
     }
 
@@ -141,11 +143,11 @@ public sealed class Partnership : ITenantOwned
     {
         if (from is null || to is null)
         {
-            yield return "Укажите срок действия соглашения.";
+            yield return DomainText.Partnership_ValidityRequired;
             yield break;
         }
-        if (to < from) yield return "Дата окончания действия соглашения не может быть раньше даты начала.";
-        if (agreementDate is { } signed && signed > from) yield return "Дата соглашения не может быть позже начала его действия.";
+        if (to < from) yield return DomainText.Partnership_EndBeforeStart;
+        if (agreementDate is { } signed && signed > from) yield return DomainText.Partnership_SignedAfterStart;
     }
 }
 
@@ -179,36 +181,4 @@ public sealed class PartnershipReport : ITenantOwned
     public string Text { get; set; } = "";
     public string AuthorName { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
-}
-
-public static class PartnershipLabels
-{
-    public static string Of(PartnershipStatus s) => s switch
-    {
-        PartnershipStatus.Proposed => "Предложено",
-        PartnershipStatus.Signed => "Подписано",
-        PartnershipStatus.Active => "Действует",
-        PartnershipStatus.Ended => "Завершено",
-        _ => s.ToString(),
-    };
-
-    public static string Of(NetworkModel m) => m == NetworkModel.Horizontal ? "Горизонтальная" : "Вертикальная";
-
-    public static string Of(PartnerRole r) => r switch
-    {
-        PartnerRole.LeaderSchool => "Школа-лидер",
-        PartnerRole.ConsultingCentre => "Консультационный центр",
-        PartnerRole.ResourceCentre => "Ресурсный центр",
-        _ => r.ToString(),
-    };
-
-    public static string Of(SupportTypes t)
-    {
-        var parts = new List<string>();
-        if (t.HasFlag(SupportTypes.Consulting)) parts.Add("консультационная");
-        if (t.HasFlag(SupportTypes.Methodological)) parts.Add("методическая");
-        if (t.HasFlag(SupportTypes.Organisational)) parts.Add("организационная");
-        if (t.HasFlag(SupportTypes.Resource)) parts.Add("ресурсная");
-        return parts.Count == 0 ? "—" : string.Join(", ", parts);
-    }
 }

@@ -1,3 +1,4 @@
+using SchoolSupport.Domain.Resources;
 using SchoolSupport.Domain.Common;
 
 namespace SchoolSupport.Domain.Risks;
@@ -39,9 +40,9 @@ public sealed class EffectivenessReview : ITenantOwned
 
     public static IEnumerable<string> Check(int year, int halfYear, DateOnly date, DateOnly today)
     {
-        if (halfYear is not (1 or 2)) yield return "Полугодие: первое или второе.";
-        else if (date < RiskCalendar.HalfYear(year, halfYear).From) yield return "Дата анализа не может быть раньше начала полугодия.";
-        if (date > today) yield return "Дата анализа не может быть в будущем.";
+        if (halfYear is not (1 or 2)) yield return DomainText.Risk_HalfYear;
+        else if (date < RiskCalendar.HalfYear(year, halfYear).From) yield return DomainText.Risk_ReviewBeforeHalfYear;
+        if (date > today) yield return DomainText.Risk_ReviewInFuture;
     }
 }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using SchoolSupport.Domain.Resources;
 using SchoolSupport.Domain.Common;
 
 namespace SchoolSupport.Domain.Risks;
@@ -29,13 +31,13 @@ public sealed class RiskSettings : ITenantOwned
 
     public IEnumerable<string> Check()
     {
-        if (KeyRiskLimit is < 1 or > 10) yield return "Число ключевых рисков: от 1 до 10.";
+        if (KeyRiskLimit is < 1 or > 10) yield return DomainText.Risk_KeyRiskLimit;
         if (!RiskCalendar.IsDay(FirstReviewMonth, FirstReviewDay) || FirstReviewMonth is > 1 and < 9)
-            yield return "Срок анализа за первое полугодие — дата с сентября по январь.";
+            yield return DomainText.Risk_FirstReviewDue;
         if (!RiskCalendar.IsDay(SecondReviewMonth, SecondReviewDay) || SecondReviewMonth is < 2 or > 8)
-            yield return "Срок анализа за второе полугодие — дата с февраля по август.";
+            yield return DomainText.Risk_SecondReviewDue;
         if (!RiskCalendar.IsDay(DecisionsMonth, DecisionsDay) || DecisionsMonth is < 1 or > 8)
-            yield return "Срок управленческих решений — дата с января по август (по умолчанию 30 июня).";
+            yield return DomainText.Risk_DecisionsDue;
     }
 }
 
@@ -64,7 +66,7 @@ public static class RiskCalendar
         var current = SchoolYearOf(today);
         return year >= current - 1 && year <= current + 1
             ? null
-            : $"Учебный год {year}/{year + 1} недопустим: возможны текущий ({current}/{current + 1}), прошлый или следующий.";
+            : string.Format(CultureInfo.CurrentCulture, DomainText.Risk_BadYear, year, year + 1, current, current + 1);
     }
 
     public static string YearTitle(int year) => $"{year}/{year + 1}";

@@ -1,3 +1,5 @@
+using System.Globalization;
+using SchoolSupport.Domain.Resources;
 namespace SchoolSupport.Domain.Risks;
 
 /// <summary>One answer as it counts towards its factor: the share entered, the part pointing to the risk, and its weight.</summary>
@@ -35,10 +37,10 @@ public static class RiskComputation
     {
         var questions = factors.SelectMany(f => f.Questions).ToDictionary(q => q.Id);
         var refusals = new List<string>();
-        if (shares.Keys.Any(id => !questions.ContainsKey(id))) refusals.Add("Неизвестный вопрос анкеты: анкета изменилась, обновите страницу.");
+        if (shares.Keys.Any(id => !questions.ContainsKey(id))) refusals.Add(DomainText.Risk_UnknownQuestion);
         refusals.AddRange(shares.Where(a => questions.ContainsKey(a.Key) && a.Value is < 0 or > 100)
             .OrderBy(a => questions[a.Key].Group).ThenBy(a => questions[a.Key].Order)
-            .Select(a => $"Доля по вопросу «{questions[a.Key].Text}» должна быть от 0 до 100 %."));
+            .Select(a => string.Format(CultureInfo.CurrentCulture, DomainText.Risk_ShareRange, questions[a.Key].Text)));
         return refusals;
     }
 }

@@ -1,3 +1,4 @@
+using SchoolSupport.Domain.Resources;
 using SchoolSupport.Domain.Common;
 
 namespace SchoolSupport.Domain.Risks;
@@ -46,9 +47,9 @@ public sealed class RiskDecision : ITenantOwned
 
     public static IEnumerable<string> Check(DecisionLevel level, Guid? municipalityId, Guid? schoolId, DateOnly takenOn, DateOnly dueDate, DateOnly today)
     {
-        if (level == DecisionLevel.School && schoolId is null) yield return "Для решения уровня школы выберите школу.";
-        if (level == DecisionLevel.Municipality && municipalityId is null) yield return "Для решения муниципального уровня выберите муниципалитет.";
-        if (takenOn > today) yield return "Дата принятия решения не может быть в будущем.";
-        if (dueDate < takenOn) yield return "Срок исполнения не может быть раньше даты принятия решения.";
+        if (level == DecisionLevel.School && schoolId is null) yield return DomainText.Risk_SchoolRequired;
+        if (level == DecisionLevel.Municipality && municipalityId is null) yield return DomainText.Risk_MunicipalityRequired;
+        if (takenOn > today) yield return DomainText.Risk_DecisionInFuture;
+        if (dueDate < takenOn) yield return DomainText.Risk_DueBeforeTaken;
     }
 }

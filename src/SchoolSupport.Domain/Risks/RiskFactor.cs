@@ -1,3 +1,4 @@
+using SchoolSupport.Domain.Resources;
 using SchoolSupport.Domain.Common;
 
 namespace SchoolSupport.Domain.Risks;
@@ -44,8 +45,8 @@ public sealed class RiskFactor : ITenantOwned
 
     public static IEnumerable<string> CheckThresholds(decimal mediumFrom, decimal highFrom)
     {
-        if (mediumFrom is < 0 or > 100 || highFrom is < 0 or > 100) yield return "Пороги уровней риска задаются в процентах: от 0 до 100.";
-        if (mediumFrom >= highFrom) yield return "Порог высокого уровня риска должен быть больше порога среднего.";
+        if (mediumFrom is < 0 or > 100 || highFrom is < 0 or > 100) yield return DomainText.Risk_ThresholdRange;
+        if (mediumFrom >= highFrom) yield return DomainText.Risk_ThresholdOrder;
     }
 }
 

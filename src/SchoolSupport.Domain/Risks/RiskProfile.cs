@@ -1,3 +1,5 @@
+using System.Globalization;
+using SchoolSupport.Domain.Resources;
 using SchoolSupport.Domain.Common;
 
 namespace SchoolSupport.Domain.Risks;
@@ -27,8 +29,8 @@ public sealed class RiskProfile : ITenantOwned
     {
         var chosen = factorIds.Distinct().ToList();
         var refusals = new List<string>();
-        if (chosen.Count > limit) refusals.Add($"Можно выбрать не больше {limit} ключевых рисков, выбрано {chosen.Count}.");
-        if (chosen.Any(id => !factorsOfYear.Contains(id))) refusals.Add("Неизвестный фактор риска.");
+        if (chosen.Count > limit) refusals.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Risk_TooManyKeyRisks, limit, chosen.Count));
+        if (chosen.Any(id => !factorsOfYear.Contains(id))) refusals.Add(DomainText.Risk_UnknownFactor);
         DomainException.ThrowIfAny(refusals);
         var added = chosen.Where(id => KeyRisks.All(k => k.FactorId != id)).ToList();
         var removed = KeyRisks.Where(k => !chosen.Contains(k.FactorId)).ToList();

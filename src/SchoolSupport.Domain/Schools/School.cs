@@ -1,3 +1,5 @@
+using System.Globalization;
+using SchoolSupport.Domain.Resources;
 using SchoolSupport.Domain.Common;
 
 namespace SchoolSupport.Domain.Schools;
@@ -63,11 +65,11 @@ public sealed class School : ITenantOwned
     /// <summary>Closes the school on a day, optionally by merging it into another open school of the region. Its history stays with it.</summary>
     public void Close(DateOnly on, School? mergedInto = null)
     {
-        if (ClosedOn is not null) throw new DomainException($"Школа {Code} уже закрыта.");
+        if (ClosedOn is not null) throw new DomainException(string.Format(CultureInfo.CurrentCulture, DomainText.School_AlreadyClosed, Code));
         if (mergedInto is not null)
         {
-            if (mergedInto.Id == Id) throw new DomainException("Школу нельзя присоединить к самой себе.");
-            if (!mergedInto.IsOpen) throw new DomainException($"Школа {mergedInto.Code} закрыта: к ней нельзя присоединить другую.");
+            if (mergedInto.Id == Id) throw new DomainException(DomainText.School_MergeIntoItself);
+            if (!mergedInto.IsOpen) throw new DomainException(string.Format(CultureInfo.CurrentCulture, DomainText.School_MergeIntoClosed, mergedInto.Code));
         }
         ClosedOn = on;
         MergedIntoId = mergedInto?.Id;

@@ -109,7 +109,7 @@ public sealed class MentorAssignments(IDbContextFactory<AppDbContext> dbs, ICurr
         db.Notifications.Add(new Notification
         {
             Id = Guid.NewGuid(), RegionId = scope.RegionId, UserId = mentor.Id, CreatedAt = clock.GetUtcNow(),
-            Title = $"Назначение: {MentoringLabels.Of(assignment.Kind).ToLowerInvariant()}", Body = assignment.Responsibilities, Link = "/mentoring",
+            Title = $"Назначение: {Titles.Of(assignment.Kind).ToLowerInvariant()}", Body = assignment.Responsibilities, Link = "/mentoring",
         });
         db.Record(scope, "mentor.assign", "mentor-assignment", assignment.Id, $"{mentor.FullName} → школа {assignment.SchoolId}", clock);
         await db.SaveChangesAsync(ct);

@@ -1,3 +1,4 @@
+using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Mentoring;
 using SchoolSupport.Infrastructure.Documents;
 
@@ -15,7 +16,7 @@ public sealed class MentoringExports(ConsultationQueries queries)
             ("Школа", r => r.School),
             ("Муниципалитет", r => r.Municipality),
             ("Наставник", r => r.Consultation.MentorName),
-            ("Формат", r => MentoringLabels.Of(r.Consultation.Format)),
+            ("Формат", r => Titles.Of(r.Consultation.Format)),
             ("Тема", r => r.Consultation.Topic),
             ("Продолжительность, мин", r => r.Consultation.DurationMinutes),
             ("Участников", r => r.Consultation.ParticipantsCount),

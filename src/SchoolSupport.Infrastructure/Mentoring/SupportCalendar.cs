@@ -36,7 +36,7 @@ public sealed class SupportCalendar(IDbContextFactory<AppDbContext> dbs, ICurren
             // A multi-day course shows on each of its days within the month.
             for (var day = e.StartsOn < from ? from : e.StartsOn; day <= e.EndsOn && day <= to; day = day.AddDays(1))
             {
-                entries.Add(new CalendarEntry(day, CalendarEntryKind.Event, $"{DevelopmentLabels.Of(e.Kind)}: {e.Title}", "/development"));
+                entries.Add(new CalendarEntry(day, CalendarEntryKind.Event, $"{Titles.Of(e.Kind)}: {e.Title}", "/development"));
             }
         }
         entries.AddRange(await db.PlanItems.AsNoTracking()

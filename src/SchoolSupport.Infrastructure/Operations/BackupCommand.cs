@@ -14,7 +14,7 @@ namespace SchoolSupport.Infrastructure.Operations;
 /// </summary>
 public static class BackupCommand
 {
-    public static async Task<BackupManifest> RunAsync(string connectionString, string filesFolder, string backupFolder, ILogger log, CancellationToken ct = default)
+    public static async Task<BackupManifest> RunAsync(string connectionString, string filesFolder, string backupFolder, ILogger log, TimeProvider clock, CancellationToken ct = default)
     {
         backupFolder = Path.GetFullPath(backupFolder);
         if (Directory.Exists(backupFolder) && Directory.EnumerateFileSystemEntries(backupFolder).Any())
@@ -25,7 +25,7 @@ public static class BackupCommand
         Directory.CreateDirectory(backupFolder);
         try
         {
-            var manifest = await WriteAsync(connectionString, filesFolder, backupFolder, ct);
+            var manifest = await WriteAsync(connectionString, filesFolder, backupFolder, clock, ct);
             log.LogInformation("Backup written to {Folder}: database {Size} bytes, {Count} files", backupFolder, manifest.Database.Size, manifest.Files.Count);
             return manifest;
         }
@@ -44,7 +44,7 @@ public static class BackupCommand
         else entry.Delete();
     }
 
-    private static async Task<BackupManifest> WriteAsync(string connectionString, string filesFolder, string backupFolder, CancellationToken ct)
+    private static async Task<BackupManifest> WriteAsync(string connectionString, string filesFolder, string backupFolder, TimeProvider clock, CancellationToken ct)
     {
         var dump = Path.Combine(backupFolder, BackupManifest.DatabaseFileName);
         List<BackupFile> stored = [];
@@ -87,7 +87,7 @@ public static class BackupCommand
         }
 
         var (dumpSize, dumpSha) = await BackupManifest.HashAsync(dump, ct);
-        var manifest = new BackupManifest(BackupManifest.CurrentFormat, DateTimeOffset.UtcNow, new BackupFile(BackupManifest.DatabaseFileName, dumpSize, dumpSha), stored);
+        var manifest = new BackupManifest(BackupManifest.CurrentFormat, clock.GetUtcNow(), new BackupFile(BackupManifest.DatabaseFileName, dumpSize, dumpSha), stored);
         await manifest.WriteAsync(backupFolder, ct);
         return manifest;
     }

@@ -18,13 +18,13 @@ public sealed class MovePartnership(IDbContextFactory<AppDbContext> dbs, ICurren
         db.Entry(p).Property(x => x.Version).OriginalValue = version;
         var from = p.Status;
         p.MoveTo(to);
-        db.Record(scope, "partnership.status", "partnership", p.Id, $"{PartnershipLabels.Of(from)} → {PartnershipLabels.Of(to)}", clock);
+        db.Record(scope, "partnership.status", "partnership", p.Id, $"{Titles.Of(from)} → {Titles.Of(to)}", clock);
         // The teams of the schools in it report on it, their coordinators manage it: both hear of the step.
         var schools = p.Schools.Select(s => s.SchoolId).Append(p.LeaderSchoolId).ToList();
         var municipalities = await PartnershipAccess.MunicipalitiesAsync(db, p, ct);
         var users = (await Notices.InRoleAsync(db, p.RegionId, Roles.School, u => u.SchoolId != null && schools.Contains(u.SchoolId.Value), ct))
             .Concat(await Notices.InRoleAsync(db, p.RegionId, Roles.Municipal, u => u.SchoolId == null && u.MunicipalityId != null && municipalities.Contains(u.MunicipalityId.Value), ct));
-        await notices.AddAsync(db, scope, p.RegionId, users, $"Партнёрство «{p.Title}»", PartnershipLabels.Of(to), $"/partnerships/{p.Id}", null, ct);
+        await notices.AddAsync(db, scope, p.RegionId, users, $"Партнёрство «{p.Title}»", Titles.Of(to), $"/partnerships/{p.Id}", null, ct);
         await db.SaveOrRefuseStaleAsync(PartnershipAccess.StaleMessage, ct);
         await notices.MailAsync(db, ct);
         return p.Version;

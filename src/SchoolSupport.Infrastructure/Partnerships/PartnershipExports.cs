@@ -1,3 +1,4 @@
+using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Partnerships;
 using SchoolSupport.Infrastructure.Documents;
 
@@ -11,10 +12,10 @@ public sealed class PartnershipExports(PartnershipQueries queries)
         var rows = await queries.ListAsync(ct);
         XlsxExport.Write(rows, output, "Партнёрства",
         [
-            ("Партнёрство", r => r.Title), ("Лидер", r => r.Leader), ("Роль", r => PartnershipLabels.Of(r.LeaderRole)),
-            ("Модель", r => PartnershipLabels.Of(r.Model)), ("Номер соглашения", r => r.AgreementNumber), ("Дата соглашения", r => r.AgreementDate),
-            ("Действует с", r => r.ValidFrom), ("Действует по", r => r.ValidTo), ("Виды поддержки", r => PartnershipLabels.Of(r.SupportTypes)),
-            ("Статус", r => PartnershipLabels.Of(r.Status)), ("Поддерживаемых школ", r => r.Schools),
+            ("Партнёрство", r => r.Title), ("Лидер", r => r.Leader), ("Роль", r => Titles.Of(r.LeaderRole)),
+            ("Модель", r => Titles.Of(r.Model)), ("Номер соглашения", r => r.AgreementNumber), ("Дата соглашения", r => r.AgreementDate),
+            ("Действует с", r => r.ValidFrom), ("Действует по", r => r.ValidTo), ("Виды поддержки", r => Titles.Of(r.SupportTypes)),
+            ("Статус", r => Titles.Of(r.Status)), ("Поддерживаемых школ", r => r.Schools),
         ]);
     }
 }

@@ -50,7 +50,7 @@ public sealed class ChooseKeyRisks(IDbContextFactory<AppDbContext> dbs, ICurrent
                 MunicipalityId = school.MunicipalityId, SchoolId = school.Id,
                 Title = $"Антирисковая программа «{result.Title}» ({RiskCalendar.YearTitle(year)})",
                 PeriodFrom = new DateOnly(year, 9, 1), PeriodTo = new DateOnly(year + 1, 8, 31),
-                Goals = $"Снижение риска «{result.Title}»: уровень риска по профилю {RiskLabels.Of(result.Level)}"
+                Goals = $"Снижение риска «{result.Title}»: уровень риска по профилю {Titles.Of(result.Level)}"
                         + (result.Score is { } score ? $" ({score:0.#} из 100)." : "."),
                 CreatedAt = clock.GetUtcNow(),
             };

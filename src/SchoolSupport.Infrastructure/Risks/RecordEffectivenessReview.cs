@@ -69,7 +69,7 @@ public sealed class RecordEffectivenessReview(IDbContextFactory<AppDbContext> db
         review.ReviewerName = scope.UserName;
         review.RecordedAt = clock.GetUtcNow();
         db.Record(scope, "risk-review.save", "school", edit.SchoolId,
-            $"{RiskCalendar.YearTitle(edit.Year)}, {RiskLabels.HalfYear(edit.HalfYear)}: {RiskLabels.Of(edit.Decision)}", clock);
+            $"{RiskCalendar.YearTitle(edit.Year)}, {Titles.HalfYear(edit.HalfYear)}: {Titles.Of(edit.Decision)}", clock);
         if (!await db.TrySaveUniqueAsync(ct).OrRefuseStaleAsync(Stale)) throw new StaleEditException(Stale);
         return review.Id;
     }

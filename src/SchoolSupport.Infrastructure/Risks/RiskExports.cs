@@ -15,7 +15,7 @@ public sealed class RiskExports(IDbContextFactory<AppDbContext> dbs, ICurrentSco
     public async Task<byte[]> XlsxAsync(int year, Guid? municipalityId = null, CancellationToken ct = default)
     {
         var overview = await queries.OverviewAsync(year, municipalityId, ct);
-        var levels = overview.Factors.Select(f => (f.Title, (Func<SchoolRiskRow, object?>)(r => RiskLabels.Of(r.Levels[f.Code])))).ToList();
+        var levels = overview.Factors.Select(f => (f.Title, (Func<SchoolRiskRow, object?>)(r => Titles.Of(r.Levels[f.Code])))).ToList();
         var changes = overview.Factors.Select(f => (f.Title, (Func<SchoolRiskRow, object?>)(r => Change(r, f.Code)))).ToList();
         using var output = new MemoryStream();
         XlsxExport.Write(output,
@@ -62,7 +62,7 @@ public sealed class RiskExports(IDbContextFactory<AppDbContext> dbs, ICurrentSco
     }
 
     private static string Change(SchoolRiskRow row, string code) =>
-        $"{RiskLabels.Of(row.Previous.GetValueOrDefault(code))} → {RiskLabels.Of(row.Levels.GetValueOrDefault(code))}";
+        $"{Titles.Of(row.Previous.GetValueOrDefault(code))} → {Titles.Of(row.Levels.GetValueOrDefault(code))}";
 
     private static string Letter(RiskLevel? level) => level switch
     {

@@ -172,7 +172,7 @@ public sealed class RiskQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSco
         var plans = await db.Plans.AsNoTracking().VisibleTo(scope, db).Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, ct);
         var reviewIds = decisions.Where(d => d.ReviewId != null).Select(d => d.ReviewId!.Value).ToList();
         var reviews = await db.EffectivenessReviews.AsNoTracking().VisibleTo(scope, db).Where(r => reviewIds.Contains(r.Id))
-            .ToDictionaryAsync(r => r.Id, r => $"{RiskLabels.HalfYear(r.HalfYear)} {RiskCalendar.YearTitle(r.Year)}, {r.Date:dd.MM.yyyy}", ct);
+            .ToDictionaryAsync(r => r.Id, r => $"{Titles.HalfYear(r.HalfYear)} {RiskCalendar.YearTitle(r.Year)}, {r.Date:dd.MM.yyyy}", ct);
         var rows = decisions.Select(d => new DecisionRow(d, factors.FirstOrDefault(f => f.Code == d.FactorCode)?.Title ?? d.FactorCode,
             d.Level switch
             {
@@ -200,7 +200,7 @@ public sealed class RiskQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSco
             municipalities.Where(m => Visibility.CanSeeMunicipality(scope, m.Id)).Select(m => (m.Id, m.Name)).ToList(),
             factors.Select(f => (f.Code, f.Title)).ToList(),
             programmes.Select(p => (p.Id, p.SchoolId, p.Title)).ToList(),
-            reviews.Select(r => (r.Id, r.SchoolId, $"{RiskLabels.HalfYear(r.HalfYear)} {RiskCalendar.YearTitle(r.Year)} ({r.Date:dd.MM.yyyy})")).ToList(),
+            reviews.Select(r => (r.Id, r.SchoolId, $"{Titles.HalfYear(r.HalfYear)} {RiskCalendar.YearTitle(r.Year)} ({r.Date:dd.MM.yyyy})")).ToList(),
             scope.IsRegional);
     }
 

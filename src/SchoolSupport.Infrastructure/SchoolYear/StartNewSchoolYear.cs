@@ -135,7 +135,7 @@ public sealed class StartNewSchoolYear(IDbContextFactory<AppDbContext> dbs, ICur
             .OrderBy(p => p.Title).Select(p => new { p.Id, p.Title, p.ValidTo, p.Status }).ToListAsync(ct);
         foreach (var p in partnerships)
         {
-            if (p.ValidTo >= start) carried.Add(new(RolloverKind.Partnership, p.Id, p.Title, $"«{PartnershipLabels.Of(p.Status)}», срок соглашения по {p.ValidTo:dd.MM.yyyy}"));
+            if (p.ValidTo >= start) carried.Add(new(RolloverKind.Partnership, p.Id, p.Title, $"«{Titles.Of(p.Status)}», срок соглашения по {p.ValidTo:dd.MM.yyyy}"));
             else closing.Add(new(RolloverKind.Partnership, p.Id, p.Title, $"срок соглашения истёк {p.ValidTo:dd.MM.yyyy}: партнёрство будет завершено"));
         }
 

@@ -1,3 +1,4 @@
+using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Results;
 using SchoolSupport.Domain.Schools;
 
@@ -31,9 +32,9 @@ public static class DomainLabels
         value.HasFlag(EducationLevels.Secondary) ? "СОО" : null,
     }.Where(s => s is not null));
 
-    public static string Of(AssessmentKind value) => ResultLabels.Kind(value);
+    public static string Of(AssessmentKind value) => Titles.Of(value);
 
-    public static string Of(Subject value) => ResultLabels.Subject(value);
+    public static string Of(Subject value) => Titles.Of(value);
 
     private static readonly Dictionary<string, AssessmentKind> KindsByName =
         Enum.GetValues<AssessmentKind>().ToDictionary(k => Of(k), StringComparer.OrdinalIgnoreCase);

@@ -33,7 +33,7 @@ public static class BackupCommands
         var log = loggers.CreateLogger(nameof(BackupCommands));
         try
         {
-            if (backup >= 0) await BackupCommand.RunAsync(connectionString, DatabaseStartup.FilesFolder(builder), folder, log);
+            if (backup >= 0) await BackupCommand.RunAsync(connectionString, DatabaseStartup.FilesFolder(builder), folder, log, TimeProvider.System);
             else await RestoreCommand.RunAsync(folder, connectionString, DatabaseStartup.FilesFolder(builder), log);
             return 0;
         }

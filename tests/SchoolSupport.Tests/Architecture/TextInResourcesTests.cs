@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+
+namespace SchoolSupport.Tests.Architecture;
+
+/// <summary>UI text lives in Resources/Ui.resx (Web) and Domain text in Resources/DomainText.resx: folders that were cleaned stay clean.</summary>
+public sealed partial class TextInResourcesTests
+{
+    /// <summary>Folders of SchoolSupport.Web whose Razor files hold no Russian text; widen the list as folders are cleaned.</summary>
+    private static readonly string[] CleanRazorFolders =
+    [
+        "Components/Pages/Mentoring", "Components/Pages/Partnerships", "Components/Pages/Development",
+        "Components/Pages/Results", "Components/Shared", "Components/Pages/Account", "Components/Layout",
+    ];
+
+    /// <summary>Folders of SchoolSupport.Domain whose code holds no Russian text, seed data (see Glossary.cs) aside.</summary>
+    private static readonly string[] CleanDomainFolders = ["Partnerships", "Development", "Mentoring", "Documents", "Results", "Common", "Schools", "Risks"];
+
+    private static readonly string[] DomainSeedFiles = ["Risks/DefaultRiskFactors.cs", "Schools/Region.cs"];
+
+    private static string Src([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "..", "src"));
+
+    [GeneratedRegex("[А-Яа-яЁё]")]
+    private static partial Regex Cyrillic();
+
+    [Fact]
+    public void Razor_files_of_cleaned_folders_hold_no_inline_Russian_text()
+    {
+        var offenders = CleanRazorFolders
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Src(), "SchoolSupport.Web", folder), "*.razor*", SearchOption.AllDirectories))
+            .SelectMany(file => InlineLines(file).Select(line => $"{Path.GetRelativePath(Src(), file)}: {line}"))
+            .ToList();
+        offenders.Should().BeEmpty("UI text lives in Resources/Ui.resx (Ui.Key, string.Format(Ui.Key, …) for values)");
+    }
+
+    [Fact]
+    public void Domain_code_of_cleaned_folders_holds_no_inline_Russian_text()
+    {
+        var domain = Path.Combine(Src(), "SchoolSupport.Domain");
+        var offenders = CleanDomainFolders
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(domain, folder), "*.cs", SearchOption.AllDirectories))
+            .Where(file => !DomainSeedFiles.Contains(Path.GetRelativePath(domain, file).Replace('\\', '/')))
+            .SelectMany(file => InlineLines(file).Select(line => $"{Path.GetRelativePath(Src(), file)}: {line}"))
+            .ToList();
+        offenders.Should().BeEmpty("Domain messages and enum titles live in Resources/DomainText.resx (DomainText.Key, Titles.Of)");
+    }
+
+    [Fact]
+    public void The_check_sees_inline_text()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.razor");
+        File.WriteAllText(file, "@* Комментарий *@\n<MudText>@Ui.Title</MudText>\n<MudText>Текст</MudText>\n// Комментарий\n");
+        try { InlineLines(file).Should().Equal("<MudText>Текст</MudText>"); }
+        finally { File.Delete(file); }
+    }
+
+    /// <summary>Lines with Cyrillic letters, comments (<c>//</c>, <c>///</c>, <c>@* … *@</c> on one line) aside.</summary>
+    internal static IEnumerable<string> InlineLines(string file) => File.ReadLines(file)
+        .Select(l => l.Trim())
+        .Where(l => !l.StartsWith("//", StringComparison.Ordinal) && !(l.StartsWith("@*", StringComparison.Ordinal) && l.EndsWith("*@", StringComparison.Ordinal)))
+        .Where(l => Cyrillic().IsMatch(l));
+}
