@@ -82,7 +82,7 @@ public sealed class PdfLayoutTests(PortalFixture portal) : IClassFixture<PortalF
         var draft = await PlanWorkflowTests.DraftSchoolProgrammeAsync(portal);
         using var output = new MemoryStream();
 
-        var (found, _) = await portal.Service<PlanExport>(portal.World.Scope(Roles.Ministry, "b")).WritePdfAsync(draft, output);
+        var (found, _) = await portal.Service<PlanExport>(portal.World.Scope(Roles.Operator, "b")).WritePdfAsync(draft, output);
 
         found.Should().BeFalse();
         output.Length.Should().Be(0);
