@@ -10,3 +10,21 @@ document.addEventListener('click', event => {
     main.focus();
     main.scrollIntoView();
 }, true);
+
+// A dialog gives the focus back to what opened it when it closes: the element focused last outside any dialog is
+// remembered, and when the focus falls to <body> after a dialog leaves the page, it returns there.
+(() => {
+    let opener = null;
+    document.addEventListener('focusin', event => {
+        const target = event.target;
+        if (target instanceof HTMLElement && target !== document.body && !target.closest('[role=dialog], .mud-overlay, .mud-popover')) opener = target;
+    }, true);
+    new MutationObserver(records => {
+        const dialogLeft = records.some(r => [...r.removedNodes].some(n => n instanceof Element && (n.matches('[role=dialog], .mud-dialog-container') || n.querySelector('[role=dialog]'))));
+        if (!dialogLeft || !opener || !opener.isConnected) return;
+        setTimeout(() => {
+            const active = document.activeElement;
+            if ((!active || active === document.body) && opener?.isConnected) opener.focus();
+        }, 0);
+    }).observe(document.body, { childList: true, subtree: true });
+})();
