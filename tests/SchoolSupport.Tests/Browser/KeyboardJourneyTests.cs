@@ -27,9 +27,10 @@ public sealed class KeyboardJourneyTests(BrowserFixture portal) : IClassFixture<
         await page.WaitForURLAsync(url => !url.Contains("/account/login"));
         await BrowserFixture.WaitForCircuitAsync(page);
 
-        // The first Tab stop is the skip link; Enter puts the focus on the page's content, past the bar and the menu.
+        // After navigation the focus is on the page's title (FocusOnNavigate). Going back to the top of the page, the first stop
+        // is the skip link, which shows when focused; Enter puts the focus on the page's content, past the bar and the menu.
         await BrowserFixture.GotoAsync(page, "/lists");
-        await page.Keyboard.PressAsync("Tab");
+        await TabUntilAsync(page, "() => document.activeElement?.classList.contains('skip-link')", limit: 80, key: "Shift+Tab");
         (await page.EvaluateAsync<string>(Focused)).Should().Be("Перейти к содержимому");
         (await page.Locator("a.skip-link").BoundingBoxAsync())!.Y.Should().BeGreaterThanOrEqualTo(0, "the skip link shows when it has the focus");
         await page.Keyboard.PressAsync("Enter");
@@ -63,11 +64,11 @@ public sealed class KeyboardJourneyTests(BrowserFixture portal) : IClassFixture<
     }
 
     /// <summary>Presses Tab until the condition holds; fails after <paramref name="limit"/> presses. Returns the focused element's name.</summary>
-    private static async Task<string> TabUntilAsync(IPage page, string condition, int limit)
+    private static async Task<string> TabUntilAsync(IPage page, string condition, int limit, string key = "Tab")
     {
         for (var i = 0; i < limit; i++)
         {
-            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.PressAsync(key);
             if (await page.EvaluateAsync<bool>(condition)) return await page.EvaluateAsync<string>(Focused);
         }
 
