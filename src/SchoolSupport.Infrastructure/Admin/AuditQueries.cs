@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Identification;
@@ -9,21 +10,30 @@ namespace SchoolSupport.Infrastructure.Admin;
 public sealed record AuditRow(DateTimeOffset At, string Person, string Action, string ObjectKind, string ObjectName, string? Link, string Details);
 
 /// <summary>The region's audit log in Russian: action codes become words, object ids become names and links.</summary>
-public sealed class AuditQueries(IDbContextFactory<AppDbContext> dbs, ICurrentScope current)
+public sealed partial class AuditQueries(IDbContextFactory<AppDbContext> dbs, ICurrentScope current)
 {
+    [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial Regex GuidPattern();
+
+    private static Regex Guids => GuidPattern();
+
     public async Task<IReadOnlyList<AuditRow>> LatestAsync(int take, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.Admin, Roles.Ministry, Roles.Operator);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var entries = await db.Audit.Where(a => a.RegionId == scope.RegionId).OrderByDescending(a => a.At).Take(take).AsNoTracking().ToListAsync(ct);
         var names = await NamesAsync(db, entries, ct);
+        // Older entries name a school by its id in the details («→ школа 9bb9…»): the school's name is shown instead.
+        var mentioned = entries.SelectMany(e => Guids.Matches(e.Details).Select(m => Guid.Parse(m.Value))).Distinct().ToList();
+        var schoolNames = await db.Schools.Where(s => mentioned.Contains(s.Id)).Select(s => new { s.Id, s.ShortName }).ToDictionaryAsync(s => s.Id, s => s.ShortName, ct);
+        string Readable(string details) => Guids.Replace(details, m => schoolNames.TryGetValue(Guid.Parse(m.Value), out var school) ? $"«{school}»" : m.Value);
         var people = await db.Users.Where(u => u.RegionId == scope.RegionId).Select(u => new { u.Id, u.FullName }).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
         return [.. entries.Select(e =>
         {
             var person = e.UserId is { } userId && people.TryGetValue(userId, out var fullName) && fullName.Length > 0 ? fullName : e.UserName;
             var id = Guid.TryParse(e.EntityId, out var g) ? g : (Guid?)null;
             var name = id is { } key && names.TryGetValue(key, out var known) ? known : "";
-            return new AuditRow(e.At, person, AuditLabels.Action(e.Action), AuditLabels.Kind(e.EntityType), name, AuditLabels.Link(e.EntityType, id), e.Details);
+            return new AuditRow(e.At, person, AuditLabels.Action(e.Action), AuditLabels.Kind(e.EntityType), name, AuditLabels.Link(e.EntityType, id), Readable(e.Details));
         })];
     }
 
