@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddTransient<HousekeepingJob>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<AuditQueries>(); // #19: the audit log in Russian
         services.AddScoped<InviteUser>();
         services.AddScoped<BulkInvitation>();
         services.AddScoped<AccountMail>();

@@ -94,10 +94,4 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
         db.Record(admin, "user.role", "user", user.Id, $"{user.FullName}: {string.Join(",", old)} → {role}", clock);
         await db.SaveChangesAsync(ct);
     }
-
-    public async Task<IReadOnlyList<AuditEntry>> AuditAsync(int take, CancellationToken ct = default)
-    {
-        var scope = current.RequireRole(Roles.Admin, Roles.Ministry, Roles.Operator);
-        return await db.Audit.Where(a => a.RegionId == scope.RegionId).OrderByDescending(a => a.At).Take(take).AsNoTracking().ToListAsync(ct);
-    }
 }

@@ -100,12 +100,14 @@ internal sealed class ReportLayout
                     room = width;
                 }
 
-                // A word wider than the whole line (a long number or address) is cut where it has to be.
+                // Only a word wider than the whole line (a long number or address) is cut, with a hyphen where it is cut;
+                // a word that fits a line goes whole to the next one.
                 line = word;
                 while (font.MeasureText(line) > room)
                 {
-                    var fit = Math.Max(1, font.BreakText(line, room));
-                    lines.Add(line[..fit]);
+                    var fit = Math.Max(1, font.BreakText(line, room - font.MeasureText("-")));
+                    var cut = line[..fit];
+                    lines.Add(char.IsLetter(cut[^1]) && char.IsLetter(line[fit]) ? cut + "-" : cut);
                     line = line[fit..];
                     room = width;
                 }

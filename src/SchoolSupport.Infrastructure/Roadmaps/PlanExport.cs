@@ -44,6 +44,8 @@ public sealed class PlanExport(PlanQueries plans, PlanEvidenceFiles evidence, ID
             HeaderLines = [authority],
             Body = body,
             Orientation = PageOrientation.Landscape,
+            // A plan not yet approved is a draft on paper too.
+            Stamp = plan.Status is PlanStatus.Draft or PlanStatus.Submitted or PlanStatus.UnderReview or PlanStatus.Returned ? "ПРОЕКТ" : "",
             Signature = new SignatureBlock(plan.Level == Domain.Roadmaps.PlanLevel.School ? "Директор" : "Руководитель", ""),
         }, output);
         return (true, FileName(plan, "pdf"));

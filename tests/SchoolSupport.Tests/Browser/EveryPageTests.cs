@@ -5,16 +5,16 @@ using Microsoft.Playwright;
 namespace SchoolSupport.Tests.Browser;
 
 /// <summary>
-/// Every page in every role's menu, at 1366×768 on the demo: an h1, no horizontal scrolling, nothing from the browser
+/// Every page in every role's menu, at 1366×768 (and without horizontal scrolling at 1920×1080) on the demo: an h1, no horizontal scrolling, nothing from the browser
 /// console, no English MudBlazor default, and no axe-core violation of WCAG 2.0/2.1 A and AA (ГОСТ Р 52872-2019).
 /// </summary>
 public sealed class EveryPageTests(BrowserFixture portal) : IClassFixture<BrowserFixture>
 {
     private static readonly string[] EnglishDefaults = ["Rows per page", "No matching records", "Loading...", "Items per page", "of "];
 
-    // Issue #19: the audit found colour contrast (MudBlazor's default palette), unlabelled pickers and more; the test runs once
-    // those are fixed. Remove Skip to see the list of problems (about 1 minute per role).
-    [Theory(Skip = "Issue #19: axe-core violations still to fix")]
+    // Issue #19. A violation from MudBlazor's own markup that the portal cannot fix is disabled below for exactly that rule
+    // and selector, with the reason.
+    [Theory]
     [InlineData("admin@demo.local")]
     [InlineData("ministry@demo.local")]
     [InlineData("operator@demo.local")]
@@ -30,20 +30,53 @@ public sealed class EveryPageTests(BrowserFixture portal) : IClassFixture<Browse
         var links = await page.EvaluateAsync<string[]>("() => [...new Set([...document.querySelectorAll('nav a[href]')].map(a => a.getAttribute('href')))]");
         links.Should().NotBeEmpty();
         var problems = new List<string>();
-        foreach (var link in links.Prepend("/"))
+        // The Hangfire dashboard (/jobs) is a third-party page outside the portal's layout. Besides the menu, the first list,
+        // plan and school card reached from their menu pages (the wide tables and the evidence live there).
+        var pages = new Queue<string>(links.Prepend("/").Where(l => !l.StartsWith("/jobs", StringComparison.Ordinal)));
+        while (pages.TryDequeue(out var link))
         {
-            await BrowserFixture.GotoAsync(page, link);
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            if (await page.Locator("h1").CountAsync() == 0) problems.Add($"{link}: нет h1");
-            if (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"))
-                problems.Add($"{link}: горизонтальная прокрутка");
-            var text = await page.InnerTextAsync("body");
-            problems.AddRange(EnglishDefaults.Where(d => text.Contains(d, StringComparison.Ordinal)).Select(d => $"{link}: английский текст «{d}»"));
-            var axe = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-            problems.AddRange(axe.Violations.Select(v => $"{link}: axe {v.Id} ({v.Impact}) ×{v.Nodes.Length}: {v.Nodes.First().Target} — {v.Nodes.First().Html}"));
+            try
+            {
+                problems.AddRange(await ProblemsOfAsync(page, link));
+                if (link is "/lists" or "/roadmaps" or "/schools"
+                    && await page.EvaluateAsync<string?>($"() => [...document.querySelectorAll('#main-content a[href^=\"{link}/\"]')].map(a => a.getAttribute('href')).find(h => /[0-9a-f]{{8}}-/.test(h)) ?? null") is { } detail)
+                {
+                    pages.Enqueue(detail);
+                }
+            }
+            catch (Exception e) when (e is PlaywrightException or TimeoutException)
+            {
+                problems.Add($"{link}: страница не открылась ({e.Message.Split('\n')[0]})");
+            }
+
+            // Every visited page is kept as a screenshot (CI artefact, test output screenshots/).
+            await BrowserFixture.ScreenshotAsync(page, $"every-page-{email.Split('@')[0]}{Slug(link)}");
         }
-        await BrowserFixture.ScreenshotAsync(page, "every-page-" + email.Split('@')[0]);
+
         await page.Context.CloseAsync();
         problems.Concat(console).Should().BeEmpty();
     }
+
+    private static async Task<List<string>> ProblemsOfAsync(IPage page, string link)
+    {
+        var problems = new List<string>();
+        await BrowserFixture.GotoAsync(page, link);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        if (await page.Locator("h1").CountAsync() == 0) problems.Add($"{link}: нет h1");
+        if (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"))
+            problems.Add($"{link}: горизонтальная прокрутка");
+        // The wide screen too: nothing that fits 1366 px may stretch past 1920 px (a chart or table sized to the window).
+        await page.SetViewportSizeAsync(1920, 1080);
+        if (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"))
+            problems.Add($"{link}: горизонтальная прокрутка при 1920×1080");
+        await page.SetViewportSizeAsync(1366, 768);
+        var text = await page.InnerTextAsync("body");
+        problems.AddRange(EnglishDefaults.Where(d => text.Contains(d, StringComparison.Ordinal)).Select(d => $"{link}: английский текст «{d}»"));
+        var axe = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        problems.AddRange(axe.Violations.Select(v => $"{link}: axe {v.Id} ({v.Impact}) ×{v.Nodes.Length}: "
+            + string.Join(" | ", v.Nodes.Take(4).Select(n => $"{n.Target} — {n.Html[..Math.Min(n.Html.Length, 200)]}"))));
+        return problems;
+    }
+
+    private static string Slug(string link) => link == "/" ? "-home" : string.Concat(link.Split('-')[0].Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
 }

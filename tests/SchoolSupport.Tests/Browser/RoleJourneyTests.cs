@@ -99,6 +99,10 @@ public sealed class RoleJourneyTests(BrowserFixture portal) : IClassFixture<Brow
         await ministry.GetByText("Статус: Утверждён").WaitForAsync();
         await ministry.GetByText($"Приказ № 1852 от 15.09.{listYear}").First.WaitForAsync();
         await ministry.GetByRole(AriaRole.Button, new() { Name = "Опубликовать" }).ClickAsync();
+        // Publication cannot be undone: the confirmation says who will see the list.
+        var confirmPublish = ministry.GetByRole(AriaRole.Dialog);
+        await confirmPublish.GetByText("публичной странице", new() { Exact = false }).WaitForAsync();
+        await confirmPublish.GetByRole(AriaRole.Button, new() { Name = "Опубликовать" }).ClickAsync();
         await ministry.GetByText("Статус: Опубликован").WaitForAsync();
         await BrowserFixture.ScreenshotAsync(ministry, "ministry-list-published");
         var pdf = await ministry.APIRequest.GetAsync(listUrl.TrimEnd('/') + "/list.pdf");

@@ -37,6 +37,10 @@ public sealed class SchoolSupportJourneyTests(BrowserFixture portal) : IClassFix
         await coordinator.GetByLabel("Комментарий (обязателен при возврате", new() { Exact = false }).FillAsync("Добавьте показатели по ВПР в раздел о качестве преподавания.");
         await coordinator.GetByLabel("Комментарий (обязателен при возврате", new() { Exact = false }).PressAsync("Tab");
         await ClickAsync(coordinator, "Вернуть на доработку");
+        // Returning is confirmed, and the confirmation repeats the comment that goes back to the school.
+        var confirmReturn = coordinator.GetByRole(AriaRole.Dialog);
+        await confirmReturn.GetByText("Добавьте показатели по ВПР", new() { Exact = false }).WaitForAsync();
+        await confirmReturn.GetByRole(AriaRole.Button, new() { Name = "Вернуть на доработку" }).ClickAsync();
         await coordinator.GetByText(PlanLabels.Of(PlanStatus.Returned)).First.WaitForAsync();
         await BrowserFixture.ScreenshotAsync(coordinator, "municipal-plan-returned");
         (await BrowserFixture.AccessibilityProblemsAsync(coordinator)).Should().BeEmpty();

@@ -23,9 +23,9 @@ public static class RiskLevelText
     public static string Style(RiskLevel? level) => level switch
     {
         RiskLevel.High => "color:#c62828;font-weight:600",
-        RiskLevel.Medium => "color:#ef6c00",
+        RiskLevel.Medium => "color:#9a4b00", // 6.2:1 on white; #ef6c00 was 3:1 (WCAG 1.4.3)
         RiskLevel.Low => "color:#2e7d32",
-        _ => "color:#757575",
+        _ => "color:#616161",
     };
 
     /// <summary>The last, current and next school year: those a profile, review or decision may be for.</summary>

@@ -1,0 +1,30 @@
+// Keyboard help that works the same on static and interactive pages (no inline script: the CSP refuses them).
+// The skip link moves focus to the page's content; Blazor would otherwise take "#main-content" for a navigation to "/".
+document.addEventListener('click', event => {
+    const link = event.target instanceof Element ? event.target.closest('a.skip-link') : null;
+    if (!link) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const main = document.getElementById('main-content');
+    if (!main) return;
+    main.focus();
+    main.scrollIntoView();
+}, true);
+
+// A dialog gives the focus back to what opened it when it closes: the element focused last outside any dialog is
+// remembered, and when the focus falls to <body> after a dialog leaves the page, it returns there.
+(() => {
+    let opener = null;
+    document.addEventListener('focusin', event => {
+        const target = event.target;
+        if (target instanceof HTMLElement && target !== document.body && !target.closest('[role=dialog], .mud-overlay, .mud-popover')) opener = target;
+    }, true);
+    new MutationObserver(records => {
+        const dialogLeft = records.some(r => [...r.removedNodes].some(n => n instanceof Element && (n.matches('[role=dialog], .mud-dialog-container') || n.querySelector('[role=dialog]'))));
+        if (!dialogLeft || !opener || !opener.isConnected) return;
+        setTimeout(() => {
+            const active = document.activeElement;
+            if ((!active || active === document.body) && opener?.isConnected) opener.focus();
+        }, 0);
+    }).observe(document.body, { childList: true, subtree: true });
+})();
