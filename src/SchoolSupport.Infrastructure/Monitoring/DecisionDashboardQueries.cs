@@ -87,6 +87,22 @@ public sealed class DecisionDashboardQueries(IDbContextFactory<AppDbContext> dbs
         IndicatorCode.ListReduction, IndicatorCode.PositiveDynamics, IndicatorCode.Consultations,
     ];
 
+    /// <summary>The dashboard, or null when the chosen municipality is not one the user sees (pages answer 404).</summary>
+    public async Task<DecisionDashboard?> FindAsync(DashboardFilter filter, CancellationToken ct = default) =>
+        await CanSeeAsync(filter, ct) ? await GetAsync(filter, ct) : null;
+
+    /// <summary>The drill-down list, or null when the chosen municipality is not one the user sees.</summary>
+    public async Task<DrillDown?> FindDrillDownAsync(IndicatorCode code, DashboardFilter filter, bool? counted, CancellationToken ct = default) =>
+        await CanSeeAsync(filter, ct) ? await DrillDownAsync(code, filter, counted, ct) : null;
+
+    private async Task<bool> CanSeeAsync(DashboardFilter filter, CancellationToken ct)
+    {
+        var scope = current.RequireRole(MonitoringIndicators.DashboardReaders);
+        if (filter.MunicipalityId is not { } m) return true;
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return Visibility.CanSeeMunicipality(scope, m) && await db.Municipalities.AnyAsync(x => x.Id == m, ct);
+    }
+
     public async Task<DecisionDashboard> GetAsync(DashboardFilter filter, CancellationToken ct = default)
     {
         var scope = current.RequireRole(MonitoringIndicators.DashboardReaders);
