@@ -104,6 +104,9 @@ public static class DependencyInjection
         services.AddScoped<MonitoringIndicators>();
         services.AddScoped<MonitoringDashboard>();
         services.AddScoped<MonitoringReports>();
+        // Decision dashboards (ministry and municipal): queries and exports.
+        services.AddScoped<DecisionDashboardQueries>();
+        services.AddScoped<DecisionDashboardExports>();
         services.TryAddSingleton(new SupportTargets());
         services.AddScoped<SavePartnership>();
         services.AddScoped<MovePartnership>();

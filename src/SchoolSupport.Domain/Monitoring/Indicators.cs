@@ -19,6 +19,8 @@ public enum IndicatorCode
     GraduatePreparation = 11,
     /// <summary>Share of listed schools checked by РЦОКО on the four points this year.</summary>
     QualityCheckCoverage = 12,
+    /// <summary>Share of listed schools that had at least one mentor's consultation in the school year.</summary>
+    Consultations = 13,
 }
 
 public enum IndicatorUnit
@@ -44,7 +46,7 @@ public sealed record TargetIndicator(IndicatorCode Code, string Title, Indicator
         new(IndicatorCode.MunicipalitiesWithProgrammes, "Муниципалитеты с утверждёнными программами поддержки", IndicatorUnit.Percent, 100, true),
         new(IndicatorCode.ListedSchoolsWithProgrammes, "Школы перечня с утверждёнными программами", IndicatorUnit.Percent, 100, true),
         new(IndicatorCode.TeachersInCommunities, "Учителя школ перечня в профессиональных сообществах", IndicatorUnit.Percent, 100, false),
-        new(IndicatorCode.Agreements, "Соглашения о партнёрстве за год", IndicatorUnit.Count, 5, false),
+        new(IndicatorCode.Agreements, "Соглашения о партнёрстве за год", IndicatorUnit.Count, 5, true),
         new(IndicatorCode.ListReduction, "Сокращение перечня к предыдущему году", IndicatorUnit.Percent, 25, true),
         new(IndicatorCode.PositiveDynamics, "Школы перечня с положительной динамикой результатов к предыдущему году", IndicatorUnit.Percent, 100, true),
         new(IndicatorCode.BasicResults, "Достижение обучающимися базовых результатов", IndicatorUnit.Percent, null, false),
@@ -54,6 +56,7 @@ public sealed record TargetIndicator(IndicatorCode Code, string Title, Indicator
         new(IndicatorCode.Individualisation, "Индивидуализация обучения", IndicatorUnit.Percent, null, false),
         new(IndicatorCode.GraduatePreparation, "Результативность программ подготовки выпускников", IndicatorUnit.Percent, null, false),
         new(IndicatorCode.QualityCheckCoverage, "Школы перечня, проверенные РЦОКО по четырём позициям", IndicatorUnit.Percent, 100, true),
+        new(IndicatorCode.Consultations, "Школы перечня, получившие консультации наставников за учебный год", IndicatorUnit.Percent, 100, true),
     ];
 
     public static TargetIndicator Of(IndicatorCode code) => All.First(d => d.Code == code);

@@ -31,28 +31,27 @@ public sealed record ResultPoint(int Year, AssessmentKind Kind, Subject Subject,
 /// <summary>The figures of the monitoring dashboards, each counted within the user's scope.</summary>
 public sealed class MonitoringDashboard(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
 {
-    /// <summary>The ministry's view: every municipality of the region, and the size of the published list by year.</summary>
-    public async Task<RegionDashboard> RegionAsync(CancellationToken ct = default)
+    /// <summary>The ministry's view: every municipality of the region, and the size of the published list by year (figures of <see cref="IndicatorFigures"/>).</summary>
+    public async Task<RegionDashboard> RegionAsync(int? year = null, CancellationToken ct = default)
     {
         var scope = current.RequireRole(MonitoringIndicators.Readers);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var covered = await MonitoringCoverage.CoveredAsync(db, scope.RegionId, null, ct);
-        var coveredIds = covered.SchoolIds.ToList();
-        var approved = db.Plans.Where(p => PlanBoard.ApprovedStatuses.Contains(p.Status));
-        var overdue = PlanItem.OverdueOn(clock.Today());
-        var executing = db.Plans.Where(p => PlanBoard.InExecution.Contains(p.Status));
-        var rows = await db.Municipalities.AsNoTracking()
-            .Select(m => new MunicipalityFigures(m.Id, m.Name,
-                db.Schools.Count(s => s.MunicipalityId == m.Id && coveredIds.Contains(s.Id)),
-                db.Schools.Count(s => s.MunicipalityId == m.Id && coveredIds.Contains(s.Id) && approved.Any(p => p.Level == PlanLevel.School && p.SchoolId == s.Id)),
-                approved.Any(p => p.Level == PlanLevel.Municipality && p.MunicipalityId == m.Id),
-                db.PlanItems.Where(overdue).Count(i => executing.Any(p => p.Id == i.PlanId && p.MunicipalityId == m.Id)),
-                db.Set<MonitoringTask>().Count(t => t.MunicipalityId == m.Id && t.Status == MonitoringTaskStatus.Open),
-                db.Set<MonitoringTask>().Count(t => t.MunicipalityId == m.Id && t.Status == MonitoringTaskStatus.Overdue)))
-            .ToListAsync(ct);
-        var trend = await db.Set<SupportList>().AsNoTracking().Where(l => l.Status == ListStatus.Published)
-            .Select(l => new ListSize(l.Year, l.Entries.Count(e => e.Included))).ToListAsync(ct);
-        return new RegionDashboard(covered.Basis, [.. rows.OrderBy(r => r.Municipality)], [.. trend.OrderBy(t => t.Year)]);
+        var basis = await IndicatorFigures.LoadAsync(db, scope, year ?? await IndicatorFigures.DefaultYearAsync(db, clock.Today(), ct), null, clock.Today(), ct);
+        var rows = basis.Municipalities.Select(m => new MunicipalityFigures(m.MunicipalityId, m.Municipality, m.ListedSchools, m.WithProgramme,
+            m.ApprovedRoadmap, m.OverduePlanItems, m.OpenTasks, m.OverdueTasks)).ToList();
+        return new RegionDashboard(basis.Covered.Basis, rows, await ListTrendAsync(db, null, ct));
+    }
+
+    /// <summary>The size of the latest published version of each year's list, optionally within one municipality.</summary>
+    internal static async Task<IReadOnlyList<ListSize>> ListTrendAsync(AppDbContext db, Guid? municipalityId, CancellationToken ct)
+    {
+        var latest = await db.Set<SupportList>().AsNoTracking().Where(l => l.Status == ListStatus.Published)
+            .Select(l => new { l.Id, l.Year, l.Version }).ToListAsync(ct);
+        var ids = latest.GroupBy(l => l.Year).Select(g => g.MaxBy(l => l.Version)!.Id).ToList();
+        var sizes = await db.Set<SupportListEntry>().Where(e => ids.Contains(e.ListId) && e.Included
+                && (municipalityId == null || db.Schools.Any(s => s.Id == e.SchoolId && s.MunicipalityId == municipalityId)))
+            .GroupBy(e => e.ListId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return [.. latest.Where(l => ids.Contains(l.Id)).Select(l => new ListSize(l.Year, sizes.GetValueOrDefault(l.Id))).OrderBy(l => l.Year)];
     }
 
     /// <summary>The schools the user sees (a coordinator's municipality, a mentor's schools, a school itself), with plan and task figures.</summary>

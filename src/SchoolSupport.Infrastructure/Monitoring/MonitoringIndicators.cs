@@ -3,6 +3,7 @@ using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Identification;
 using SchoolSupport.Domain.Monitoring;
 using SchoolSupport.Domain.Roadmaps;
+using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Roadmaps;
 
@@ -21,38 +22,40 @@ public sealed record QualityCheckInput(Guid SchoolId, bool EquipmentAdequate, bo
 /// Indicators of a monitoring year against their targets: counted from plans, lists, results and РЦОКО checks where the
 /// portal has the data, entered by an operator (with source and date) where it has not.
 /// </summary>
-public sealed class MonitoringIndicators(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
+public sealed class MonitoringIndicators(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock, SupportTargets supportTargets)
 {
     public static readonly string[] Readers = [Roles.Admin, Roles.Ministry, Roles.Operator];
 
-    public async Task<IReadOnlyList<IndicatorRow>> ComputeAsync(int year, CancellationToken ct = default)
+    /// <summary>Who reads the decision dashboards and their indicators: regional staff, and a municipal coordinator for its municipality.</summary>
+    public static readonly string[] DashboardReaders = [Roles.Admin, Roles.Ministry, Roles.Operator, Roles.Municipal];
+
+    /// <summary>The indicators of the region for regional staff, or of one municipality (a coordinator always its own).</summary>
+    public async Task<IReadOnlyList<IndicatorRow>> ComputeAsync(int year, CancellationToken ct = default) =>
+        (await ComputeWithBasisAsync(year, null, ct)).Rows;
+
+    /// <summary>The indicator rows and the basis they were counted from (for drill-down lists and the dashboards).</summary>
+    public async Task<(IReadOnlyList<IndicatorRow> Rows, IndicatorBasis Basis)> ComputeWithBasisAsync(int year, Guid? municipalityId, CancellationToken ct = default)
     {
-        var scope = current.RequireRole(Readers);
+        var scope = current.RequireRole(DashboardReaders);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var covered = await MonitoringCoverage.CoveredAsync(db, scope.RegionId, year, ct);
+        var basis = await IndicatorFigures.LoadAsync(db, scope, year, municipalityId, clock.Today(), ct);
         var targets = await db.Set<IndicatorTarget>().AsNoTracking().Where(t => t.Year == year).ToDictionaryAsync(t => t.Code, t => t.Target, ct);
         var entered = await db.Set<IndicatorValue>().AsNoTracking().Where(v => v.Year == year).ToDictionaryAsync(v => v.Code, ct);
-        var computed = new Dictionary<IndicatorCode, (decimal? Value, string Details)>
-        {
-            [IndicatorCode.MunicipalitiesWithProgrammes] = await MunicipalCoverageAsync(db, covered, ct),
-            [IndicatorCode.ListedSchoolsWithProgrammes] = await SchoolCoverageAsync(db, covered, ct),
-            [IndicatorCode.ListReduction] = await ReductionAsync(db, year, ct),
-            [IndicatorCode.PositiveDynamics] = await DynamicsAsync(db, covered, year, ct),
-            [IndicatorCode.QualityCheckCoverage] = await ChecksAsync(db, covered, year, ct),
-        };
         var asOf = clock.Today();
-        return TargetIndicator.All.Select(d =>
+        var rows = TargetIndicator.All.Select(d =>
         {
-            var target = targets.TryGetValue(d.Code, out var t) ? t : d.DefaultTarget;
+            var target = targets.TryGetValue(d.Code, out var t) ? t
+                : d.Code == IndicatorCode.Agreements ? supportTargets.AgreementsPerYear : d.DefaultTarget;
             if (d.Computed)
             {
-                var (value, details) = computed[d.Code];
-                return new IndicatorRow(d, value, target, details, asOf, "расчёт портала");
+                var figure = basis.Of(d.Code);
+                return new IndicatorRow(d, figure.Value, target, figure.Details, asOf, "расчёт портала");
             }
-            return entered.TryGetValue(d.Code, out var v)
+            return entered.TryGetValue(d.Code, out var v) && basis.MunicipalityId is null
                 ? new IndicatorRow(d, v.Value, target, v.Source, v.AsOf, v.EnteredBy)
-                : new IndicatorRow(d, null, target, "значение не внесено", null, "");
+                : new IndicatorRow(d, null, target, basis.MunicipalityId is null ? "значение не внесено" : "вносится по региону в целом", null, "");
         }).ToList();
+        return (rows, basis);
     }
 
     public async Task SetTargetAsync(int year, IndicatorCode code, decimal target, CancellationToken ct = default)
@@ -107,65 +110,8 @@ public sealed class MonitoringIndicators(IDbContextFactory<AppDbContext> dbs, IC
         await db.SaveChangesAsync(ct);
     }
 
-    private static async Task<(decimal?, string)> MunicipalCoverageAsync(AppDbContext db, CoveredSchools covered, CancellationToken ct)
-    {
-        var ids = covered.MunicipalityIds.ToList();
-        if (ids.Count == 0) return (null, "нет муниципалитетов");
-        var with = await db.Plans.Where(p => p.Level == PlanLevel.Municipality && PlanBoard.ApprovedStatuses.Contains(p.Status) && ids.Contains(p.MunicipalityId!.Value))
-            .Select(p => p.MunicipalityId).Distinct().CountAsync(ct);
-        return (Percent(with, ids.Count), $"{with} из {ids.Count}");
-    }
-
-    private static async Task<(decimal?, string)> SchoolCoverageAsync(AppDbContext db, CoveredSchools covered, CancellationToken ct)
-    {
-        var ids = covered.SchoolIds.ToList();
-        if (ids.Count == 0) return (null, "нет школ");
-        var with = await db.Plans.Where(p => p.Level == PlanLevel.School && PlanBoard.ApprovedStatuses.Contains(p.Status) && ids.Contains(p.SchoolId!.Value))
-            .Select(p => p.SchoolId).Distinct().CountAsync(ct);
-        return (Percent(with, ids.Count), $"{with} из {ids.Count}");
-    }
-
-    private static async Task<(decimal?, string)> ReductionAsync(AppDbContext db, int year, CancellationToken ct)
-    {
-        var sizes = await db.Set<SupportList>().Where(l => l.Status == ListStatus.Published && (l.Year == year || l.Year == year - 1))
-            .Select(l => new { l.Year, Count = l.Entries.Count(e => e.Included) }).ToListAsync(ct);
-        var now = sizes.FirstOrDefault(s => s.Year == year);
-        var before = sizes.FirstOrDefault(s => s.Year == year - 1);
-        if (now is null || before is null || before.Count == 0) return (null, "нужны опубликованные перечни двух лет подряд");
-        return (Math.Round(100m * (before.Count - now.Count) / before.Count, 1), $"{before.Count} → {now.Count} школ");
-    }
-
     /// <summary>Results of the spring that ends the monitoring year when they are in, else those of the spring before.</summary>
     public static async Task<int> ResultsYearAsync(AppDbContext db, int year, CancellationToken ct) =>
         await db.Results.AnyAsync(r => r.Year == year + 1, ct) ? year + 1 : year;
 
-    private static async Task<(decimal?, string)> DynamicsAsync(AppDbContext db, CoveredSchools covered, int year, CancellationToken ct)
-    {
-        var resultsYear = await ResultsYearAsync(db, year, ct);
-        var ids = covered.SchoolIds.ToList();
-        var rows = await db.Results.Where(r => ids.Contains(r.SchoolId) && (r.Year == resultsYear || r.Year == resultsYear - 1))
-            .Select(r => new { r.SchoolId, r.Year, r.Participants, r.BelowMinimumShare }).ToListAsync(ct);
-        var compared = 0;
-        var positive = 0;
-        foreach (var school in rows.GroupBy(r => r.SchoolId))
-        {
-            var before = ResultsDynamics.WeightedBelowMinimum(school.Where(r => r.Year == resultsYear - 1).Select(r => (r.Participants, r.BelowMinimumShare)));
-            var now = ResultsDynamics.WeightedBelowMinimum(school.Where(r => r.Year == resultsYear).Select(r => (r.Participants, r.BelowMinimumShare)));
-            if (ResultsDynamics.IsPositive(before, now) is not { } up) continue;
-            compared++;
-            if (up) positive++;
-        }
-        if (compared == 0) return (null, $"нет результатов {resultsYear - 1} и {resultsYear} годов для сравнения");
-        return (Percent(positive, compared), $"{positive} из {compared}: доля ниже минимума {resultsYear} к {resultsYear - 1}");
-    }
-
-    private static async Task<(decimal?, string)> ChecksAsync(AppDbContext db, CoveredSchools covered, int year, CancellationToken ct)
-    {
-        var ids = covered.SchoolIds.ToList();
-        if (ids.Count == 0) return (null, "нет школ");
-        var checkedCount = await db.Set<SchoolQualityCheck>().CountAsync(c => c.Year == year && ids.Contains(c.SchoolId), ct);
-        return (Percent(checkedCount, ids.Count), $"{checkedCount} из {ids.Count}");
-    }
-
-    private static decimal Percent(int part, int whole) => Math.Round(100m * part / whole, 1);
 }

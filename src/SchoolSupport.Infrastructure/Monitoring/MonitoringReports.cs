@@ -146,6 +146,6 @@ public sealed class MonitoringReports(IDbContextFactory<AppDbContext> dbs, ICurr
         var found = await db.Set<MonitoringYear>().AsNoTracking().Include(y => y.Stages).FirstOrDefaultAsync(y => y.Year == year, ct);
         if (found is null) return null;
         var authority = await db.Regions.Where(r => r.Id == scope.RegionId).Select(r => r.AuthorityName).FirstAsync(ct);
-        return (authority, [.. found.Stages.OrderBy(s => s.Number)], await indicators.ComputeAsync(year, ct), await dashboard.RegionAsync(ct));
+        return (authority, [.. found.Stages.OrderBy(s => s.Number)], await indicators.ComputeAsync(year, ct), await dashboard.RegionAsync(year, ct));
     }
 }

@@ -4,6 +4,7 @@ using SchoolSupport.Domain.Partnerships;
 using SchoolSupport.Domain.Schools;
 using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Monitoring;
 using SchoolSupport.Infrastructure.Documents;
 
 namespace SchoolSupport.Infrastructure.Partnerships;
@@ -75,9 +76,8 @@ public sealed class PartnershipQueries(IDbContextFactory<AppDbContext> dbs, ICur
         var scope = current.Require();
         var y = year ?? Today.Year;
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var from = new DateOnly(y, 1, 1);
-        var to = new DateOnly(y, 12, 31);
-        var signed = await Visible(db, scope).CountAsync(p => p.SignedOn >= from && p.SignedOn <= to && p.Status != PartnershipStatus.Proposed, ct);
+        // The same count as the monitoring indicator «Соглашения о партнёрстве за год».
+        var signed = await IndicatorFigures.AgreementsSignedAsync(db, scope, y, null, ct);
         return new AgreementsKpi(y, signed, targets.AgreementsPerYear);
     }
 

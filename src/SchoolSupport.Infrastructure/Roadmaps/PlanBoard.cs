@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Roadmaps;
+using SchoolSupport.Domain.Monitoring;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Monitoring;
 
 namespace SchoolSupport.Infrastructure.Roadmaps;
 
@@ -18,7 +20,8 @@ public sealed record MunicipalityCoverage(Guid MunicipalityId, string Municipali
 }
 
 /// <summary>Coverage indicators of the regional model: targets are 100 % of schools and of municipalities.</summary>
-public sealed record CoverageReport(IReadOnlyList<MunicipalityCoverage> Municipalities)
+/// <param name="Basis">Which schools are counted: those of the list in force, or every school while no list is published.</param>
+public sealed record CoverageReport(IReadOnlyList<MunicipalityCoverage> Municipalities, string Basis = "")
 {
     public const decimal Target = 100m;
     public int Schools => Municipalities.Sum(m => m.Schools);
@@ -61,21 +64,17 @@ public sealed class PlanBoard(IDbContextFactory<AppDbContext> dbs, ICurrentScope
     }
 
     /// <summary>
-    /// Share of schools with an approved programme and of municipalities with an approved roadmap: the region for regional
-    /// staff, the own municipality for a coordinator. Until the annual list of supported schools exists, every school counts.
+    /// Share of covered schools (the list in force) with an approved programme and of their municipalities with an approved roadmap:
+    /// the region for regional staff, the own municipality for a coordinator. Counted by <see cref="IndicatorFigures"/>, the same
+    /// figures as the monitoring indicators and the dashboards.
     /// </summary>
     public async Task<CoverageReport> CoverageAsync(CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.Ministry, Roles.Operator, Roles.Admin, Roles.Municipal);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var approved = db.Plans.Where(p => ApprovedStatuses.Contains(p.Status));
-        var ownOnly = !scope.IsRegional;
-        var rows = await db.Municipalities.AsNoTracking().Where(m => !ownOnly || m.Id == scope.MunicipalityId)
-            .Select(m => new MunicipalityCoverage(m.Id, m.Name,
-                db.Schools.Count(s => s.MunicipalityId == m.Id),
-                db.Schools.Count(s => s.MunicipalityId == m.Id && approved.Any(p => p.Level == PlanLevel.School && p.SchoolId == s.Id)),
-                approved.Any(p => p.Level == PlanLevel.Municipality && p.MunicipalityId == m.Id)))
-            .ToListAsync(ct);
-        return new CoverageReport(rows.OrderBy(r => r.Municipality).ToList());
+        var basis = await IndicatorFigures.LoadAsync(db, scope, await IndicatorFigures.DefaultYearAsync(db, clock.Today(), ct), null, clock.Today(), ct);
+        var rows = basis.CoveredMunicipalities
+            .Select(m => new MunicipalityCoverage(m.MunicipalityId, m.Municipality, m.ListedSchools, m.WithProgramme, m.ApprovedRoadmap)).ToList();
+        return new CoverageReport(rows, basis.Covered.Basis);
     }
 }

@@ -18,5 +18,12 @@ public static class MonitoringEndpoints
             FileResults.Bytes(await reports.AnnualPdfAsync(year, ct), FileResults.Pdf, $"Отчёт о мониторинге {year}.pdf"));
         group.MapGet("/annual/{year:int}.xlsx", async (int year, MonitoringReports reports, CancellationToken ct) =>
             FileResults.Bytes(await reports.AnnualXlsxAsync(year, ct), FileResults.Xlsx, $"Показатели мониторинга {year}.xlsx"));
+
+        // The decision dashboard as filtered on the page (same query string); a municipality out of scope is a 404.
+        var dashboards = app.MapGroup("/monitoring/overview").RequireAuthorization(Policies.Dashboards);
+        dashboards.MapGet("/export.xlsx", async (int? year, Guid? municipality, RankingSort? sort, bool? asc, DecisionDashboardExports exports, CancellationToken ct) =>
+            FileResults.Bytes(await exports.XlsxAsync(new DashboardFilter(year, municipality, sort ?? RankingSort.Listed, asc ?? false), ct), FileResults.Xlsx, "Сводная панель мониторинга.xlsx"));
+        dashboards.MapGet("/export.pdf", async (int? year, Guid? municipality, RankingSort? sort, bool? asc, DecisionDashboardExports exports, CancellationToken ct) =>
+            FileResults.Bytes(await exports.PdfAsync(new DashboardFilter(year, municipality, sort ?? RankingSort.Listed, asc ?? false), ct), FileResults.Pdf, "Сводная панель мониторинга.pdf"));
     }
 }

@@ -33,6 +33,8 @@ public static class Policies
     public const string RiskSetup = nameof(RiskSetup);
     /// <summary>The methodology workbench of the region: trial runs and saved trials (operators and the ministry).</summary>
     public const string Workbench = nameof(Workbench);
+    /// <summary>The decision dashboards: regional staff for the region, a municipal coordinator for its municipality.</summary>
+    public const string Dashboards = nameof(Dashboards);
 
     public static void Register(AuthorizationOptions options)
     {
@@ -51,5 +53,6 @@ public static class Policies
         options.AddPolicy(CalendarEditors, p => p.RequireRole(Roles.Admin, Roles.Ministry, Roles.Operator));
         options.AddPolicy(RiskSetup, p => p.RequireRole(Roles.Admin, Roles.Ministry, Roles.Operator));
         options.AddPolicy(Workbench, p => p.RequireRole(Roles.Ministry, Roles.Operator));
+        options.AddPolicy(Dashboards, p => p.RequireRole(Roles.Admin, Roles.Ministry, Roles.Operator, Roles.Municipal));
     }
 }

@@ -47,6 +47,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
         { "/monitoring/dashboard", Everyone },
         { "/monitoring/tasks", Everyone },
         { "/monitoring/indicators", Regional },
+        { "/monitoring/overview", [Roles.Admin, Roles.Ministry, Roles.Operator, Roles.Municipal] },
+        { "/monitoring/overview/drill", [Roles.Admin, Roles.Ministry, Roles.Operator, Roles.Municipal] },
         { "/monitoring/calendar", [Roles.Admin, Roles.Ministry, Roles.Operator] },
         { "/admin/new-year", [Roles.Admin] },
         { "/partnerships", Everyone },

@@ -78,11 +78,13 @@ public sealed class MonitoringIndicatorTests(PortalFixture portal) : IClassFixtu
     public async Task Entered_values_checks_and_targets_change_the_verdict()
     {
         var operatorIndicators = As<MonitoringIndicators>(Roles.Operator);
-        await operatorIndicators.EnterValueAsync(Year, IndicatorCode.Agreements, 6, "Реестр соглашений министерства", new DateOnly(2025, 12, 1));
-        var agreements = await IndicatorAsync(IndicatorCode.Agreements);
-        agreements.Value.Should().Be(6);
-        agreements.Status.Should().Be(TargetStatus.Met);
-        agreements.Details.Should().Be("Реестр соглашений министерства");
+        await operatorIndicators.EnterValueAsync(Year, IndicatorCode.TeachersInCommunities, 100, "Реестр сообществ министерства", new DateOnly(2025, 12, 1));
+        var teachers = await IndicatorAsync(IndicatorCode.TeachersInCommunities);
+        teachers.Value.Should().Be(100);
+        teachers.Status.Should().Be(TargetStatus.Met);
+        teachers.Details.Should().Be("Реестр сообществ министерства");
+        (await operatorIndicators.Invoking(m => m.EnterValueAsync(Year, IndicatorCode.Agreements, 6, "Реестр", new DateOnly(2025, 12, 1))).Should().ThrowAsync<DomainException>())
+            .WithMessage("*рассчитывается по данным портала*", "agreements are counted from partnerships");
 
         (await IndicatorAsync(IndicatorCode.Individualisation)).Status.Should().Be(TargetStatus.NoData);
         await As<MonitoringIndicators>(Roles.Ministry).SetTargetAsync(Year, IndicatorCode.Individualisation, 40);
@@ -101,9 +103,9 @@ public sealed class MonitoringIndicatorTests(PortalFixture portal) : IClassFixtu
             .WithMessage("*от 0 до 100*");
         (await As<MonitoringIndicators>(Roles.Operator).Invoking(m => m.EnterValueAsync(Year, IndicatorCode.ListReduction, 10, "x", new DateOnly(2025, 1, 1)))
             .Should().ThrowAsync<DomainException>()).WithMessage("*рассчитывается по данным портала*");
-        (await As<MonitoringIndicators>(Roles.Operator).Invoking(m => m.EnterValueAsync(Year, IndicatorCode.Agreements, 3, " ", new DateOnly(2025, 1, 1)))
+        (await As<MonitoringIndicators>(Roles.Operator).Invoking(m => m.EnterValueAsync(Year, IndicatorCode.TeachersInCommunities, 3, " ", new DateOnly(2025, 1, 1)))
             .Should().ThrowAsync<DomainException>()).WithMessage("Укажите источник*");
-        await ministry.Invoking(m => m.EnterValueAsync(Year, IndicatorCode.Agreements, 3, "x", new DateOnly(2025, 1, 1))).Should().ThrowAsync<ScopeException>();
+        await ministry.Invoking(m => m.EnterValueAsync(Year, IndicatorCode.TeachersInCommunities, 3, "x", new DateOnly(2025, 1, 1))).Should().ThrowAsync<ScopeException>();
 
         var calendar = As<MonitoringCalendar>(Roles.Operator);
         var view = await calendar.GetAsync(Year);

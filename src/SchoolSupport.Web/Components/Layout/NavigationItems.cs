@@ -35,6 +35,7 @@ public static class NavigationItems
         new("/risks/reviews", Ui.Nav_RiskReviews, Icons.Material.Filled.RateReview, Policies.SchoolData, Ui.Nav_Group_Risks),
         new("/risks/decisions", Ui.Nav_RiskDecisions, Icons.Material.Filled.Gavel, Policies.SchoolData, Ui.Nav_Group_Risks),
         new("/risks/setup", Ui.Nav_RiskSetup, Icons.Material.Filled.Tune, Policies.RiskSetup, Ui.Nav_Group_Risks),
+        new("/monitoring/overview", Ui.Nav_Overview, Icons.Material.Filled.Dashboard, Policies.Dashboards, Ui.Nav_Group_Monitoring),
         new("/monitoring/dashboard", Ui.Nav_MonitoringDashboard, Icons.Material.Filled.Insights, Policies.SchoolData, Ui.Nav_Group_Monitoring),
         new("/monitoring/tasks", Ui.Nav_MonitoringTasks, Icons.Material.Filled.TaskAlt, Policies.SchoolData, Ui.Nav_Group_Monitoring),
         new("/monitoring/indicators", Ui.Nav_MonitoringIndicators, Icons.Material.Filled.Flag, Policies.Regional, Ui.Nav_Group_Monitoring),
