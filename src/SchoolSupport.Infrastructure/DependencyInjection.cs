@@ -66,6 +66,7 @@ public static class DependencyInjection
         services.AddScoped<ListQueries>();
         services.AddScoped<StartListReview>();
         services.AddScoped<DecideOnSchool>();
+        services.AddScoped<DecideSupportFormat>();
         services.AddScoped<SubmitList>();
         services.AddScoped<ApproveList>();
         services.AddScoped<ReturnList>();
