@@ -67,6 +67,7 @@ public static class DependencyInjection
         services.AddScoped<StartListReview>();
         services.AddScoped<DecideOnSchool>();
         services.AddScoped<DecideSupportFormat>();
+        services.AddScoped<Schools.SchoolListHistory>();
         services.AddScoped<SubmitList>();
         services.AddScoped<ApproveList>();
         services.AddScoped<ReturnList>();
