@@ -67,6 +67,8 @@ public static class DependencyInjection
         services.AddScoped<ListQueries>();
         services.AddScoped<StartListReview>();
         services.AddScoped<DecideOnSchool>();
+        services.AddScoped<DecideSupportFormat>();
+        services.AddScoped<Schools.SchoolListHistory>();
         services.AddScoped<SubmitList>();
         services.AddScoped<ApproveList>();
         services.AddScoped<ReturnList>();

@@ -85,7 +85,8 @@ public sealed class SupportList : ITenantOwned
             Id = Guid.NewGuid(), RegionId = e.RegionId, ListId = amendment.Id, SchoolId = e.SchoolId, ResultsIndex = e.ResultsIndex, Band = e.Band,
             SocialIndex = e.SocialIndex, SocialBand = e.SocialBand, Cell = e.Cell, LowResults = e.LowResults, Disadvantaged = e.Disadvantaged,
             Watch = e.Watch, SecondConsecutiveYear = e.SecondConsecutiveYear, Exited = e.Exited, Computed = e.Included, Included = e.Included,
-            EvidenceJson = e.EvidenceJson,
+            EvidenceJson = e.EvidenceJson, NewFormat = e.NewFormat, FormatResponsible = e.FormatResponsible, FormatReason = e.FormatReason,
+            FormatDecidedBy = e.FormatDecidedBy, FormatDecidedAt = e.FormatDecidedAt,
         }).ToList();
         amendment.Record(ListStatus.UnderReview, who, at, $"Изменение перечня: {reason}");
         return amendment;
@@ -102,9 +103,20 @@ public sealed class SupportList : ITenantOwned
 
     public void StartReview(string who, DateTimeOffset at) => Move(ListStatus.UnderReview, who, at, "", ListStatus.Draft, ListStatus.Returned);
 
-    /// <summary>Sends the list to the ministry; a list without schools goes only with a written justification of why it is empty.</summary>
-    public void Submit(string who, DateTimeOffset at, string emptyListJustification = "")
+    /// <summary>
+    /// Sends the list to the ministry; a list without schools goes only with a written justification of why it is empty, and
+    /// every school listed for the second year running must have its support-format decision (<paramref name="schoolNames"/>
+    /// names the schools in the refusal).
+    /// </summary>
+    public void Submit(string who, DateTimeOffset at, string emptyListJustification = "", IReadOnlyDictionary<Guid, string>? schoolNames = null)
     {
+        var missing = LackingFormatDecision().ToList();
+        if (missing.Count > 0)
+        {
+            var names = missing.Select(e => schoolNames?.GetValueOrDefault(e.SchoolId) ?? e.SchoolId.ToString()).Order().ToList();
+            throw new DomainException($"Школы второй год подряд в перечне без решения о смене формата поддержки: {string.Join(", ", names)}. " +
+                "Запишите решение (новый формат, ответственный, обоснование) до направления перечня на утверждение.", "supportFormat");
+        }
         var comment = EmptyListComment(emptyListJustification, "направить на утверждение");
         Move(ListStatus.Submitted, who, at, comment, ListStatus.UnderReview);
     }
@@ -162,6 +174,32 @@ public sealed class SupportList : ITenantOwned
         if (entry.Computed == include) entry.Decision = ManualDecision.None;
         entry.Justification = justification.Trim();
         entry.DecidedBy = who;
+        return entry;
+    }
+
+    /// <summary>Included schools in their second consecutive year whose new support format is not decided yet.</summary>
+    public IEnumerable<SupportListEntry> LackingFormatDecision() => Entries.Where(e => e.NeedsFormatDecision && e.NewFormat is null);
+
+    /// <summary>
+    /// Records the support-format decision for a school listed the second year running: the new format from the regional list,
+    /// who is responsible and why. Only while the list is being worked on, and only for such a school.
+    /// </summary>
+    public SupportListEntry DecideSupportFormat(Guid schoolId, SupportFormat format, string responsible, string reason, string who, DateTimeOffset at)
+    {
+        EnsureEditable();
+        var entry = Entries.FirstOrDefault(e => e.SchoolId == schoolId) ?? throw new DomainException("Школы нет в расчёте этого перечня.");
+        if (!entry.NeedsFormatDecision)
+            throw new DomainException("Решение о смене формата поддержки принимается только для школы, включённой в перечень второй год подряд.");
+        if (!Enum.IsDefined(format)) throw new DomainException("Выберите новый формат поддержки из регионального перечня.", "format");
+        if (string.IsNullOrWhiteSpace(responsible) || responsible.Trim().Length < 3)
+            throw new DomainException("Укажите ответственного за новый формат поддержки (ФИО).", "responsible");
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 10)
+            throw new DomainException("Укажите обоснование смены формата поддержки (не короче 10 символов).", "reason");
+        entry.NewFormat = format;
+        entry.FormatResponsible = responsible.Trim();
+        entry.FormatReason = reason.Trim();
+        entry.FormatDecidedBy = who;
+        entry.FormatDecidedAt = at;
         return entry;
     }
 
@@ -228,6 +266,44 @@ public sealed class SupportListEntry : ITenantOwned
     public string DecidedBy { get; set; } = "";
     /// <summary>Rule evidence and ИОР by year, as JSON (read-only once computed).</summary>
     public string EvidenceJson { get; set; } = "[]";
+    /// <summary>A school in the list for the second year running must change how it is supported.</summary>
+    public bool NeedsFormatDecision => Included && SecondConsecutiveYear;
+    /// <summary>The support format decided for the second year (<see cref="SupportList.DecideSupportFormat"/>); null while undecided.</summary>
+    public SupportFormat? NewFormat { get; set; }
+    public string FormatResponsible { get; set; } = "";
+    public string FormatReason { get; set; } = "";
+    public string FormatDecidedBy { get; set; } = "";
+    public DateTimeOffset? FormatDecidedAt { get; set; }
+}
+
+/// <summary>The regional list of support formats a school listed the second year running changes to.</summary>
+public enum SupportFormat
+{
+    /// <summary>Смена наставника/куратора.</summary>
+    MentorChange = 1,
+    /// <summary>Консультационный центр.</summary>
+    ConsultingCentre = 2,
+    /// <summary>Сетевой партнёр (школа-партнёр).</summary>
+    NetworkPartner = 3,
+    /// <summary>Выездная поддержка.</summary>
+    OnSiteSupport = 4,
+    /// <summary>Адресная методическая помощь ИРО.</summary>
+    InstituteSupport = 5,
+}
+
+public static class SupportFormats
+{
+    public static string Title(SupportFormat format) => format switch
+    {
+        SupportFormat.MentorChange => "Смена наставника/куратора",
+        SupportFormat.ConsultingCentre => "Консультационный центр",
+        SupportFormat.NetworkPartner => "Сетевой партнёр",
+        SupportFormat.OnSiteSupport => "Выездная поддержка",
+        SupportFormat.InstituteSupport => "Адресная методическая помощь ИРО",
+        _ => format.ToString(),
+    };
+
+    public static IReadOnlyList<SupportFormat> All { get; } = Enum.GetValues<SupportFormat>();
 }
 
 public sealed class ListTransition : ITenantOwned

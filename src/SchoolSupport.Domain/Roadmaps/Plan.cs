@@ -178,6 +178,7 @@ public sealed class Plan : ITenantOwned
     /// </summary>
     public void WriteItem(PlanItem item, PlanItemContent content)
     {
+        var deadlineMoved = content.Deadline != item.Deadline;
         if (IsEditable)
         {
             item.SectionId = content.SectionId;
@@ -203,6 +204,9 @@ public sealed class Plan : ITenantOwned
         item.Actual = content.Actual;
         item.Status = content.Status;
         item.Comments = content.Comments;
+        // The stored «Просрочено» never outlives its deadline: a moved deadline makes the activity planned again, and
+        // PlanItem.OverdueOn (the one rule every view uses) says from the new deadline on whether it is overdue.
+        if (deadlineMoved && item.Status == PlanItemStatus.Overdue) item.Status = PlanItemStatus.Planned;
     }
 }
 

@@ -162,6 +162,8 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
                     await As(operatorUser, 8, (d, u, c) => new StartListReview(d, u, c)).StartReviewAsync(list.Id, list.RowVersion, ct);
                     break;
                 case ListStatus.UnderReview:
+                    await DecideSecondYearFormatsAsync(list.Id, As(operatorUser, 9, (d, u, c) => new DecideSupportFormat(d, u, c)), ct);
+                    list = await db.Set<SupportList>().AsNoTracking().FirstAsync(l => l.Id == list.Id, ct);
                     await As(operatorUser, 10, (d, u, c) => new SubmitList(d, u, c, Notices.InAppOnly(c))).SubmitAsync(list.Id, list.RowVersion, ct);
                     break;
                 case ListStatus.Submitted:
@@ -179,6 +181,24 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
         }
         log.LogWarning("The demo list {Year} was not published", year);
         return null;
+    }
+
+    /// <summary>
+    /// The demo operator records the change of support format for every school listed the second year running, as the list
+    /// demands before it is submitted: the formats take turns so the demo shows each of them.
+    /// </summary>
+    private async Task DecideSecondYearFormatsAsync(Guid listId, DecideSupportFormat decide, CancellationToken ct)
+    {
+        await using var db = systemDb.Create();
+        var schools = await db.Set<SupportListEntry>().AsNoTracking()
+            .Where(e => e.ListId == listId && e.Included && e.SecondConsecutiveYear && e.NewFormat == null).OrderBy(e => e.SchoolId).Select(e => e.SchoolId).ToListAsync(ct);
+        for (var i = 0; i < schools.Count; i++)
+        {
+            var version = await db.Set<SupportList>().AsNoTracking().Where(l => l.Id == listId).Select(l => l.RowVersion).FirstAsync(ct);
+            var format = SupportFormats.All[i % SupportFormats.All.Count];
+            await decide.DecideAsync(listId, version, schools[i], format, "Петрова Ольга Николаевна",
+                "Результаты за первый год поддержки не улучшились: прежний формат сменён по решению регионального оператора.", ct);
+        }
     }
 
     private async Task<bool> AnyListAsync(Guid regionId, int year, CancellationToken ct)

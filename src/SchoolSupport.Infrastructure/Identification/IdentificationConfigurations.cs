@@ -40,6 +40,9 @@ internal sealed class SupportListEntryConfiguration : IEntityTypeConfiguration<S
         b.HasIndex(e => new { e.ListId, e.SchoolId }).IsUnique();
         b.HasIndex(e => e.SchoolId);
         b.HasOne<School>().WithMany().HasForeignKey(e => e.SchoolId);
+        b.Property(e => e.FormatResponsible).HasDefaultValue("");
+        b.Property(e => e.FormatReason).HasDefaultValue("");
+        b.Property(e => e.FormatDecidedBy).HasDefaultValue("");
     }
 }
 

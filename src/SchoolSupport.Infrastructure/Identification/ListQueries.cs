@@ -11,7 +11,8 @@ public sealed record ListSummary(Guid Id, int Year, int Version, ListStatus Stat
 
 public sealed record EntryRow(Guid SchoolId, string SchoolCode, string School, string Municipality, double? ResultsIndex, QuartileBand? Band,
     double? SocialIndex, MatrixCell? Cell, bool LowResults, bool Disadvantaged, bool Watch, bool SecondConsecutiveYear, bool Exited,
-    bool Computed, bool Included, ManualDecision Decision, string Justification, string EvidenceJson);
+    bool Computed, bool Included, ManualDecision Decision, string Justification, string EvidenceJson,
+    SupportFormat? NewFormat = null, string FormatResponsible = "", string FormatReason = "");
 
 public sealed record ListView(SupportList List, IReadOnlyList<EntryRow> Entries, string MethodologyName, int MethodologyVersion);
 
@@ -44,7 +45,7 @@ public sealed class ListQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSco
         var entries = await db.Set<SupportListEntry>().AsNoTracking().Where(e => e.ListId == id)
             .Join(schools, e => e.SchoolId, s => s.Id, (e, s) => new EntryRow(e.SchoolId, s.Code, s.ShortName, s.Municipality!.Name,
                 e.ResultsIndex, e.Band, e.SocialIndex, e.Cell, e.LowResults, e.Disadvantaged, e.Watch, e.SecondConsecutiveYear, e.Exited,
-                e.Computed, e.Included, e.Decision, e.Justification, e.EvidenceJson))
+                e.Computed, e.Included, e.Decision, e.Justification, e.EvidenceJson, e.NewFormat, e.FormatResponsible, e.FormatReason))
             .ToListAsync(ct);
         entries = [.. entries.OrderByDescending(e => e.Included).ThenBy(e => e.ResultsIndex)];
         var methodology = await db.Set<MethodologyVersion>().AsNoTracking().FirstAsync(m => m.Id == list.MethodologyId, ct);

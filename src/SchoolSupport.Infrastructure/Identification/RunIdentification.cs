@@ -90,7 +90,7 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
             if (working is not null)
             {
                 list = working;
-                foreach (var e in await db.Set<SupportListEntry>().AsNoTracking().Where(e => e.ListId == list.Id && e.Decision != ManualDecision.None).ToListAsync(ct))
+                foreach (var e in await db.Set<SupportListEntry>().AsNoTracking().Where(e => e.ListId == list.Id && (e.Decision != ManualDecision.None || e.NewFormat != null)).ToListAsync(ct))
                     decisions[e.SchoolId] = e;
                 await db.Set<SupportListEntry>().Where(e => e.ListId == list.Id).ExecuteDeleteAsync(ct);
                 list.Recompute(methodologyRow.Id, who, clock.GetUtcNow(), Summary(outcome));
@@ -254,11 +254,12 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
         var conn = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var writer = await conn.BeginBinaryImportAsync(
             "COPY support_list_entries (id, region_id, list_id, school_id, results_index, band, social_index, social_band, cell, low_results, " +
-            "disadvantaged, watch, second_consecutive_year, exited, computed, included, decision, justification, decided_by, evidence_json) FROM STDIN (FORMAT BINARY)", ct);
+            "disadvantaged, watch, second_consecutive_year, exited, computed, included, decision, justification, decided_by, evidence_json, " +
+            "new_format, format_responsible, format_reason, format_decided_by, format_decided_at) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var s in outcome.Schools)
         {
             decisions.TryGetValue(s.SchoolId, out var decision);
-            var included = decision is null ? s.IsListed : decision.Included;
+            var included = decision is { Decision: not ManualDecision.None } ? decision.Included : s.IsListed;
             var (secondYear, exited) = ListingContinuity.Of(s.SecondConsecutiveYear || s.Exited, included);
             await writer.StartRowAsync(ct);
             await writer.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid, ct);
@@ -277,10 +278,17 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
             await writer.WriteAsync(exited, NpgsqlDbType.Boolean, ct);
             await writer.WriteAsync(s.IsListed, NpgsqlDbType.Boolean, ct);
             await writer.WriteAsync(included, NpgsqlDbType.Boolean, ct);
-            await writer.WriteAsync(decision is null ? 0 : (int)decision.Decision, NpgsqlDbType.Integer, ct);
-            await writer.WriteAsync(decision?.Justification ?? "", NpgsqlDbType.Text, ct);
-            await writer.WriteAsync(decision?.DecidedBy ?? "", NpgsqlDbType.Text, ct);
+            var manual = decision is { Decision: not ManualDecision.None };
+            await writer.WriteAsync(manual ? (int)decision!.Decision : 0, NpgsqlDbType.Integer, ct);
+            await writer.WriteAsync(manual ? decision!.Justification : "", NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(manual ? decision!.DecidedBy : "", NpgsqlDbType.Text, ct);
             await writer.WriteAsync(JsonSerializer.Serialize(new { s.Evidence, s.ResultsIndexByYear }, EvidenceJson), NpgsqlDbType.Jsonb, ct);
+            // A support-format decision survives a recomputation (it still applies only while the school stays in its 2nd year).
+            await WriteNullable(writer, (int?)decision?.NewFormat, NpgsqlDbType.Integer, ct);
+            await writer.WriteAsync(decision?.FormatResponsible ?? "", NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(decision?.FormatReason ?? "", NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(decision?.FormatDecidedBy ?? "", NpgsqlDbType.Text, ct);
+            await WriteNullable(writer, decision?.FormatDecidedAt, NpgsqlDbType.TimestampTz, ct);
         }
         await writer.CompleteAsync(ct);
     }

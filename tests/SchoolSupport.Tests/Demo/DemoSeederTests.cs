@@ -71,8 +71,11 @@ public sealed class DemoSeederTests(DemoPortalFixture portal) : IClassFixture<De
             (ListStatus.Draft, "демонстрационные данные"), (ListStatus.UnderReview, "Петров Олег Николаевич"), (ListStatus.Submitted, "Петров Олег Николаевич"),
             (ListStatus.Approved, "Иванова Мария Петровна"), (ListStatus.Published, "Иванова Мария Петровна"));
         list.History.Single(h => h.To == ListStatus.Approved).Comment.Should().StartWith($"Приказ № {DemoSeeder.DemoOrderNumber} от ");
-        (await db.Audit.Where(a => a.EntityId == list.Id.ToString()).OrderBy(a => a.At).Select(a => a.Action).ToListAsync())
-            .Should().Equal("list.review", "list.submit", "list.approve", "list.publish");
+        // The second-year schools get their support-format decision between review and submission, one audit entry each.
+        (await db.Audit.Where(a => a.EntityId == list.Id.ToString()).OrderBy(a => a.At).Select(a => a.Action).ToListAsync()).Distinct()
+            .Should().Equal("list.review", "list.support-format", "list.submit", "list.approve", "list.publish");
+        (await db.Set<SupportListEntry>().CountAsync(e => e.ListId == list.Id && e.Included && e.SecondConsecutiveYear && e.NewFormat == null))
+            .Should().Be(0, "every demo school in its second year has its support-format decision, so the demo list could be submitted");
 
         var listed = await db.Set<SupportListEntry>().Where(e => e.ListId == list.Id && e.Included).Select(e => e.SchoolId).ToListAsync();
         listed.Should().HaveCountGreaterThan(30).And.HaveCountLessThan(150, "a realistic list is a minority of the region's 600 schools");

@@ -1107,6 +1107,31 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("exited");
 
+                    b.Property<DateTimeOffset?>("FormatDecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("format_decided_at");
+
+                    b.Property<string>("FormatDecidedBy")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("")
+                        .HasColumnName("format_decided_by");
+
+                    b.Property<string>("FormatReason")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("")
+                        .HasColumnName("format_reason");
+
+                    b.Property<string>("FormatResponsible")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("")
+                        .HasColumnName("format_responsible");
+
                     b.Property<bool>("Included")
                         .HasColumnType("boolean")
                         .HasColumnName("included");
@@ -1123,6 +1148,10 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                     b.Property<bool>("LowResults")
                         .HasColumnType("boolean")
                         .HasColumnName("low_results");
+
+                    b.Property<int?>("NewFormat")
+                        .HasColumnType("integer")
+                        .HasColumnName("new_format");
 
                     b.Property<Guid>("RegionId")
                         .HasColumnType("uuid")

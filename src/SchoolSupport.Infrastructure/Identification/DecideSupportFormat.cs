@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Identification;
+using SchoolSupport.Infrastructure.Data;
+
+namespace SchoolSupport.Infrastructure.Identification;
+
+/// <summary>
+/// The operator records, for a school listed the second year running, the new support format, who is responsible and why;
+/// the list cannot be submitted until every such school has one.
+/// </summary>
+public sealed class DecideSupportFormat(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
+{
+    public Task DecideAsync(Guid listId, uint rowVersion, Guid schoolId, SupportFormat format, string responsible, string reason, CancellationToken ct = default) =>
+        ListChange.RunAsync(dbs, current, clock, listId, rowVersion, Roles.Operator,
+            (l, who) => l.DecideSupportFormat(schoolId, format, responsible, reason, who, clock.GetUtcNow()),
+            "list.support-format", ct, details: $"школа {schoolId}: {SupportFormats.Title(format)}, ответственный {responsible?.Trim()}: {reason?.Trim()}");
+}
