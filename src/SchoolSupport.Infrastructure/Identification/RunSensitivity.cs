@@ -14,13 +14,15 @@ public sealed record SensitivityOutcome(int Year, string MethodologyName, int Me
 /// </summary>
 public sealed class RunSensitivity(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
 {
-    /// <summary>The parameters of the version's rules that can be varied.</summary>
+    /// <summary>The parameters of the version's rules that can be varied; none for a draft that is not valid yet.</summary>
     public async Task<IReadOnlyList<TunableParameter>> ParametersAsync(Guid methodologyId, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.Operator, Roles.Ministry);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var (_, methodology) = await LoadAsync(db, scope.RegionId, methodologyId, ct);
-        return Sensitivity.ParametersOf(methodology);
+        var row = await db.Set<MethodologyVersion>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == methodologyId && m.RegionId == scope.RegionId, ct)
+                  ?? throw new ScopeException("Методика не найдена.");
+        var methodology = MethodologyJson.Deserialize(row.Json);
+        return methodology.Validate().Count > 0 ? [] : Sensitivity.ParametersOf(methodology);
     }
 
     public async Task<SensitivityOutcome> RunAsync(Guid methodologyId, int year, string parameterKey, double from, double to, double step, CancellationToken ct = default)
