@@ -51,6 +51,7 @@ public sealed class MethodologyFormTests
         var parse = () => MethodologyJson.Parse("{ \"name\": ");
         parse.Should().Throw<DomainException>().Which.Message.Should().StartWith("JSON методики не читается");
         var json = MethodologyJson.Serialize(EveryRuleKind());
-        json.Should().NotContain("\"description\"", "the description is generated from the parameters, never stored");
+        var edited = MethodologyJson.Parse(json.Replace("ИСБ ниже 10-го процентиля", "что-то другое"));
+        edited.Rules.Disadvantaged[0].Description.Should().Be("ИСБ ниже 10-го процентиля", "the description is generated from the parameters, never read");
     }
 }
