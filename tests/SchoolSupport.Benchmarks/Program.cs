@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using SchoolSupport.Benchmarks;
 using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Identification;
 using SchoolSupport.Domain.Results;
 using SchoolSupport.Domain.Schools;
 using SchoolSupport.Infrastructure;
@@ -18,11 +19,11 @@ using SchoolSupport.Infrastructure.Results;
 using SchoolSupport.Infrastructure.Schools;
 
 // Measures the figures the issues name, on a private PostgreSQL cluster, and prints one Markdown table.
-// dotnet run -c Release --project tests/SchoolSupport.Benchmarks -- [--rows 1000000] [--only import,registry,http,identification,monitoring]
+// dotnet run -c Release --project tests/SchoolSupport.Benchmarks -- [--rows 1000000] [--only import,registry,http,identification,monitoring,trial]
 // Exit code 0 when every figure was measured, 1 when a figure was refused as implausible ("not measured: …"), 2 when a tool is missing.
 var rowsArg = args.SkipWhile(a => a != "--rows").Skip(1).FirstOrDefault();
 var importRows = int.Parse(rowsArg ?? "1000000", CultureInfo.InvariantCulture);
-var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? ["import", "registry", "identification", "monitoring", "http"];
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? ["import", "registry", "identification", "monitoring", "http", "trial"];
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 if (only.Contains("http") && HttpBenchmark.WrkMissing() is { } noWrk)
 {
@@ -151,6 +152,11 @@ try
     if (only.Contains("monitoring"))
     {
         await MonitoringBenchmark.RunAsync(systemDb, table);
+    }
+
+    if (only.Contains("trial"))
+    {
+        await TrialBenchmark.RunAsync(systemDb, table);
     }
 }
 finally
@@ -301,6 +307,60 @@ namespace SchoolSupport.Benchmarks
             table.Add(($"Identification, all 85 regions ({schools:N0} schools, {rows:N0} result rows, 3 years; load + compute + write draft lists)", $"{sw.Elapsed.TotalSeconds:N1} s", "≤ 10 s"));
             table.Add(("Plain SQL aggregate over the same result rows", $"{aggregate.Elapsed.TotalSeconds:N1} s", ""));
             table.Add(("Identification / plain aggregate", $"{sw.Elapsed.TotalSeconds / aggregate.Elapsed.TotalSeconds:N2}×", "≤ 3×"));
+        }
+    }
+
+    internal static class TrialBenchmark
+    {
+        /// <summary>
+        /// The workbench's trial run (what-if) of the region's methodology for 2025, comparison with the year's draft list included:
+        /// a 45,000-school region and the 600-school demo region, 3 years of results each. Median of repeated runs after a warm-up.
+        /// </summary>
+        public static async Task RunAsync(SystemDb systemDb, List<(string, string, string)> table)
+        {
+            foreach (var (code, name, municipalities, schools, runs, goal, seed) in new[]
+            {
+                ("TRB", "Регион пробного расчёта", 85, 45_000, 3, "≤ 2 s", 45),
+                ("TRD", "Демонстрационная область (пробный расчёт)", 40, 600, 21, "≤ 200 ms", 2026),
+            })
+            {
+                Console.WriteLine($"Trial benchmark: generating {schools:N0} schools with 3 years of results…");
+                var region = new DemoDataGenerator(seed).Generate(code, name, municipalities, schools, lastYear: 2025, years: 3);
+                await using (var db = systemDb.Create())
+                {
+                    await DemoDataWriter.WriteAsync(db, region, CancellationToken.None);
+                    await db.Database.ExecuteSqlRawAsync("analyze");
+                }
+                using var logs = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
+                // The year's draft list, which the trial is compared with; it also writes the region's methodology (Kirov by default).
+                await new RunIdentification(systemDb, TimeProvider.System, logs.CreateLogger<RunIdentification>())
+                    .RunAsync(region.Region.Id, 2025, "benchmark", null, CancellationToken.None);
+                Guid methodologyId;
+                await using (var db = systemDb.Create())
+                {
+                    methodologyId = await db.Set<MethodologyVersion>().Where(m => m.RegionId == region.Region.Id).Select(m => m.Id).SingleAsync();
+                }
+                var user = new UserScope(Guid.NewGuid(), "bench", region.Region.Id, null, null, new HashSet<string> { Roles.Operator });
+                var trial = new RunTrial(systemDb.For(new FixedScope(user)), new FixedScope(user), TimeProvider.System);
+                var outcome = await trial.RunAsync(methodologyId, 2025); // warm-up
+                if (outcome.AgainstCurrent is null)
+                {
+                    table.Add(($"Trial run, {schools:N0} schools", "not measured: the comparison with the year's list was not computed", goal));
+                    continue;
+                }
+                var timings = new List<double>();
+                for (var i = 0; i < runs; i++)
+                {
+                    var sw = Stopwatch.StartNew();
+                    outcome = await trial.RunAsync(methodologyId, 2025);
+                    sw.Stop();
+                    timings.Add(sw.Elapsed.TotalMilliseconds);
+                }
+                timings.Sort();
+                var median = timings[timings.Count / 2];
+                table.Add(($"Trial run (what-if), {schools:N0}-school region, 3 years, comparison with the year's list computed ({outcome.Listed:N0} listed): median of {runs}",
+                    median >= 1000 ? $"{median / 1000:N2} s" : $"{median:N0} ms", goal));
+            }
         }
     }
 

@@ -165,6 +165,51 @@ public sealed partial record Methodology
                         errors.Add($"В правиле {name} не выбраны предметы.");
                     }
                     break;
+                case ProcedureShareAbove r:
+                    CheckYears(r.Years, name, errors);
+                    if (!double.IsFinite(r.ThresholdPercent) || r.ThresholdPercent is < 0 or > 100)
+                    {
+                        errors.Add($"Порог в правиле {name} должен быть от 0 до 100 %.");
+                    }
+                    if (!Enum.IsDefined(r.Comparison))
+                    {
+                        errors.Add($"В правиле {name} сравнение с порогом должно быть «более» или «не менее».");
+                    }
+                    if (r.Measure is not (AssessmentMeasure.BelowMinimumShare or AssessmentMeasure.FailShare))
+                    {
+                        errors.Add($"В правиле {name} сравнивается доля не достигших минимального балла или доля получивших «2».");
+                    }
+                    if (r.Procedures is not { Count: > 0 })
+                    {
+                        errors.Add($"В правиле {name} не выбраны оценочные процедуры.");
+                    }
+                    else
+                    {
+                        if (r.Procedures.Any(p => p is null || p.Grade is < 1 or > 11))
+                        {
+                            errors.Add($"Класс процедуры в правиле {name} должен быть от 1 до 11.");
+                        }
+                        else if (r.Procedures.Distinct().Count() != r.Procedures.Count)
+                        {
+                            errors.Add($"В правиле {name} процедура указана дважды.");
+                        }
+                        if (r.MinProcedures < 1 || r.MinProcedures > r.Procedures.Count)
+                        {
+                            errors.Add($"Число процедур в правиле {name} должно быть от 1 до {r.Procedures.Count} (столько выбрано).");
+                        }
+                    }
+                    break;
+                case LowProfileShare r:
+                    CheckYears(r.Years, name, errors);
+                    if (!double.IsFinite(r.ThresholdPercent) || r.ThresholdPercent is <= 0 or > 100)
+                    {
+                        errors.Add($"Порог в правиле {name} должен быть больше 0 и не больше 100 %.");
+                    }
+                    if (!Enum.IsDefined(r.Comparison))
+                    {
+                        errors.Add($"В правиле {name} сравнение с порогом должно быть «менее» или «не более».");
+                    }
+                    break;
                 case SocialIndexLowestQuartile r:
                     if (!double.IsFinite(r.Percentile) || r.Percentile is <= 0 or > 50)
                     {

@@ -43,6 +43,8 @@ public sealed partial record Methodology
                 {
                     LowestQuartileForYears r => r.Years,
                     BelowMinimumAbove r => r.Years,
+                    ProcedureShareAbove r => r.Years,
+                    LowProfileShare r => r.Years,
                     _ => 1,
                 });
             }

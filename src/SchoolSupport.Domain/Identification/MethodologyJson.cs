@@ -20,6 +20,23 @@ public static class MethodologyJson
     public static Methodology Deserialize(string json) =>
         JsonSerializer.Deserialize<Methodology>(json, Options) ?? throw new DomainException("Описание методики пустое.");
 
+    /// <summary>The JSON an expert typed, with an unreadable document refused in Russian instead of a parser exception.</summary>
+    public static Methodology Parse(string json)
+    {
+        try
+        {
+            return Deserialize(json);
+        }
+        catch (JsonException e)
+        {
+            throw new DomainException($"JSON методики не читается: {e.Message}");
+        }
+    }
+
+    /// <summary>The indented form shown to experts (the stored form is compact).</summary>
+    public static string Indented(Methodology methodology) =>
+        JsonSerializer.Serialize(methodology, new JsonSerializerOptions(Options) { WriteIndented = true });
+
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)

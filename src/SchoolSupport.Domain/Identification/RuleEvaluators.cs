@@ -41,6 +41,8 @@ internal abstract class RuleEvaluator(IdentificationRule rule, RuleGroup group, 
     {
         LowestQuartileForYears r => new LowestQuartileEvaluator(r, context),
         BelowMinimumAbove r => new BelowMinimumEvaluator(r, context),
+        ProcedureShareAbove r => new ProcedureShareEvaluator(r, context),
+        LowProfileShare r => new LowProfileShareEvaluator(r, context),
         SocialIndexLowestQuartile r => new SocialQuartileEvaluator(r, context),
         ResourceDeficit r => new ResourceDeficitEvaluator(r, context),
         NegativeDynamics r => new NegativeDynamicsEvaluator(r, context),
@@ -181,9 +183,9 @@ internal sealed class BelowMinimumEvaluator : RuleEvaluator
                 continue;
             }
 
-            var exceeding = new List<string>();
-            var worst = double.NegativeInfinity;
-            var worstName = "";
+            // Every (assessment, subject) with results that year, above the threshold or not, so the evidence names all subjects.
+            var any = false;
+            var exceeds = false;
             for (var p = 0; p < pairs; p++)
             {
                 var participants = _participants[(y * pairs) + p];
@@ -192,28 +194,163 @@ internal sealed class BelowMinimumEvaluator : RuleEvaluator
                     continue;
                 }
                 var share = _sums[(y * pairs) + p] / participants;
-                var name = _pairNames[p];
-                if (_rule.Comparison.Exceeds(share, threshold, Tolerance))
+                var above = _rule.Comparison.Exceeds(share, threshold, Tolerance);
+                exceeds |= above;
+                if (any)
                 {
-                    exceeding.Add($"{name} {Percent(share)}");
+                    details.Append(", ");
                 }
-                if (share > worst)
-                {
-                    worst = share;
-                    worstName = name;
-                }
+                any = true;
+                details.Append(_pairNames[p]).Append(' ').Append(Percent(share)).Append(' ')
+                    .Append(_rule.Comparison.Sign(above)).Append(' ').Append(Percent(threshold));
             }
-            if (exceeding.Count > 0)
+            if (!any)
             {
-                details.Append(string.Join(", ", exceeding)).Append(' ').Append(_rule.Comparison.Sign(true)).Append(' ').Append(Percent(threshold));
+                details.Append("нет результатов");
             }
-            else
+            fired &= exceeds;
+        }
+        return Evidence(fired, details.ToString());
+    }
+}
+
+/// <summary>
+/// N of the chosen procedures above the threshold in each year, or the same N procedures above it in every year of the look-back.
+/// The evidence gives every procedure's share in every year.
+/// </summary>
+internal sealed class ProcedureShareEvaluator : RuleEvaluator
+{
+    private readonly ProcedureShareAbove _rule;
+    private readonly AssessmentProcedure[] _procedures;
+    private readonly double[] _participants;
+    private readonly double[] _sums;
+    private readonly int[] _yearsAbove;
+
+    public ProcedureShareEvaluator(ProcedureShareAbove rule, EvaluationContext context)
+        : base(rule, RuleGroup.LowResults, context)
+    {
+        _rule = rule;
+        _procedures = [.. rule.Procedures];
+        _participants = new double[rule.Years * _procedures.Length];
+        _sums = new double[rule.Years * _procedures.Length];
+        _yearsAbove = new int[_procedures.Length];
+    }
+
+    public override RuleEvidence Evaluate(int school, SchoolInput input)
+    {
+        var firstYear = Context.Year - _rule.Years + 1;
+        var count = _procedures.Length;
+        Array.Clear(_participants);
+        Array.Clear(_sums);
+        Array.Clear(_yearsAbove);
+        foreach (var row in input.Results)
+        {
+            var y = row.Year - firstYear;
+            if (y < 0 || y >= _rule.Years || row.Participants <= 0)
+            {
+                continue;
+            }
+            var value = row.Measure(_rule.Measure);
+            if (!double.IsFinite(value))
+            {
+                continue;
+            }
+            for (var p = 0; p < count; p++)
+            {
+                if (_procedures[p].Matches(row))
+                {
+                    _participants[(y * count) + p] += row.Participants;
+                    _sums[(y * count) + p] += row.Participants * value;
+                }
+            }
+        }
+
+        var threshold = _rule.ThresholdPercent;
+        var details = new StringBuilder();
+        var everyYear = true;
+        for (var y = 0; y < _rule.Years; y++)
+        {
+            if (details.Length > 0)
+            {
+                details.Append("; ");
+            }
+            details.Append(CultureInfo.InvariantCulture, $"{firstYear + y}: ");
+            var above = 0;
+            var any = false;
+            for (var p = 0; p < count; p++)
+            {
+                var participants = _participants[(y * count) + p];
+                if (any)
+                {
+                    details.Append(", ");
+                }
+                any = true;
+                details.Append(_procedures[p].Title).Append(' ');
+                if (participants <= 0)
+                {
+                    details.Append("нет результатов");
+                    continue;
+                }
+                var share = _sums[(y * count) + p] / participants;
+                var exceeds = _rule.Comparison.Exceeds(share, threshold, Tolerance);
+                if (exceeds)
+                {
+                    above++;
+                    _yearsAbove[p]++;
+                }
+                details.Append(Percent(share)).Append(' ').Append(_rule.Comparison.Sign(exceeds)).Append(' ').Append(Percent(threshold));
+            }
+            details.Append(CultureInfo.InvariantCulture, $" (выше порога {above} из {count})");
+            everyYear &= above >= _rule.MinProcedures;
+        }
+
+        bool fired;
+        if (_rule.SameProcedure)
+        {
+            var steady = new List<string>();
+            for (var p = 0; p < count; p++)
+            {
+                if (_yearsAbove[p] == _rule.Years)
+                {
+                    steady.Add(_procedures[p].Title);
+                }
+            }
+            fired = steady.Count >= _rule.MinProcedures;
+            details.Append("; выше порога во все годы: ").Append(steady.Count > 0 ? string.Join(", ", steady) : "ни одной процедуры");
+        }
+        else
+        {
+            fired = everyYear;
+        }
+        return Evidence(fired, details.ToString());
+    }
+}
+
+/// <summary>A profile share (olympiads, progression to grade 10) below its threshold in each year of the look-back.</summary>
+internal sealed class LowProfileShareEvaluator(LowProfileShare rule, EvaluationContext context)
+    : RuleEvaluator(rule, RuleGroup.LowResults, context)
+{
+    public override RuleEvidence Evaluate(int school, SchoolInput input)
+    {
+        var details = new StringBuilder();
+        var fired = true;
+        var sign = rule.Comparison == LowComparison.AtMost ? ("≤", ">") : ("<", "≥");
+        for (var year = Context.Year - rule.Years + 1; year <= Context.Year; year++)
+        {
+            if (details.Length > 0)
+            {
+                details.Append("; ");
+            }
+            if (input.ProfileFor(year) is not { } profile)
             {
                 fired = false;
-                details.Append(double.IsFinite(worst)
-                    ? $"наибольшая доля {worstName} {Percent(worst)} {_rule.Comparison.Sign(false)} {Percent(threshold)}"
-                    : "нет результатов");
+                details.Append(CultureInfo.InvariantCulture, $"{year}: нет данных профиля");
+                continue;
             }
+            var value = profile.Value(rule.Measure);
+            var low = rule.IsLow(value, Tolerance);
+            fired &= low;
+            details.Append(CultureInfo.InvariantCulture, $"{year}: {Percent(value)} {(low ? sign.Item1 : sign.Item2)} {Percent(rule.ThresholdPercent)}");
         }
         return Evidence(fired, details.ToString());
     }

@@ -51,6 +51,9 @@ public abstract record IdentificationRule
 [JsonPolymorphic]
 [JsonDerivedType(typeof(LowestQuartileForYears), "lowestQuartileForYears")]
 [JsonDerivedType(typeof(BelowMinimumAbove), "belowMinimumAbove")]
+[JsonDerivedType(typeof(ProcedureShareAbove), "procedureShareAbove")]
+[JsonDerivedType(typeof(LowOlympiadParticipation), "lowOlympiadParticipation")]
+[JsonDerivedType(typeof(LowProgressionToGrade10), "lowProgressionToGrade10")]
 public abstract record LowResultsRule : IdentificationRule
 {
     protected LowResultsRule(string code) : base(code)
@@ -140,6 +143,111 @@ public sealed record BelowMinimumAbove : LowResultsRule
                 + (Years == 1 ? "в отчётном году" : $"в каждом из последних {Years} лет");
         }
     }
+}
+
+/// <summary>One assessment procedure of a share rule: assessment × grade × subject (no grade: every grade, participant-weighted).</summary>
+public sealed record AssessmentProcedure(AssessmentKind Kind, int? Grade, Subject Subject)
+{
+    public string Title => Grade is { } grade
+        ? $"{IdentificationLabels.Kind(Kind)} {grade.ToString(CultureInfo.InvariantCulture)} кл. {IdentificationLabels.Subject(Subject)}"
+        : $"{IdentificationLabels.Kind(Kind)} {IdentificationLabels.Subject(Subject)}";
+
+    public bool Matches(in ResultRow row) => row.Kind == Kind && row.Subject == Subject && (Grade is not { } grade || row.Grade == grade);
+}
+
+/// <summary>
+/// The shape of supervisory risk indicators: a share (below the minimum score, or fail) of each chosen assessment procedure is
+/// compared with the threshold. Without <see cref="SameProcedure"/>: in each of the last <see cref="Years"/> years at least
+/// <see cref="MinProcedures"/> procedures are above it. With it: at least <see cref="MinProcedures"/> procedures are above it
+/// in every one of the last <see cref="Years"/> consecutive years — the same procedures each year.
+/// </summary>
+public sealed record ProcedureShareAbove : LowResultsRule
+{
+    public ProcedureShareAbove() : base("ProcedureShare")
+    {
+    }
+
+    public IReadOnlyList<AssessmentProcedure> Procedures { get; init; } =
+        [new(AssessmentKind.Oge, 9, Subject.Russian), new(AssessmentKind.Oge, 9, Subject.Mathematics)];
+    /// <summary><see cref="AssessmentMeasure.BelowMinimumShare"/> or <see cref="AssessmentMeasure.FailShare"/>.</summary>
+    public AssessmentMeasure Measure { get; init; } = AssessmentMeasure.BelowMinimumShare;
+    public double ThresholdPercent { get; init; } = 10;
+    public ThresholdComparison Comparison { get; init; } = ThresholdComparison.Above;
+    /// <summary>N: how many of the chosen procedures must be above the threshold.</summary>
+    public int MinProcedures { get; init; } = 1;
+    /// <summary>The same procedure in each year (K consecutive years) rather than any N procedures in each year.</summary>
+    public bool SameProcedure { get; init; }
+    public int Years { get; init; } = 1;
+
+    public override string Description
+    {
+        get
+        {
+            var share = Measure == AssessmentMeasure.FailShare ? "доля получивших «2»" : "доля не достигших минимального балла";
+            var procedures = string.Join(", ", Procedures.Select(p => p.Title));
+            var years = Years == 1 ? "в отчётном году" : $"в каждом из последних {Years} лет";
+            var count = SameProcedure
+                ? (MinProcedures == 1 ? "по одной и той же процедуре" : $"по одним и тем же процедурам (не менее {MinProcedures})")
+                : $"не менее чем по {MinProcedures} из {Procedures.Count} процедур";
+            return $"{share} {Comparison.Words()} {Percent(ThresholdPercent)} {count} ({procedures}) {years}";
+        }
+    }
+}
+
+/// <summary>How a low share is compared with its threshold: «менее» (strictly below) or «не более» (at or below).</summary>
+public enum LowComparison
+{
+    /// <summary>«менее»: value &lt; threshold.</summary>
+    Below = 0,
+    /// <summary>«не более»: value ≤ threshold.</summary>
+    AtMost = 1,
+}
+
+/// <summary>A share of the school's yearly profile (in %) at or below a threshold in each of the last <see cref="Years"/> years.</summary>
+public abstract record LowProfileShare : LowResultsRule
+{
+    protected LowProfileShare(string code) : base(code)
+    {
+    }
+
+    [JsonIgnore]
+    public abstract ProfileMeasure Measure { get; }
+    public double ThresholdPercent { get; init; } = 10;
+    public LowComparison Comparison { get; init; } = LowComparison.Below;
+    public int Years { get; init; } = 1;
+
+    public bool IsLow(double value, double tolerance) =>
+        Comparison == LowComparison.AtMost ? value <= ThresholdPercent + tolerance : value < ThresholdPercent - tolerance;
+
+    private protected string Condition(string what) =>
+        $"{what} {(Comparison == LowComparison.AtMost ? "не более" : "менее")} {Percent(ThresholdPercent)} "
+        + (Years == 1 ? "в отчётном году" : $"в каждом из последних {Years} лет");
+}
+
+/// <summary>Low olympiad activity: the share of students taking part in olympiads below the threshold (Kirov).</summary>
+public sealed record LowOlympiadParticipation : LowProfileShare
+{
+    public LowOlympiadParticipation() : base("LowOlympiad")
+    {
+        ThresholdPercent = 10;
+    }
+
+    public override ProfileMeasure Measure => ProfileMeasure.OlympiadShare;
+
+    public override string Description => Condition("низкая олимпиадная активность: доля участников олимпиад");
+}
+
+/// <summary>Low progression to grade 10: the share of 9th-graders continuing to grade 10 below the threshold (Kirov).</summary>
+public sealed record LowProgressionToGrade10 : LowProfileShare
+{
+    public LowProgressionToGrade10() : base("LowGrade10")
+    {
+        ThresholdPercent = 30;
+    }
+
+    public override ProfileMeasure Measure => ProfileMeasure.ContinuingToGrade10Share;
+
+    public override string Description => Condition("низкий переход в 10 класс: доля продолживших обучение");
 }
 
 [JsonPolymorphic]

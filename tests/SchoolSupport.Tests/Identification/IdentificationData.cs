@@ -76,7 +76,7 @@ internal sealed class SchoolData
         Row(year, AssessmentKind.Oge, 9, Subject.Mathematics, participants, mean, belowMinimum);
 
     public SchoolData Profile(int year, decimal parentsHigherEducation = 0, decimal unemployed = 0,
-        decimal registered = 0, decimal staffing = 100, int vacancies = 0)
+        decimal registered = 0, decimal staffing = 100, int vacancies = 0, decimal olympiads = 0, decimal grade10 = 0)
     {
         _profiles.Add(new SchoolYearProfile
         {
@@ -86,6 +86,8 @@ internal sealed class SchoolData
             RegisteredStudentsShare = registered,
             StaffingPercent = staffing,
             Vacancies = vacancies,
+            OlympiadShare = olympiads,
+            ContinuingToGrade10Share = grade10,
         });
         return this;
     }

@@ -104,7 +104,7 @@ public sealed class IdentificationEngineTests
         var outcome = result.Schools.Single();
         outcome.LowResults.Should().BeTrue();
         outcome.Evidence.Single().Details.Should().Be(
-            "2023: ОГЭ математика 20 % > 15 %; 2024: ЕГЭ русский язык 16 % > 15 %; 2025: ОГЭ русский язык 30 % > 15 %");
+            "2023: ОГЭ математика 20 % > 15 %; 2024: ОГЭ математика 5 % ≤ 15 %, ЕГЭ русский язык 16 % > 15 %; 2025: ОГЭ русский язык 30 % > 15 %");
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class IdentificationEngineTests
 
         var outcome = result.Schools.Single();
         outcome.LowResults.Should().BeFalse();
-        outcome.Evidence.Single().Details.Should().EndWith("2025: наибольшая доля ОГЭ математика 15 % ≤ 15 %");
+        outcome.Evidence.Single().Details.Should().EndWith("2025: ОГЭ математика 15 % ≤ 15 %");
     }
 
     [Fact]

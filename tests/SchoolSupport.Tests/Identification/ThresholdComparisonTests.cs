@@ -35,7 +35,7 @@ public sealed class ThresholdComparisonTests
         outcome.LowResults.Should().BeFalse();
         var evidence = outcome.Evidence.Single();
         evidence.Description.Should().Contain("выше 15 %");
-        evidence.Details.Should().Be("2023: наибольшая доля ОГЭ математика 15 % ≤ 15 %; 2024: ОГЭ математика 20 % > 15 %; 2025: наибольшая доля ОГЭ математика 15 % ≤ 15 %");
+        evidence.Details.Should().Be("2023: ОГЭ математика 15 % ≤ 15 %; 2024: ОГЭ математика 20 % > 15 %; 2025: ОГЭ математика 15 % ≤ 15 %");
     }
 
     [Fact]

@@ -295,6 +295,28 @@ public sealed class WorkbenchTrialTests(PortalFixture portal) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task The_sensitivity_view_gives_the_list_size_for_each_threshold_and_refuses_too_many_points()
+    {
+        var (draft, _) = await SeedAsync();
+        var sensitivity = As<RunSensitivity>(Roles.Ministry);
+        var threshold = (await sensitivity.ParametersAsync(draft)).First(p => p.Key.StartsWith("low:", StringComparison.Ordinal) && p.Key.EndsWith(":threshold", StringComparison.Ordinal));
+        threshold.Current.Should().Be(2.5);
+
+        // ОГЭ shares 30 %, 3 %, 2 % (ЕГЭ half): above 1 % all three; above 2 % two; above 3 % and 4 % only Школа № 1 А1.
+        var outcome = await sensitivity.RunAsync(draft, Year, threshold.Key, 1, 4, 1);
+        outcome.Points.Select(p => (p.Value, p.Listed)).Should().Equal((1d, 3), (2d, 2), (3d, 1), (4d, 1));
+
+        var tooMany = () => sensitivity.RunAsync(draft, Year, threshold.Key, 0, 100, 1);
+        (await tooMany.Should().ThrowAsync<DomainException>()).Which.Message.Should().Be("Слишком много точек: 101. Не больше 50 — увеличьте шаг или сузьте диапазон.");
+        var backwards = () => sensitivity.RunAsync(draft, Year, threshold.Key, 5, 1, 1);
+        (await backwards.Should().ThrowAsync<DomainException>()).Which.Message.Should().Contain("начало не больше конца");
+        var otherRegion = () => portal.Service<RunSensitivity>(World.Scope(Roles.Operator, "b")).RunAsync(draft, Year, threshold.Key, 1, 4, 1);
+        await otherRegion.Should().ThrowAsync<ScopeException>();
+        var school = () => portal.Service<RunSensitivity>(World.Scope(Roles.School, "a")).ParametersAsync(draft);
+        await school.Should().ThrowAsync<DomainException>();
+    }
+
+    [Fact]
     public async Task A_list_without_schools_is_submitted_and_approved_only_with_a_justification()
     {
         var id = Guid.NewGuid();
