@@ -139,7 +139,7 @@ internal static partial class HttpBenchmark
     }
 
     private static string Ratio(string latency, string baseline) =>
-        Milliseconds(baseline) is > 0 and var b ? $"{Milliseconds(latency) / b:N1}×" : "n/a ×";
+        Milliseconds(baseline) is > 0 and var b ? (Milliseconds(latency) / b).ToString("N1", CultureInfo.InvariantCulture) + "×" : "n/a ×";
 
     private static double Milliseconds(string latency)
     {
