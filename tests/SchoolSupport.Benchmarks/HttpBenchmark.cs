@@ -2,10 +2,18 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Identification;
+using SchoolSupport.Domain.Roadmaps;
+using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.DemoData;
+using SchoolSupport.Infrastructure.Identity;
 using SchoolSupport.Web;
 
 namespace SchoolSupport.Benchmarks;
@@ -33,6 +41,7 @@ internal static partial class HttpBenchmark
             table.Add(($"HTTP GET {title}: latency p50 / p90 / p99", $"{result.P50} / {result.P90} / {result.P99}", ""));
             Console.WriteLine($"{title}: {result}");
         }
+        await SignedInPagesAsync(app.Services, address, table);
         try
         {
             await CircuitsAsync(address, table);
@@ -43,6 +52,101 @@ internal static partial class HttpBenchmark
             table.Add(($"Server memory with open Blazor circuits (home page of a signed-in operator)", $"not measured: the browser timed out ({e.Message.Split('\n')[0]})", ""));
         }
         await app.StopAsync();
+    }
+
+    /// <summary>
+    /// Prerendered pages for a signed-in user under the same wrk load, beside a static file served by the same Kestrel in the
+    /// same run (the ratio is what compares across machines): the registry of a 45,000-school region, the demo's published
+    /// list, the ministry dashboard and a school programme. Each page is fetched once first and must answer 200 with its h1.
+    /// </summary>
+    private static async Task SignedInPagesAsync(IServiceProvider services, string address, List<(string, string, string)> table)
+    {
+        var system = services.GetRequiredService<SystemDb>();
+        var big = new DemoDataGenerator(seed: 11).Generate("BIGW", "Крупный регион (нагрузка)", municipalities: 85, schools: 45_000, lastYear: 2025, years: 1);
+        big.Results.Clear();
+        Guid listId, planId;
+        int entries;
+        await using (var db = system.Create())
+        {
+            await DemoDataWriter.WriteAsync(db, big, CancellationToken.None);
+            await db.Database.ExecuteSqlRawAsync("analyze");
+            var list = await db.Set<SupportList>().IgnoreQueryFilters().Where(l => l.Status == ListStatus.Published)
+                .OrderByDescending(l => l.Year).Select(l => new { l.Id, Entries = l.Entries.Count }).FirstAsync();
+            (listId, entries) = (list.Id, list.Entries);
+            planId = await db.Plans.IgnoreQueryFilters().Where(p => p.Kind == PlanKind.TransitionProgramme && p.Status == PlanStatus.InProgress)
+                .Select(p => p.Id).FirstAsync();
+        }
+        using (var scope = services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser
+            {
+                Id = Guid.NewGuid(), UserName = "operator@bigw.local", Email = "operator@bigw.local", EmailConfirmed = true, FullName = "Оператор нагрузочного региона",
+                RegionId = big.Region.Id, CreatedAt = DateTimeOffset.UtcNow, LockoutEnabled = true,
+            };
+            var created = await users.CreateAsync(user, "Bench-2026!");
+            if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+            await users.AddToRoleAsync(user, Roles.Operator);
+        }
+        var bigOperator = await CookieAsync(address, "operator@bigw.local", "Bench-2026!");
+        var ministry = await CookieAsync(address, "ministry@demo.local", "Demo-2026!");
+        var demoOperator = await CookieAsync(address, "operator@demo.local", "Demo-2026!");
+
+        var staticFile = Wrk(address + "/app.css");
+        table.Add(("Static file (/app.css) from the same Kestrel, same load: requests/s, p50 / p99",
+            $"{staticFile.RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture)}, {staticFile.P50} / {staticFile.P99}", ""));
+        foreach (var (path, cookie, title) in new[]
+        {
+            ("/schools", bigOperator, "registry /schools, 45,000 schools, operator"),
+            ($"/lists/{listId}", demoOperator, $"published list, {entries} entries, operator"),
+            ("/monitoring/dashboard", ministry, "ministry dashboard"),
+            ($"/roadmaps/{planId}", demoOperator, "school programme under way, operator"),
+        })
+        {
+            using (var probe = new HttpClient { BaseAddress = new Uri(address) })
+            {
+                probe.DefaultRequestHeaders.Add("Cookie", cookie);
+                var response = await probe.GetAsync(path);
+                var html = await response.Content.ReadAsStringAsync();
+                if (response.StatusCode != System.Net.HttpStatusCode.OK || !html.Contains("<h1", StringComparison.Ordinal))
+                {
+                    table.Add(($"Signed-in page: {title}", $"not measured: GET {path} answered {(int)response.StatusCode} without the page", "p99 ≤ 300 ms"));
+                    continue;
+                }
+            }
+            var result = Wrk(address + path, cookie);
+            table.Add(($"Signed-in prerendered page: {title}; wrk 2 × 50 × 15 s: requests/s, p50 / p99",
+                $"{result.RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture)}, {result.P50} / {result.P99}"
+                + (result.Errors.Length > 0 ? $" ({result.Errors})" : "")
+                + $"; p99 {Ratio(result.P99, staticFile.P99)} the static file's", "p99 ≤ 300 ms"));
+            Console.WriteLine($"{title}: {result}");
+        }
+    }
+
+    /// <summary>Signs in through the login form as a browser would and returns the auth cookie as a Cookie header value.</summary>
+    private static async Task<string> CookieAsync(string address, string email, string password)
+    {
+        var cookies = new System.Net.CookieContainer();
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
+        var page = await client.GetStringAsync("/account/login");
+        var token = AntiforgeryField().Match(page).Groups[1].Value;
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login", ["__RequestVerificationToken"] = token, ["Input.Email"] = email, ["Input.Password"] = password,
+        }));
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in of {email} failed: {response.StatusCode}");
+        return cookies.GetCookieHeader(new Uri(address));
+    }
+
+    private static string Ratio(string latency, string baseline) =>
+        Milliseconds(baseline) is > 0 and var b ? (Milliseconds(latency) / b).ToString("N1", CultureInfo.InvariantCulture) + "×" : "n/a ×";
+
+    private static double Milliseconds(string latency)
+    {
+        var match = LatencyValue().Match(latency);
+        if (!match.Success) return 0;
+        var value = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        return match.Groups[2].Value switch { "us" => value / 1000, "s" => value * 1000, "m" => value * 60_000, _ => value };
     }
 
     /// <summary>wrk on PATH, else a message in Russian and English saying how to install it.</summary>
@@ -56,9 +160,12 @@ internal static partial class HttpBenchmark
 
     internal sealed record WrkResult(double RequestsPerSecond, string P50, string P90, string P99, string Errors);
 
-    private static WrkResult Wrk(string url)
+    private static WrkResult Wrk(string url, string? cookie = null)
     {
-        using var wrk = Process.Start(new ProcessStartInfo("wrk", ["-t2", "-c50", "-d15s", "--timeout", "5s", "--latency", url])
+        string[] arguments = cookie is null
+            ? ["-t2", "-c50", "-d15s", "--timeout", "5s", "--latency", url]
+            : ["-t2", "-c50", "-d15s", "--timeout", "5s", "--latency", "-H", "Cookie: " + cookie, url];
+        using var wrk = Process.Start(new ProcessStartInfo("wrk", arguments)
         {
             RedirectStandardOutput = true, RedirectStandardError = true,
         })!;
@@ -155,6 +262,12 @@ internal static partial class HttpBenchmark
         self.Refresh();
         return (self.WorkingSet64, heap);
     }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    [GeneratedRegex(@"^([\d.]+)(us|ms|s|m)$")]
+    private static partial Regex LatencyValue();
 
     [GeneratedRegex(@"^\s*Requests/sec:\s+([\d.]+)\s*$", RegexOptions.Multiline)]
     private static partial Regex RequestsPerSecond();
