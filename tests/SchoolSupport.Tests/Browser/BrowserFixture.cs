@@ -80,8 +80,8 @@ public class BrowserFixture : PortalFixture
         await input.SetInputFilesAsync(file);
     }
 
-    public static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+    public static Task ScreenshotAsync(IPage page, string name, bool fullPage = true) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = fullPage });
 
     /// <summary>Basic accessibility: a level-1 heading, and every visible form control has a label.</summary>
     public static async Task<IReadOnlyList<string>> AccessibilityProblemsAsync(IPage page) => await page.EvaluateAsync<string[]>("""

@@ -50,7 +50,7 @@ public sealed class EveryPageTests(BrowserFixture portal) : IClassFixture<Browse
             }
 
             // Every visited page is kept as a screenshot (CI artefact, test output screenshots/).
-            await BrowserFixture.ScreenshotAsync(page, $"every-page-{email.Split('@')[0]}{Slug(link)}");
+            await BrowserFixture.ScreenshotAsync(page, $"every-page-{email.Split('@')[0]}{Slug(link)}", fullPage: false);
         }
 
         await page.Context.CloseAsync();
@@ -60,8 +60,8 @@ public sealed class EveryPageTests(BrowserFixture portal) : IClassFixture<Browse
     private static async Task<List<string>> ProblemsOfAsync(IPage page, string link)
     {
         var problems = new List<string>();
+        // GotoAsync waits until the page is live (circuit up, or a static page loaded); no extra network-idle wait.
         await BrowserFixture.GotoAsync(page, link);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         if (await page.Locator("h1").CountAsync() == 0) problems.Add($"{link}: нет h1");
         if (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"))
             problems.Add($"{link}: горизонтальная прокрутка");

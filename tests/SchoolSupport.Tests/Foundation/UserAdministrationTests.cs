@@ -104,7 +104,7 @@ public sealed class UserAdministrationTests(PortalFixture portal) : IClassFixtur
         await AdminOf().ChangeRoleAsync(World.Scope(Roles.Mentor).UserId, Roles.Mentor);
         using var client = await portal.LoginAsync(TestWorld.Email(Roles.Admin));
         var page = await client.GetStringAsync("/admin/audit");
-        page.Should().Contain("user.role");
+        page.Should().Contain("Изменена роль").And.NotContain("user.role");
         page.Should().NotContain("Удалить").And.NotContain("Изменить");
         foreach (var method in new[] { HttpMethod.Post, HttpMethod.Put, HttpMethod.Delete })
         {
