@@ -68,7 +68,14 @@ public sealed class WorkbenchJourneyTests(BrowserFixture portal) : IClassFixture
         (await op.GetByTestId("trial-against-current").InnerTextAsync()).Should()
             .MatchRegex($@"опубликован перечень {listYear}, в нём \d+: вошли бы \d+, вышли бы \d+, остались бы \d+");
         (await op.GetByTestId("trial-against-previous").InnerTextAsync()).Should().MatchRegex(@"вошли бы \d+, вышли бы \d+, остались бы \d+");
-        await BrowserFixture.ScreenshotAsync(op, "workbench-trial");
+        await BrowserFixture.ScreenshotAsync(op, "workbench-trial", fullPage: false);
+
+        // 4a. The sensitivity chart of the first rule's threshold: at the draft's own value it gives the trial's list size.
+        var listed = Regex.Match(await summary.GetByRole(AriaRole.Heading).First.InnerTextAsync(), @"по пробному расчёту: (\d+)").Groups[1].Value;
+        await op.GetByTestId("sensitivity-run").ClickAsync();
+        await op.GetByTestId("sensitivity-svg").WaitForAsync(new() { Timeout = 120_000 });
+        (await op.GetByTestId("sensitivity-point").CountAsync()).Should().BeGreaterThan(2);
+        (await op.Locator("[data-testid=sensitivity-point][data-value='5']").GetAttributeAsync("data-listed")).Should().Be(listed);
 
         // 5. Saved with a name: it opens as its own page.
         await op.GetByLabel("Название пробного расчёта").FillAsync(TrialName);
