@@ -67,13 +67,15 @@ public sealed class SchoolCardTests(PortalFixture portal) : IClassFixture<Portal
             UserName = "Кузнецова Елена Сергеевна", Rating = 5, Comment = "Полезно, ждём следующую встречу", At = DateTimeOffset.UtcNow,
         });
 
-        var partnership = new Partnership(PartnershipStatus.Active)
+        var partnership = new Partnership
         {
             Id = Guid.NewGuid(), RegionId = region, LeaderSchoolId = World.SchoolA1Second.Id, Title = "Сетевое партнёрство по математике",
             ValidFrom = Today.AddMonths(-1), ValidTo = Today.AddMonths(11), SupportTypes = SupportTypes.Methodological, CreatedAt = DateTimeOffset.UtcNow,
         };
         partnership.SetAgreement("15-с", Today.AddMonths(-1));
         partnership.Schools.Add(new PartnershipSchool { Id = Guid.NewGuid(), RegionId = region, PartnershipId = partnership.Id, SchoolId = school });
+        partnership.MoveTo(PartnershipStatus.Signed);
+        partnership.MoveTo(PartnershipStatus.Active);
         db.Partnerships.Add(partnership);
 
         var document = new Document { Id = Guid.NewGuid(), RegionId = region, MunicipalityId = World.A1.Id, SchoolId = school, Kind = DocumentKind.InternalQualityOrder, Title = "Приказ о ВСОКО", CreatedAt = DateTimeOffset.UtcNow };
