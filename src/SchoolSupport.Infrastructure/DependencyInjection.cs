@@ -69,6 +69,8 @@ public static class DependencyInjection
         services.AddScoped<DecideOnSchool>();
         services.AddScoped<DecideSupportFormat>();
         services.AddScoped<Schools.SchoolListHistory>();
+        services.AddScoped<Schools.SchoolStory>();
+        services.AddScoped<Schools.SupportFormatDecisions>();
         services.AddScoped<SubmitList>();
         services.AddScoped<ApproveList>();
         services.AddScoped<ReturnList>();

@@ -10,6 +10,11 @@ public enum MonitoringActor
     Municipal = 1,
     /// <summary>The school team: one task per school in scope.</summary>
     School = 2,
+    /// <summary>
+    /// Preventive: one task per school on watch («на контроле») in the list in force; the municipal coordinator follows it
+    /// up with the school.
+    /// </summary>
+    WatchSchool = 3,
 }
 
 public enum StageStatus

@@ -156,7 +156,7 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
             switch (list?.Status)
             {
                 case null:
-                    await (inItsSeptember ? new RunIdentification(systemDb, On(1), identificationLog) : identification).RunAsync(regionId, year, Seeding, null, ct);
+                    await (inItsSeptember ? new RunIdentification(systemDb, On(1), identificationLog) : IdentificationOf(year)).RunAsync(regionId, year, Seeding, null, ct);
                     break;
                 case ListStatus.Draft or ListStatus.Returned:
                     await As(operatorUser, 8, (d, u, c) => new StartListReview(d, u, c)).StartReviewAsync(list.Id, list.RowVersion, ct);
@@ -201,6 +201,16 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
         }
     }
 
+    /// <summary>
+    /// The identification of the year as it ran on its 1 September, so that the list is computed before the order of the 15th that
+    /// approves it; on a demo started on 1 September itself it runs now.
+    /// </summary>
+    private RunIdentification IdentificationOf(int year)
+    {
+        var firstOfSeptember = new DateOnly(year, 9, 1);
+        return firstOfSeptember < Today ? new RunIdentification(systemDb, new DayClock(new DateTimeOffset(year, 9, 1, 2, 0, 0, TimeSpan.Zero)), identificationLog) : identification;
+    }
+
     private async Task<bool> AnyListAsync(Guid regionId, int year, CancellationToken ct)
     {
         await using var db = systemDb.Create();
@@ -212,7 +222,7 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
     {
         await using var db = systemDb.Create();
         var lists = db.Set<SupportList>().Where(l => l.RegionId == regionId && l.Year == year);
-        if (!await lists.AnyAsync(ct)) await identification.RunAsync(regionId, year, Seeding, null, ct);
+        if (!await lists.AnyAsync(ct)) await IdentificationOf(year).RunAsync(regionId, year, Seeding, null, ct);
         return await lists.OrderByDescending(l => l.Status == ListStatus.Published).ThenByDescending(l => l.Version).Select(l => l.Id).FirstAsync(ct);
     }
 
@@ -279,6 +289,15 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
             }, ct: ct);
         }
 
+        // The daily job opens the stages and hands out the tasks; on the demo's first start it runs at once instead of at 05:00, for
+        // every region: with the national demo its 85 regions too (tasks for 45,000 unlisted schools, about 15 s on two cores, the
+        // benchmark's monitoring row), each in its own transaction, so that a region that fails does not stop the start. It runs before
+        // the programme and the roadmap are submitted, so that their tasks close by that evidence as they would in real life.
+        if (!await db.Set<MonitoringYear>().AnyAsync(y => y.RegionId == regionId && y.Year == MonitoringYear.YearOf(today), ct))
+        {
+            await monitoring.RunAsync(ct);
+        }
+
         if (!await db.Plans.AnyAsync(p => p.SchoolId == school.SchoolId, ct))
         {
             await ProgrammeAsync(school, municipal, year, today, ct);
@@ -292,13 +311,14 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
             await SeedRiskProfileAsync(systemDb, clock, school, ct);
         }
 
-        // The daily job opens the stages and hands out the tasks; on the demo's first start it runs at once instead of at 05:00, for
-        // every region: with the national demo its 85 regions too (tasks for 45,000 unlisted schools, about 15 s on two cores, the
-        // benchmark's monitoring row), each in its own transaction, so that a region that fails does not stop the start.
-        if (!await db.Set<MonitoringYear>().AnyAsync(y => y.RegionId == regionId && y.Year == MonitoringYear.YearOf(today), ct))
+        // Partnerships, practices, the course catalogue and the school's feedback; the calendar's preventive task for the schools
+        // on watch, handed out at once by the region's run.
+        await using (var content = systemDb.Create())
         {
-            await monitoring.RunAsync(ct);
+            await DemoContent.SeedAsync(content, regionId, municipalityId, listedThere, school, today, clock.GetUtcNow(), ct);
+            if (await DemoContent.PreventiveTemplateAsync(content, regionId, today, ct)) await monitoring.RunRegionAsync(regionId, ct);
         }
+
     }
 
     /// <summary>The school team drafts its programme (one activity per section), the coordinator approves it, the team starts it and reports one activity done.</summary>

@@ -117,6 +117,8 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         await TasksAsync(db, scope, today, t => t.Actor == MonitoringActor.Municipal, items, ct);
         // The school tasks of its schools that are already overdue: the coordinator follows them up.
         await TasksAsync(db, scope, today, t => t.Actor == MonitoringActor.School && t.Status == MonitoringTaskStatus.Overdue, items, ct, overdueOnly: true);
+        // The preventive tasks of its schools on watch («на контроле»): the coordinator follows them up with the school.
+        await TasksAsync(db, scope, today, t => t.Actor == MonitoringActor.WatchSchool, items, ct, watch: true);
         // The half-year effectiveness reviews of its supported schools not recorded by their due date (the region's risk calendar).
         var reviews = await Risks.RiskQueries.OverdueReviewsAsync(db, scope, today, ct);
         items.AddRange(reviews.Select(r => new InboxItem(InboxKind.Review,
@@ -144,7 +146,7 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSc
             $"Ответственные: {i.Responsible}. Отметьте выполнение и приложите подтверждающий материал.", $"/roadmaps/{i.PlanId}", i.Deadline, i.IsOverdueOn(today))));
 
         await ReportsAsync(db, scope, today, p => p.SchoolId == schoolId, overdueOnly: false, items, ct);
-        await TasksAsync(db, scope, today, t => t.Actor == MonitoringActor.School, items, ct);
+        await TasksAsync(db, scope, today, t => t.Actor == MonitoringActor.School || t.Actor == MonitoringActor.WatchSchool, items, ct);
     }
 
     private async Task MentorAsync(AppDbContext db, UserScope scope, DateOnly today, List<InboxItem> items, CancellationToken ct)
@@ -264,7 +266,7 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSc
     }
 
     private static async Task TasksAsync(AppDbContext db, UserScope scope, DateOnly today, System.Linq.Expressions.Expression<Func<MonitoringTask, bool>> which,
-        List<InboxItem> items, CancellationToken ct, bool overdueOnly = false)
+        List<InboxItem> items, CancellationToken ct, bool overdueOnly = false, bool watch = false)
     {
         var soon = today.AddDays(TaskDueDays);
         var tasks = await db.Set<MonitoringTask>().VisibleTo(scope, db).Where(which)
@@ -272,7 +274,8 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSc
             .Select(t => new { t.Id, t.Title, t.Due, t.OutputDocument, School = db.Schools.Where(s => s.Id == t.SchoolId).Select(s => s.ShortName).FirstOrDefault() })
             .OrderBy(t => t.Due).Take(50).ToListAsync(ct);
         items.AddRange(tasks.Select(t => new InboxItem(InboxKind.Task,
-            overdueOnly && t.School is not null ? $"«{t.School}»: просрочена задача «{t.Title}»" : $"Задача «{t.Title}» — до {t.Due:dd.MM.yyyy}",
+            watch ? $"«{t.School}» на контроле: превентивная задача «{t.Title}» — до {t.Due:dd.MM.yyyy}"
+            : overdueOnly && t.School is not null ? $"«{t.School}»: просрочена задача «{t.Title}»" : $"Задача «{t.Title}» — до {t.Due:dd.MM.yyyy}",
             string.IsNullOrEmpty(t.OutputDocument) ? "" : $"Результат: {t.OutputDocument}.", $"/monitoring/tasks?task={t.Id}", t.Due, t.Due < today)));
     }
 

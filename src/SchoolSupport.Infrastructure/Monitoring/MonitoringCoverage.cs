@@ -8,8 +8,11 @@ namespace SchoolSupport.Infrastructure.Monitoring;
 
 /// <summary>The schools the monitoring covers: those of the latest published list, or every school while no list is published.</summary>
 /// <param name="ListYear">The year of the list used, or null when every school of the region is covered.</param>
-public sealed record CoveredSchools(int? ListYear, IReadOnlyList<(Guid SchoolId, Guid MunicipalityId)> Schools)
+/// <param name="Watch">The schools on watch («на контроле») in that list: they get the preventive tasks; none without a list.</param>
+public sealed record CoveredSchools(int? ListYear, IReadOnlyList<(Guid SchoolId, Guid MunicipalityId)> Schools,
+    IReadOnlyList<(Guid SchoolId, Guid MunicipalityId)>? Watch = null)
 {
+    public IReadOnlyList<(Guid SchoolId, Guid MunicipalityId)> WatchSchools { get; } = Watch ?? [];
     public IReadOnlySet<Guid> SchoolIds { get; } = Schools.Select(s => s.SchoolId).ToHashSet();
     public IReadOnlySet<Guid> MunicipalityIds { get; } = Schools.Select(s => s.MunicipalityId).ToHashSet();
 
@@ -34,7 +37,12 @@ public static class MonitoringCoverage
             schools = schools.Where(s => listed.Contains(s.Id));
         }
         var rows = await schools.OrderBy(s => s.Code).Select(s => new { s.Id, s.MunicipalityId }).ToListAsync(ct);
-        return new CoveredSchools(list?.Year, rows.Select(r => (r.Id, r.MunicipalityId)).ToList());
+        List<(Guid SchoolId, Guid MunicipalityId)> watch = [];
+        if (list is not null)
+            watch = (await db.Schools.AsNoTracking().Where(s => s.RegionId == regionId)
+                .Where(s => db.Set<SupportListEntry>().Any(e => e.ListId == list.Id && e.SchoolId == s.Id && e.Watch && !e.Included))
+                .OrderBy(s => s.Code).Select(s => new { s.Id, s.MunicipalityId }).ToListAsync(ct)).Select(r => (r.Id, r.MunicipalityId)).ToList();
+        return new CoveredSchools(list?.Year, rows.Select(r => (r.Id, r.MunicipalityId)).ToList(), watch);
     }
 
     /// <summary>Who completes a task: the school team its school's, the coordinator its municipality's, an operator the region's.</summary>
@@ -42,6 +50,8 @@ public static class MonitoringCoverage
     {
         MonitoringActor.School => scope.IsIn(Roles.School) && scope.SchoolId == task.SchoolId,
         MonitoringActor.Municipal => scope.IsIn(Roles.Municipal) && scope.SchoolId is null && scope.MunicipalityId == task.MunicipalityId,
+        MonitoringActor.WatchSchool => (scope.IsIn(Roles.School) && scope.SchoolId == task.SchoolId)
+            || (scope.IsIn(Roles.Municipal) && scope.SchoolId is null && scope.MunicipalityId == task.MunicipalityId),
         _ => scope.IsIn(Roles.Operator),
     };
 
@@ -49,6 +59,7 @@ public static class MonitoringCoverage
     {
         MonitoringActor.Operator => "Оператор (РЦОКО/СОИРО)",
         MonitoringActor.Municipal => "Муниципалитет",
+        MonitoringActor.WatchSchool => "Школы на контроле (превентивно)",
         _ => "Школа",
     };
 

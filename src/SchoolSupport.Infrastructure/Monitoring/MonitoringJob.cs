@@ -163,6 +163,7 @@ public sealed class MonitoringJob(SystemDb systemDb, TimeProvider clock, IEmailS
         {
             MonitoringActor.School => covered.Schools.Select(s => (s.SchoolId, (Guid?)s.MunicipalityId, (Guid?)s.SchoolId)),
             MonitoringActor.Municipal => covered.MunicipalityIds.Select(m => (m, (Guid?)m, (Guid?)null)),
+            MonitoringActor.WatchSchool => covered.WatchSchools.Select(s => (s.SchoolId, (Guid?)s.MunicipalityId, (Guid?)s.SchoolId)),
             _ => [(regionId, null, null)],
         };
         var existing = (await db.Set<MonitoringTask>().Where(t => t.StageId == stage.Id && t.TemplateId == template.Id)
@@ -237,6 +238,8 @@ public sealed class MonitoringJob(SystemDb systemDb, TimeProvider clock, IEmailS
             MonitoringActor.School => users.Where(u => (u.Role == Roles.School && u.SchoolId == task.SchoolId)
                 || (kind == ReminderKind.Overdue && u.Role == Roles.Municipal && u.SchoolId == null && u.MunicipalityId == task.MunicipalityId)),
             MonitoringActor.Municipal => users.Where(u => u.Role == Roles.Municipal && u.SchoolId == null && u.MunicipalityId == task.MunicipalityId),
+            MonitoringActor.WatchSchool => users.Where(u => (u.Role == Roles.School && u.SchoolId == task.SchoolId)
+                || (u.Role == Roles.Municipal && u.SchoolId == null && u.MunicipalityId == task.MunicipalityId)),
             _ => users.Where(u => u.Role == Roles.Operator),
         };
         return to.DistinctBy(u => u.Id);

@@ -35,7 +35,7 @@ public sealed class MonitoringTasks(IDbContextFactory<AppDbContext> dbs, ICurren
                               Municipality = db.Municipalities.Where(x => x.Id == t.MunicipalityId).Select(x => x.Name).FirstOrDefault(),
                           }).ToListAsync(ct);
         return rows.Select(r => new TaskRow(r.Task.Id, r.Year, r.Number, r.Task.Actor, r.Task.Title,
-                r.Task.Actor switch { MonitoringActor.School => r.School ?? "", MonitoringActor.Municipal => r.Municipality ?? "", _ => "Регион" },
+                r.Task.Actor switch { MonitoringActor.School or MonitoringActor.WatchSchool => r.School ?? "", MonitoringActor.Municipal => r.Municipality ?? "", _ => "Регион" },
                 r.Task.SchoolId, r.Task.MunicipalityId, r.Task.Due, r.Task.OutputDocument, r.Task.Status, r.Task.CompletedAt, r.Task.CompletedBy, r.Task.Note,
                 r.Task.Status != MonitoringTaskStatus.Done && MonitoringCoverage.CanComplete(r.Task, scope), r.Task.EvidenceLink))
             .OrderBy(r => r.Due).ThenBy(r => r.Stage).ThenBy(r => r.Target).ToList();

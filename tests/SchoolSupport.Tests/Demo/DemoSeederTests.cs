@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Development;
+using SchoolSupport.Domain.Partnerships;
 using SchoolSupport.Domain.Identification;
 using SchoolSupport.Domain.Monitoring;
 using SchoolSupport.Domain.Roadmaps;
@@ -161,6 +163,100 @@ public sealed class DemoSeederTests(DemoPortalFixture portal) : IClassFixture<De
     }
 
     [Fact]
+    public async Task The_list_in_force_was_computed_before_the_order_that_approves_it()
+    {
+        await using var db = portal.System();
+        var region = await db.Regions.SingleAsync(r => r.Code == DemoSeeder.DemoRegionCode);
+        foreach (var list in await db.Set<SupportList>().Include(l => l.History).Where(l => l.RegionId == region.Id).ToListAsync())
+        {
+            var computed = list.History.Where(h => h.To == ListStatus.Draft).Min(h => h.At);
+            DateOnly.FromDateTime(computed.UtcDateTime).Should().BeOnOrBefore(list.OrderDate!.Value, $"the list of {list.Year} is computed before order {list.OrderNumber}");
+            var run = await db.Set<IdentificationRun>().Where(r => r.RegionId == region.Id && r.Year == list.Year).MinAsync(r => r.StartedAt);
+            DateOnly.FromDateTime(run.UtcDateTime).Should().BeOnOrBefore(list.OrderDate!.Value);
+        }
+    }
+
+    [Fact]
+    public async Task Tasks_whose_evidence_exists_are_done_and_activities_past_their_deadline_are_overdue()
+    {
+        await using var db = portal.System();
+        var region = await db.Regions.SingleAsync(r => r.Code == DemoSeeder.DemoRegionCode);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var school = await db.Users.SingleAsync(u => u.Email == "school@demo.local");
+        var programme = await db.Plans.SingleAsync(p => p.SchoolId == school.SchoolId && p.Kind == PlanKind.TransitionProgramme);
+        var roadmap = await db.Plans.SingleAsync(p => p.Level == PlanLevel.Municipality && p.MunicipalityId == school.MunicipalityId);
+        // Open tasks whose output already exists: the school's programme was submitted and approved, the municipal roadmap approved.
+        (await db.Set<MonitoringTask>().Where(t => t.RegionId == region.Id && t.Status != MonitoringTaskStatus.Done)
+            .Where(t => (t.TargetId == school.SchoolId && t.OutputDocument == TaskEvidence.SchoolProgramme)
+                || (t.TargetId == school.MunicipalityId && t.OutputDocument == TaskEvidence.MunicipalProgramme)
+                || (t.TargetId == region.Id && t.OutputDocument == TaskEvidence.List && t.Due >= new DateOnly(LastYear, 9, 1) && t.Due <= new DateOnly(LastYear, 9, 30)))
+            .ToListAsync()).Should().BeEmpty("a task whose evidence exists is done");
+        var closed = await db.Set<MonitoringTask>().Where(t => t.TargetId == school.SchoolId && t.OutputDocument == TaskEvidence.SchoolProgramme).ToListAsync();
+        closed.Should().OnlyContain(t => t.EvidenceLink == $"/roadmaps/{programme.Id}");
+
+        var items = await db.PlanItems.Where(i => i.PlanId == programme.Id || i.PlanId == roadmap.Id).ToListAsync();
+        var overdueRule = PlanItem.OverdueOn(today).Compile();
+        items.Where(i => i.Deadline < today && i.Status is not (PlanItemStatus.Done or PlanItemStatus.Cancelled)).Should().NotBeEmpty()
+            .And.OnlyContain(i => overdueRule(i), "an activity past its deadline is overdue");
+        items.Where(i => i.Deadline >= today || i.Status == PlanItemStatus.Done).Should().NotContain(i => overdueRule(i));
+    }
+
+    [Fact]
+    public async Task Watch_schools_have_their_preventive_task_and_the_coordinator_sees_those_of_its_municipality()
+    {
+        await using var db = portal.System();
+        var region = await db.Regions.SingleAsync(r => r.Code == DemoSeeder.DemoRegionCode);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var year = await db.Set<MonitoringYear>().Include(y => y.Stages).ThenInclude(s => s.Templates).SingleAsync(y => y.RegionId == region.Id);
+        if (!year.Stages.Any(s => s.Opens <= today && today <= s.Closes)) return; // September and February: no stage open to carry the task.
+        year.Stages.SelectMany(s => s.Templates).Should().ContainSingle(t => t.Actor == MonitoringActor.WatchSchool);
+        var list = await db.Set<SupportList>().SingleAsync(l => l.RegionId == region.Id && l.Year == LastYear);
+        var watch = await db.Set<SupportListEntry>().Where(e => e.ListId == list.Id && e.Watch && !e.Included).Select(e => e.SchoolId).ToListAsync();
+        watch.Should().NotBeEmpty("the demo list has schools on watch");
+        var preventive = await db.Set<MonitoringTask>().Where(t => t.RegionId == region.Id && t.Actor == MonitoringActor.WatchSchool).Select(t => t.SchoolId!.Value).ToListAsync();
+        preventive.Should().BeEquivalentTo(watch);
+    }
+
+    [Fact]
+    public async Task Partnerships_practices_the_course_catalogue_and_consultation_feedback_have_content()
+    {
+        await using var db = portal.System();
+        var region = await db.Regions.SingleAsync(r => r.Code == DemoSeeder.DemoRegionCode);
+        var partnerships = await db.Partnerships.Where(p => p.RegionId == region.Id).ToListAsync();
+        partnerships.Select(p => p.Status).Distinct().Should().HaveCountGreaterThanOrEqualTo(3);
+        partnerships.Should().Contain(p => p.AgreementNumber != "" && p.AgreementDate != null && p.Status == PartnershipStatus.Active);
+        var practices = await db.PracticeCards.Where(p => p.RegionId == region.Id).Select(p => p.Status).ToListAsync();
+        practices.Should().Contain(PracticeStatus.Published).And.Contain(PracticeStatus.Submitted);
+        (await db.PdEvents.CountAsync(e => e.RegionId == region.Id)).Should().BeGreaterThanOrEqualTo(3);
+        (await db.PdApplications.CountAsync(a => a.RegionId == region.Id)).Should().BeGreaterThan(0);
+        var school = await db.Users.SingleAsync(u => u.Email == "school@demo.local");
+        (await db.ConsultationFeedback.CountAsync(f => f.SchoolId == school.SchoolId)).Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData("municipal@demo.local", "/partnerships", "Сетевое партнёрство по повышению качества преподавания математики")]
+    [InlineData("operator@demo.local", "/practices", "Индивидуальные образовательные маршруты для обучающихся группы риска")]
+    [InlineData("school@demo.local", "/development", "Современные способы оценивания образовательных результатов")]
+    [InlineData("mentor@demo.local", "/mentoring/journal", "Анализ результатов ВПР и ОГЭ прошлого учебного года")]
+    public async Task Each_page_of_the_demo_has_rows_to_show(string email, string path, string row)
+    {
+        using var client = await portal.LoginAsync(email, DemoSeeder.DemoPassword);
+        var html = await client.GetStringAsync(path);
+        html.Should().Contain(row);
+    }
+
+    [Fact]
+    public async Task The_demo_schools_card_tells_its_story()
+    {
+        Guid schoolId;
+        await using (var db = portal.System()) schoolId = (await db.Users.SingleAsync(u => u.Email == "school@demo.local")).SchoolId!.Value;
+        using var client = await portal.LoginAsync("municipal@demo.local", DemoSeeder.DemoPassword);
+        var html = await client.GetStringAsync($"/schools/{schoolId}");
+        html.Should().Contain("data-testid=\"list-history-row\"").And.Contain("data-testid=\"story-programme\"").And.Contain("data-testid=\"story-consultation\"")
+            .And.Contain("data-testid=\"results-charts\"");
+    }
+
+    [Fact]
     public async Task Seeding_again_adds_nothing()
     {
         var before = await CountsAsync();
@@ -182,6 +278,8 @@ public sealed class DemoSeederTests(DemoPortalFixture portal) : IClassFixture<De
             await db.Audit.CountAsync(), await db.Notifications.CountAsync(), await db.Plans.CountAsync(), await db.PlanItems.CountAsync(),
             await db.PlanTransitions.CountAsync(), await db.MentorAssignments.CountAsync(), await db.Consultations.CountAsync(),
             await db.Set<MonitoringYear>().CountAsync(), await db.Set<MonitoringTask>().CountAsync(),
+            await db.Partnerships.CountAsync(), await db.PracticeCards.CountAsync(), await db.PdEvents.CountAsync(), await db.PdApplications.CountAsync(),
+            await db.ConsultationFeedback.CountAsync(), await db.Set<TaskTemplate>().CountAsync(),
         ];
     }
 }
