@@ -71,6 +71,30 @@ public sealed class PartnershipTests(PortalFixture portal) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task A_signed_partnership_is_announced_to_its_schools_and_their_coordinator_in_app_and_by_email_and_to_nobody_else()
+    {
+        var op = As(Roles.Operator);
+        var id = await CreateAsync(op, Agreement("Сеть для уведомлений", World.SchoolA1.Id, World.SchoolA1Second.Id));
+        await SignAsync(op, id);
+
+        async Task<bool> NotifiedAsync(string role, string region = "a")
+        {
+            await using var db = portal.System();
+            var user = World.Scope(role, region).UserId;
+            return await db.Notifications.AnyAsync(n => n.UserId == user && n.Link == $"/partnerships/{id}");
+        }
+
+        (await NotifiedAsync(Roles.School)).Should().BeTrue("the school team of a partner school acts next");
+        (await NotifiedAsync(Roles.Municipal)).Should().BeTrue("so does its coordinator");
+        (await NotifiedAsync(Roles.Municipal, "a2")).Should().BeFalse("no school of A2 is in the partnership");
+        (await NotifiedAsync(Roles.Operator, "b")).Should().BeFalse("another region");
+        (await NotifiedAsync(Roles.Operator)).Should().BeFalse("the actor is not told of their own step");
+        bool Mailed() => portal.Mailbox.To(TestWorld.Email(Roles.Municipal)).Any(m => (m.Subject + m.TextBody + m.HtmlBody).Contains("Сеть для уведомлений", StringComparison.Ordinal));
+        for (var i = 0; i < 100 && !Mailed(); i++) await Task.Delay(100);
+        Mailed().Should().BeTrue("the coordinator gets the letter on the loopback SMTP server");
+    }
+
+    [Fact]
     public async Task Dates_in_the_wrong_order_and_missing_support_types_are_refused_and_nothing_is_stored()
     {
         var edit = Agreement("Неверные даты", World.SchoolA1.Id, World.SchoolA1Second.Id);
