@@ -66,8 +66,6 @@ public sealed class MoreNoticesTests(PortalFixture portal) : IClassFixture<Porta
 
     private async Task WaitForMailAsync(string to, string text)
     {
-        bool Arrived() => portal.Mailbox.To(to).Any(m => (m.Subject + m.TextBody + m.HtmlBody).Contains(text, StringComparison.Ordinal));
-        for (var i = 0; i < 100 && !Arrived(); i++) await Task.Delay(100);
-        Arrived().Should().BeTrue("the next actor gets the letter on the loopback SMTP server");
+        (await portal.Mailbox.ReceivedAsync(to, text)).Should().BeTrue("the next actor gets the letter on the loopback SMTP server");
     }
 }

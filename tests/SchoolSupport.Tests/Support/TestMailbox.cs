@@ -68,6 +68,14 @@ public sealed partial class TestMailbox : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits up to 10 s for a message to the address whose subject or body contains the text; true when one came.</summary>
+    public async Task<bool> ReceivedAsync(string address, string text)
+    {
+        bool Arrived() => To(address).Any(m => (m.Subject + m.TextBody + m.HtmlBody).Contains(text, StringComparison.Ordinal));
+        for (var i = 0; i < 100 && !Arrived(); i++) await Task.Delay(100);
+        return Arrived();
+    }
+
     /// <summary>Messages received so far for the address.</summary>
     public IReadOnlyList<MimeMessage> To(string address) =>
         [.. _messages.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase)))];
