@@ -80,6 +80,7 @@ public static class DependencyInjection
         services.AddScoped<PublicLists>();
         services.AddScoped<Methodologies>();
         services.AddScoped<RunTrial>();
+        services.AddSingleton<EngineInputs>();
         services.AddScoped<RunSensitivity>();
         services.AddScoped<MatrixQueries>();
         services.AddScoped<SaveTrial>();

@@ -121,14 +121,28 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
     internal static async Task<List<SchoolInput>> LoadInputsAsync(AppDbContext db, Guid regionId, int year, Methodology methodology, CancellationToken ct)
     {
         await EnsureResultsAsync(db, regionId, year, ct);
-        var fromYear = year - methodology.YearsOfResults + 1;
+        var schools = await LoadSchoolsAsync(db, regionId, year - methodology.YearsOfResults + 1, year, ct);
+        var previous = await PreviousStatusesAsync(db, regionId, year, ct);
+        return WithPrevious(schools, previous);
+    }
+
+    /// <summary>The region's schools with their result rows and profiles of the years <paramref name="fromYear"/>..<paramref name="year"/>; no list status yet.</summary>
+    internal static async Task<List<SchoolInput>> LoadSchoolsAsync(AppDbContext db, Guid regionId, int fromYear, int year, CancellationToken ct)
+    {
         var schoolIds = await db.Schools.Where(s => s.RegionId == regionId).Select(s => s.Id).ToListAsync(ct);
         var results = schoolIds.ToDictionary(id => id, _ => new List<ResultRow>(16));
         await LoadResultsAsync(db, regionId, fromYear, year, results, ct);
         var profiles = schoolIds.ToDictionary(id => id, _ => new List<SchoolYearProfile>(3));
         await LoadProfilesAsync(db, regionId, fromYear, year, profiles, ct);
-        var previous = await PreviousStatusesAsync(db, regionId, year, ct);
-        return schoolIds.Select(id => new SchoolInput(id, results[id], profiles[id], previous.GetValueOrDefault(id))).ToList();
+        return schoolIds.Select(id => new SchoolInput(id, results[id], profiles[id])).ToList();
+    }
+
+    /// <summary>The schools' inputs with their status in last year's published list (new records: the loaded ones may be shared).</summary>
+    internal static List<SchoolInput> WithPrevious(IReadOnlyList<SchoolInput> schools, Dictionary<Guid, PreviousStatus> previous)
+    {
+        var inputs = new List<SchoolInput>(schools.Count);
+        foreach (var s in schools) inputs.Add(s with { Previous = previous.GetValueOrDefault(s.SchoolId) });
+        return inputs;
     }
 
     /// <summary>A year without a single result row in the region cannot be computed: the message says what to do.</summary>

@@ -12,7 +12,7 @@ public sealed record SensitivityOutcome(int Year, string MethodologyName, int Me
 /// The sensitivity view of the workbench: one rule parameter of a methodology version (a draft included) varied over a range;
 /// the inputs are read once and the engine runs once per value (at most <see cref="Sensitivity.MaxPoints"/>). Nothing is written.
 /// </summary>
-public sealed class RunSensitivity(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
+public sealed class RunSensitivity(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock, EngineInputs cache)
 {
     /// <summary>The parameters of the version's rules that can be varied; none for a draft that is not valid yet.</summary>
     public async Task<IReadOnlyList<TunableParameter>> ParametersAsync(Guid methodologyId, CancellationToken ct = default)
@@ -36,7 +36,7 @@ public sealed class RunSensitivity(IDbContextFactory<AppDbContext> dbs, ICurrent
         var values = Sensitivity.Values(parameter, from, to, step);
         // The widest look-back among the variants decides which years of results are read.
         var widest = values.Select(v => Sensitivity.With(methodology, parameterKey, v)).MaxBy(m => m.YearsOfResults) ?? methodology;
-        var inputs = await RunIdentification.LoadInputsAsync(db, scope.RegionId, year, widest, ct);
+        var (inputs, _) = await cache.LoadAsync(db, scope.RegionId, year, widest, await EngineInputs.StampAsync(db, ct), ct);
         var points = Sensitivity.Compute(methodology, year, inputs, parameterKey, values);
         return new SensitivityOutcome(year, row.Name, row.Version, parameter, points);
     }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Identification;
 using SchoolSupport.Infrastructure.Data;
@@ -33,29 +35,37 @@ public sealed record TrialOutcome(int Year, Guid MethodologyId, string Methodolo
 /// The trial run (what-if): any methodology version of the region — a draft included — for a year, computed in memory from the
 /// same inputs as the real run; no list, no methodology and no run row is written.
 /// </summary>
-public sealed class RunTrial(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
+public sealed class RunTrial(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock, EngineInputs inputs, ILogger<RunTrial> log)
 {
     public async Task<TrialOutcome> RunAsync(Guid methodologyId, int year, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.Operator, Roles.Ministry);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        return await ComputeAsync(db, scope.RegionId, methodologyId, year, clock, ct);
+        return await ComputeAsync(db, scope.RegionId, methodologyId, year, clock, inputs, log, ct);
     }
 
-    internal static async Task<TrialOutcome> ComputeAsync(AppDbContext db, Guid regionId, Guid methodologyId, int year, TimeProvider clock, CancellationToken ct)
+    /// <remarks>
+    /// The region's inputs and school names come from <see cref="EngineInputs"/> (memory, while no results, profiles or schools
+    /// were written since); last year's statuses and both baselines are read each time. The log gives load / compute / compare.
+    /// </remarks>
+    internal static async Task<TrialOutcome> ComputeAsync(AppDbContext db, Guid regionId, Guid methodologyId, int year, TimeProvider clock,
+        EngineInputs cache, ILogger log, CancellationToken ct)
     {
+        var watch = Stopwatch.StartNew();
         if (!SchoolYears.IsAllowed(year, clock)) throw new DomainException($"Год расчёта {year} вне допустимого диапазона.", "year");
         var row = await db.Set<MethodologyVersion>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == methodologyId && m.RegionId == regionId, ct)
                   ?? throw new ScopeException("Методика не найдена.");
         var methodology = MethodologyJson.Deserialize(row.Json);
         methodology.EnsureValid();
-        var inputs = await RunIdentification.LoadInputsAsync(db, regionId, year, methodology, ct);
+        var stamp = await EngineInputs.StampAsync(db, ct);
+        var (inputs, cached) = await cache.LoadAsync(db, regionId, year, methodology, stamp, ct);
+        var loaded = watch.Elapsed;
         var outcome = IdentificationEngine.Compute(methodology, year, inputs);
+        var computed = watch.Elapsed;
 
         var (current, currentEntries) = await BaselineAsync(db, regionId, year, publishedOnly: false, ct);
         var (previous, previousEntries) = await BaselineAsync(db, regionId, year - 1, publishedOnly: true, ct);
-        var schools = await db.Schools.AsNoTracking().Where(s => s.RegionId == regionId)
-            .Select(s => new { s.Id, s.Code, s.ShortName, Municipality = s.Municipality!.Name }).ToDictionaryAsync(s => s.Id, ct);
+        var schools = await cache.NamesAsync(db, regionId, stamp, ct);
 
         var kept = new List<TrialSchool>();
         foreach (var s in outcome.Schools)
@@ -84,6 +94,9 @@ public sealed class RunTrial(IDbContextFactory<AppDbContext> dbs, ICurrentScope 
             current is null ? null : currentEntries.Values.Select(e => CellTitle(e.Cell)),
             previous is null ? null : previousEntries.Values.Select(e => CellTitle(e.Cell)));
 
+        log.LogInformation("Trial {Year} for region {Region}: {Schools} schools, {Listed} listed; inputs {Load} ms ({Source}), compute {Compute} ms, compare {Compare} ms",
+            year, regionId, outcome.Schools.Count, listed.Count, (int)loaded.TotalMilliseconds, cached ? "memory" : "database",
+            (int)(computed - loaded).TotalMilliseconds, (int)(watch.Elapsed - computed).TotalMilliseconds);
         return new TrialOutcome(year, row.Id, row.Name, row.Version, row.Status == MethodologyStatus.Approved, outcome.Schools.Count, listed.Count,
             current, previous,
             current is null ? null : ListDifference.Of(kept.Select(s => (s.InCurrent, s.Listed))),
