@@ -68,6 +68,21 @@ try
         // A running portal has its code compiled: one check of the file first (it writes nothing) lets the JIT do that.
         await using (var warmUp = File.OpenRead(csvPath)) await importer.PrepareAsync(ImportKind.Results, warmUp, "bench.csv");
         await CheckpointAsync(cs);
+        // The two-step import the UI uses (check everything, sort by key, then COPY), timed first in the same run for comparison,
+        // then the table is emptied again.
+        var twoStep = Stopwatch.StartNew();
+        await using (var file = File.OpenRead(csvPath))
+        {
+            var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer);
+            buffer.Position = 0;
+            var prepared = await importer.PrepareAsync(ImportKind.Results, buffer, "bench.csv");
+            if (!prepared.CanCommit) throw new InvalidOperationException(prepared.Errors[0].Message);
+            await importer.CommitAsync(prepared);
+        }
+        twoStep.Stop();
+        await using (var truncate = systemDb.Create()) await truncate.Database.ExecuteSqlRawAsync("TRUNCATE assessment_results");
+        await CheckpointAsync(cs);
         // The one-step import: parsing and checking overlap the binary COPY (a bounded pipeline of row batches), one transaction.
         var sw = Stopwatch.StartNew();
         var stats = new ImportPipelineStats();
@@ -103,6 +118,8 @@ try
         table.Add(("Floor 1: the imported rows, already binary, COPY into a logged table without indexes", $"{unindexed.TotalSeconds:N1} s ({unindexed.TotalSeconds / bare.TotalSeconds:N2}× bare)", ""));
         table.Add(("Floor 2: the same into a table with only the natural primary key (what an idempotent upsert needs)", $"{keyed.TotalSeconds:N1} s ({keyed.TotalSeconds / bare.TotalSeconds:N2}× bare)", ""));
         table.Add(("Import time / floor 2", $"{import.TotalSeconds / keyed.TotalSeconds:N2}×", "≤ 1.3×"));
+        table.Add(("Two-step import of the same file in the same run (check all, sort by key, then COPY), as the UI does: time / floor 2",
+            $"{twoStep.Elapsed.TotalSeconds:N1} s, {twoStep.Elapsed.TotalSeconds / keyed.TotalSeconds:N2}×", ""));
         table.Add(("Re-import time / floor 2", $"{reimport.TotalSeconds / keyed.TotalSeconds:N2}×", "≤ 1.5×"));
         File.Delete(csvPath);
     }
