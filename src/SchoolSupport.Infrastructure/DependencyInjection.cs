@@ -28,7 +28,8 @@ public static class DependencyInjection
 {
     public static void ConfigureDb(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 6, TimeSpan.FromSeconds(5), null))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(DataGeneration.Interceptors); // #18: writes drop the cached inbox counts
 
     /// <summary>Registers the data layer, jobs and file services. The caller registers <see cref="ICurrentScope"/>.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, string connectionString, bool runJobServer)
@@ -48,6 +49,8 @@ public static class DependencyInjection
         services.AddScoped<CreateFirstAdmin>();
         services.AddScoped<HomeDashboard>();
         services.AddScoped<InboxQueries>();
+        services.AddMemoryCache(); // #18: the menu's inbox count, cached per user
+        services.AddScoped<InboxCount>();
         services.AddScoped<NotificationService>();
         services.AddScoped<Notices>();
         services.AddTransient<NoticeDigestJob>();

@@ -68,7 +68,9 @@ try
         // A running portal has its code compiled: one check of the file first (it writes nothing) lets the JIT do that.
         await using (var warmUp = File.OpenRead(csvPath)) await importer.PrepareAsync(ImportKind.Results, warmUp, "bench.csv");
         await CheckpointAsync(cs);
-        var sw = Stopwatch.StartNew();
+        // The two-step import the UI uses (check everything, sort by key, then COPY), timed first in the same run for comparison,
+        // then the table is emptied again.
+        var twoStep = Stopwatch.StartNew();
         await using (var file = File.OpenRead(csvPath))
         {
             var buffer = new MemoryStream();
@@ -76,28 +78,49 @@ try
             buffer.Position = 0;
             var prepared = await importer.PrepareAsync(ImportKind.Results, buffer, "bench.csv");
             if (!prepared.CanCommit) throw new InvalidOperationException(prepared.Errors[0].Message);
-            var parse = sw.Elapsed;
-            var outcome = await importer.CommitAsync(prepared);
-            sw.Stop();
-            table.Add(("CSV import, 1st run (parse + check + COPY + upsert)", $"{importRows / sw.Elapsed.TotalSeconds:N0} rows/s ({sw.Elapsed.TotalSeconds:N1} s; parse+check {parse.TotalSeconds:N1} s; inserted {outcome.Inserted:N0})", ""));
-            table.Add(("Bare COPY of the same file into an unindexed table", $"{importRows / bare.TotalSeconds:N0} rows/s ({bare.TotalSeconds:N1} s)", ""));
-            table.Add(("Import time / bare COPY time", $"{sw.Elapsed.TotalSeconds / bare.TotalSeconds:N2}×", "≤ 2×"));
-            var (unindexed, keyed) = await FloorAsync(cs);
-            table.Add(("Floor: the imported rows, already binary, COPY into a logged table without indexes", $"{unindexed.TotalSeconds:N1} s ({unindexed.TotalSeconds / bare.TotalSeconds:N2}× bare)", ""));
-            table.Add(("Floor: the same into a table with only the natural primary key (what an idempotent upsert needs)", $"{keyed.TotalSeconds:N1} s ({keyed.TotalSeconds / bare.TotalSeconds:N2}× bare)", ""));
-            table.Add(("Import time / keyed floor", $"{sw.Elapsed.TotalSeconds / keyed.TotalSeconds:N2}×", ""));
+            await importer.CommitAsync(prepared);
         }
+        twoStep.Stop();
+        await using (var truncate = systemDb.Create()) await truncate.Database.ExecuteSqlRawAsync("TRUNCATE assessment_results");
         await CheckpointAsync(cs);
-        sw.Restart();
+        // The one-step import: parsing and checking overlap the binary COPY (a bounded pipeline of row batches), one transaction.
+        var sw = Stopwatch.StartNew();
+        var stats = new ImportPipelineStats();
+        ImportOutcome outcome;
         await using (var file = File.OpenRead(csvPath))
         {
             var buffer = new MemoryStream();
             await file.CopyToAsync(buffer);
             buffer.Position = 0;
-            var again = await importer.CommitAsync(await importer.PrepareAsync(ImportKind.Results, buffer, "bench.csv"));
-            sw.Stop();
-            table.Add(("CSV re-import of the same file (idempotent, nothing changes)", $"{importRows / sw.Elapsed.TotalSeconds:N0} rows/s ({sw.Elapsed.TotalSeconds:N1} s; unchanged {again.Unchanged:N0})", ""));
+            outcome = await importer.ImportAsync(ImportKind.Results, buffer, "bench.csv", stats: stats);
         }
+        sw.Stop();
+        var import = sw.Elapsed;
+        table.Add(("CSV import, 1st run (parse + check pipelined with COPY, one transaction)", $"{importRows / import.TotalSeconds:N0} rows/s ({import.TotalSeconds:N1} s; inserted {outcome.Inserted:N0}; {stats.Batches} batches, at most {stats.PeakBatchesInFlight} held)", ""));
+        table.Add(("Bare COPY of the same file into an unindexed table", $"{importRows / bare.TotalSeconds:N0} rows/s ({bare.TotalSeconds:N1} s)", ""));
+        table.Add(("Import time / bare COPY time", $"{import.TotalSeconds / bare.TotalSeconds:N2}×", ""));
+
+        await CheckpointAsync(cs);
+        sw.Restart();
+        ImportOutcome again;
+        await using (var file = File.OpenRead(csvPath))
+        {
+            var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer);
+            buffer.Position = 0;
+            again = await importer.ImportAsync(ImportKind.Results, buffer, "bench.csv", stats: stats);
+        }
+        sw.Stop();
+        var reimport = sw.Elapsed;
+        table.Add(("CSV re-import of the same file (staging COPY pipelined with the parse, one join finds nothing changed)", $"{importRows / reimport.TotalSeconds:N0} rows/s ({reimport.TotalSeconds:N1} s; unchanged {again.Unchanged:N0})", ""));
+
+        var (unindexed, keyed) = await FloorAsync(cs);
+        table.Add(("Floor 1: the imported rows, already binary, COPY into a logged table without indexes", $"{unindexed.TotalSeconds:N1} s ({unindexed.TotalSeconds / bare.TotalSeconds:N2}× bare)", ""));
+        table.Add(("Floor 2: the same into a table with only the natural primary key (what an idempotent upsert needs)", $"{keyed.TotalSeconds:N1} s ({keyed.TotalSeconds / bare.TotalSeconds:N2}× bare)", ""));
+        table.Add(("Import time / floor 2", $"{import.TotalSeconds / keyed.TotalSeconds:N2}×", "≤ 1.3×"));
+        table.Add(("Two-step import of the same file in the same run (check all, sort by key, then COPY), as the UI does: time / floor 2",
+            $"{twoStep.Elapsed.TotalSeconds:N1} s, {twoStep.Elapsed.TotalSeconds / keyed.TotalSeconds:N2}×", ""));
+        table.Add(("Re-import time / floor 2", $"{reimport.TotalSeconds / keyed.TotalSeconds:N2}×", "≤ 1.5×"));
         File.Delete(csvPath);
     }
 

@@ -28,6 +28,15 @@ public sealed class ImportLimits
     /// <summary>Parts of one ZIP package.</summary>
     public int MaxParts { get; set; } = 10_000;
 
+    /// <summary>Rows of one batch of the import pipeline: parsed and checked rows travel to the binary COPY in batches of this size.</summary>
+    public int BatchRows { get; set; } = 16_384;
+
+    /// <summary>
+    /// Batches waiting in the pipeline's bounded channel between the parser and the COPY. With the one being filled and the
+    /// one being written, at most this many + 2 batches are held, whatever the size of the file.
+    /// </summary>
+    public int BatchesInFlight { get; set; } = 4;
+
     /// <summary>A cell echoed in a message is cut to this many characters.</summary>
     public const int EchoChars = 200;
 }

@@ -84,6 +84,15 @@ internal sealed class RowParser
         else _sequential.Add(parsed);
     }
 
+    /// <summary>Parses one row for the import pipeline: its key (the primary key's order) and entity, or false with the errors added.</summary>
+    public bool TryParse(Cells cells, int row, List<ImportError> errors, out long key, out object? item)
+    {
+        var parsed = _prepared.Kind == ImportKind.Results ? ParseResult(cells, row, errors) : ParseProfile(cells, row, errors);
+        key = parsed.Key;
+        item = parsed.Item;
+        return item is not null;
+    }
+
     public void Finish()
     {
         var count = _sequential.Count;

@@ -60,18 +60,7 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
     {
         var scope = RequireImporter(current);
         var prepared = new PreparedImport(kind, fileName, scope.RegionId);
-        Dictionary<string, RegisteredSchool> schools;
-        await using (var db = await dbs.CreateDbContextAsync(ct))
-        {
-            // In the order of PostgreSQL's uuid comparison, so that rows can be sorted as the primary key sorts them.
-            var conn = (NpgsqlConnection)db.Database.GetDbConnection();
-            await conn.OpenAsync(ct);
-            await using var cmd = new NpgsqlCommand("SELECT code, id FROM schools WHERE region_id = $1 ORDER BY id", conn);
-            cmd.Parameters.Add(new NpgsqlParameter { Value = scope.RegionId });
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            schools = new Dictionary<string, RegisteredSchool>(StringComparer.OrdinalIgnoreCase);
-            while (await reader.ReadAsync(ct)) schools.TryAdd(reader.GetString(0), new RegisteredSchool(reader.GetGuid(1), schools.Count));
-        }
+        var schools = await SchoolsAsync(scope.RegionId, ct);
         try
         {
             var table = TabularFile.Read(content, fileName, limits);
@@ -97,6 +86,141 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
         if (prepared.RowCount == 0 && prepared.Errors.Count == 0) prepared.Errors.Add(new ImportError(0, "В файле нет строк с данными."));
         progress?.Report(0.5);
         return prepared;
+    }
+
+    /// <summary>The region's schools by code, ranked in the order of PostgreSQL's uuid comparison (rows sort as the primary key sorts them).</summary>
+    private async Task<Dictionary<string, RegisteredSchool>> SchoolsAsync(Guid regionId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
+        await conn.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand("SELECT code, id FROM schools WHERE region_id = $1 ORDER BY id", conn);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = regionId });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var schools = new Dictionary<string, RegisteredSchool>(StringComparer.OrdinalIgnoreCase);
+        while (await reader.ReadAsync(ct)) schools.TryAdd(reader.GetString(0), new RegisteredSchool(reader.GetGuid(1), schools.Count));
+        return schools;
+    }
+
+    /// <summary>
+    /// Checks and writes a file in one step, all or nothing: a pipeline of row batches (<see cref="ImportPipeline"/>) parses and
+    /// checks the file while earlier batches go by binary COPY into the table, in one transaction. A bad row, even the last,
+    /// rolls everything back and is reported as <see cref="ImportRowsException"/> with the preview's list of errors. When some
+    /// of the file's years are loaded already, the rows go to a staging table and only the new and changed rows are written.
+    /// </summary>
+    public async Task<ImportOutcome> ImportAsync(ImportKind kind, Stream content, string fileName, IProgress<double>? progress = null,
+        ImportPipelineStats? stats = null, CancellationToken ct = default)
+    {
+        var scope = RequireImporter(current);
+        if (kind != ImportKind.Results)
+        {
+            // Context files are one row per school and year: small enough for the two steps.
+            var checkedFile = await PrepareAsync(kind, content, fileName, null, ct);
+            if (!checkedFile.CanCommit) throw new ImportRowsException(checkedFile.Errors);
+            return await CommitAsync(checkedFile, progress, ct);
+        }
+        stats ??= new ImportPipelineStats();
+        var schools = await SchoolsAsync(scope.RegionId, ct);
+        try
+        {
+            try
+            {
+                return await WriteAsync(scope, content, fileName, schools, staged: false, progress, stats, ct);
+            }
+            catch (ImportPipeline.YearAlreadyLoaded)
+            {
+                return await WriteAsync(scope, content, fileName, schools, staged: true, progress, stats, ct);
+            }
+        }
+        catch (Exception e) when (e is ImportPipeline.RowErrorsFound or BadFileException)
+        {
+            // Nothing was written. The file is checked again as the preview checks it, for every error with its row.
+            content.Position = 0;
+            var checkedFile = await PrepareAsync(kind, content, fileName, null, ct);
+            throw new ImportRowsException(checkedFile.Errors.Count > 0 ? checkedFile.Errors
+                : [new ImportError(0, "Файл содержит ошибки: исправьте их и загрузите файл заново.")]);
+        }
+    }
+
+    private async Task<ImportOutcome> WriteAsync(UserScope scope, Stream content, string fileName, Dictionary<string, RegisteredSchool> schools,
+        bool staged, IProgress<double>? progress, ImportPipelineStats stats, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            content.Position = 0;
+            stats.Reset();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var conn = (NpgsqlConnection)db.Database.GetDbConnection();
+            // One import at a time per region, so that "nothing of these years is loaded yet" stays true until the commit.
+            await ExecuteAsync(conn, "SELECT pg_advisory_xact_lock(7402, hashtext($1::text))", ct, scope.RegionId);
+            var pipeline = new ImportPipeline(conn, scope.RegionId, schools, MaxYear, limits, stats);
+            var (rows, wasStaged) = await pipeline.RunAsync(content, fileName, staged, p => progress?.Report(p), ct);
+            if (rows == 0) throw new ImportPipeline.RowErrorsFound();
+            // What a foreign key would check row by row, checked once for the file: every school is in the region's registry.
+            var schoolIds = pipeline.SchoolIds.ToArray();
+            var present = await ScalarAsync(conn, "SELECT count(*) FROM schools WHERE region_id = $1 AND id = ANY($2)", ct, scope.RegionId, schoolIds);
+            if (present != schoolIds.Length) throw new DomainException("Часть школ из файла удалена из реестра, пока файл проверялся. Загрузите файл заново.");
+            var outcome = wasStaged
+                ? await MergeAsync(conn, scope.RegionId, pipeline.Years.ToArray(), (int)rows, ct)
+                : new ImportOutcome((int)rows, (int)rows, 0, 0);
+            if (outcome.Inserted > 50_000) await db.Database.ExecuteSqlRawAsync("analyze assessment_results", ct);
+            progress?.Report(0.95);
+            db.Record(scope, "results.import", "file", fileName,
+                $"Файл «{fileName}»: строк {outcome.Rows}, добавлено {outcome.Inserted}, обновлено {outcome.Updated}, без изменений {outcome.Unchanged}",
+                clock);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            progress?.Report(1.0);
+            return outcome;
+        });
+    }
+
+    /// <summary>
+    /// The staged rows against the table: one join counts the new and the changed rows, and only those are written, so that
+    /// re-importing an unchanged file reads the table once and writes nothing.
+    /// </summary>
+    private static async Task<ImportOutcome> MergeAsync(NpgsqlConnection conn, Guid regionId, int[] years, int rows, CancellationToken ct)
+    {
+        const string key = "t.region_id = $1 AND t.year = ANY($2) AND t.school_id = s.school_id AND t.year = s.year AND t.kind = s.kind " +
+            "AND t.grade = s.grade AND t.subject = s.subject";
+        const string changed = "(t.participants, t.mean_score, t.below_minimum_share, t.fail_share) " +
+            "IS DISTINCT FROM (s.participants, s.mean_score, s.below_minimum_share, s.fail_share)";
+        await ExecuteAsync(conn, "SET LOCAL work_mem = '256MB'", ct);
+        await ExecuteAsync(conn, $"ANALYZE {ImportPipeline.StagingTable}", ct);
+        long missing, different;
+        await using (var cmd = new NpgsqlCommand($"""
+            SELECT count(*) FILTER (WHERE t.region_id IS NULL), count(*) FILTER (WHERE t.region_id IS NOT NULL AND {changed})
+            FROM {ImportPipeline.StagingTable} s LEFT JOIN assessment_results t ON {key}
+            """, conn) { CommandTimeout = 600 })
+        {
+            cmd.Parameters.Add(new NpgsqlParameter { Value = regionId });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = years });
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            missing = reader.GetInt64(0);
+            different = reader.GetInt64(1);
+        }
+        var updated = different == 0 ? 0 : await AffectedAsync(conn, $"""
+            UPDATE assessment_results t SET participants = s.participants, mean_score = s.mean_score,
+              below_minimum_share = s.below_minimum_share, fail_share = s.fail_share
+            FROM {ImportPipeline.StagingTable} s WHERE {key} AND {changed}
+            """, ct, regionId, years);
+        var inserted = missing == 0 ? 0 : await AffectedAsync(conn, $"""
+            INSERT INTO assessment_results ({BulkCopy.ResultColumns})
+            SELECT {BulkCopy.ResultColumns} FROM {ImportPipeline.StagingTable} s
+            WHERE NOT EXISTS (SELECT 1 FROM assessment_results t WHERE {key})
+            """, ct, regionId, years);
+        return new ImportOutcome(rows, inserted, updated, rows - inserted - updated);
+    }
+
+    private static async Task<int> AffectedAsync(NpgsqlConnection conn, string sql, CancellationToken ct, params object[] values)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 600 };
+        foreach (var value in values) cmd.Parameters.Add(new NpgsqlParameter { Value = value });
+        return await cmd.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>A plain CSV is checked in parallel chunks of lines, each cell a slice of the text.</summary>
