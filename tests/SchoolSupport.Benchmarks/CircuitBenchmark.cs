@@ -16,7 +16,7 @@ namespace SchoolSupport.Benchmarks;
 /// <summary>
 /// Issue #18: what the portal holds per open page. Signed-in Chromium pages of the demo operator are held open, all in one
 /// browser with a few renderer processes, and the portal's working set and its live managed heap (after full compacting
-/// collections) are read at 0, 200, 400… pages; the figure per page is the least-squares slope. Series: the home page and the
+/// collections) are read at 0 and every 25 (static) or a tenth of the wanted count (interactive) pages; the figure per page is the least-squares slope. Series: the home page and the
 /// registry (static, expected ≈ 0 and no connection to /_blazor) and a published list page (interactive: one circuit each).
 /// The portal runs in this process, so the Playwright client's own objects per page count too: the static series shows that
 /// floor, and the interactive series is also given net of it. Stylesheets, fonts and images are not fetched (the server's
@@ -24,8 +24,6 @@ namespace SchoolSupport.Benchmarks;
 /// </summary>
 internal static class CircuitBenchmark
 {
-    private const int Step = 200;
-
     public static async Task RunAsync(string connectionString, List<(string, string, string)> table, int interactivePages)
     {
         var folder = Path.Combine(Path.GetTempPath(), "schoolsupport-bench-circuits", Guid.NewGuid().ToString("N")[..8]);
@@ -66,11 +64,11 @@ internal static class CircuitBenchmark
         await login.CloseAsync();
 
         Console.WriteLine($"circuits: load average {LoadAverage()}");
-        var home = await SeriesAsync(context, "/", "static", Step, TimeSpan.FromMinutes(6));
+        var home = await SeriesAsync(context, "/", "static", 100, 25, TimeSpan.FromMinutes(4));
         var homeSockets = Interlocked.Exchange(ref sockets, 0);
-        var registry = await SeriesAsync(context, "/schools", "static", Step, TimeSpan.FromMinutes(6));
+        var registry = await SeriesAsync(context, "/schools", "static", 100, 25, TimeSpan.FromMinutes(4));
         var registrySockets = Interlocked.Exchange(ref sockets, 0);
-        var list = await SeriesAsync(context, $"/lists/{listId}", "up", interactivePages, TimeSpan.FromMinutes(20));
+        var list = await SeriesAsync(context, $"/lists/{listId}", "up", interactivePages, Math.Max(25, interactivePages / 10), TimeSpan.FromMinutes(12));
         var listSockets = Interlocked.Exchange(ref sockets, 0);
         await context.CloseAsync();
         await app.StopAsync();
@@ -85,7 +83,7 @@ internal static class CircuitBenchmark
             refusal is not null ? $"not measured: {refusal}"
                 : $"{Kb(list.RssSlope)} RSS / {Kb(list.HeapSlope)} live heap; net of the client's own objects (static-page floor) {Kb(list.HeapSlope - floor)}; "
                   + $"at {list.Opened} pages {list.Points[^1].Rss / 1048576.0:N0} MB RSS, live heap +{(list.Points[^1].Heap - list.Points[0].Heap) / 1048576.0:N0} MB"
-                  + (list.Opened < interactivePages ? $" (only {list.Opened} of {interactivePages} pages fitted in 20 minutes)" : ""),
+                  + (list.Opened < interactivePages ? $" (only {list.Opened} of {interactivePages} pages fitted in 12 minutes)" : ""),
             "where a circuit is needed: ≤ 300 KB (home), ≤ 600 KB (registry) live heap"));
     }
 
@@ -104,8 +102,8 @@ internal static class CircuitBenchmark
 
     internal sealed record Series(int Opened, List<Point> Points, double RssSlope, double HeapSlope, string? Refusal);
 
-    /// <summary>Opens up to <paramref name="wanted"/> pages of one address, reading memory at 0 and every <see cref="Step"/> pages; closes them after.</summary>
-    private static async Task<Series> SeriesAsync(IBrowserContext context, string path, string circuit, int wanted, TimeSpan limit)
+    /// <summary>Opens up to <paramref name="wanted"/> pages of one address, reading memory at 0 and every <paramref name="step"/> pages; closes them after.</summary>
+    private static async Task<Series> SeriesAsync(IBrowserContext context, string path, string circuit, int wanted, int step, TimeSpan limit)
     {
         var pages = new List<IPage>();
         var points = new List<Point> { Measure(0) };
@@ -119,7 +117,7 @@ internal static class CircuitBenchmark
                 pages.Add(page);
                 await page.GotoAsync(path);
                 await page.Locator($"[data-circuit={circuit}]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-                if (pages.Count % Step == 0)
+                if (pages.Count % step == 0)
                 {
                     await Task.Delay(3000);
                     points.Add(Measure(pages.Count));
@@ -131,7 +129,7 @@ internal static class CircuitBenchmark
         {
             Console.WriteLine($"circuits: {path} stopped at {pages.Count} pages: {e.Message.Split('\n')[0]}");
         }
-        if (points.Count < 2) refusal = $"{path}: only {pages.Count} pages opened (fewer than {Step}) before the limit or a browser error";
+        if (points.Count < 2) refusal = $"{path}: only {pages.Count} pages opened (fewer than {step}) before the limit or a browser error";
         var opened = points[^1].Pages;
         foreach (var page in pages) await page.CloseAsync();
         await Task.Delay(2000);

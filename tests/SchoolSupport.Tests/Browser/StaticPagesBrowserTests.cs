@@ -41,6 +41,8 @@ public sealed class StaticPagesBrowserTests(BrowserFixture portal) : IClassFixtu
         (await page.Locator("[data-testid=school-row] td:first-child").AllTextContentsAsync()).Should().NotBeEmpty().And.OnlyContain(code => code.Contains("DEMO00002"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Сбросить фильтры" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("search="));
+        // Enhanced navigation changes the address before it patches the page: wait for the unfiltered table.
+        await page.Locator("[data-testid=school-row]").Nth(1).WaitForAsync();
         await page.Locator("th a", new() { HasText = "Код" }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("sort=Code"));
         await page.Locator("th[aria-sort=ascending]", new() { HasText = "Код" }).WaitForAsync();
