@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Identification;
 using SchoolSupport.Domain.Roadmaps;
@@ -19,8 +18,8 @@ using SchoolSupport.Web;
 namespace SchoolSupport.Benchmarks;
 
 /// <summary>
-/// Loopback HTTP load with wrk (50 connections, 2 threads, 15 s each) on a prerendered page and /health, and the server's memory
-/// with 200 Blazor circuits open (200 Chromium tabs of one signed-in user). Bounded in time and count; nothing leaves 127.0.0.1.
+/// Loopback HTTP load with wrk (50 connections, 2 threads, 15 s each) on a prerendered page, /health and signed-in pages (memory per
+/// open page: <see cref="CircuitBenchmark"/>). Bounded in time and count; nothing leaves 127.0.0.1.
 /// </summary>
 internal static partial class HttpBenchmark
 {
@@ -42,15 +41,7 @@ internal static partial class HttpBenchmark
             Console.WriteLine($"{title}: {result}");
         }
         await SignedInPagesAsync(app.Services, address, table);
-        try
-        {
-            await CircuitsAsync(address, table);
-        }
-        catch (Exception e) when (e is TimeoutException or PlaywrightException)
-        {
-            // A browser step that timed out leaves no figure; the wrk rows above still stand.
-            table.Add(($"Server memory with open Blazor circuits (home page of a signed-in operator)", $"not measured: the browser timed out ({e.Message.Split('\n')[0]})", ""));
-        }
+        // Memory per open page (circuits) is measured by `--only circuits` (CircuitBenchmark).
         await app.StopAsync();
     }
 
@@ -197,47 +188,6 @@ internal static partial class HttpBenchmark
         return new WrkResult(double.Parse(rps.Groups[1].Value, CultureInfo.InvariantCulture), Of("50"), Of("90"), Of("99"), string.Join("; ", errors));
     }
 
-    private static async Task CircuitsAsync(string address, List<(string, string, string)> table)
-    {
-        const int circuits = 200;
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium", Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--renderer-process-limit=4", "--disable-site-isolation-trials"],
-        });
-        var context = await browser.NewContextAsync(new() { BaseURL = address });
-        // Two shared cores under load may take longer than Playwright's 30 s for a step; the loop below stays bounded by 5 minutes.
-        context.SetDefaultTimeout(120_000);
-        var login = await context.NewPageAsync();
-        await login.GotoAsync("/account/login");
-        await login.GetByLabel("Электронная почта").FillAsync("operator@demo.local");
-        await login.GetByLabel("Пароль").FillAsync("Demo-2026!");
-        await login.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
-        await login.WaitForURLAsync(u => !u.Contains("/account/login"));
-
-        var (workingBefore, heapBefore) = ServerMemory();
-        var pages = new List<IPage>();
-        var sw = Stopwatch.StartNew();
-        for (var i = 0; i < circuits && sw.Elapsed < TimeSpan.FromMinutes(5); i++)
-        {
-            var page = await context.NewPageAsync();
-            await page.GotoAsync("/");
-            await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('.mud-layout') !== null");
-            pages.Add(page);
-        }
-        await Task.Delay(2000);
-        var (workingAfter, heapAfter) = ServerMemory();
-        var figure = $"Server memory with {circuits} open Blazor circuits (home page of a signed-in operator)";
-        var perCircuit = (heapAfter - heapBefore) / 1024.0 / Math.Max(1, pages.Count);
-        var refusal = CircuitFigureRefusal(pages.Count, circuits, perCircuit);
-        table.Add((figure, refusal is not null ? $"not measured: {refusal}"
-            : $"{workingAfter / 1048576.0:N0} MB working set ({(workingAfter - workingBefore) / 1048576.0:N0} MB more than before); "
-              + $"live managed heap +{(heapAfter - heapBefore) / 1048576.0:N0} MB ({perCircuit:N0} KB per circuit)", ""));
-        await context.CloseAsync();
-    }
-
     /// <summary>
     /// A circuit holds its component tree, render state and DI scope: tens to hundreds of KB. A figure of nothing or less (the heap
     /// shrank while circuits were opened) or of more than 20 MB each says the measurement went wrong, not the portal; so does a
@@ -249,19 +199,6 @@ internal static partial class HttpBenchmark
         : kilobytesPerCircuit < 4 ? $"{kilobytesPerCircuit:N1} KB per circuit is less than a circuit's own objects: the circuits are not held by this server"
         : kilobytesPerCircuit > 20 * 1024 ? $"{kilobytesPerCircuit:N0} KB per circuit is implausibly large: something else grew during the measurement"
         : null;
-
-    /// <summary>The process's working set and its live managed heap after full, compacting, blocking collections.</summary>
-    private static (long WorkingSet, long LiveHeap) ServerMemory()
-    {
-        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        var heap = GC.GetTotalMemory(forceFullCollection: true);
-        using var self = Process.GetCurrentProcess();
-        self.Refresh();
-        return (self.WorkingSet64, heap);
-    }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();

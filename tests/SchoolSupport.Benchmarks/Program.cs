@@ -19,11 +19,12 @@ using SchoolSupport.Infrastructure.Results;
 using SchoolSupport.Infrastructure.Schools;
 
 // Measures the figures the issues name, on a private PostgreSQL cluster, and prints one Markdown table.
-// dotnet run -c Release --project tests/SchoolSupport.Benchmarks -- [--rows 1000000] [--only import,registry,http,identification,monitoring,trial]
+// dotnet run -c Release --project tests/SchoolSupport.Benchmarks -- [--rows 1000000] [--only import,registry,http,identification,monitoring,trial,circuits] [--pages 1000]
 // Exit code 0 when every figure was measured, 1 when a figure was refused as implausible ("not measured: …"), 2 when a tool is missing.
 var rowsArg = args.SkipWhile(a => a != "--rows").Skip(1).FirstOrDefault();
 var importRows = int.Parse(rowsArg ?? "1000000", CultureInfo.InvariantCulture);
-var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? ["import", "registry", "identification", "monitoring", "http", "trial"];
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? ["import", "registry", "identification", "monitoring", "http", "trial", "circuits"];
+var circuitPages = int.Parse(args.SkipWhile(a => a != "--pages").Skip(1).FirstOrDefault() ?? "1000", CultureInfo.InvariantCulture);
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 if (only.Contains("http") && HttpBenchmark.WrkMissing() is { } noWrk)
 {
@@ -163,6 +164,14 @@ try
         await cluster.CreateDatabaseAsync("portal");
         await HttpBenchmark.RunAsync(cluster.ConnectionString("portal"), table);
         // The portal switched the process to Russian formats; the table stays invariant.
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+    }
+
+    if (only.Contains("circuits"))
+    {
+        await cluster.CreateDatabaseAsync("circuits");
+        await CircuitBenchmark.RunAsync(cluster.ConnectionString("circuits"), table, circuitPages);
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
     }

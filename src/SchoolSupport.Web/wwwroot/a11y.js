@@ -28,3 +28,14 @@ document.addEventListener('click', event => {
         }, 0);
     }).observe(document.body, { childList: true, subtree: true });
 })();
+
+// Issue #18: on a page rendered without a circuit the menu button has no server to answer its click; it hides and shows
+// the menu here instead (the page's next load shows it again). On interactive pages the circuit handles the click.
+document.addEventListener('click', event => {
+    const button = event.target instanceof Element ? event.target.closest('[data-drawer-toggle]') : null;
+    if (!button || !document.querySelector('[data-circuit=static]')) return;
+    const layout = button.closest('.mud-layout');
+    if (!layout) return;
+    const closed = layout.classList.toggle('static-menu-closed');
+    button.setAttribute('aria-expanded', closed ? 'false' : 'true');
+});
