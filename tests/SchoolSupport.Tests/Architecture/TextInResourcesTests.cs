@@ -10,6 +10,7 @@ public sealed partial class TextInResourcesTests
     [
         "Components/Pages/Mentoring", "Components/Pages/Partnerships", "Components/Pages/Development",
         "Components/Pages/Results", "Components/Shared", "Components/Pages/Account", "Components/Layout",
+        "Components/Pages/Roadmaps", "Components/Pages/Monitoring",
     ];
 
     /// <summary>Folders of SchoolSupport.Domain whose code holds no Russian text, seed data (see Glossary.cs) aside.</summary>
