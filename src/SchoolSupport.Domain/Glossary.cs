@@ -5,7 +5,8 @@ namespace SchoolSupport.Domain;
 /// <c>Resources/DomainText.resx</c> (typed <c>DomainText</c>; enum titles through <c>Common/Titles.cs</c>), UI text in
 /// the Web project's <c>Resources/Ui.resx</c>.
 /// Seed data stays as data in code: the default risk factors and questions (<c>Risks/DefaultRiskFactors.cs</c>), the
-/// time zones offered for a region (<c>Schools/Region.cs</c>), default methodology, calendar and plan sections. They are
+/// time zones offered for a region (<c>Schools/Region.cs</c>), the default methodologies (<c>Identification/DefaultMethodologies.cs</c>)
+/// and monitoring calendars (<c>Monitoring/DefaultCalendar.cs</c>, <c>Monitoring/CalendarTemplates.cs</c>). They are
 /// the first rows a new region gets and its operators edit them afterwards as their own data, so they are not
 /// translations of the program's text and a resource key would only hide where a region's starting content comes from.
 /// <list type="bullet">

@@ -1,3 +1,5 @@
+using System.Globalization;
+using SchoolSupport.Domain.Resources;
 using SchoolSupport.Domain.Schools;
 
 namespace SchoolSupport.Domain.Identification;
@@ -175,12 +177,12 @@ public static class IdentificationEngine
         var needed = definition.Inputs.Count + 2;
         if (x.Count < needed)
         {
-            warnings.Add($"Веса ИСБ не подобраны регрессией: школ с ИОР и данными профиля {x.Count}, нужно не меньше {needed}. Использованы веса из методики.");
+            warnings.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Identification_WeightsTooFewSchools, x.Count, needed));
             return (entered, null);
         }
         if (!LeastSquares.TryFit(x, y, out var fit))
         {
-            warnings.Add("Веса ИСБ не подобраны регрессией: показатели ИСБ постоянны или линейно зависимы. Использованы веса из методики.");
+            warnings.Add(DomainText.Identification_WeightsDegenerate);
             return (entered, null);
         }
         return (fit.Weights.ToArray(), fit);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Resources;
 
 namespace SchoolSupport.Domain.Identification;
 
@@ -13,22 +15,22 @@ public sealed partial record Methodology
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(Name))
         {
-            errors.Add("Укажите название методики.");
+            errors.Add(DomainText.Methodology_NoName);
         }
         if (Version < 1)
         {
-            errors.Add("Версия методики должна быть не меньше 1.");
+            errors.Add(DomainText.Methodology_BadVersion);
         }
         if (Year is < 2000 or > 2100)
         {
-            errors.Add("Год методики должен быть в пределах 2000–2100.");
+            errors.Add(DomainText.Methodology_BadYear);
         }
         ValidateIndicators(errors);
         ValidateSocialIndex(errors);
         ValidateRules(errors);
         if (Rules is not null && !Enum.IsDefined(Rules.LowResultsCombination))
         {
-            errors.Add("Правила ШНОР объединяются условием «И» или «ИЛИ».");
+            errors.Add(DomainText.Methodology_BadCombination);
         }
         return errors;
     }
@@ -39,7 +41,7 @@ public sealed partial record Methodology
         var errors = Validate();
         if (errors.Count > 0)
         {
-            throw new DomainException("Методика заполнена с ошибками: " + string.Join(" ", errors));
+            throw new DomainException(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_Invalid, string.Join(" ", errors)));
         }
     }
 
@@ -47,7 +49,7 @@ public sealed partial record Methodology
     {
         if (Indicators is null || Indicators.Count == 0)
         {
-            errors.Add("Нужен хотя бы один показатель ИОР.");
+            errors.Add(DomainText.Methodology_NoResultIndicators);
             return;
         }
         var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -56,33 +58,33 @@ public sealed partial record Methodology
             var indicator = Indicators[i];
             if (indicator is null)
             {
-                errors.Add($"Показатель №{i + 1} не заполнен.");
+                errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_IndicatorEmpty, i + 1));
                 continue;
             }
             var name = string.IsNullOrWhiteSpace(indicator.Id) ? $"№{i + 1}" : $"«{indicator.Id}»";
             if (string.IsNullOrWhiteSpace(indicator.Id))
             {
-                errors.Add($"У показателя {name} не указан код.");
+                errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_IndicatorNoCode, name));
             }
             else if (!ids.Add(indicator.Id))
             {
-                errors.Add($"Код показателя {name} повторяется.");
+                errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_IndicatorCodeRepeated, name));
             }
             if (string.IsNullOrWhiteSpace(indicator.Title))
             {
-                errors.Add($"У показателя {name} не указано название.");
+                errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_IndicatorNoTitle, name));
             }
             if (!double.IsFinite(indicator.Weight) || indicator.Weight <= 0)
             {
-                errors.Add($"Вес показателя {name} должен быть положительным числом.");
+                errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_IndicatorBadWeight, name));
             }
             switch (indicator.Source)
             {
                 case null:
-                    errors.Add($"У показателя {name} не указан источник данных.");
+                    errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_IndicatorNoSource, name));
                     break;
                 case AssessmentSource { Grade: { } grade } when grade is < 1 or > 11:
-                    errors.Add($"Класс в показателе {name} должен быть от 1 до 11.");
+                    errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_IndicatorBadGrade, name));
                     break;
             }
         }
@@ -92,24 +94,24 @@ public sealed partial record Methodology
     {
         if (SocialIndex?.Inputs is not { Count: > 0 } inputs)
         {
-            errors.Add("Нужен хотя бы один показатель ИСБ.");
+            errors.Add(DomainText.Methodology_NoSocialIndicators);
             return;
         }
         var seen = new HashSet<ProfileMeasure>();
         foreach (var input in inputs)
         {
-            var label = IdentificationLabels.Profile(input.Measure);
+            var label = Titles.Of(input.Measure);
             if (!seen.Add(input.Measure))
             {
-                errors.Add($"Показатель ИСБ «{label}» указан дважды.");
+                errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_SocialRepeated, label));
             }
             if (!double.IsFinite(input.Weight))
             {
-                errors.Add($"Вес показателя ИСБ «{label}» должен быть числом.");
+                errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_SocialWeightNotNumber, label));
             }
             else if (SocialIndex.Mode == SocialIndexMode.Entered && input.Weight == 0)
             {
-                errors.Add($"Вес показателя ИСБ «{label}» не может быть нулевым.");
+                errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_SocialWeightZero, label));
             }
         }
     }
@@ -118,23 +120,23 @@ public sealed partial record Methodology
     {
         if (Rules is null)
         {
-            errors.Add("Не заданы правила отнесения школ к перечню.");
+            errors.Add(DomainText.Methodology_NoRules);
             return;
         }
         if (Rules.LowResults is not { Count: > 0 })
         {
-            errors.Add("Нужно хотя бы одно правило отнесения к ШНОР.");
+            errors.Add(DomainText.Methodology_NoLowResultRules);
         }
         var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var rule in Rules.All)
         {
             if (string.IsNullOrWhiteSpace(rule.Code))
             {
-                errors.Add("У правила не указан код.");
+                errors.Add(DomainText.Methodology_RuleNoCode);
             }
             else if (!codes.Add(rule.Code))
             {
-                errors.Add($"Код правила «{rule.Code}» повторяется.");
+                errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_RuleCodeRepeated, rule.Code));
             }
             var name = $"«{rule.Code}»";
             switch (rule)
@@ -143,59 +145,59 @@ public sealed partial record Methodology
                     CheckYears(r.Years, name, errors);
                     if (!double.IsFinite(r.Percentile) || r.Percentile is <= 0 or > 50)
                     {
-                        errors.Add($"Процентиль ИОР в правиле {name} должен быть больше 0 и не больше 50.");
+                        errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_RuleResultsPercentile, name));
                     }
                     break;
                 case BelowMinimumAbove r:
                     CheckYears(r.Years, name, errors);
                     if (!double.IsFinite(r.ThresholdPercent) || r.ThresholdPercent is < 0 or > 100)
                     {
-                        errors.Add($"Порог в правиле {name} должен быть от 0 до 100 %.");
+                        errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_RuleThreshold, name));
                     }
                     if (!Enum.IsDefined(r.Comparison))
                     {
-                        errors.Add($"В правиле {name} сравнение с порогом должно быть «более» или «не менее».");
+                        errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_RuleAboveComparison, name));
                     }
                     if (r.Kinds is not { Count: > 0 })
                     {
-                        errors.Add($"В правиле {name} не выбраны оценочные процедуры.");
+                        errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_RuleNoKinds, name));
                     }
                     if (r.Subjects is not { Count: > 0 })
                     {
-                        errors.Add($"В правиле {name} не выбраны предметы.");
+                        errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_RuleNoSubjects, name));
                     }
                     break;
                 case ProcedureShareAbove r:
                     CheckYears(r.Years, name, errors);
                     if (!double.IsFinite(r.ThresholdPercent) || r.ThresholdPercent is < 0 or > 100)
                     {
-                        errors.Add($"Порог в правиле {name} должен быть от 0 до 100 %.");
+                        errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_RuleThreshold, name));
                     }
                     if (!Enum.IsDefined(r.Comparison))
                     {
-                        errors.Add($"В правиле {name} сравнение с порогом должно быть «более» или «не менее».");
+                        errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_RuleAboveComparison, name));
                     }
                     if (r.Measure is not (AssessmentMeasure.BelowMinimumShare or AssessmentMeasure.FailShare))
                     {
-                        errors.Add($"В правиле {name} сравнивается доля не достигших минимального балла или доля получивших «2».");
+                        errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_RuleBadMeasure, name));
                     }
                     if (r.Procedures is not { Count: > 0 })
                     {
-                        errors.Add($"В правиле {name} не выбраны оценочные процедуры.");
+                        errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_RuleNoKinds, name));
                     }
                     else
                     {
                         if (r.Procedures.Any(p => p is null || p.Grade is < 1 or > 11))
                         {
-                            errors.Add($"Класс процедуры в правиле {name} должен быть от 1 до 11.");
+                            errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_RuleProcedureGrade, name));
                         }
                         else if (r.Procedures.Distinct().Count() != r.Procedures.Count)
                         {
-                            errors.Add($"В правиле {name} процедура указана дважды.");
+                            errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_RuleProcedureTwice, name));
                         }
                         if (r.MinProcedures < 1 || r.MinProcedures > r.Procedures.Count)
                         {
-                            errors.Add($"Число процедур в правиле {name} должно быть от 1 до {r.Procedures.Count} (столько выбрано).");
+                            errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_RuleMinProcedures, name, r.Procedures.Count));
                         }
                     }
                     break;
@@ -203,33 +205,33 @@ public sealed partial record Methodology
                     CheckYears(r.Years, name, errors);
                     if (!double.IsFinite(r.ThresholdPercent) || r.ThresholdPercent is <= 0 or > 100)
                     {
-                        errors.Add($"Порог в правиле {name} должен быть больше 0 и не больше 100 %.");
+                        errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_RuleLowThreshold, name));
                     }
                     if (!Enum.IsDefined(r.Comparison))
                     {
-                        errors.Add($"В правиле {name} сравнение с порогом должно быть «менее» или «не более».");
+                        errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_RuleBelowComparison, name));
                     }
                     break;
                 case SocialIndexLowestQuartile r:
                     if (!double.IsFinite(r.Percentile) || r.Percentile is <= 0 or > 50)
                     {
-                        errors.Add($"Процентиль ИСБ в правиле {name} должен быть больше 0 и не больше 50.");
+                        errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_RuleSocialPercentile, name));
                     }
                     break;
                 case ResourceDeficit r:
                     if (!double.IsFinite(r.MaxStaffingPercent) || r.MaxStaffingPercent is < 0 or > 100)
                     {
-                        errors.Add($"Порог укомплектованности в правиле {name} должен быть от 0 до 100 %.");
+                        errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_RuleStaffing, name));
                     }
                     if (r.MinVacancies < 1)
                     {
-                        errors.Add($"Число вакансий в правиле {name} должно быть не меньше 1.");
+                        errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_RuleVacancies, name));
                     }
                     break;
                 case NegativeDynamics r:
                     if (!double.IsFinite(r.Drop) || r.Drop is <= 0 or > 1)
                     {
-                        errors.Add($"Снижение ИОР в правиле {name} должно быть больше 0 и не больше 1.");
+                        errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_RuleDrop, name));
                     }
                     break;
             }
@@ -237,11 +239,11 @@ public sealed partial record Methodology
         var matrix = Rules.Matrix ?? new MatrixThresholds();
         if (!double.IsFinite(matrix.ResultsPercentile) || matrix.ResultsPercentile is <= 0 or >= 100)
         {
-            errors.Add("Граница матрицы по ИОР должна быть процентилем больше 0 и меньше 100.");
+            errors.Add(DomainText.Methodology_MatrixResultsCut);
         }
         if (!double.IsFinite(matrix.SocialPercentile) || matrix.SocialPercentile is <= 0 or >= 100)
         {
-            errors.Add("Граница матрицы по ИСБ должна быть процентилем больше 0 и меньше 100.");
+            errors.Add(DomainText.Methodology_MatrixSocialCut);
         }
     }
 
@@ -249,7 +251,7 @@ public sealed partial record Methodology
     {
         if (years is < 1 or > MaxYears)
         {
-            errors.Add($"Число лет в правиле {ruleName} должно быть от 1 до {MaxYears}.");
+            errors.Add(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_RuleYears, ruleName, MaxYears));
         }
     }
 }

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Resources;
 
 namespace SchoolSupport.Domain.Identification;
 
@@ -18,7 +20,7 @@ public static class MethodologyJson
     public static string Serialize(Methodology methodology) => JsonSerializer.Serialize(methodology, Options);
 
     public static Methodology Deserialize(string json) =>
-        JsonSerializer.Deserialize<Methodology>(json, Options) ?? throw new DomainException("Описание методики пустое.");
+        JsonSerializer.Deserialize<Methodology>(json, Options) ?? throw new DomainException(DomainText.Methodology_JsonEmpty);
 
     /// <summary>The JSON an expert typed, with an unreadable document refused in Russian instead of a parser exception.</summary>
     public static Methodology Parse(string json)
@@ -29,7 +31,7 @@ public static class MethodologyJson
         }
         catch (JsonException e)
         {
-            throw new DomainException($"JSON методики не читается: {e.Message}");
+            throw new DomainException(string.Format(CultureInfo.CurrentCulture, DomainText.Methodology_JsonUnreadable, e.Message));
         }
     }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Resources;
 using SchoolSupport.Domain.Results;
 using SchoolSupport.Domain.Schools;
 
@@ -75,14 +77,14 @@ internal sealed class LowestQuartileEvaluator(LowestQuartileForYears rule, Evalu
             if (!double.IsFinite(value) || Context.ResultsCuts[y] is not { } cuts)
             {
                 fired = false;
-                details.Append(CultureInfo.InvariantCulture, $"{year}: нет данных для ИОР");
+                details.Append(string.Format(CultureInfo.InvariantCulture, DomainText.Rule_NoResultsIndex, year));
                 continue;
             }
             var cut = _cuts?[y] ?? cuts.Q1;
             var low = value < cut;
             fired &= low;
             var name = _cuts is null ? "Q1" : $"P{rule.Percentile:0.#}";
-            details.Append(CultureInfo.InvariantCulture, $"{year}: ИОР {Index(value)} {(low ? "<" : "≥")} {name} {Index(cut)}");
+            details.Append(string.Format(CultureInfo.InvariantCulture, DomainText.Rule_ResultsIndexEvidence, year, Index(value), (low ? "<" : "≥"), name, Index(cut)));
         }
         return Evidence(fired, details.ToString());
     }
@@ -108,7 +110,7 @@ internal sealed class BelowMinimumEvaluator : RuleEvaluator
         _subjectPosition = Positions(subjects.Select(s => (int)s).ToArray());
         _subjects = subjects.Length;
         _pairNames = kinds
-            .SelectMany(k => subjects.Select(s => $"{IdentificationLabels.Kind(k)} {IdentificationLabels.Subject(s)}"))
+            .SelectMany(k => subjects.Select(s => $"{Titles.InSentence(k)} {Titles.InSentence(s)}"))
             .ToArray();
         _participants = new double[rule.Years * _pairNames.Length];
         _sums = new double[rule.Years * _pairNames.Length];
@@ -173,13 +175,13 @@ internal sealed class BelowMinimumEvaluator : RuleEvaluator
                 if (participants <= 0)
                 {
                     fired = false;
-                    details.Append("нет результатов");
+                    details.Append(DomainText.Rule_NoResults);
                     continue;
                 }
                 var share = sum / participants;
                 var above = _rule.Comparison.Exceeds(share, threshold, Tolerance);
                 fired &= above;
-                details.Append($"суммарно {Percent(share)} {_rule.Comparison.Sign(above)} {Percent(threshold)}");
+                details.Append(string.Format(CultureInfo.CurrentCulture, DomainText.Rule_PooledEvidence, Percent(share), _rule.Comparison.Sign(above), Percent(threshold)));
                 continue;
             }
 
@@ -206,7 +208,7 @@ internal sealed class BelowMinimumEvaluator : RuleEvaluator
             }
             if (!any)
             {
-                details.Append("нет результатов");
+                details.Append(DomainText.Rule_NoResults);
             }
             fired &= exceeds;
         }
@@ -288,7 +290,7 @@ internal sealed class ProcedureShareEvaluator : RuleEvaluator
                 details.Append(_procedures[p].Title).Append(' ');
                 if (participants <= 0)
                 {
-                    details.Append("нет результатов");
+                    details.Append(DomainText.Rule_NoResults);
                     continue;
                 }
                 var share = _sums[(y * count) + p] / participants;
@@ -300,7 +302,7 @@ internal sealed class ProcedureShareEvaluator : RuleEvaluator
                 }
                 details.Append(Percent(share)).Append(' ').Append(_rule.Comparison.Sign(exceeds)).Append(' ').Append(Percent(threshold));
             }
-            details.Append(CultureInfo.InvariantCulture, $" (выше порога {above} из {count})");
+            details.Append(string.Format(CultureInfo.InvariantCulture, DomainText.Rule_AboveOf, above, count));
             everyYear &= above >= _rule.MinProcedures;
         }
 
@@ -316,7 +318,7 @@ internal sealed class ProcedureShareEvaluator : RuleEvaluator
                 }
             }
             fired = steady.Count >= _rule.MinProcedures;
-            details.Append("; выше порога во все годы: ").Append(steady.Count > 0 ? string.Join(", ", steady) : "ни одной процедуры");
+            details.Append(DomainText.Rule_SteadyAbove).Append(steady.Count > 0 ? string.Join(", ", steady) : DomainText.Rule_NoProcedure);
         }
         else
         {
@@ -344,7 +346,7 @@ internal sealed class LowProfileShareEvaluator(LowProfileShare rule, EvaluationC
             if (input.ProfileFor(year) is not { } profile)
             {
                 fired = false;
-                details.Append(CultureInfo.InvariantCulture, $"{year}: нет данных профиля");
+                details.Append(string.Format(CultureInfo.InvariantCulture, DomainText.Rule_NoProfile, year));
                 continue;
             }
             var value = profile.Value(rule.Measure);
@@ -366,11 +368,11 @@ internal sealed class SocialQuartileEvaluator(SocialIndexLowestQuartile rule, Ev
         var value = Context.SocialIndex[school];
         if (!double.IsFinite(value) || !double.IsFinite(_cut))
         {
-            return Evidence(false, $"{Context.Year}: нет данных профиля для ИСБ");
+            return Evidence(false, string.Format(CultureInfo.CurrentCulture, DomainText.Rule_NoSocialProfile, Context.Year));
         }
         var low = value < _cut;
         var name = rule.Percentile == 25 ? "Q1" : $"P{rule.Percentile:0.#}";
-        return Evidence(low, $"{Context.Year}: ИСБ {Number(value)} {(low ? "<" : "≥")} {name} {Number(_cut)}");
+        return Evidence(low, string.Format(CultureInfo.CurrentCulture, DomainText.Rule_SocialIndexEvidence, Context.Year, Number(value), (low ? "<" : "≥"), name, Number(_cut)));
     }
 
     private static double CutOf(SocialIndexLowestQuartile rule, EvaluationContext context)
@@ -388,15 +390,14 @@ internal sealed class ResourceDeficitEvaluator(ResourceDeficit rule, EvaluationC
     {
         if (Context.Profiles[school] is not { } profile)
         {
-            return Evidence(false, $"{Context.Year}: нет данных профиля");
+            return Evidence(false, string.Format(CultureInfo.CurrentCulture, DomainText.Rule_NoProfile, Context.Year));
         }
         var staffing = (double)profile.StaffingPercent;
         var understaffed = staffing <= rule.MaxStaffingPercent + Tolerance;
         var vacancies = profile.Vacancies >= rule.MinVacancies;
         return Evidence(
             understaffed || vacancies,
-            $"{Context.Year}: укомплектованность {Percent(staffing)} {(understaffed ? "≤" : ">")} {Percent(rule.MaxStaffingPercent)}, "
-            + $"вакансий {profile.Vacancies} {(vacancies ? "≥" : "<")} {rule.MinVacancies}");
+            string.Format(CultureInfo.CurrentCulture, DomainText.Rule_StaffingEvidence, Context.Year, Percent(staffing), (understaffed ? "≤" : ">"), Percent(rule.MaxStaffingPercent), profile.Vacancies, (vacancies ? "≥" : "<"), rule.MinVacancies));
     }
 }
 
@@ -410,14 +411,13 @@ internal sealed class NegativeDynamicsEvaluator(NegativeDynamics rule, Evaluatio
         var year = Context.Year;
         if (!double.IsFinite(previous) || !double.IsFinite(current))
         {
-            return Evidence(false, $"нет ИОР за {(double.IsFinite(previous) ? year : year - 1)}");
+            return Evidence(false, string.Format(CultureInfo.CurrentCulture, DomainText.Rule_NoResultsIndexFor, (double.IsFinite(previous) ? year : year - 1)));
         }
         var change = current - previous;
         var fired = -change >= rule.Drop - Tolerance;
         var sign = change >= 0 ? "+" : "−";
         return Evidence(
             fired,
-            $"ИОР {year - 1}: {Index(previous)} → {year}: {Index(current)} ({sign}{Index(Math.Abs(change))}); "
-            + $"порог снижения {Number(rule.Drop)}");
+            string.Format(CultureInfo.CurrentCulture, DomainText.Rule_DynamicsEvidence, year - 1, Index(previous), year, Index(current), sign, Index(Math.Abs(change)), Number(rule.Drop)));
     }
 }

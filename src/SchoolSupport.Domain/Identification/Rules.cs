@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Resources;
 using SchoolSupport.Domain.Results;
 
 namespace SchoolSupport.Domain.Identification;
@@ -73,11 +75,11 @@ public sealed record LowestQuartileForYears : LowResultsRule
     /// <summary>The cut, as a percentile of the region's ИОР in each year: the lowest quartile by default; 10 for the lowest decile.</summary>
     public double Percentile { get; init; } = 25;
 
-    private string Band => Percentile == 25 ? "в нижнем квартиле" : $"ниже {Percentile:0.#}-го процентиля";
+    private string Band => Percentile == 25 ? DomainText.Rule_LowestQuartile : string.Format(CultureInfo.CurrentCulture, DomainText.Rule_BelowPercentile, Percentile);
 
     public override string Description => Years == 1
-        ? $"ИОР {Band} в отчётном году"
-        : $"ИОР {Band} в каждом из последних {Years} лет";
+        ? string.Format(CultureInfo.CurrentCulture, DomainText.Rule_ResultsIndexReportYear, Band)
+        : string.Format(CultureInfo.CurrentCulture, DomainText.Rule_ResultsIndexEveryYear, Band, Years);
 }
 
 /// <summary>How a share is compared with its threshold: «более» (strictly above) or «не менее» (at or above).</summary>
@@ -95,7 +97,7 @@ public static class Thresholds
     public static bool Exceeds(this ThresholdComparison comparison, double value, double threshold, double tolerance) =>
         comparison == ThresholdComparison.AtLeast ? value >= threshold - tolerance : value > threshold + tolerance;
 
-    public static string Words(this ThresholdComparison comparison) => comparison == ThresholdComparison.AtLeast ? "не менее" : "более";
+    public static string Words(this ThresholdComparison comparison) => comparison == ThresholdComparison.AtLeast ? DomainText.Rule_AtLeast : DomainText.Rule_Above;
 
     public static string Sign(this ThresholdComparison comparison, bool exceeds) => (comparison, exceeds) switch
     {
@@ -136,11 +138,11 @@ public sealed record BelowMinimumAbove : LowResultsRule
     {
         get
         {
-            var kinds = string.Join("/", Kinds.Select(IdentificationLabels.Kind));
-            var subjects = string.Join(" или ", Subjects.Select(IdentificationLabels.Subject));
-            var pooled = Aggregation == BelowMinimumAggregation.Pooled ? "суммарная доля" : "доля";
-            return $"{pooled} не достигших минимального балла ({kinds}, {subjects}) {(Comparison == ThresholdComparison.AtLeast ? "не менее" : "выше")} {Percent(ThresholdPercent)} "
-                + (Years == 1 ? "в отчётном году" : $"в каждом из последних {Years} лет");
+            var kinds = string.Join("/", Kinds.Select(Titles.InSentence));
+            var subjects = string.Join(DomainText.Rule_Or, Subjects.Select(Titles.InSentence));
+            var pooled = Aggregation == BelowMinimumAggregation.Pooled ? DomainText.Rule_PooledShare : DomainText.Rule_Share;
+            return string.Format(CultureInfo.CurrentCulture, DomainText.Rule_BelowMinimumDescription, pooled, kinds, subjects, (Comparison == ThresholdComparison.AtLeast ? DomainText.Rule_AtLeast : DomainText.Rule_Higher), Percent(ThresholdPercent))
+                + (Years == 1 ? DomainText.Rule_ReportYear : string.Format(CultureInfo.CurrentCulture, DomainText.Rule_EveryYear, Years));
         }
     }
 }
@@ -149,8 +151,8 @@ public sealed record BelowMinimumAbove : LowResultsRule
 public sealed record AssessmentProcedure(AssessmentKind Kind, int? Grade, Subject Subject)
 {
     public string Title => Grade is { } grade
-        ? $"{IdentificationLabels.Kind(Kind)} {grade.ToString(CultureInfo.InvariantCulture)} кл. {IdentificationLabels.Subject(Subject)}"
-        : $"{IdentificationLabels.Kind(Kind)} {IdentificationLabels.Subject(Subject)}";
+        ? string.Format(CultureInfo.CurrentCulture, DomainText.Rule_ProcedureWithGrade, Titles.InSentence(Kind), grade.ToString(CultureInfo.InvariantCulture), Titles.InSentence(Subject))
+        : $"{Titles.InSentence(Kind)} {Titles.InSentence(Subject)}";
 
     public bool Matches(in ResultRow row) => row.Kind == Kind && row.Subject == Subject && (Grade is not { } grade || row.Grade == grade);
 }
@@ -183,12 +185,12 @@ public sealed record ProcedureShareAbove : LowResultsRule
     {
         get
         {
-            var share = Measure == AssessmentMeasure.FailShare ? "доля получивших «2»" : "доля не достигших минимального балла";
+            var share = Measure == AssessmentMeasure.FailShare ? DomainText.Rule_FailShare : DomainText.Rule_BelowMinimumShare;
             var procedures = string.Join(", ", Procedures.Select(p => p.Title));
-            var years = Years == 1 ? "в отчётном году" : $"в каждом из последних {Years} лет";
+            var years = Years == 1 ? DomainText.Rule_ReportYear : string.Format(CultureInfo.CurrentCulture, DomainText.Rule_EveryYear, Years);
             var count = SameProcedure
-                ? (MinProcedures == 1 ? "по одной и той же процедуре" : $"по одним и тем же процедурам (не менее {MinProcedures})")
-                : $"не менее чем по {MinProcedures} из {Procedures.Count} процедур";
+                ? (MinProcedures == 1 ? DomainText.Rule_SameProcedure : string.Format(CultureInfo.CurrentCulture, DomainText.Rule_SameProcedures, MinProcedures))
+                : string.Format(CultureInfo.CurrentCulture, DomainText.Rule_ProceduresOf, MinProcedures, Procedures.Count);
             return $"{share} {Comparison.Words()} {Percent(ThresholdPercent)} {count} ({procedures}) {years}";
         }
     }
@@ -220,8 +222,8 @@ public abstract record LowProfileShare : LowResultsRule
         Comparison == LowComparison.AtMost ? value <= ThresholdPercent + tolerance : value < ThresholdPercent - tolerance;
 
     private protected string Condition(string what) =>
-        $"{what} {(Comparison == LowComparison.AtMost ? "не более" : "менее")} {Percent(ThresholdPercent)} "
-        + (Years == 1 ? "в отчётном году" : $"в каждом из последних {Years} лет");
+        $"{what} {(Comparison == LowComparison.AtMost ? DomainText.Rule_AtMost : DomainText.Rule_Below)} {Percent(ThresholdPercent)} "
+        + (Years == 1 ? DomainText.Rule_ReportYear : string.Format(CultureInfo.CurrentCulture, DomainText.Rule_EveryYear, Years));
 }
 
 /// <summary>Low olympiad activity: the share of students taking part in olympiads below the threshold (Kirov).</summary>
@@ -234,7 +236,7 @@ public sealed record LowOlympiadParticipation : LowProfileShare
 
     public override ProfileMeasure Measure => ProfileMeasure.OlympiadShare;
 
-    public override string Description => Condition("низкая олимпиадная активность: доля участников олимпиад");
+    public override string Description => Condition(DomainText.Rule_Olympiads);
 }
 
 /// <summary>Low progression to grade 10: the share of 9th-graders continuing to grade 10 below the threshold (Kirov).</summary>
@@ -247,7 +249,7 @@ public sealed record LowProgressionToGrade10 : LowProfileShare
 
     public override ProfileMeasure Measure => ProfileMeasure.ContinuingToGrade10Share;
 
-    public override string Description => Condition("низкий переход в 10 класс: доля продолживших обучение");
+    public override string Description => Condition(DomainText.Rule_Grade10);
 }
 
 [JsonPolymorphic]
@@ -272,7 +274,7 @@ public sealed record SocialIndexLowestQuartile : DisadvantagedRule
 
     public double Percentile { get; init; } = 25;
 
-    public override string Description => Percentile == 25 ? "ИСБ в нижнем квартиле" : $"ИСБ ниже {Percentile:0.#}-го процентиля";
+    public override string Description => Percentile == 25 ? DomainText.Rule_SocialLowestQuartile : string.Format(CultureInfo.CurrentCulture, DomainText.Rule_SocialBelowPercentile, Percentile);
 }
 
 /// <summary>
@@ -289,7 +291,7 @@ public sealed record ResourceDeficit : DisadvantagedRule
     public int MinVacancies { get; init; } = 3;
 
     public override string Description =>
-        $"кадровый дефицит: укомплектованность не выше {Percent(MaxStaffingPercent)} или вакансий не меньше {MinVacancies}";
+        string.Format(CultureInfo.CurrentCulture, DomainText.Rule_Staffing, Percent(MaxStaffingPercent), MinVacancies);
 }
 
 [JsonPolymorphic]
@@ -311,5 +313,5 @@ public sealed record NegativeDynamics : WatchRule
     public double Drop { get; init; } = 0.15;
 
     public override string Description =>
-        $"отрицательная динамика: ИОР снизился на {Drop.ToString("0.###", CultureInfo.GetCultureInfo("ru-RU"))} и более к прошлому году";
+        string.Format(CultureInfo.CurrentCulture, DomainText.Rule_Dynamics, Drop.ToString("0.###", CultureInfo.GetCultureInfo("ru-RU")));
 }

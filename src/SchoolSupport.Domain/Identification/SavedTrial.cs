@@ -1,4 +1,6 @@
+using System.Globalization;
 using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Resources;
 
 namespace SchoolSupport.Domain.Identification;
 
@@ -27,8 +29,8 @@ public sealed class SavedTrial : ITenantOwned
     public static SavedTrial Create(Guid regionId, string name, int year, Guid methodologyId, int listed, string outcomeJson, string who, DateTimeOffset at)
     {
         var trimmed = (name ?? "").Trim();
-        if (trimmed.Length < 3) throw new DomainException("Назовите пробный расчёт: не короче 3 символов.", "name");
-        if (trimmed.Length > NameMaxLength) throw new DomainException($"Название пробного расчёта — не длиннее {NameMaxLength} символов.", "name");
+        if (trimmed.Length < 3) throw new DomainException(DomainText.Trial_NameTooShort, "name");
+        if (trimmed.Length > NameMaxLength) throw new DomainException(string.Format(CultureInfo.CurrentCulture, DomainText.Trial_NameTooLong, NameMaxLength), "name");
         return new SavedTrial
         {
             Id = Guid.NewGuid(), RegionId = regionId, Name = trimmed, Year = year, MethodologyId = methodologyId, Listed = listed,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Resources;
 
 namespace SchoolSupport.Domain.Identification;
 
@@ -34,21 +35,21 @@ public static class Sensitivity
             switch (rule)
             {
                 case LowestQuartileForYears r:
-                    Add("low", i, r, "percentile", "процентиль ИОР", r.Percentile, 1, 50);
-                    Add("low", i, r, "years", "число лет", r.Years, 1, Methodology.MaxYears, true);
+                    Add("low", i, r, "percentile", DomainText.Sensitivity_ResultsPercentile, r.Percentile, 1, 50);
+                    Add("low", i, r, "years", DomainText.Sensitivity_Years, r.Years, 1, Methodology.MaxYears, true);
                     break;
                 case BelowMinimumAbove r:
-                    Add("low", i, r, "threshold", "порог доли, %", r.ThresholdPercent, 0, 100);
-                    Add("low", i, r, "years", "число лет", r.Years, 1, Methodology.MaxYears, true);
+                    Add("low", i, r, "threshold", DomainText.Sensitivity_Threshold, r.ThresholdPercent, 0, 100);
+                    Add("low", i, r, "years", DomainText.Sensitivity_Years, r.Years, 1, Methodology.MaxYears, true);
                     break;
                 case ProcedureShareAbove r:
-                    Add("low", i, r, "threshold", "порог доли, %", r.ThresholdPercent, 0, 100);
-                    Add("low", i, r, "procedures", "не менее N процедур", r.MinProcedures, 1, Math.Max(1, r.Procedures.Count), true);
-                    Add("low", i, r, "years", "число лет", r.Years, 1, Methodology.MaxYears, true);
+                    Add("low", i, r, "threshold", DomainText.Sensitivity_Threshold, r.ThresholdPercent, 0, 100);
+                    Add("low", i, r, "procedures", DomainText.Sensitivity_MinProcedures, r.MinProcedures, 1, Math.Max(1, r.Procedures.Count), true);
+                    Add("low", i, r, "years", DomainText.Sensitivity_Years, r.Years, 1, Methodology.MaxYears, true);
                     break;
                 case LowProfileShare r:
-                    Add("low", i, r, "threshold", "порог доли, %", r.ThresholdPercent, 0.1, 100);
-                    Add("low", i, r, "years", "число лет", r.Years, 1, Methodology.MaxYears, true);
+                    Add("low", i, r, "threshold", DomainText.Sensitivity_Threshold, r.ThresholdPercent, 0.1, 100);
+                    Add("low", i, r, "years", DomainText.Sensitivity_Years, r.Years, 1, Methodology.MaxYears, true);
                     break;
             }
         }
@@ -57,11 +58,11 @@ public static class Sensitivity
             switch (rules.Disadvantaged[i])
             {
                 case SocialIndexLowestQuartile r:
-                    Add("social", i, r, "percentile", "процентиль ИСБ", r.Percentile, 1, 50);
+                    Add("social", i, r, "percentile", DomainText.Sensitivity_SocialPercentile, r.Percentile, 1, 50);
                     break;
                 case ResourceDeficit r:
-                    Add("social", i, r, "staffing", "укомплектованность не выше, %", r.MaxStaffingPercent, 0, 100);
-                    Add("social", i, r, "vacancies", "вакансий не меньше", r.MinVacancies, 1, 50, true);
+                    Add("social", i, r, "staffing", DomainText.Sensitivity_Staffing, r.MaxStaffingPercent, 0, 100);
+                    Add("social", i, r, "vacancies", DomainText.Sensitivity_Vacancies, r.MinVacancies, 1, 50, true);
                     break;
             }
         }
@@ -69,7 +70,7 @@ public static class Sensitivity
         {
             if (rules.Watch[i] is NegativeDynamics r)
             {
-                Add("watch", i, r, "drop", "снижение ИОР", r.Drop, 0.01, 1);
+                Add("watch", i, r, "drop", DomainText.Sensitivity_Drop, r.Drop, 0.01, 1);
             }
         }
         return found;
@@ -82,11 +83,11 @@ public static class Sensitivity
         var refusals = new List<Refusal>();
         if (!double.IsFinite(from) || !double.IsFinite(to) || from < parameter.Min || to > parameter.Max || from > to)
         {
-            refusals.Add(new Refusal($"Диапазон должен лежать в пределах {Number(parameter.Min)}–{Number(parameter.Max)}, начало не больше конца.", "from"));
+            refusals.Add(new Refusal(string.Format(CultureInfo.CurrentCulture, DomainText.Sensitivity_BadRange, Number(parameter.Min), Number(parameter.Max)), "from"));
         }
         if (!double.IsFinite(step) || step <= 0 || (parameter.Integer && step != Math.Floor(step)))
         {
-            refusals.Add(new Refusal(parameter.Integer ? "Шаг должен быть целым положительным числом." : "Шаг должен быть положительным числом.", "step"));
+            refusals.Add(new Refusal(parameter.Integer ? DomainText.Sensitivity_StepInteger : DomainText.Sensitivity_StepPositive, "step"));
         }
         if (refusals.Count > 0)
         {
@@ -95,7 +96,7 @@ public static class Sensitivity
         var count = (int)Math.Floor(((to - from) / step) + 1e-9) + 1;
         if (count > MaxPoints)
         {
-            throw new DomainException($"Слишком много точек: {count}. Не больше {MaxPoints} — увеличьте шаг или сузьте диапазон.", "step");
+            throw new DomainException(string.Format(CultureInfo.CurrentCulture, DomainText.Sensitivity_TooManyPoints, count, MaxPoints), "step");
         }
         return [.. Enumerable.Range(0, count).Select(i => Math.Round(from + (i * step), 6))];
     }
@@ -108,7 +109,7 @@ public static class Sensitivity
         var parts = key.Split(':');
         if (parts.Length != 3 || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var index))
         {
-            throw new DomainException("Параметр для анализа чувствительности не найден.", "parameter");
+            throw new DomainException(DomainText.Sensitivity_NoParameter, "parameter");
         }
         var whole = (int)Math.Round(value);
         var rules = methodology.Rules;
@@ -153,7 +154,7 @@ public static class Sensitivity
         ArgumentNullException.ThrowIfNull(values);
         if (values.Count > MaxPoints)
         {
-            throw new DomainException($"Не больше {MaxPoints} точек.", "step");
+            throw new DomainException(string.Format(CultureInfo.CurrentCulture, DomainText.Sensitivity_MaxPoints, MaxPoints), "step");
         }
         var points = new SensitivityPoint[values.Count];
         for (var i = 0; i < values.Count; i++)
@@ -174,7 +175,7 @@ public static class Sensitivity
 
     public static string Number(double value) => value.ToString("0.##", Russian);
 
-    private static DomainException Unknown() => new("Параметр для анализа чувствительности не найден.", "parameter");
+    private static DomainException Unknown() => new(DomainText.Sensitivity_NoParameter, "parameter");
 
     private static T[] Replace<T>(IReadOnlyList<T> items, int index, T item)
     {

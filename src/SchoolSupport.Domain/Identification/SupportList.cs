@@ -1,4 +1,6 @@
+using System.Globalization;
 using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Resources;
 
 namespace SchoolSupport.Domain.Identification;
 
@@ -53,7 +55,7 @@ public sealed class SupportList : ITenantOwned
     public static SupportList FromComputation(Guid regionId, int year, Guid methodologyId, string who, DateTimeOffset at, string summary)
     {
         var list = new SupportList { Id = Guid.NewGuid(), RegionId = regionId, Year = year, Version = 1, MethodologyId = methodologyId, ComputedAt = at };
-        list.Record(ListStatus.Draft, who, at, "Расчёт проекта перечня. " + summary);
+        list.Record(ListStatus.Draft, who, at, string.Format(CultureInfo.CurrentCulture, DomainText.List_Computed, summary));
         return list;
     }
 
@@ -63,7 +65,7 @@ public sealed class SupportList : ITenantOwned
         EnsureEditable();
         MethodologyId = methodologyId;
         ComputedAt = at;
-        Record(Status, who, at, "Пересчёт проекта перечня. " + summary);
+        Record(Status, who, at, string.Format(CultureInfo.CurrentCulture, DomainText.List_Recomputed, summary));
     }
 
     /// <summary>
@@ -72,8 +74,8 @@ public sealed class SupportList : ITenantOwned
     /// </summary>
     public SupportList Amend(string reason, string who, DateTimeOffset at)
     {
-        if (Status != ListStatus.Published) throw new DomainException("Изменение можно создать только для опубликованного перечня.");
-        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 10) throw new DomainException("Укажите основание изменения перечня (не короче 10 символов).");
+        if (Status != ListStatus.Published) throw new DomainException(DomainText.List_AmendOnlyPublished);
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 10) throw new DomainException(DomainText.List_NoAmendReason);
         reason = reason.Trim();
         var amendment = new SupportList
         {
@@ -88,7 +90,7 @@ public sealed class SupportList : ITenantOwned
             EvidenceJson = e.EvidenceJson, NewFormat = e.NewFormat, FormatResponsible = e.FormatResponsible, FormatReason = e.FormatReason,
             FormatDecidedBy = e.FormatDecidedBy, FormatDecidedAt = e.FormatDecidedAt,
         }).ToList();
-        amendment.Record(ListStatus.UnderReview, who, at, $"Изменение перечня: {reason}");
+        amendment.Record(ListStatus.UnderReview, who, at, string.Format(CultureInfo.CurrentCulture, DomainText.List_Amendment, reason));
         return amendment;
     }
 
@@ -97,8 +99,8 @@ public sealed class SupportList : ITenantOwned
     public void EnsureEditable()
     {
         if (Status is ListStatus.Published or ListStatus.Superseded)
-            throw new DomainException("Опубликованный перечень изменить нельзя: создайте изменение перечня (новую версию).");
-        if (!IsEditable) throw new DomainException("Перечень на утверждении: изменения возможны только после возврата на доработку.");
+            throw new DomainException(DomainText.List_PublishedFrozen);
+        if (!IsEditable) throw new DomainException(DomainText.List_UnderApproval);
     }
 
     public void StartReview(string who, DateTimeOffset at) => Move(ListStatus.UnderReview, who, at, "", ListStatus.Draft, ListStatus.Returned);
@@ -114,10 +116,9 @@ public sealed class SupportList : ITenantOwned
         if (missing.Count > 0)
         {
             var names = missing.Select(e => schoolNames?.GetValueOrDefault(e.SchoolId) ?? e.SchoolId.ToString()).Order().ToList();
-            throw new DomainException($"Школы второй год подряд в перечне без решения о смене формата поддержки: {string.Join(", ", names)}. " +
-                "Запишите решение (новый формат, ответственный, обоснование) до направления перечня на утверждение.", "supportFormat");
+            throw new DomainException(string.Format(CultureInfo.CurrentCulture, DomainText.List_LackingFormatDecision, string.Join(", ", names)), "supportFormat");
         }
-        var comment = EmptyListComment(emptyListJustification, "направить на утверждение");
+        var comment = EmptyListComment(emptyListJustification, DomainText.List_ActionSubmit);
         Move(ListStatus.Submitted, who, at, comment, ListStatus.UnderReview);
     }
 
@@ -129,25 +130,25 @@ public sealed class SupportList : ITenantOwned
     {
         if (Entries.Any(e => e.Included)) return "";
         if (string.IsNullOrWhiteSpace(justification) || justification.Trim().Length < 10)
-            throw new DomainException($"В перечне нет ни одной школы: {action} его можно только с обоснованием (не короче 10 символов), почему перечень пуст.", "justification");
-        return $"Перечень без школ: {justification.Trim()}";
+            throw new DomainException(string.Format(CultureInfo.CurrentCulture, DomainText.List_EmptyNeedsJustification, action), "justification");
+        return string.Format(CultureInfo.CurrentCulture, DomainText.List_EmptyComment, justification.Trim());
     }
 
     public void Approve(string orderNumber, DateOnly? orderDate, string who, DateTimeOffset at, string emptyListJustification = "")
     {
-        if (string.IsNullOrWhiteSpace(orderNumber)) throw new DomainException("Укажите номер приказа об утверждении перечня.");
-        if (orderDate is null) throw new DomainException("Укажите дату приказа об утверждении перечня.");
+        if (string.IsNullOrWhiteSpace(orderNumber)) throw new DomainException(DomainText.List_NoOrderNumber);
+        if (orderDate is null) throw new DomainException(DomainText.List_NoOrderDate);
         if (orderDate.Value.Year < Year - 1 || orderDate.Value.Year > Year + 1)
-            throw new DomainException($"Дата приказа {orderDate:dd.MM.yyyy} не соответствует году перечня {Year}.");
-        var empty = EmptyListComment(emptyListJustification, "утвердить");
-        Move(ListStatus.Approved, who, at, $"Приказ № {orderNumber.Trim()} от {orderDate:dd.MM.yyyy}" + (empty.Length > 0 ? $". {empty}" : ""), ListStatus.Submitted);
+            throw new DomainException(string.Format(CultureInfo.CurrentCulture, DomainText.List_OrderDateYear, orderDate, Year));
+        var empty = EmptyListComment(emptyListJustification, DomainText.List_ActionApprove);
+        Move(ListStatus.Approved, who, at, string.Format(CultureInfo.CurrentCulture, DomainText.List_Order, orderNumber.Trim(), orderDate) + (empty.Length > 0 ? $". {empty}" : ""), ListStatus.Submitted);
         OrderNumber = orderNumber.Trim();
         OrderDate = orderDate;
     }
 
     public void Return(string comment, string who, DateTimeOffset at)
     {
-        if (string.IsNullOrWhiteSpace(comment)) throw new DomainException("Укажите, что нужно доработать: комментарий обязателен.");
+        if (string.IsNullOrWhiteSpace(comment)) throw new DomainException(DomainText.List_ReturnNeedsComment);
         Move(ListStatus.Returned, who, at, comment.Trim(), ListStatus.Submitted, ListStatus.Approved);
         ReturnComment = comment.Trim();
     }
@@ -158,16 +159,16 @@ public sealed class SupportList : ITenantOwned
         PublishedAt = at;
     }
 
-    public void Supersede(string who, DateTimeOffset at) => Move(ListStatus.Superseded, who, at, "Заменён изменением перечня", ListStatus.Published);
+    public void Supersede(string who, DateTimeOffset at) => Move(ListStatus.Superseded, who, at, DomainText.List_Superseded, ListStatus.Published);
 
     /// <summary>Operator's decision to add or remove a school against the computed result.</summary>
     public SupportListEntry Decide(Guid schoolId, bool include, string justification, string who)
     {
         EnsureEditable();
         if (string.IsNullOrWhiteSpace(justification) || justification.Trim().Length < 10)
-            throw new DomainException("Обоснование обязательно: не короче 10 символов.");
-        var entry = Entries.FirstOrDefault(e => e.SchoolId == schoolId) ?? throw new DomainException("Школы нет в расчёте этого перечня.");
-        if (entry.Included == include) throw new DomainException(include ? "Школа уже включена в перечень." : "Школа уже не входит в перечень.");
+            throw new DomainException(DomainText.List_DecisionNeedsJustification);
+        var entry = Entries.FirstOrDefault(e => e.SchoolId == schoolId) ?? throw new DomainException(DomainText.List_SchoolNotComputed);
+        if (entry.Included == include) throw new DomainException(include ? DomainText.List_SchoolAlreadyIncluded : DomainText.List_SchoolAlreadyExcluded);
         (entry.SecondConsecutiveYear, entry.Exited) = ListingContinuity.Of(entry.ListedBefore, include);
         entry.Included = include;
         entry.Decision = include ? ManualDecision.Added : ManualDecision.Removed;
@@ -187,14 +188,14 @@ public sealed class SupportList : ITenantOwned
     public SupportListEntry DecideSupportFormat(Guid schoolId, SupportFormat format, string responsible, string reason, string who, DateTimeOffset at)
     {
         EnsureEditable();
-        var entry = Entries.FirstOrDefault(e => e.SchoolId == schoolId) ?? throw new DomainException("Школы нет в расчёте этого перечня.");
+        var entry = Entries.FirstOrDefault(e => e.SchoolId == schoolId) ?? throw new DomainException(DomainText.List_SchoolNotComputed);
         if (!entry.NeedsFormatDecision)
-            throw new DomainException("Решение о смене формата поддержки принимается только для школы, включённой в перечень второй год подряд.");
-        if (!Enum.IsDefined(format)) throw new DomainException("Выберите новый формат поддержки из регионального перечня.", "format");
+            throw new DomainException(DomainText.List_FormatOnlySecondYear);
+        if (!Enum.IsDefined(format)) throw new DomainException(DomainText.List_ChooseFormat, "format");
         if (string.IsNullOrWhiteSpace(responsible) || responsible.Trim().Length < 3)
-            throw new DomainException("Укажите ответственного за новый формат поддержки (ФИО).", "responsible");
+            throw new DomainException(DomainText.List_FormatResponsible, "responsible");
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 10)
-            throw new DomainException("Укажите обоснование смены формата поддержки (не короче 10 символов).", "reason");
+            throw new DomainException(DomainText.List_FormatReason, "reason");
         entry.NewFormat = format;
         entry.FormatResponsible = responsible.Trim();
         entry.FormatReason = reason.Trim();
@@ -206,7 +207,7 @@ public sealed class SupportList : ITenantOwned
     private void Move(ListStatus to, string who, DateTimeOffset at, string comment, params ListStatus[] from)
     {
         if (!from.Contains(Status))
-            throw new DomainException($"Переход «{StatusTitle(Status)}» → «{StatusTitle(to)}» невозможен.");
+            throw new DomainException(string.Format(CultureInfo.CurrentCulture, DomainText.List_BadTransition, StatusTitle(Status), StatusTitle(to)));
         Record(to, who, at, comment);
     }
 
@@ -218,17 +219,7 @@ public sealed class SupportList : ITenantOwned
         Status = to;
     }
 
-    public static string StatusTitle(ListStatus status) => status switch
-    {
-        ListStatus.Draft => "Проект",
-        ListStatus.UnderReview => "На проверке у оператора",
-        ListStatus.Submitted => "Направлен на утверждение",
-        ListStatus.Returned => "Возвращён на доработку",
-        ListStatus.Approved => "Утверждён",
-        ListStatus.Published => "Опубликован",
-        ListStatus.Superseded => "Заменён изменением",
-        _ => status.ToString(),
-    };
+    public static string StatusTitle(ListStatus status) => Titles.Of(status);
 }
 
 public enum ManualDecision
@@ -293,15 +284,7 @@ public enum SupportFormat
 
 public static class SupportFormats
 {
-    public static string Title(SupportFormat format) => format switch
-    {
-        SupportFormat.MentorChange => "Смена наставника/куратора",
-        SupportFormat.ConsultingCentre => "Консультационный центр",
-        SupportFormat.NetworkPartner => "Сетевой партнёр",
-        SupportFormat.OnSiteSupport => "Выездная поддержка",
-        SupportFormat.InstituteSupport => "Адресная методическая помощь ИРО",
-        _ => format.ToString(),
-    };
+    public static string Title(SupportFormat format) => Titles.Of(format);
 
     public static IReadOnlyList<SupportFormat> All { get; } = Enum.GetValues<SupportFormat>();
 }
@@ -343,8 +326,8 @@ public sealed class MethodologyVersion : ITenantOwned
 
     public void EnsureChangeable()
     {
-        if (UsedAt is not null) throw new DomainException("По этой методике уже выполнен расчёт: изменения оформляются новой версией.");
-        if (Status == MethodologyStatus.Approved) throw new DomainException("Утверждённую методику изменить нельзя: создайте новую версию.");
+        if (UsedAt is not null) throw new DomainException(DomainText.Methodology_AlreadyUsed);
+        if (Status == MethodologyStatus.Approved) throw new DomainException(DomainText.Methodology_ApprovedFrozen);
     }
 }
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Resources;
 
 namespace SchoolSupport.Domain.Monitoring;
 
@@ -39,24 +41,24 @@ public enum TargetStatus
 /// <param name="Computed">Counted from the portal's data; otherwise the operator enters the value with its source.</param>
 public sealed record TargetIndicator(IndicatorCode Code, string Title, IndicatorUnit Unit, decimal? DefaultTarget, bool Computed)
 {
-    public string UnitText => Unit == IndicatorUnit.Percent ? "%" : "шт.";
+    public string UnitText => Unit == IndicatorUnit.Percent ? "%" : DomainText.Indicator_Pieces;
 
     public static readonly IReadOnlyList<TargetIndicator> All =
     [
-        new(IndicatorCode.MunicipalitiesWithProgrammes, "Муниципалитеты с утверждёнными программами поддержки", IndicatorUnit.Percent, 100, true),
-        new(IndicatorCode.ListedSchoolsWithProgrammes, "Школы перечня с утверждёнными программами", IndicatorUnit.Percent, 100, true),
-        new(IndicatorCode.TeachersInCommunities, "Учителя школ перечня в профессиональных сообществах", IndicatorUnit.Percent, 100, false),
-        new(IndicatorCode.Agreements, "Соглашения о партнёрстве за год", IndicatorUnit.Count, 5, true),
-        new(IndicatorCode.ListReduction, "Сокращение перечня к предыдущему году", IndicatorUnit.Percent, 25, true),
-        new(IndicatorCode.PositiveDynamics, "Школы перечня с положительной динамикой результатов к предыдущему году", IndicatorUnit.Percent, 100, true),
-        new(IndicatorCode.BasicResults, "Достижение обучающимися базовых результатов", IndicatorUnit.Percent, null, false),
-        new(IndicatorCode.TalentDevelopment, "Выявление и развитие способностей и талантов", IndicatorUnit.Percent, null, false),
-        new(IndicatorCode.AssessmentObjectivity, "Объективность оценки образовательных результатов", IndicatorUnit.Percent, null, false),
-        new(IndicatorCode.EnvironmentQuality, "Качество образовательной среды", IndicatorUnit.Percent, null, false),
-        new(IndicatorCode.Individualisation, "Индивидуализация обучения", IndicatorUnit.Percent, null, false),
-        new(IndicatorCode.GraduatePreparation, "Результативность программ подготовки выпускников", IndicatorUnit.Percent, null, false),
-        new(IndicatorCode.QualityCheckCoverage, "Школы перечня, проверенные РЦОКО по четырём позициям", IndicatorUnit.Percent, 100, true),
-        new(IndicatorCode.Consultations, "Школы перечня, получившие консультации наставников за учебный год", IndicatorUnit.Percent, 100, true),
+        new(IndicatorCode.MunicipalitiesWithProgrammes, DomainText.IndicatorCode_MunicipalitiesWithProgrammes, IndicatorUnit.Percent, 100, true),
+        new(IndicatorCode.ListedSchoolsWithProgrammes, DomainText.IndicatorCode_ListedSchoolsWithProgrammes, IndicatorUnit.Percent, 100, true),
+        new(IndicatorCode.TeachersInCommunities, DomainText.IndicatorCode_TeachersInCommunities, IndicatorUnit.Percent, 100, false),
+        new(IndicatorCode.Agreements, DomainText.IndicatorCode_Agreements, IndicatorUnit.Count, 5, true),
+        new(IndicatorCode.ListReduction, DomainText.IndicatorCode_ListReduction, IndicatorUnit.Percent, 25, true),
+        new(IndicatorCode.PositiveDynamics, DomainText.IndicatorCode_PositiveDynamics, IndicatorUnit.Percent, 100, true),
+        new(IndicatorCode.BasicResults, DomainText.IndicatorCode_BasicResults, IndicatorUnit.Percent, null, false),
+        new(IndicatorCode.TalentDevelopment, DomainText.IndicatorCode_TalentDevelopment, IndicatorUnit.Percent, null, false),
+        new(IndicatorCode.AssessmentObjectivity, DomainText.IndicatorCode_AssessmentObjectivity, IndicatorUnit.Percent, null, false),
+        new(IndicatorCode.EnvironmentQuality, DomainText.IndicatorCode_EnvironmentQuality, IndicatorUnit.Percent, null, false),
+        new(IndicatorCode.Individualisation, DomainText.IndicatorCode_Individualisation, IndicatorUnit.Percent, null, false),
+        new(IndicatorCode.GraduatePreparation, DomainText.IndicatorCode_GraduatePreparation, IndicatorUnit.Percent, null, false),
+        new(IndicatorCode.QualityCheckCoverage, DomainText.IndicatorCode_QualityCheckCoverage, IndicatorUnit.Percent, 100, true),
+        new(IndicatorCode.Consultations, DomainText.IndicatorCode_Consultations, IndicatorUnit.Percent, 100, true),
     ];
 
     public static TargetIndicator Of(IndicatorCode code) => All.First(d => d.Code == code);
@@ -66,7 +68,7 @@ public sealed record TargetIndicator(IndicatorCode Code, string Title, Indicator
     {
         var max = Unit == IndicatorUnit.Percent ? 100m : 10_000m;
         if (value < 0 || value > max)
-            throw new DomainException($"{what} показателя «{Title}» должно быть от 0 до {max:0} {UnitText}.");
+            throw new DomainException(string.Format(CultureInfo.CurrentCulture, DomainText.Indicator_OutOfRange, what, Title, max, UnitText));
     }
 
     /// <summary>Every target is a floor: the value meets it when it is at least the target.</summary>

@@ -1,4 +1,5 @@
 using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Resources;
 
 namespace SchoolSupport.Domain.Monitoring;
 
@@ -70,7 +71,7 @@ public sealed class MonitoringTask : ITenantOwned
 
     public void Complete(string who, string note, DateTimeOffset at)
     {
-        if (Status == MonitoringTaskStatus.Done) throw new DomainException("Задача уже отмечена как выполненная.");
+        if (Status == MonitoringTaskStatus.Done) throw new DomainException(DomainText.Monitoring_TaskAlreadyDone);
         Status = MonitoringTaskStatus.Done;
         CompletedAt = at;
         CompletedBy = who;
@@ -91,13 +92,13 @@ public sealed class TaskReminder : ITenantOwned
 /// <summary>What output of a task (its «результат») a workflow step or an upload provides, in one place.</summary>
 public static class TaskEvidence
 {
-    public const string ClosedBy = "Автоматически";
-    public const string SchoolProgramme = "Программа школы";
-    public const string MunicipalProgramme = "Муниципальная программа";
-    public const string QualityOrder = "Приказ о ВСОКО";
-    public const string SelfAssessment = "Отчёт о самообследовании";
-    public const string List = "Перечень";
-    public const string Methodology = "Методика выявления";
+    public static string ClosedBy => DomainText.TaskOutput_ClosedBy;
+    public static string SchoolProgramme => DomainText.TaskOutput_SchoolProgramme;
+    public static string MunicipalProgramme => DomainText.TaskOutput_MunicipalProgramme;
+    public static string QualityOrder => DomainText.TaskOutput_QualityOrder;
+    public static string SelfAssessment => DomainText.TaskOutput_SelfAssessment;
+    public static string List => DomainText.TaskOutput_List;
+    public static string Methodology => DomainText.TaskOutput_Methodology;
 
     /// <summary>The task output an uploaded document of the kind is, or null.</summary>
     public static string? OutputOf(Documents.DocumentKind kind) => kind switch

@@ -1,4 +1,6 @@
+using System.Globalization;
 using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Resources;
 
 namespace SchoolSupport.Domain.Monitoring;
 
@@ -46,7 +48,7 @@ public sealed class MonitoringYear : ITenantOwned
 
     public static void ValidateReminderDays(int days)
     {
-        if (days is < 0 or > 60) throw new DomainException("Срок напоминания должен быть от 0 до 60 дней до даты исполнения.");
+        if (days is < 0 or > 60) throw new DomainException(DomainText.Monitoring_BadReminderDays);
     }
 
     /// <summary>A stage added by the region after the last one; its window must fall within the monitoring year.</summary>
@@ -55,11 +57,11 @@ public sealed class MonitoringYear : ITenantOwned
         title = (title ?? "").Trim();
         description = (description ?? "").Trim();
         var refusals = new List<Refusal>();
-        if (title.Length == 0) refusals.Add(new("Укажите название этапа.", nameof(MonitoringStage.Title)));
-        if (title.Length > 300) refusals.Add(new("Название этапа длиннее 300 знаков.", nameof(MonitoringStage.Title)));
-        if (description.Length > 2000) refusals.Add(new("Описание этапа длиннее 2000 знаков.", nameof(MonitoringStage.Description)));
+        if (title.Length == 0) refusals.Add(new(DomainText.Monitoring_NoStageTitle, nameof(MonitoringStage.Title)));
+        if (title.Length > 300) refusals.Add(new(DomainText.Monitoring_StageTitleTooLong, nameof(MonitoringStage.Title)));
+        if (description.Length > 2000) refusals.Add(new(DomainText.Monitoring_StageDescriptionTooLong, nameof(MonitoringStage.Description)));
         if (refusals.Count > 0) throw new DomainException(refusals);
-        ValidateWindow(opens, closes, $"Этап «{title}»");
+        ValidateWindow(opens, closes, string.Format(CultureInfo.CurrentCulture, DomainText.Monitoring_StageWhat, title));
         var stage = new MonitoringStage
         {
             Id = Guid.NewGuid(), RegionId = RegionId, YearId = Id, Number = Stages.Count == 0 ? 1 : Stages.Max(s => s.Number) + 1,
@@ -75,12 +77,12 @@ public sealed class MonitoringYear : ITenantOwned
         what = (what ?? "").Trim();
         outputDocument = (outputDocument ?? "").Trim();
         var refusals = new List<Refusal>();
-        if (!Enum.IsDefined(actor)) refusals.Add(new("Выберите исполнителя задачи.", nameof(TaskTemplate.Actor)));
-        if (what.Length == 0) refusals.Add(new("Укажите, что нужно сделать.", nameof(TaskTemplate.What)));
-        if (what.Length > 1000) refusals.Add(new("Описание задачи длиннее 1000 знаков.", nameof(TaskTemplate.What)));
-        if (outputDocument.Length > 300) refusals.Add(new("Название итогового документа длиннее 300 знаков.", nameof(TaskTemplate.OutputDocument)));
+        if (!Enum.IsDefined(actor)) refusals.Add(new(DomainText.Monitoring_NoActor, nameof(TaskTemplate.Actor)));
+        if (what.Length == 0) refusals.Add(new(DomainText.Monitoring_NoTaskWhat, nameof(TaskTemplate.What)));
+        if (what.Length > 1000) refusals.Add(new(DomainText.Monitoring_TaskWhatTooLong, nameof(TaskTemplate.What)));
+        if (outputDocument.Length > 300) refusals.Add(new(DomainText.Monitoring_OutputTooLong, nameof(TaskTemplate.OutputDocument)));
         if (refusals.Count > 0) throw new DomainException(refusals);
-        ValidateWindow(due, due, $"Срок задачи «{what}»");
+        ValidateWindow(due, due, string.Format(CultureInfo.CurrentCulture, DomainText.Monitoring_TaskWhat, what));
         var template = new TaskTemplate
         {
             Id = Guid.NewGuid(), RegionId = RegionId, StageId = stage.Id, Order = stage.Templates.Count == 0 ? 1 : stage.Templates.Max(t => t.Order) + 1,
@@ -94,11 +96,11 @@ public sealed class MonitoringYear : ITenantOwned
     public void ValidateWindow(DateOnly opens, DateOnly closes, string what)
     {
         if (closes < opens)
-            throw new DomainException($"{what}: дата окончания {closes:dd.MM.yyyy} раньше даты начала {opens:dd.MM.yyyy}.");
+            throw new DomainException(string.Format(CultureInfo.CurrentCulture, DomainText.Monitoring_WindowReversed, what, closes, opens));
         var first = new DateOnly(Year, 9, 1);
         var last = new DateOnly(Year + 1, 12, 31);
         if (opens < first || closes > last)
-            throw new DomainException($"{what}: сроки должны быть в пределах с {first:dd.MM.yyyy} по {last:dd.MM.yyyy} (мониторинг {Year}/{Year + 1} учебного года).");
+            throw new DomainException(string.Format(CultureInfo.CurrentCulture, DomainText.Monitoring_WindowOutsideYear, what, first, last, Year, Year + 1));
     }
 }
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Resources;
 
 namespace SchoolSupport.Domain.Roadmaps;
 
@@ -120,7 +122,7 @@ public sealed class Plan : ITenantOwned
 
     public void EnsureEditable()
     {
-        if (!IsEditable) throw new DomainException($"План в статусе «{PlanLabels.Of(Status)}» нельзя изменять: изменения возможны в черновике или после возврата на доработку.");
+        if (!IsEditable) throw new DomainException(string.Format(CultureInfo.CurrentCulture, DomainText.Plan_NotEditable, Titles.Of(Status)));
     }
 
     /// <summary>Mandatory sections that have no activity yet; a plan with any of them cannot be submitted.</summary>
@@ -137,24 +139,24 @@ public sealed class Plan : ITenantOwned
     {
         if (!Workflow.TryGetValue((Status, to), out var allowed))
         {
-            throw new DomainException($"Переход из статуса «{PlanLabels.Of(Status)}» в статус «{PlanLabels.Of(to)}» не предусмотрен.");
+            throw new DomainException(string.Format(CultureInfo.CurrentCulture, DomainText.Plan_BadTransition, Titles.Of(Status), Titles.Of(to)));
         }
         if (allowed != role)
         {
             throw new ScopeException(allowed == PlanRole.Owner
-                ? $"Перевести план в статус «{PlanLabels.Of(to)}» может только его разработчик."
-                : $"Перевести план в статус «{PlanLabels.Of(to)}» может только проверяющий.");
+                ? string.Format(CultureInfo.CurrentCulture, DomainText.Plan_OnlyAuthor, Titles.Of(to))
+                : string.Format(CultureInfo.CurrentCulture, DomainText.Plan_OnlyReviewer, Titles.Of(to)));
         }
         comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        if (to == PlanStatus.Returned && comment is null) throw new DomainException("Укажите, что нужно доработать: возврат без комментария невозможен.");
-        if (to == PlanStatus.Reported && comment is null) throw new DomainException("Заполните текст отчёта о ходе реализации.");
+        if (to == PlanStatus.Returned && comment is null) throw new DomainException(DomainText.Plan_ReturnNeedsComment);
+        if (to == PlanStatus.Reported && comment is null) throw new DomainException(DomainText.Plan_ReportNeedsText);
         if (to == PlanStatus.Submitted)
         {
-            if (Items.All(i => i.Status == PlanItemStatus.Cancelled)) throw new DomainException("В плане нет ни одного мероприятия.");
+            if (Items.All(i => i.Status == PlanItemStatus.Cancelled)) throw new DomainException(DomainText.Plan_NoItems);
             var missing = MissingSections(sections);
             if (missing.Count > 0)
             {
-                throw new DomainException("Не заполнены обязательные разделы: " + string.Join("; ", missing.Select(s => s.Title)) + ".");
+                throw new DomainException(string.Format(CultureInfo.CurrentCulture, DomainText.Plan_MissingSections, string.Join("; ", missing.Select(s => s.Title))));
             }
         }
         if (to == PlanStatus.Reported) LastReportAt = at;
@@ -197,10 +199,10 @@ public sealed class Plan : ITenantOwned
                  || content.Responsible != item.Responsible || content.Participants != item.Participants
                  || content.Target != item.Target || content.Indicator != item.Indicator)
         {
-            throw new DomainException("В утверждённом плане меняются только фактическое значение, статус и примечания мероприятия.");
+            throw new DomainException(DomainText.Plan_ApprovedFrozen);
         }
         if (content.Status == PlanItemStatus.Overdue && item.Status != PlanItemStatus.Overdue)
-            throw new DomainException("Статус «Просрочено» устанавливается автоматически.");
+            throw new DomainException(DomainText.Plan_OverdueIsAutomatic);
         item.Actual = content.Actual;
         item.Status = content.Status;
         item.Comments = content.Comments;

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using SchoolSupport.Domain.Common;
+using SchoolSupport.Domain.Resources;
 
 namespace SchoolSupport.Domain.Roadmaps;
 
@@ -73,14 +74,14 @@ public sealed class PlanSection : ITenantOwned
 
     public static IReadOnlyList<string> DefaultTitles { get; } =
     [
-        "Повышение качества преподавания",
-        "Обмен опытом",
-        "Инструменты самооценки и мониторинга",
-        "Управление и лидерство",
-        "Мотивация обучающихся",
-        "Работа с родителями и местным сообществом",
-        "Изменения в содержании образования",
-        "Сетевое партнёрство",
+        DomainText.PlanSection_Teaching,
+        DomainText.PlanSection_Exchange,
+        DomainText.PlanSection_SelfAssessment,
+        DomainText.PlanSection_Leadership,
+        DomainText.PlanSection_Motivation,
+        DomainText.PlanSection_Parents,
+        DomainText.PlanSection_Content,
+        DomainText.PlanSection_Network,
     ];
 
     public static List<PlanSection> DefaultsFor(Guid regionId) =>

@@ -49,11 +49,20 @@ public static class RegionTimeZones
     public static string Title(string id) => All.FirstOrDefault(z => z.Id == id).Title ?? id;
 }
 
+/// <summary>A unit of the region's structure (an educational district, a municipality): a code unique in the region, a name, active or not.</summary>
+public interface IStructureUnit : Common.ITenantOwned
+{
+    Guid Id { get; set; }
+    string Code { get; set; }
+    string Name { get; set; }
+    bool IsActive { get; set; }
+}
+
 /// <summary>
 /// An educational district (образовательный округ, as in Kirov): a group of municipalities inside the region. A deactivated
 /// district keeps its municipalities' history and leaves the choice lists.
 /// </summary>
-public sealed class EducationalDistrict : Common.ITenantOwned
+public sealed class EducationalDistrict : IStructureUnit
 {
     public Guid Id { get; set; }
     public Guid RegionId { get; set; }
@@ -64,7 +73,7 @@ public sealed class EducationalDistrict : Common.ITenantOwned
 }
 
 /// <summary>A municipality (муниципальный район / городской округ). A deactivated one keeps its schools and history and leaves the choice lists.</summary>
-public sealed class Municipality : Common.ITenantOwned
+public sealed class Municipality : IStructureUnit
 {
     public Guid Id { get; set; }
     public Guid RegionId { get; set; }

@@ -49,15 +49,15 @@ public sealed class ListExports(ListQueries lists, IDbContextFactory<AppDbContex
         var perYear = years.SelectMany(year => new (string, Func<EntryRow, object?>)[]
         {
             ($"ИОР {year}", e => IndexByYearOf(e).FirstOrDefault(y => y.Year == year)?.Value is { } v ? Math.Round(v, 3) : null),
-            ($"Квартиль ИОР {year}", e => IndexByYearOf(e).FirstOrDefault(y => y.Year == year)?.Band is { } b ? IdentificationLabels.Band(b) : ""),
+            ($"Квартиль ИОР {year}", e => IndexByYearOf(e).FirstOrDefault(y => y.Year == year)?.Band is { } b ? Titles.Of(b) : ""),
         }).ToList();
         using var output = new MemoryStream();
         XlsxExport.Write(view.Entries, output, $"Перечень {view.List.Year}",
         [
             ("Код ОО", e => e.SchoolCode), ("Наименование ОО", e => e.School), ("Муниципалитет", e => e.Municipality),
             ("Включена в перечень", e => e.Included ? "да" : "нет"), ("Статус", e => StatusOf(e)),
-            ("ИОР", e => e.ResultsIndex is { } v ? Math.Round(v, 3) : null), ("Квартиль ИОР", e => e.Band is { } b ? IdentificationLabels.Band(b) : ""),
-            ("ИСБ", e => e.SocialIndex is { } s ? Math.Round(s, 3) : null), ("Ячейка матрицы", e => e.Cell is { } c ? IdentificationLabels.Cell(c) : ""),
+            ("ИОР", e => e.ResultsIndex is { } v ? Math.Round(v, 3) : null), ("Квартиль ИОР", e => e.Band is { } b ? Titles.Of(b) : ""),
+            ("ИСБ", e => e.SocialIndex is { } s ? Math.Round(s, 3) : null), ("Ячейка матрицы", e => e.Cell is { } c ? Titles.Of(c) : ""),
             ("Второй год подряд", e => e.SecondConsecutiveYear ? "да" : ""), ("Вышла из перечня", e => e.Exited ? "да" : ""),
             ("Решение оператора", e => e.Decision switch { ManualDecision.Added => "включена", ManualDecision.Removed => "исключена", _ => "" }),
             ("Обоснование", e => e.Justification), ("Основания", e => Reasons(e)),
@@ -68,7 +68,7 @@ public sealed class ListExports(ListQueries lists, IDbContextFactory<AppDbContex
         return output.ToArray();
     }
 
-    public static string StatusOf(EntryRow e) => IdentificationLabels.ListStatus(e.LowResults, e.Disadvantaged, e.Included, e.Watch);
+    public static string StatusOf(EntryRow e) => Titles.ListStatus(e.LowResults, e.Disadvantaged, e.Included, e.Watch);
 
     public static string Reasons(EntryRow e)
     {

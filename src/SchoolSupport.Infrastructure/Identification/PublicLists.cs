@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Identification;
 using SchoolSupport.Infrastructure.Data;
 
@@ -26,6 +27,6 @@ public sealed class PublicLists(SystemDb system)
             .Join(db.Schools, e => e.SchoolId, s => s.Id, (e, s) => new { Municipality = s.Municipality!.Name, s.ShortName, e.LowResults, e.Disadvantaged, e.Watch })
             .OrderBy(x => x.Municipality).ThenBy(x => x.ShortName).ToListAsync(ct);
         return new PublicListView(region.Name, $"{list.OrderNumber} от {list.OrderDate:dd.MM.yyyy}",
-            [.. rows.Select(r => new PublicListRow(r.Municipality, r.ShortName, IdentificationLabels.ListStatus(r.LowResults, r.Disadvantaged, true, r.Watch)))]);
+            [.. rows.Select(r => new PublicListRow(r.Municipality, r.ShortName, Titles.ListStatus(r.LowResults, r.Disadvantaged, true, r.Watch)))]);
     }
 }

@@ -18,7 +18,7 @@ public sealed record TrialSchool(Guid SchoolId, string Code, string School, stri
     public bool Listed => LowResults || Disadvantaged;
     public Movement AgainstCurrent => ListDifference.Of(InCurrent, Listed);
     public Movement AgainstPrevious => ListDifference.Of(InPrevious, Listed);
-    public string Status => IdentificationLabels.ListStatus(LowResults, Disadvantaged, Listed, Watch);
+    public string Status => Titles.ListStatus(LowResults, Disadvantaged, Listed, Watch);
 }
 
 /// <summary>
@@ -104,7 +104,7 @@ public sealed class RunTrial(IDbContextFactory<AppDbContext> dbs, ICurrentScope 
             byMunicipality, byStatus, byCell, kept, outcome.Warnings);
     }
 
-    public static string CellTitle(MatrixCell? cell) => cell is { } c ? IdentificationLabels.Cell(c) : "нет данных для матрицы";
+    public static string CellTitle(MatrixCell? cell) => cell is { } c ? Titles.Of(c) : "нет данных для матрицы";
 
     private sealed record BaselineEntry(string Status, MatrixCell? Cell);
 
@@ -120,7 +120,7 @@ public sealed class RunTrial(IDbContextFactory<AppDbContext> dbs, ICurrentScope 
         if (list is null) return (null, []);
         var entries = await db.Set<SupportListEntry>().AsNoTracking().Where(e => e.ListId == list.Id && e.Included)
             .Select(e => new { e.SchoolId, e.LowResults, e.Disadvantaged, e.Cell }).ToListAsync(ct);
-        var byId = entries.ToDictionary(e => e.SchoolId, e => new BaselineEntry(IdentificationLabels.ListStatus(e.LowResults, e.Disadvantaged, true, false), e.Cell));
+        var byId = entries.ToDictionary(e => e.SchoolId, e => new BaselineEntry(Titles.ListStatus(e.LowResults, e.Disadvantaged, true, false), e.Cell));
         return (new TrialBaseline(list.Id, list.Year, list.Version, list.Status, byId.Count), byId);
     }
 

@@ -69,10 +69,10 @@ public sealed class TrialExports(TrialQueries trials, IDbContextFactory<AppDbCon
         foreach (var year in years)
         {
             columns.Add(($"ИОР {year}", s => s.ResultsIndexByYear.FirstOrDefault(y => y.Year == year)?.Value is { } v ? Math.Round(v, 3) : null));
-            columns.Add(($"Квартиль ИОР {year}", s => s.ResultsIndexByYear.FirstOrDefault(y => y.Year == year)?.Band is { } b ? IdentificationLabels.Band(b) : ""));
+            columns.Add(($"Квартиль ИОР {year}", s => s.ResultsIndexByYear.FirstOrDefault(y => y.Year == year)?.Band is { } b ? Titles.Of(b) : ""));
         }
         columns.AddRange([
-            ("ИСБ", s => s.SocialIndex is { } v ? Math.Round(v, 3) : null), ("Ячейка матрицы", s => s.Cell is { } c ? IdentificationLabels.Cell(c) : ""),
+            ("ИСБ", s => s.SocialIndex is { } v ? Math.Round(v, 3) : null), ("Ячейка матрицы", s => s.Cell is { } c ? Titles.Of(c) : ""),
             ("Основания", s => Reasons(s)), ("Расчёт по правилам", s => string.Join("\n", s.Evidence.Select(e => $"{e.Description}: {(e.Fired ? "да" : "нет")}. {e.Details}"))),
         ]);
         var summary = new List<(string Key, string Value)>
@@ -113,7 +113,7 @@ public sealed class TrialExports(TrialQueries trials, IDbContextFactory<AppDbCon
     }
 
     public static string IndexByYear(TrialSchool s) =>
-        string.Join("; ", s.ResultsIndexByYear.Select(y => y.Value is { } v ? $"{y.Year}: {v.ToString("0.000", Ru)} ({IdentificationLabels.Band(y.Band!.Value).ToLower(Ru)})" : $"{y.Year}: нет данных"));
+        string.Join("; ", s.ResultsIndexByYear.Select(y => y.Value is { } v ? $"{y.Year}: {v.ToString("0.000", Ru)} ({Titles.Of(y.Band!.Value).ToLower(Ru)})" : $"{y.Year}: нет данных"));
 
     public static string Reasons(TrialSchool s) => string.Join("; ", s.Evidence.Where(e => e.Fired).Select(e => $"{e.Description} ({e.Details})"));
 

@@ -189,7 +189,7 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSc
                 PlanStatus.UnderReview => $"«{p.Title}» на рассмотрении: примите решение",
                 _ => $"«{p.Title}»: поступил отчёт о ходе реализации",
             },
-            p.School is null ? PlanLabels.Of(p.Status) : $"{p.School}. {PlanLabels.Of(p.Status)}.", $"/roadmaps/{p.Id}", null, false)));
+            p.School is null ? Titles.Of(p.Status) : $"{p.School}. {Titles.Of(p.Status)}.", $"/roadmaps/{p.Id}", null, false)));
     }
 
     private static async Task ReturnedPlansAsync(AppDbContext db, UserScope scope, System.Linq.Expressions.Expression<Func<Plan, bool>> which,

@@ -31,7 +31,7 @@ public sealed class DecisionDashboardExports(DecisionDashboardQueries queries, T
             ]),
             XlsxExport.Sheet(d.Results, "Результаты",
             [
-                ("Год", r => r.Year), ("Процедура", r => DomainLabels.Of(r.Kind)), ("Предмет", r => DomainLabels.Of(r.Subject)),
+                ("Год", r => r.Year), ("Процедура", r => Titles.Of(r.Kind)), ("Предмет", r => Titles.Of(r.Subject)),
                 ("Группа", r => r.Listed ? "школы перечня" : "остальные школы"), ("Средний балл", r => r.MeanScore),
                 ("Доля ниже минимума, %", r => r.BelowMinimumShare), ("Участников", r => r.Participants),
             ]),
@@ -41,7 +41,7 @@ public sealed class DecisionDashboardExports(DecisionDashboardQueries queries, T
             ]),
             XlsxExport.Sheet(d.Matrix, "Матрица 2×2",
             [
-                ("Ячейка", m => IdentificationLabels.Cell(m.Cell)), ("Школ", m => m.Schools), ("Из них в перечне", m => m.Listed),
+                ("Ячейка", m => Titles.Of(m.Cell)), ("Школ", m => m.Schools), ("Из них в перечне", m => m.Listed),
             ]));
         return output.ToArray();
     }
@@ -69,7 +69,7 @@ public sealed class DecisionDashboardExports(DecisionDashboardQueries queries, T
                     { Caption = "Таблица 2. Рейтинг муниципалитетов" },
                 new ReportTable([new("Процедура", 1.2f), new("Предмет", 2), new("Год", 0.8f, CellAlign.Center), new("Группа", 1.6f),
                         new("Средний балл", 1, CellAlign.Right), new("Ниже минимума, %", 1.2f, CellAlign.Right)],
-                    d.Results.Where(r => latest is { } y && r.Year >= y - 3).Select(r => (IReadOnlyList<string>)[DomainLabels.Of(r.Kind), DomainLabels.Of(r.Subject),
+                    d.Results.Where(r => latest is { } y && r.Year >= y - 3).Select(r => (IReadOnlyList<string>)[Titles.Of(r.Kind), Titles.Of(r.Subject),
                         r.Year.ToString(CultureInfo.InvariantCulture), r.Listed ? "школы перечня" : "остальные", r.MeanScore.ToString("0.00", Ru), r.BelowMinimumShare.ToString("0.0", Ru)]).ToList())
                     { Caption = "Таблица 3. Результаты школ перечня и остальных школ" },
                 new ReportTable([new("Школа", 3), new("Муниципалитет", 2), new("Изменение", 1.5f)],
@@ -77,7 +77,7 @@ public sealed class DecisionDashboardExports(DecisionDashboardQueries queries, T
                         .Concat(d.ListedAgain.Select(s => (IReadOnlyList<string>)[s.School, s.Municipality, "вновь в перечне"])).ToList())
                     { Caption = "Таблица 4. Вышли из перечня и вновь включены" },
                 new ReportTable([new("Ячейка матрицы", 4), new("Школ", 1, CellAlign.Right), new("Из них в перечне", 1.2f, CellAlign.Right)],
-                    d.Matrix.Select(m => (IReadOnlyList<string>)[IdentificationLabels.Cell(m.Cell), Count(m.Schools), Count(m.Listed)]).ToList())
+                    d.Matrix.Select(m => (IReadOnlyList<string>)[Titles.Of(m.Cell), Count(m.Schools), Count(m.Listed)]).ToList())
                     { Caption = "Таблица 5. Матрица 2×2" },
             ],
         };

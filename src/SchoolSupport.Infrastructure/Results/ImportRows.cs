@@ -1,7 +1,7 @@
+using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Results;
 using SchoolSupport.Domain.Schools;
 using SchoolSupport.Infrastructure.Common;
-using SchoolSupport.Infrastructure.Schools;
 
 namespace SchoolSupport.Infrastructure.Results;
 
@@ -143,11 +143,11 @@ internal sealed class RowParser
         var year = Year(cell[1], row, errors);
         AssessmentKind kind = default;
         var grade = 0;
-        if (!DomainLabels.TryParseKind(cell[2], out kind))
+        if (!Titles.TryParse(cell[2], out kind))
             errors.Add(new(row, $"Неизвестная процедура «{Echo(cell[2])}»: допустимы ВПР, ОГЭ, ЕГЭ, РДР, НИКО."));
         else if (!ImportSpec.TryInt(cell[3], out grade) || !GradeFits(kind, grade))
-            errors.Add(new(row, $"Класс «{Echo(cell[3])}» недопустим для {DomainLabels.Of(kind)}: {GradeRule(kind)}."));
-        if (!DomainLabels.TryParseSubject(cell[4], out var subject)) errors.Add(new(row, $"Неизвестный предмет «{Echo(cell[4])}»."));
+            errors.Add(new(row, $"Класс «{Echo(cell[3])}» недопустим для {Titles.Of(kind)}: {GradeRule(kind)}."));
+        if (!Titles.TryParse(cell[4], out Subject subject)) errors.Add(new(row, $"Неизвестный предмет «{Echo(cell[4])}»."));
         if (!ImportSpec.TryInt(cell[5], out var participants) || participants < 0 || participants > 100_000)
             errors.Add(new(row, $"Число участников «{Echo(cell[5])}» должно быть целым от 0 до 100 000."));
         var mean = Number(cell[6], "Средний балл", 0, 100, row, errors);

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Results;
 using SchoolSupport.Infrastructure.Data;
-using SchoolSupport.Infrastructure.Schools;
 
 namespace SchoolSupport.Infrastructure.Results;
 
@@ -46,7 +46,7 @@ public sealed class ResultsBrowser(IDbContextFactory<AppDbContext> dbs, ICurrent
         var c = ImportSpec.Results.Columns;
         var sheet = rows.Select(r => new Dictionary<string, object>
         {
-            [c[0]] = r.SchoolCode, [c[1]] = r.Year, [c[2]] = DomainLabels.Of(r.Kind), [c[3]] = r.Grade, [c[4]] = DomainLabels.Of(r.Subject),
+            [c[0]] = r.SchoolCode, [c[1]] = r.Year, [c[2]] = Titles.Of(r.Kind), [c[3]] = r.Grade, [c[4]] = Titles.Of(r.Subject),
             [c[5]] = r.Participants, [c[6]] = r.MeanScore, [c[7]] = r.BelowMinimumShare, [c[8]] = r.FailShare,
             ["Школа"] = r.School, ["Муниципалитет"] = r.Municipality,
         });

@@ -23,7 +23,7 @@ public sealed class MovePlan(IDbContextFactory<AppDbContext> dbs, ICurrentScope 
         var transition = plan.MoveTo(to, PlanRoles.RoleOf(plan, scope), comment, sections, scope.UserId, scope.UserName, clock.GetUtcNow());
         await NotifyAsync(db, scope, plan, transition, ct);
         await CloseTasksAsync(db, plan, transition, ct);
-        db.Record(scope, "plan.status", "plan", plan.Id, $"{PlanLabels.Of(transition.From)} → {PlanLabels.Of(transition.To)}", clock);
+        db.Record(scope, "plan.status", "plan", plan.Id, $"{Titles.Of(transition.From)} → {Titles.Of(transition.To)}", clock);
         await db.SaveOrRefuseStaleAsync(PlanLookups.StaleMessage, ct);
         await notices.MailAsync(db, ct);
         return plan.Version;
@@ -32,7 +32,7 @@ public sealed class MovePlan(IDbContextFactory<AppDbContext> dbs, ICurrentScope 
     /// <summary>A school programme submitted closes the school's «представить программу» task; a municipal roadmap approved the municipality's.</summary>
     private static async Task CloseTasksAsync(AppDbContext db, Plan plan, PlanTransition transition, CancellationToken ct)
     {
-        var evidence = $"«{plan.Title}»: {PlanLabels.Of(transition.To).ToLowerInvariant()} {transition.At.ToLocalTime():dd.MM.yyyy}";
+        var evidence = $"«{plan.Title}»: {Titles.Of(transition.To).ToLowerInvariant()} {transition.At.ToLocalTime():dd.MM.yyyy}";
         if (plan.Level == PlanLevel.School && plan.SchoolId is { } school && transition.To is PlanStatus.Submitted or PlanStatus.Approved)
             await CloseTasksByEvidence.CloseAsync(db, school, TaskEvidence.SchoolProgramme, evidence, $"/roadmaps/{plan.Id}", transition.At, ct);
         if (plan.Level == PlanLevel.Municipality && plan.MunicipalityId is { } municipality && transition.To == PlanStatus.Approved)
@@ -44,6 +44,6 @@ public sealed class MovePlan(IDbContextFactory<AppDbContext> dbs, ICurrentScope 
     {
         var toReviewers = transition.To is PlanStatus.Submitted or PlanStatus.Reported;
         var users = toReviewers ? await PlanRecipients.ReviewersAsync(db, plan, ct) : await PlanRecipients.OwnersAsync(db, plan, ct);
-        await notices.AddAsync(db, scope, plan.RegionId, users, $"«{plan.Title}»", PlanLabels.Of(transition.To), $"/roadmaps/{plan.Id}", transition.Comment, ct);
+        await notices.AddAsync(db, scope, plan.RegionId, users, $"«{plan.Title}»", Titles.Of(transition.To), $"/roadmaps/{plan.Id}", transition.Comment, ct);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Roadmaps;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Documents;
@@ -20,7 +21,7 @@ public sealed class PlanExport(PlanQueries plans, PlanEvidenceFiles evidence, ID
         var authority = await db.Regions.Where(r => r.Id == plan.RegionId).Select(r => r.AuthorityName).FirstOrDefaultAsync(ct) ?? "";
         var body = new List<ReportBlock>
         {
-            new ReportParagraph($"{PlanLabels.Of(plan.Kind)}: {view.OwnerName}\nСрок реализации: {D(plan.PeriodFrom)} — {D(plan.PeriodTo)}\nСтатус: {PlanLabels.Of(plan.Status)}"),
+            new ReportParagraph($"{Titles.Of(plan.Kind)}: {view.OwnerName}\nСрок реализации: {D(plan.PeriodFrom)} — {D(plan.PeriodTo)}\nСтатус: {Titles.Of(plan.Status)}"),
         };
         if (!string.IsNullOrWhiteSpace(plan.Goals)) body.Add(new ReportParagraph("Цели и задачи: " + plan.Goals));
         var columns = new ReportColumn[]
@@ -34,7 +35,7 @@ public sealed class PlanExport(PlanQueries plans, PlanEvidenceFiles evidence, ID
             var rows = group.Items.Select(i => (IReadOnlyList<string>)
             [
                 (++number).ToString(CultureInfo.InvariantCulture), WithEvidence(i.Activity, files[i.Id]), D(i.Deadline), i.Responsible, i.Participants, i.Indicator, i.Target,
-                i.Actual, PlanLabels.Of(i.Status),
+                i.Actual, Titles.Of(i.Status),
             ]).ToList();
             body.Add(new ReportTable(columns, rows) { Caption = group.Title });
         }
@@ -67,7 +68,7 @@ public sealed class PlanExport(PlanQueries plans, PlanEvidenceFiles evidence, ID
             ("Показатель", i => i.Indicator),
             ("Целевое значение", i => i.Target),
             ("Фактическое значение", i => i.Actual),
-            ("Статус", i => PlanLabels.Of(i.Status)),
+            ("Статус", i => Titles.Of(i.Status)),
             ("Примечания", i => i.Comments),
         ]);
         var attached = view.Plan.Items.SelectMany(i => files[i.Id].Select(f => (Item: i, File: f)));

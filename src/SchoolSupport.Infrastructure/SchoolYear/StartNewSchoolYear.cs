@@ -143,7 +143,7 @@ public sealed class StartNewSchoolYear(IDbContextFactory<AppDbContext> dbs, ICur
             .OrderBy(p => p.Title).Select(p => new { p.Id, p.Title, p.PeriodTo, p.Status }).ToListAsync(ct);
         foreach (var p in plans)
         {
-            if (p.PeriodTo >= start) carried.Add(new(RolloverKind.Programme, p.Id, p.Title, $"«{PlanLabels.Of(p.Status)}», срок по {p.PeriodTo:dd.MM.yyyy}"));
+            if (p.PeriodTo >= start) carried.Add(new(RolloverKind.Programme, p.Id, p.Title, $"«{Titles.Of(p.Status)}», срок по {p.PeriodTo:dd.MM.yyyy}"));
             else closing.Add(new(RolloverKind.Programme, p.Id, p.Title, $"срок программы истёк {p.PeriodTo:dd.MM.yyyy}; ожидает итоговой оценки, остаётся доступной"));
         }
 

@@ -96,10 +96,10 @@ public sealed class SchoolRegistry(IDbContextFactory<AppDbContext> dbs, ICurrent
         var sheet = rows.Select(s => new Dictionary<string, object>
         {
             ["Код ОО"] = s.Code, ["Краткое наименование"] = s.ShortName, ["Полное наименование"] = s.FullName,
-            ["Муниципалитет"] = s.Municipality, ["Адрес"] = s.Address, ["Тип"] = DomainLabels.Of(s.Locality),
-            ["Уровни образования"] = DomainLabels.Of(s.Levels), ["Углублённое изучение"] = YesNo(s.AdvancedStudy),
+            ["Муниципалитет"] = s.Municipality, ["Адрес"] = s.Address, ["Тип"] = Titles.Of(s.Locality),
+            ["Уровни образования"] = Titles.Of(s.Levels), ["Углублённое изучение"] = YesNo(s.AdvancedStudy),
             ["Численность обучающихся"] = s.Enrolment, ["Инновационная площадка"] = YesNo(s.IsInnovationSite),
-            ["Школа-лидер"] = DomainLabels.Of(s.Leader), ["Консультационный центр"] = YesNo(s.IsConsultingCentre),
+            ["Школа-лидер"] = Titles.Of(s.Leader), ["Консультационный центр"] = YesNo(s.IsConsultingCentre),
             ["Участник «500+»"] = YesNo(s.Is500Plus),
         });
         await MiniExcelLibs.MiniExcel.SaveAsAsync(output, sheet, sheetName: "Реестр ОО", cancellationToken: ct);

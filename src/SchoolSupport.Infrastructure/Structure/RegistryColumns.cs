@@ -1,6 +1,6 @@
 using System.Globalization;
+using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Schools;
-using SchoolSupport.Infrastructure.Schools;
 
 namespace SchoolSupport.Infrastructure.Structure;
 
@@ -51,13 +51,13 @@ public static class RegistryColumns
     };
 
     public static Locality? ParseLocality(string text) =>
-        Enum.GetValues<Locality>().Select(l => (Locality?)l).FirstOrDefault(l => string.Equals(DomainLabels.Of(l!.Value), text.Trim(), StringComparison.OrdinalIgnoreCase));
+        Enum.GetValues<Locality>().Select(l => (Locality?)l).FirstOrDefault(l => string.Equals(Titles.Of(l!.Value), text.Trim(), StringComparison.OrdinalIgnoreCase));
 
     public static LeaderKind? ParseLeader(string text) => text.Trim().ToLowerInvariant() switch
     {
         "" or "нет" => LeaderKind.None,
         var t => Enum.GetValues<LeaderKind>().Where(k => k != LeaderKind.None).Select(k => (LeaderKind?)k)
-            .FirstOrDefault(k => DomainLabels.Of(k!.Value) == t),
+            .FirstOrDefault(k => Titles.Of(k!.Value) == t),
     };
 
     /// <summary>«НОО, ООО, СОО» in any order and case; None when a part is unknown or nothing is given.</summary>

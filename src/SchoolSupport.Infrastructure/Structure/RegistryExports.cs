@@ -22,8 +22,8 @@ public sealed class RegistryExports(IDbContextFactory<AppDbContext> dbs, ICurren
         {
             string[] registry =
             [
-                s.Code, s.FullName, s.ShortName, s.Municipality!.Code, s.Address, DomainLabels.Of(s.Locality), DomainLabels.Of(s.Levels),
-                YesNo(s.AdvancedStudy), s.Enrolment.ToString(Russian), YesNo(s.IsInnovationSite), DomainLabels.Of(s.Leader),
+                s.Code, s.FullName, s.ShortName, s.Municipality!.Code, s.Address, Titles.Of(s.Locality), Titles.Of(s.Levels),
+                YesNo(s.AdvancedStudy), s.Enrolment.ToString(Russian), YesNo(s.IsInnovationSite), Titles.Of(s.Leader),
                 YesNo(s.IsConsultingCentre), YesNo(s.Is500Plus), Date(s.ClosedOn), s.MergedIntoId is { } m ? codes.GetValueOrDefault(m, "") : "",
             ];
             if (s.Profiles.Count == 0) rows.Add([.. registry, .. Enumerable.Repeat("", All.Count - YearAt)]);

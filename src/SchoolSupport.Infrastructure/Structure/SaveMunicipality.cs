@@ -27,24 +27,10 @@ public sealed class SaveMunicipality(IDbContextFactory<AppDbContext> dbs, ICurre
     public async Task<Guid> SaveAsync(MunicipalityEdit edit, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.Admin);
-        var refusals = StructureValidation.Validate(edit);
-        if (refusals.Count > 0) throw new DomainException(refusals);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var code = edit.Code.Trim();
-        if (await db.Municipalities.AnyAsync(m => m.Code == code && m.Id != edit.Id, ct))
-        {
-            throw new DomainException($"Муниципалитет с кодом {code} уже есть.", nameof(MunicipalityEdit.Code));
-        }
-        Municipality municipality;
-        if (edit.Id is { } id)
-        {
-            municipality = await db.Municipalities.FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new ScopeException("Муниципалитет не найден.");
-        }
-        else
-        {
-            municipality = new Municipality { Id = Guid.NewGuid(), RegionId = scope.RegionId };
-            db.Municipalities.Add(municipality);
-        }
+        var duplicate = $"Муниципалитет с кодом {code} уже есть.";
+        var municipality = await StructureUnits.OpenAsync<Municipality>(db, scope, edit, edit.Id, code, duplicate, "Муниципалитет не найден.", ct);
         if (edit.DistrictId is { } districtId && districtId != municipality.DistrictId)
         {
             var district = await db.Districts.FirstOrDefaultAsync(d => d.Id == districtId, ct) ?? throw new ScopeException("Округ не найден.");
@@ -53,23 +39,12 @@ public sealed class SaveMunicipality(IDbContextFactory<AppDbContext> dbs, ICurre
         municipality.Code = code;
         municipality.Name = edit.Name.Trim();
         municipality.DistrictId = edit.DistrictId;
-        db.Record(scope, edit.Id is null ? "municipality.create" : "municipality.update", "municipality", municipality.Id,
-            $"{municipality.Code} {municipality.Name}", clock);
-        if (!await db.TrySaveUniqueAsync(ct)) throw new DomainException($"Муниципалитет с кодом {code} уже есть.", nameof(MunicipalityEdit.Code));
-        edit.Id = municipality.Id;
+        edit.Id = await StructureUnits.SaveAsync(db, scope, municipality, "municipality", edit.Id is null,
+            $"{municipality.Code} {municipality.Name}", duplicate, clock, ct);
         return municipality.Id;
     }
 
     /// <summary>Deactivates (or reactivates) a municipality: its schools and history stay; it leaves the choice lists.</summary>
-    public async Task SetActiveAsync(Guid id, bool active, CancellationToken ct = default)
-    {
-        var scope = current.RequireRole(Roles.Admin);
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var municipality = await db.Municipalities.FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new ScopeException("Муниципалитет не найден.");
-        if (municipality.IsActive == active) return;
-        municipality.IsActive = active;
-        db.Record(scope, active ? "municipality.reactivate" : "municipality.deactivate", "municipality", municipality.Id,
-            $"{municipality.Code} {municipality.Name}", clock);
-        await db.SaveChangesAsync(ct);
-    }
+    public Task SetActiveAsync(Guid id, bool active, CancellationToken ct = default) =>
+        StructureUnits.SetActiveAsync<Municipality>(dbs, current, clock, "municipality", id, active, "Муниципалитет не найден.", ct);
 }

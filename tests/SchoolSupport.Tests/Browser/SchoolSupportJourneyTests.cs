@@ -26,14 +26,14 @@ public sealed class SchoolSupportJourneyTests(BrowserFixture portal) : IClassFix
         var school = await SignInAsync(Roles.School);
         await BrowserFixture.GotoAsync(school, $"/roadmaps/{id}");
         await ClickAsync(school, "Направить на согласование");
-        await school.GetByText(PlanLabels.Of(PlanStatus.Submitted)).First.WaitForAsync();
+        await school.GetByText(Titles.Of(PlanStatus.Submitted)).First.WaitForAsync();
         await BrowserFixture.ScreenshotAsync(school, "school-plan-submitted");
 
         // Municipal coordinator: take it for review and return it with a comment.
         var coordinator = await SignInAsync(Roles.Municipal);
         await BrowserFixture.GotoAsync(coordinator, $"/roadmaps/{id}");
         await ClickAsync(coordinator, "Взять на рассмотрение");
-        await coordinator.GetByText(PlanLabels.Of(PlanStatus.UnderReview)).First.WaitForAsync();
+        await coordinator.GetByText(Titles.Of(PlanStatus.UnderReview)).First.WaitForAsync();
         await coordinator.GetByLabel("Комментарий (обязателен при возврате", new() { Exact = false }).FillAsync("Добавьте показатели по ВПР в раздел о качестве преподавания.");
         await coordinator.GetByLabel("Комментарий (обязателен при возврате", new() { Exact = false }).PressAsync("Tab");
         await ClickAsync(coordinator, "Вернуть на доработку");
@@ -41,7 +41,7 @@ public sealed class SchoolSupportJourneyTests(BrowserFixture portal) : IClassFix
         var confirmReturn = coordinator.GetByRole(AriaRole.Dialog);
         await confirmReturn.GetByText("Добавьте показатели по ВПР", new() { Exact = false }).WaitForAsync();
         await confirmReturn.GetByRole(AriaRole.Button, new() { Name = "Вернуть на доработку" }).ClickAsync();
-        await coordinator.GetByText(PlanLabels.Of(PlanStatus.Returned)).First.WaitForAsync();
+        await coordinator.GetByText(Titles.Of(PlanStatus.Returned)).First.WaitForAsync();
         await BrowserFixture.ScreenshotAsync(coordinator, "municipal-plan-returned");
         (await BrowserFixture.AccessibilityProblemsAsync(coordinator)).Should().BeEmpty();
         await coordinator.Context.CloseAsync();
@@ -67,7 +67,7 @@ public sealed class SchoolSupportJourneyTests(BrowserFixture portal) : IClassFix
         await school.GetByLabel("Комментарий (обязателен при возврате", new() { Exact = false }).FillAsync("Отчёт за ноябрь: проведены два методических семинара.");
         await school.GetByLabel("Комментарий (обязателен при возврате", new() { Exact = false }).PressAsync("Tab");
         await ClickAsync(school, "Представить отчёт");
-        await school.GetByText(PlanLabels.Of(PlanStatus.Reported)).First.WaitForAsync();
+        await school.GetByText(Titles.Of(PlanStatus.Reported)).First.WaitForAsync();
         await BrowserFixture.ScreenshotAsync(school, "school-plan-reported");
         await school.Context.CloseAsync();
 

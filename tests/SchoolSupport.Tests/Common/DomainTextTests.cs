@@ -2,11 +2,15 @@ using System.Globalization;
 using System.Resources;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Development;
+using SchoolSupport.Domain.Identification;
 using SchoolSupport.Domain.Mentoring;
+using SchoolSupport.Domain.Monitoring;
 using SchoolSupport.Domain.Partnerships;
 using SchoolSupport.Domain.Resources;
 using SchoolSupport.Domain.Results;
 using SchoolSupport.Domain.Risks;
+using SchoolSupport.Domain.Roadmaps;
+using SchoolSupport.Domain.Schools;
 
 namespace SchoolSupport.Tests.Common;
 
@@ -19,6 +23,9 @@ public sealed class DomainTextTests
         typeof(EventKind), typeof(EventFormat), typeof(PracticeStatus), typeof(Competences),
         typeof(MentorKind), typeof(ConsultationFormat), typeof(AssessmentKind), typeof(Subject),
         typeof(RiskLevel), typeof(RespondentGroup), typeof(ReviewDecision), typeof(DecisionKind), typeof(DecisionLevel),
+        typeof(PlanStatus), typeof(PlanKind), typeof(PlanLevel), typeof(PlanItemStatus), typeof(ListStatus), typeof(SupportFormat),
+        typeof(QuartileBand), typeof(MatrixCell), typeof(AssessmentMeasure), typeof(ProfileMeasure), typeof(IndicatorCode),
+        typeof(Locality), typeof(LeaderKind), typeof(EducationLevels), typeof(CalendarTemplate),
     ];
 
     [Fact]
@@ -49,6 +56,23 @@ public sealed class DomainTextTests
         Titles.Of(RiskLevel.High).Should().Be("высокий");
         Titles.Of(DecisionLevel.Region).Should().Be("регион");
         Titles.HalfYear(2).Should().Be("II полугодие");
+        Titles.Of(PlanStatus.Returned).Should().Be("Возвращён на доработку");
+        Titles.ActionTo(PlanStatus.Submitted).Should().Be("Направить на согласование");
+        Titles.ActionTo(PlanStatus.Draft).Should().Be("Черновик");
+        Titles.Of(ListStatus.Superseded).Should().Be("Заменён изменением");
+        Titles.InSentence(AssessmentKind.Regional).Should().Be("региональная работа");
+        Titles.InSentence(Subject.Mathematics).Should().Be("математика");
+        Titles.Of(new AssessmentSource(AssessmentKind.Vpr, Subject.Mathematics, AssessmentMeasure.FailShare, 5)).Should().Be("ВПР, 5 класс, математика: доля отметок «2»");
+        Titles.ListStatus(lowResults: true, disadvantaged: true, included: true, watch: false).Should().Be("ШНОР и ШНСУ");
+        Titles.ListYear(2026, 3).Should().Be("перечень на 2026/2027 по результатам 2024–2026");
+        Titles.ListYear(2026, 1).Should().Be("перечень на 2026/2027 по результатам 2026 года");
+        Titles.Of(EducationLevels.Primary | EducationLevels.Secondary).Should().Be("НОО, СОО");
+        Titles.Of(EducationLevels.None).Should().BeEmpty();
+        Titles.Of(LeaderKind.None).Should().BeEmpty();
+        Titles.TryParse("впр", out AssessmentKind kind).Should().BeTrue();
+        kind.Should().Be(AssessmentKind.Vpr);
+        TargetIndicator.Of(IndicatorCode.Agreements).Title.Should().Be("Соглашения о партнёрстве за год");
+        RegionCalendar.TitleOf(CalendarTemplate.Kirov).Should().Be("Кировская модель");
     }
 
     [Fact]

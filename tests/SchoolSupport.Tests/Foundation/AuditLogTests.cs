@@ -25,7 +25,7 @@ public sealed class AuditLogTests(PortalFixture portal) : IClassFixture<PortalFi
         row.Person.Should().Be(team.UserName);
         row.ObjectKind.Should().Be("План");
         row.ObjectName.Should().StartWith("Программа перехода в эффективный режим");
-        row.Details.Should().Be($"{PlanLabels.Of(PlanStatus.Draft)} → {PlanLabels.Of(PlanStatus.Submitted)}");
+        row.Details.Should().Be($"{Titles.Of(PlanStatus.Draft)} → {Titles.Of(PlanStatus.Submitted)}");
         rows.Should().NotContain(r => r.Action.Contains('.') || r.ObjectName.Contains(id.ToString()), "no action code or GUID is shown");
     }
 

@@ -352,7 +352,7 @@ public sealed class ListYearLabelTests
     [Fact]
     public void The_list_year_names_the_school_year_and_the_years_of_results_read_by_the_methodology()
     {
-        IdentificationLabels.ListYear(2026, DefaultMethodologies.Kirov(2026).YearsOfResults).Should().Be("перечень на 2026/2027 по результатам 2024–2026");
-        IdentificationLabels.ListYear(2026, 1).Should().Be("перечень на 2026/2027 по результатам 2026 года");
+        Titles.ListYear(2026, DefaultMethodologies.Kirov(2026).YearsOfResults).Should().Be("перечень на 2026/2027 по результатам 2024–2026");
+        Titles.ListYear(2026, 1).Should().Be("перечень на 2026/2027 по результатам 2026 года");
     }
 }

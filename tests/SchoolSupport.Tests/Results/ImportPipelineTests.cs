@@ -34,7 +34,7 @@ public sealed class ImportPipelineTests(PortalFixture portal) : IClassFixture<Po
             {
                 foreach (var subject in Enum.GetValues<Subject>())
                 {
-                    rows.Add($"{school};{year};ВПР;{grade};{DomainLabels.Of(subject)};50;{mean.ToString(System.Globalization.CultureInfo.GetCultureInfo("ru-RU"))};6,2;5,6");
+                    rows.Add($"{school};{year};ВПР;{grade};{Titles.Of(subject)};50;{mean.ToString(System.Globalization.CultureInfo.GetCultureInfo("ru-RU"))};6,2;5,6");
                 }
             }
         }

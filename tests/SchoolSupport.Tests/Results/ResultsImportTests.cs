@@ -182,7 +182,7 @@ public sealed class ResultsImportTests(PortalFixture portal) : IClassFixture<Por
     {
         // 14,976 distinct rows (three schools, 13 years, every assessment and grade, 12 subjects) span several chunks of
         // 4,096 lines; then a repeat of row 2 at the very end, and a bad row.
-        var subjects = Enum.GetValues<Subject>().Select(DomainLabels.Of).ToArray();
+        var subjects = Enum.GetValues<Subject>().Select(s => Titles.Of(s)).ToArray();
         var assessments = Enumerable.Range(4, 8).Select(g => ("ВПР", g)).Concat(Enumerable.Range(1, 11).Select(g => ("РДР", g)))
             .Concat(Enumerable.Range(1, 11).Select(g => ("НИКО", g))).Append(("ОГЭ", 9)).Append(("ЕГЭ", 11)).ToArray();
         var lines = new List<string>();
