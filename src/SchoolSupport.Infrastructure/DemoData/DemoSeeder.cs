@@ -295,6 +295,8 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
         // the programme and the roadmap are submitted, so that their tasks close by that evidence as they would in real life.
         if (!await db.Set<MonitoringYear>().AnyAsync(y => y.RegionId == regionId && y.Year == MonitoringYear.YearOf(today), ct))
         {
+            // The demo region has run since September: its stages opened and closed on their dates whatever day the demo starts.
+            await monitoring.CatchUpRegionAsync(regionId, ct);
             await monitoring.RunAsync(ct);
         }
 

@@ -47,6 +47,32 @@ public sealed class MonitoringJob(SystemDb systemDb, TimeProvider clock, IEmailS
     /// <summary>One region: the entry of the region's own recurring job.</summary>
     public Task<MonitoringRunResult> RunRegionAsync(Guid regionId, CancellationToken ct) => RunAsync([regionId], ct);
 
+    /// <summary>
+    /// A region that starts in the middle of a monitoring year (the demo's first start, a region set up in winter): the year is run
+    /// as the daily job would have run it, on the first day of the year and on every day a stage opened or a task appeared before
+    /// today, each in its own transaction, so that the tasks of stages already closed exist and are overdue unless their evidence
+    /// is there. Reminders of those days are not mailed; today's run is left to <see cref="RunAsync(CancellationToken)"/>.
+    /// </summary>
+    public async Task CatchUpRegionAsync(Guid regionId, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var start = new DateOnly(MonitoringYear.YearOf(today), 9, 1);
+        if (start >= today) return;
+        await RunRegionInTransactionAsync(regionId, start, Instant(start), ct);
+        List<DateOnly> days;
+        await using (var db = systemDb.Create())
+        {
+            var year = await db.Set<MonitoringYear>().Include(y => y.Stages).ThenInclude(s => s.Templates).AsSplitQuery()
+                .SingleAsync(y => y.RegionId == regionId && y.Year == start.Year, ct);
+            days = year.Stages.SelectMany(s => s.Templates.Select(t => t.GeneratedFrom(s, year.ReminderDaysBefore)).Append(s.Opens))
+                .Where(d => d > start && d < today).Distinct().Order().ToList();
+        }
+        foreach (var day in days) await RunRegionInTransactionAsync(regionId, day, Instant(day), ct);
+        log.LogInformation("Monitoring of region {RegionId} caught up from {Start} on {Days} days", regionId, start, days.Count + 1);
+
+        static DateTimeOffset Instant(DateOnly day) => new(day.ToDateTime(new TimeOnly(5, 0)), TimeSpan.Zero);
+    }
+
     /// <summary>The given regions, each in its own transaction; a failing region is logged and skipped.</summary>
     public async Task<MonitoringRunResult> RunAsync(IReadOnlyCollection<Guid> regionIds, CancellationToken ct)
     {
