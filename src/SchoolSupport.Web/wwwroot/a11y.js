@@ -39,3 +39,13 @@ document.addEventListener('click', event => {
     const closed = layout.classList.toggle('static-menu-closed');
     button.setAttribute('aria-expanded', closed ? 'false' : 'true');
 });
+
+// Called once when a circuit starts (FocusTitleOnStart.razor): the page's title takes the focus if it fell to <body>.
+window.a11yFocusTitle = () => {
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    const title = document.querySelector('h1');
+    if (!(title instanceof HTMLElement)) return;
+    if (!title.hasAttribute('tabindex')) title.setAttribute('tabindex', '-1');
+    title.focus();
+};

@@ -64,6 +64,16 @@ public class BrowserFixture : PortalFixture
         await page.WaitForTimeoutAsync(100);
     }
 
+    /// <summary>
+    /// After a link from a static page (/, /schools, /lists) to an interactive one: the static page's own marker says "static" until the
+    /// new page is drawn, so wait for the circuit itself.
+    /// </summary>
+    public static async Task WaitForInteractiveAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-circuit=up]') !== null");
+        await page.WaitForTimeoutAsync(100);
+    }
+
     public static async Task GotoAsync(IPage page, string path)
     {
         await page.GotoAsync(path);

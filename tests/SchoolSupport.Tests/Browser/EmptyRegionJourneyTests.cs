@@ -125,7 +125,7 @@ public sealed class EmptyRegionJourneyTests(EmptyPortalFixture portal) : IClassF
         await BrowserFixture.GotoAsync(op, "/lists");
         await op.GetByRole(AriaRole.Link, new() { Name = "Проект" }).ClickAsync();
         await op.GetByTestId("list-status").WaitForAsync();
-        await BrowserFixture.WaitForCircuitAsync(op);
+        await BrowserFixture.WaitForInteractiveAsync(op);
         (await op.GetByTestId("list-status").InnerTextAsync()).Should().Contain("Статус: Проект");
         var entries = op.GetByTestId("list-entries");
         foreach (var n in Weak) await entries.GetByText(Name(n)).First.WaitForAsync();

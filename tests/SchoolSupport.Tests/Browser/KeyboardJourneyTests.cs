@@ -40,8 +40,9 @@ public sealed class KeyboardJourneyTests(BrowserFixture portal) : IClassFixture<
         await TabUntilAsync(page, "() => /^\\/lists\\/[0-9a-f-]{36}$/.test(document.activeElement?.getAttribute('href') ?? '')", limit: 15);
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(url => url.Contains("/lists/"));
-        await BrowserFixture.WaitForCircuitAsync(page);
+        await BrowserFixture.WaitForInteractiveAsync(page);
         await page.GetByTestId("list-entries").WaitForAsync();
+        await page.WaitForFunctionAsync("() => document.activeElement?.tagName === 'H1'");
 
         // After navigation the focus is on the title (FocusOnNavigate); the first school's evidence button is a few dozen Tab stops on, not a hundred.
         var button = await TabUntilAsync(page, "() => (document.activeElement?.getAttribute('aria-label') ?? '').startsWith('Основания включения')", limit: 40);

@@ -71,7 +71,7 @@ public sealed class RoleJourneyTests(BrowserFixture portal) : IClassFixture<Brow
         // Operator: review and submit the draft.
         await BrowserFixture.GotoAsync(op, "/lists");
         await op.GetByRole(AriaRole.Link, new() { Name = "Проект" }).First.ClickAsync();
-        await BrowserFixture.WaitForCircuitAsync(op);
+        await BrowserFixture.WaitForInteractiveAsync(op);
         await op.GetByRole(AriaRole.Button, new() { Name = "Начать проверку" }).ClickAsync();
         await op.GetByText("На проверке у оператора").First.WaitForAsync();
         await op.GetByRole(AriaRole.Button, new() { Name = "Направить на утверждение" }).ClickAsync();

@@ -86,7 +86,7 @@ public sealed class WorkbenchJourneyTests(BrowserFixture portal) : IClassFixture
         // 6. The operator amends the year's published list (after a confirmation) and submits the amendment for approval.
         await BrowserFixture.GotoAsync(op, "/lists");
         await op.Locator("tr", new() { HasText = $"{listYear}/{listYear + 1}" }).GetByRole(AriaRole.Link).First.ClickAsync();
-        await BrowserFixture.WaitForCircuitAsync(op);
+        await BrowserFixture.WaitForInteractiveAsync(op);
         await op.GetByLabel("Основание изменения").FillAsync("Уточнение после пробного расчёта по новому порогу");
         await op.GetByRole(AriaRole.Button, new() { Name = "Создать изменение перечня" }).ClickAsync();
         var amend = op.GetByRole(AriaRole.Dialog);

@@ -47,7 +47,8 @@ public sealed class PageHygieneTests(PortalFixture portal) : IClassFixture<Porta
     }
 
     [Theory]
-    [InlineData("/schools", "prerendered")]
+    [InlineData("/identification", "prerendered")]
+    [InlineData("/schools", "static")]
     [InlineData("/risks", "static")]
     public async Task The_layout_says_whether_a_page_waits_for_its_circuit(string url, string marker)
     {
