@@ -149,6 +149,8 @@ internal static partial class HttpBenchmark
             "wrk not found: install it with `apt-get install wrk` (Debian/Ubuntu), or run without the http row (--only import,registry,identification,monitoring).";
     }
 
+    internal const string NotMeasured = "not measured";
+
     internal sealed record WrkResult(double RequestsPerSecond, string P50, string P90, string P99, string Errors);
 
     private static WrkResult Wrk(string url, string? cookie = null)
@@ -185,7 +187,14 @@ internal static partial class HttpBenchmark
         var errors = new List<string>();
         if (SocketErrors().Match(output) is { Success: true } socket) errors.Add("socket errors: " + socket.Groups[1].Value.Trim());
         if (NotOk().Match(output) is { Success: true } notOk) errors.Add($"{notOk.Groups[1].Value} non-2xx/3xx responses");
-        return new WrkResult(double.Parse(rps.Groups[1].Value, CultureInfo.InvariantCulture), Of("50"), Of("90"), Of("99"), string.Join("; ", errors));
+        var requestsPerSecond = double.Parse(rps.Groups[1].Value, CultureInfo.InvariantCulture);
+        if (requestsPerSecond <= 0 || Milliseconds(Of("99")) <= 0)
+        {
+            // wrk prints 0.00us for every percentile when no request came back within --timeout: that is no latency, not a fast one.
+            errors.Insert(0, "no request answered within the 5 s timeout");
+            return new WrkResult(requestsPerSecond, NotMeasured, NotMeasured, NotMeasured, string.Join("; ", errors));
+        }
+        return new WrkResult(requestsPerSecond, Of("50"), Of("90"), Of("99"), string.Join("; ", errors));
     }
 
     /// <summary>
