@@ -27,7 +27,7 @@ public sealed class DomainTextTests
         typeof(PlanStatus), typeof(PlanKind), typeof(PlanLevel), typeof(PlanItemStatus), typeof(ListStatus), typeof(SupportFormat),
         typeof(QuartileBand), typeof(MatrixCell), typeof(AssessmentMeasure), typeof(ProfileMeasure), typeof(IndicatorCode),
         typeof(Locality), typeof(LeaderKind), typeof(EducationLevels), typeof(CalendarTemplate),
-        typeof(DocumentKind), typeof(ReviewStatus),
+        typeof(DocumentKind), typeof(ReviewStatus), typeof(MonitoringActor), typeof(MonitoringTaskStatus), typeof(StageStatus),
     ];
 
     [Fact]
@@ -77,6 +77,8 @@ public sealed class DomainTextTests
         RegionCalendar.TitleOf(CalendarTemplate.Kirov).Should().Be("Кировская модель");
         Titles.Of(DocumentKind.InternalQualityOrder).Should().Be("Приказ о ВСОКО");
         Titles.Of(ReviewStatus.Pending).Should().Be("на рассмотрении");
+        Titles.Of(MonitoringActor.Operator).Should().Be("Оператор (РЦОКО/СОИРО)");
+        Titles.Of(StageStatus.Closed).Should().Be("Завершён");
     }
 
     [Fact]
