@@ -1,7 +1,9 @@
 using System.Globalization;
 using SchoolSupport.Domain.Development;
+using SchoolSupport.Domain.Documents;
 using SchoolSupport.Domain.Identification;
 using SchoolSupport.Domain.Mentoring;
+using SchoolSupport.Domain.Monitoring;
 using SchoolSupport.Domain.Partnerships;
 using SchoolSupport.Domain.Resources;
 using SchoolSupport.Domain.Results;
@@ -85,6 +87,13 @@ public static class Titles
     public static string ListYear(int year, int yearsOfResults) => yearsOfResults <= 1
         ? string.Format(CultureInfo.InvariantCulture, DomainText.List_YearOneYear, year, year + 1, year)
         : string.Format(CultureInfo.InvariantCulture, DomainText.List_YearRange, year, year + 1, year - yearsOfResults + 1, year);
+
+    public static string Of(MonitoringActor value) => Title(value);
+    public static string Of(MonitoringTaskStatus value) => Title(value);
+    public static string Of(StageStatus value) => Title(value);
+
+    public static string Of(DocumentKind value) => Title(value);
+    public static string Of(ReviewStatus value) => Title(value);
 
     public static string Of(Locality value) => Title(value);
     public static string Of(LeaderKind value) => value == LeaderKind.None ? "" : Title(value);

@@ -6,6 +6,7 @@ using SchoolSupport.Domain.Monitoring;
 using SchoolSupport.Domain.Roadmaps;
 using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Documents;
 
 namespace SchoolSupport.Infrastructure.Inbox;
 
@@ -131,10 +132,10 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         var schoolId = scope.SchoolId!.Value;
         await ReturnedPlansAsync(db, scope, p => p.SchoolId == schoolId, items, ct);
         var returnedDocuments = await db.Documents.VisibleTo(scope, db).Where(d => d.SchoolId == schoolId)
-            .Select(d => new { d.Id, d.Title, Last = d.Versions.OrderByDescending(v => v.Number).Select(v => new { v.Review, v.ReviewComment }).FirstOrDefault() })
-            .Where(d => d.Last != null && d.Last.Review == ReviewStatus.Returned).ToListAsync(ct);
+            .Join(db.DocumentVersions.Latest().Where(v => v.Review == ReviewStatus.Returned), d => d.Id, v => v.DocumentId, (d, v) => new { d.Title, v.ReviewComment })
+            .ToListAsync(ct);
         items.AddRange(returnedDocuments.Select(d => new InboxItem(InboxKind.Document, $"Документ «{d.Title}» возвращён на доработку",
-            d.Last!.ReviewComment ?? "", $"/documents?school={schoolId}", null, false)));
+            d.ReviewComment ?? "", $"/documents?school={schoolId}", null, false)));
 
         var soon = today.AddDays(ActivityDueDays);
         var plans = db.Plans.VisibleTo(scope, db).Where(p => p.SchoolId == schoolId && InExecution.Contains(p.Status)).Select(p => p.Id);
@@ -210,16 +211,16 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSc
     {
         var documents = await db.Documents.VisibleTo(scope, db).Where(which)
             .Where(d => d.Kind != DocumentKind.BestPractice && d.Kind != DocumentKind.ConsultationMaterials && d.Kind != DocumentKind.PlanEvidence)
-            .Select(d => new
+            .Join(db.DocumentVersions.Latest().Where(v => v.Review == ReviewStatus.Pending), d => d.Id, v => v.DocumentId, (d, v) => new
             {
                 d.Title, d.SchoolId,
                 School = db.Schools.Where(s => s.Id == d.SchoolId).Select(s => s.ShortName).FirstOrDefault(),
-                Last = d.Versions.OrderByDescending(v => v.Number).Select(v => new { v.Number, v.Review, v.UploadedByName }).FirstOrDefault(),
+                v.Number, v.UploadedByName,
             })
-            .Where(d => d.Last != null && d.Last.Review == ReviewStatus.Pending).ToListAsync(ct);
+            .ToListAsync(ct);
         items.AddRange(documents.Select(d => new InboxItem(InboxKind.Document,
-            $"Документ «{d.Title}» (версия {d.Last!.Number}) ожидает рассмотрения",
-            d.School is null ? $"Загрузил(а): {d.Last.UploadedByName}." : $"{d.School}. Загрузил(а): {d.Last.UploadedByName}.",
+            $"Документ «{d.Title}» (версия {d.Number}) ожидает рассмотрения",
+            d.School is null ? $"Загрузил(а): {d.UploadedByName}." : $"{d.School}. Загрузил(а): {d.UploadedByName}.",
             d.SchoolId is { } s ? $"/documents?school={s}" : "/documents", null, false)));
     }
 

@@ -54,26 +54,4 @@ public static class MonitoringCoverage
             || (scope.IsIn(Roles.Municipal) && scope.SchoolId is null && scope.MunicipalityId == task.MunicipalityId),
         _ => scope.IsIn(Roles.Operator),
     };
-
-    public static string ActorTitle(MonitoringActor actor) => actor switch
-    {
-        MonitoringActor.Operator => "Оператор (РЦОКО/СОИРО)",
-        MonitoringActor.Municipal => "Муниципалитет",
-        MonitoringActor.WatchSchool => "Школы на контроле (превентивно)",
-        _ => "Школа",
-    };
-
-    public static string StatusTitle(MonitoringTaskStatus status) => status switch
-    {
-        MonitoringTaskStatus.Done => "Выполнена",
-        MonitoringTaskStatus.Overdue => "Просрочена",
-        _ => "В работе",
-    };
-
-    public static string StageStatusTitle(StageStatus status) => status switch
-    {
-        StageStatus.Open => "Идёт",
-        StageStatus.Closed => "Завершён",
-        _ => "Запланирован",
-    };
 }

@@ -170,7 +170,7 @@ public sealed class MonitoringJob(SystemDb systemDb, TimeProvider clock, IEmailS
                     if (status == StageStatus.Closed) stage.ClosedAt = now;
                     run.StagesChanged++;
                     db.Record(null, "monitoring.stage", "monitoring-stage", stage.Id,
-                        $"Этап {stage.Number} мониторинга {year.Year}/{year.Year + 1}: {MonitoringCoverage.StageStatusTitle(status)}", clock);
+                        $"Этап {stage.Number} мониторинга {year.Year}/{year.Year + 1}: {Titles.Of(status)}", clock);
                 }
                 foreach (var template in stage.Templates.Where(t => t.GeneratedFrom(stage, year.ReminderDaysBefore) <= today && today <= stage.Closes))
                 {

@@ -20,7 +20,7 @@ public sealed class MonitoringReports(IDbContextFactory<AppDbContext> dbs, ICurr
         var (authority, year, stage, rows) = data.Value;
         var byTemplate = rows.GroupBy(r => (r.Title, r.Actor, r.Due)).OrderBy(g => g.Key.Due).Select(g => (IReadOnlyList<string>)
         [
-            g.Key.Title, MonitoringCoverage.ActorTitle(g.Key.Actor), g.Key.Due.ToString("dd.MM.yyyy", Ru), Count(g.Count()),
+            g.Key.Title, Titles.Of(g.Key.Actor), g.Key.Due.ToString("dd.MM.yyyy", Ru), Count(g.Count()),
             Count(g.Count(r => r.Status == MonitoringTaskStatus.Done)), Count(g.Count(r => r.Status == MonitoringTaskStatus.Overdue)),
         ]).ToList();
         var overdue = rows.Where(r => r.Status == MonitoringTaskStatus.Overdue).OrderBy(r => r.Due).ThenBy(r => r.Target)
@@ -32,7 +32,7 @@ public sealed class MonitoringReports(IDbContextFactory<AppDbContext> dbs, ICurr
             Title = $"Аналитическая справка по итогам {stage.Number} этапа мониторинга «{stage.Title}» ({year}/{year + 1} учебный год)",
             Body =
             [
-                new ReportParagraph($"Сроки этапа: {stage.Opens:dd.MM.yyyy} – {stage.Closes:dd.MM.yyyy}; состояние на {Today:dd.MM.yyyy}: {MonitoringCoverage.StageStatusTitle(stage.Status).ToLower(Ru)}."),
+                new ReportParagraph($"Сроки этапа: {stage.Opens:dd.MM.yyyy} – {stage.Closes:dd.MM.yyyy}; состояние на {Today:dd.MM.yyyy}: {Titles.Of(stage.Status).ToLower(Ru)}."),
                 new ReportParagraph(stage.Description),
                 new ReportParagraph($"Задач этапа: {rows.Count}, выполнено: {done}, просрочено: {rows.Count(r => r.Status == MonitoringTaskStatus.Overdue)}."),
                 new ReportTable([new("Задача", 4), new("Исполнитель", 1.6f), new("Срок", 1, CellAlign.Center), new("Всего", 0.8f, CellAlign.Right),
@@ -51,9 +51,9 @@ public sealed class MonitoringReports(IDbContextFactory<AppDbContext> dbs, ICurr
         using var output = new MemoryStream();
         XlsxExport.Write(data.Value.Rows, output, $"Этап {data.Value.Stage.Number}",
         [
-            ("Этап", r => r.Stage), ("Исполнитель", r => MonitoringCoverage.ActorTitle(r.Actor)), ("Школа / муниципалитет", r => r.Target),
+            ("Этап", r => r.Stage), ("Исполнитель", r => Titles.Of(r.Actor)), ("Школа / муниципалитет", r => r.Target),
             ("Задача", r => r.Title), ("Срок", r => r.Due), ("Результат (документ)", r => r.OutputDocument),
-            ("Статус", r => MonitoringCoverage.StatusTitle(r.Status)), ("Выполнена", r => r.CompletedAt?.ToString("dd.MM.yyyy", Ru)),
+            ("Статус", r => Titles.Of(r.Status)), ("Выполнена", r => r.CompletedAt?.ToString("dd.MM.yyyy", Ru)),
             ("Отметил", r => r.CompletedBy), ("Примечание", r => r.Note),
         ]);
         return output.ToArray();
@@ -73,7 +73,7 @@ public sealed class MonitoringReports(IDbContextFactory<AppDbContext> dbs, ICurr
             [
                 new ReportParagraph($"Охват мониторинга: {region.Basis}. Данные на {Today:dd.MM.yyyy}."),
                 new ReportTable([new("Этап", 3), new("Сроки", 1.6f, CellAlign.Center), new("Состояние", 1.2f)],
-                    stages.Select(s => (IReadOnlyList<string>)[$"{s.Number}. {s.Title}", $"{s.Opens:dd.MM.yyyy} – {s.Closes:dd.MM.yyyy}", MonitoringCoverage.StageStatusTitle(s.Status)]).ToList())
+                    stages.Select(s => (IReadOnlyList<string>)[$"{s.Number}. {s.Title}", $"{s.Opens:dd.MM.yyyy} – {s.Closes:dd.MM.yyyy}", Titles.Of(s.Status)]).ToList())
                     { Caption = "Таблица 1. Этапы мониторинга" },
                 new ReportTable([new("Показатель", 4), new("Значение", 1, CellAlign.Right), new("Цель", 1, CellAlign.Right), new("Оценка", 1.2f), new("Расчёт / источник", 3)],
                     values.Select(v => (IReadOnlyList<string>)[v.Definition.Title, Value(v.Value, v.Definition), Value(v.Target, v.Definition), Verdict(v.Status), v.Details]).ToList())

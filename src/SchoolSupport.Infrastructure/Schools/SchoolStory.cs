@@ -8,6 +8,7 @@ using SchoolSupport.Domain.Results;
 using SchoolSupport.Domain.Roadmaps;
 using SchoolSupport.Infrastructure.Access;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Documents;
 
 namespace SchoolSupport.Infrastructure.Schools;
 
@@ -98,8 +99,8 @@ public sealed class SchoolStory(IDbContextFactory<AppDbContext> dbs, ICurrentSco
             .OrderByDescending(p => p.ValidFrom).ToListAsync(ct);
 
         var documents = await db.Documents.AsNoTracking().VisibleTo(scope, db).Where(d => d.SchoolId == schoolId)
-            .Select(d => new { d.Id, d.Title, d.Kind, Last = d.Versions.OrderByDescending(v => v.Number).Select(v => new { v.Number, v.UploadedAt, v.Review }).FirstOrDefault() })
-            .Where(d => d.Last != null).ToListAsync(ct);
+            .Join(db.DocumentVersions.Latest(), d => d.Id, v => v.DocumentId, (d, v) => new { d.Id, d.Title, d.Kind, v.Number, v.UploadedAt, v.Review })
+            .ToListAsync(ct);
 
         var tasks = await db.Set<MonitoringTask>().AsNoTracking().VisibleTo(scope, db).Where(t => t.SchoolId == schoolId)
             .OrderByDescending(t => t.Due).Take(100).ToListAsync(ct);
@@ -111,7 +112,7 @@ public sealed class SchoolStory(IDbContextFactory<AppDbContext> dbs, ICurrentSco
             consultations.Select(c => new StoryConsultation(c.Id, c.Date, c.MentorName, c.Format, c.Topic, c.Outcome,
                 feedback[c.Id].Select(f => new StoryFeedback(f.UserName, f.Rating, f.Comment)).ToList())).ToList(),
             partnerships.Select(p => new StoryPartnership(p.Id, p.Title, p.Status, p.LeaderSchoolId == schoolId, p.AgreementNumber, p.AgreementDate, p.ValidFrom, p.ValidTo)).ToList(),
-            documents.OrderByDescending(d => d.Last!.UploadedAt).Select(d => new StoryDocument(d.Id, d.Title, d.Kind, d.Last!.Number, d.Last.UploadedAt, d.Last.Review)).ToList(),
+            documents.OrderByDescending(d => d.UploadedAt).Select(d => new StoryDocument(d.Id, d.Title, d.Kind, d.Number, d.UploadedAt, d.Review)).ToList(),
             tasks.Select(t => new StoryTask(t.Id, t.Title, t.Actor, t.Due, t.Status, t.EvidenceLink)).ToList());
     }
 }

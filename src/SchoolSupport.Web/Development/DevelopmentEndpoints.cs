@@ -1,6 +1,7 @@
 using SchoolSupport.Infrastructure.Development;
 using SchoolSupport.Web.Common;
 using SchoolSupport.Web.Security;
+using SchoolSupport.Web.Resources;
 
 namespace SchoolSupport.Web.Development;
 
@@ -11,6 +12,6 @@ public static class DevelopmentEndpoints
     {
         var group = app.MapGroup("/development").RequireAuthorization(Policies.SchoolData);
         group.MapGet("/applications.xlsx", (ProfessionalDevelopment d, CancellationToken ct) =>
-            FileResults.WrittenAsync(o => d.WriteApplicationsXlsxAsync(o, ct), FileResults.Xlsx, "Заявки на повышение квалификации.xlsx"));
+            FileResults.WrittenAsync(o => d.WriteApplicationsXlsxAsync(o, ct), FileResults.Xlsx, Ui.File_Applications));
     }
 }

@@ -1,6 +1,7 @@
 using SchoolSupport.Infrastructure.Partnerships;
 using SchoolSupport.Web.Common;
 using SchoolSupport.Web.Security;
+using SchoolSupport.Web.Resources;
 
 namespace SchoolSupport.Web.Partnerships;
 
@@ -11,6 +12,6 @@ public static class PartnershipEndpoints
     {
         var group = app.MapGroup("").RequireAuthorization(Policies.SchoolData);
         group.MapGet("/partnerships/export.xlsx", (PartnershipExports s, CancellationToken ct) =>
-            FileResults.WrittenAsync(o => s.WriteXlsxAsync(o, ct), FileResults.Xlsx, "Партнёрства.xlsx"));
+            FileResults.WrittenAsync(o => s.WriteXlsxAsync(o, ct), FileResults.Xlsx, Ui.File_Partnerships));
     }
 }

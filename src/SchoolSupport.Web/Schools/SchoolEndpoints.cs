@@ -5,6 +5,7 @@ using SchoolSupport.Infrastructure.Results;
 using SchoolSupport.Infrastructure.Schools;
 using SchoolSupport.Web.Common;
 using SchoolSupport.Web.Security;
+using SchoolSupport.Web.Resources;
 
 namespace SchoolSupport.Web.Schools;
 
@@ -22,17 +23,17 @@ public static class SchoolEndpoints
     private static Task<IResult> ExportRegistry(SchoolRegistry registry, string? search, Guid? municipality, Locality? locality,
         SchoolFlag? flag, SchoolSort? sort, bool? desc, TimeProvider clock, CancellationToken ct) =>
         FileResults.WrittenAsync(o => registry.WriteXlsxAsync(new SchoolQuery(search, municipality, locality, flag, sort ?? SchoolSort.Name, desc ?? false), o, ct),
-            FileResults.Xlsx, $"Реестр ОО {clock.Today():yyyy-MM-dd}.xlsx");
+            FileResults.Xlsx, string.Format(System.Globalization.CultureInfo.InvariantCulture, Ui.File_Registry, clock.Today()));
 
     private static Task<IResult> ExportResults(ResultsBrowser browser, int? year, Guid? school, Guid? municipality,
         Domain.Results.AssessmentKind? kind, Domain.Results.Subject? subject, CancellationToken ct) =>
         FileResults.WrittenAsync(o => browser.WriteXlsxAsync(new ResultQuery(year, school, municipality, kind, subject), o, ct),
-            FileResults.Xlsx, $"Результаты {year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "все годы"}.xlsx");
+            FileResults.Xlsx, string.Format(System.Globalization.CultureInfo.InvariantCulture, Ui.File_Results, year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Ui.File_AllYears));
 
     private static async Task<IResult> Template([FromRoute] ImportKind kind, [FromRoute] string format)
     {
         if (format is not ("xlsx" or "csv")) return Results.NotFound();
-        var name = kind == ImportKind.Results ? "Шаблон результатов" : "Шаблон контекстных данных";
+        var name = kind == ImportKind.Results ? Ui.File_ResultsTemplate : Ui.File_ContextTemplate;
         return await FileResults.WrittenAsync(o =>
         {
             ResultsBrowser.WriteTemplate(kind, format == "csv", o);

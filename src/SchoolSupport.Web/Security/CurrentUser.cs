@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Identity;
+using SchoolSupport.Web.Resources;
 
 namespace SchoolSupport.Web.Security;
 
@@ -22,7 +23,7 @@ public sealed class CurrentUser(IHttpContextAccessor http) : ICurrentScope
     public bool IsSystem => false;
 
     /// <summary>The scope, or an exception when nobody is signed in (services call this before any work).</summary>
-    public UserScope Required => Scope ?? throw new ScopeException("Требуется вход в систему.");
+    public UserScope Required => Scope ?? throw new ScopeException(Ui.Security_SignInRequired);
 
     internal void SetCircuitUser(ClaimsPrincipal user) => _circuitUser = user;
 }

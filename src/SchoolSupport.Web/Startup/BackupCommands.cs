@@ -2,6 +2,7 @@ using SchoolSupport.Domain.Common;
 using SchoolSupport.Infrastructure.Operations;
 using Serilog;
 using Serilog.Extensions.Logging;
+using SchoolSupport.Web.Resources;
 
 namespace SchoolSupport.Web.Startup;
 
@@ -22,7 +23,7 @@ public static class BackupCommands
         var option = backup >= 0 ? backup : restore;
         if (backup >= 0 && restore >= 0 || option + 1 >= args.Length || args[option + 1].StartsWith("--", StringComparison.Ordinal))
         {
-            Log.Error("Укажите одну команду и папку: --backup <папка> или --restore <папка>");
+            Log.Error(Ui.Startup_BackupUsage);
             return 2;
         }
         var folder = args[option + 1];

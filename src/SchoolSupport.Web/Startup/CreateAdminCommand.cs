@@ -2,6 +2,7 @@ using SchoolSupport.Domain.Common;
 using SchoolSupport.Infrastructure.Admin;
 using SchoolSupport.Infrastructure.Data;
 using Serilog;
+using SchoolSupport.Web.Resources;
 
 namespace SchoolSupport.Web.Startup;
 
@@ -22,7 +23,7 @@ public static class CreateAdminCommand
         var email = Value(args, Option);
         if (email is null)
         {
-            Log.Error("Укажите адрес: --create-admin <e-mail> [--name \"<ФИО>\"] [--region <код> --region-name \"<название>\"]");
+            Log.Error(Ui.Startup_CreateAdminUsage);
             return (2, null);
         }
         var request = new FirstAdmin(email, Value(args, "--name"), Value(args, "--region"), Value(args, "--region-name"));
@@ -33,10 +34,10 @@ public static class CreateAdminCommand
         {
             await DatabaseStartup.PrepareAsync(app);
             if (string.IsNullOrWhiteSpace(app.Configuration["Portal:PublicUrl"]))
-                Log.Warning("Portal:PublicUrl не задан: ссылка построена для {Url}. Задайте адрес, по которому пользователи открывают портал", AppHost.PublicUrl(app.Services, app.Configuration));
+                Log.Warning(Ui.Startup_NoPublicUrl, AppHost.PublicUrl(app.Services, app.Configuration));
             await using var scope = app.Services.CreateAsyncScope();
             var link = await scope.ServiceProvider.GetRequiredService<CreateFirstAdmin>().RunAsync(request);
-            Console.WriteLine($"Администратор {email} создан. Ссылка для задания пароля (действует один раз):");
+            Console.WriteLine(string.Format(System.Globalization.CultureInfo.CurrentCulture, Ui.Startup_AdminCreated, email));
             Console.WriteLine(link);
             return (0, link);
         }

@@ -3,6 +3,7 @@ using Hangfire.Dashboard;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Infrastructure.Jobs;
+using SchoolSupport.Web.Resources;
 
 namespace SchoolSupport.Web.Startup;
 
@@ -13,7 +14,7 @@ public static class HangfireSetup
         app.UseHangfireDashboard("/jobs", new DashboardOptions
         {
             Authorization = [new OperatorsOnly()],
-            DashboardTitle = "Фоновые задачи",
+            DashboardTitle = Ui.Startup_JobsTitle,
             AppPath = "/",
         });
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();

@@ -5,6 +5,7 @@ using SchoolSupport.Infrastructure.Structure;
 using SchoolSupport.Web.Components.Shared;
 using SchoolSupport.Web.Common;
 using SchoolSupport.Web.Security;
+using SchoolSupport.Web.Resources;
 
 namespace SchoolSupport.Web.Structure;
 
@@ -27,7 +28,7 @@ public static class StructureEndpoints
         {
             StructureImport.WriteTemplate(k, format == "csv", o);
             return Task.CompletedTask;
-        }, format == "csv" ? FileResults.Csv : FileResults.Xlsx, $"Шаблон — {StructureImport.Title(k)}.{format}");
+        }, format == "csv" ? FileResults.Csv : FileResults.Xlsx, string.Format(System.Globalization.CultureInfo.InvariantCulture, Ui.File_Template, StructureImport.Title(k), format));
     }
 
     private static async Task<IResult> RegistryTemplate([FromRoute] string format)
@@ -37,7 +38,7 @@ public static class StructureEndpoints
         {
             RegistryImport.WriteTemplate(format == "csv", o);
             return Task.CompletedTask;
-        }, format == "csv" ? FileResults.Csv : FileResults.Xlsx, $"Шаблон реестра ОО.{format}");
+        }, format == "csv" ? FileResults.Csv : FileResults.Xlsx, string.Format(System.Globalization.CultureInfo.InvariantCulture, Ui.File_RegistryTemplate, format));
     }
 
     private static async Task<IResult> InvitationTemplate([FromRoute] string format)
@@ -47,13 +48,13 @@ public static class StructureEndpoints
         {
             BulkInvitation.WriteTemplate(format == "csv", o, RoleNames.Title);
             return Task.CompletedTask;
-        }, format == "csv" ? FileResults.Csv : FileResults.Xlsx, $"Шаблон — {BulkInvitation.Title}.{format}");
+        }, format == "csv" ? FileResults.Csv : FileResults.Xlsx, string.Format(System.Globalization.CultureInfo.InvariantCulture, Ui.File_Template, BulkInvitation.Title, format));
     }
 
     private static async Task<IResult> RegistryExport(RegistryExports exports, [FromRoute] string format, TimeProvider clock, CancellationToken ct)
     {
         if (format is not ("xlsx" or "csv")) return Results.NotFound();
         return await FileResults.WrittenAsync(o => exports.WriteAsync(format == "csv", o, ct),
-            format == "csv" ? FileResults.Csv : FileResults.Xlsx, $"Реестр ОО для загрузки {clock.Today():yyyy-MM-dd}.{format}");
+            format == "csv" ? FileResults.Csv : FileResults.Xlsx, string.Format(System.Globalization.CultureInfo.InvariantCulture, Ui.File_RegistryExport, clock.Today(), format));
     }
 }

@@ -2,25 +2,9 @@ using System.Text.RegularExpressions;
 
 namespace SchoolSupport.Tests.Architecture;
 
-/// <summary>UI text lives in Resources/Ui.resx (Web) and Domain text in Resources/DomainText.resx: folders that were cleaned stay clean.</summary>
+/// <summary>UI text lives in Resources/Ui.resx (Web: every Razor file and every .cs file) and Domain text in Resources/DomainText.resx: cleaned code stays clean.</summary>
 public sealed partial class TextInResourcesTests
 {
-    /// <summary>Folders of SchoolSupport.Web whose Razor files hold no Russian text; widen the list as folders are cleaned.</summary>
-    private static readonly string[] CleanRazorFolders =
-    [
-        "Components/Pages/Mentoring", "Components/Pages/Partnerships", "Components/Pages/Development",
-        "Components/Pages/Results", "Components/Shared", "Components/Pages/Account", "Components/Layout",
-        "Components/Pages/Identification",
-        "Components/Pages/Roadmaps", "Components/Pages/Monitoring",
-    ];
-
-    /// <summary>Folders of SchoolSupport.Domain whose code holds no Russian text, seed data aside.</summary>
-    private static readonly string[] CleanDomainFolders =
-    [
-        "Partnerships", "Development", "Mentoring", "Documents", "Results", "Common", "Schools", "Risks",
-        "Identification", "Monitoring", "Roadmaps",
-    ];
-
     /// <summary>
     /// Seed and template data written into a region's tables once (default risk factors, the Kirov and Zernograd default methodologies,
     /// the Saratov and Kirov monitoring calendars): quoted from the regional orders, edited by the region afterwards, so it stays as code (see Glossary.cs).
@@ -38,21 +22,33 @@ public sealed partial class TextInResourcesTests
     private static partial Regex Cyrillic();
 
     [Fact]
-    public void Razor_files_of_cleaned_folders_hold_no_inline_Russian_text()
+    public void Razor_files_hold_no_inline_Russian_text()
     {
-        var offenders = CleanRazorFolders
-            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Src(), "SchoolSupport.Web", folder), "*.razor*", SearchOption.AllDirectories))
+        var offenders = SourceFiles("*.razor*", Path.Combine(Src(), "SchoolSupport.Web", "Components"))
             .SelectMany(file => InlineLines(file).Select(line => $"{Path.GetRelativePath(Src(), file)}: {line}"))
             .ToList();
         offenders.Should().BeEmpty("UI text lives in Resources/Ui.resx (Ui.Key, string.Format(Ui.Key, …) for values)");
     }
 
     [Fact]
-    public void Domain_code_of_cleaned_folders_holds_no_inline_Russian_text()
+    public void Web_code_holds_no_inline_Russian_text()
+    {
+        var offenders = SourceFiles("*.cs", Path.Combine(Src(), "SchoolSupport.Web"))
+            .SelectMany(file => InlineLines(file).Select(line => $"{Path.GetRelativePath(Src(), file)}: {line}"))
+            .ToList();
+        offenders.Should().BeEmpty("messages, file names and labels of endpoints, commands and pages live in Resources/Ui.resx (Ui.Key)");
+    }
+
+    /// <summary>Source files under a project folder, build output aside.</summary>
+    private static IEnumerable<string> SourceFiles(string pattern, string folder) =>
+        Directory.EnumerateFiles(folder, pattern, SearchOption.AllDirectories)
+            .Where(file => !Path.GetRelativePath(folder, file).Replace('\\', '/').Split('/').Any(part => part is "bin" or "obj"));
+
+    [Fact]
+    public void Domain_code_holds_no_inline_Russian_text_seed_data_aside()
     {
         var domain = Path.Combine(Src(), "SchoolSupport.Domain");
-        var offenders = CleanDomainFolders
-            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(domain, folder), "*.cs", SearchOption.AllDirectories))
+        var offenders = SourceFiles("*.cs", domain)
             .Where(file => !DomainSeedFiles.Contains(Path.GetRelativePath(domain, file).Replace('\\', '/')))
             .SelectMany(file => InlineLines(file).Select(line => $"{Path.GetRelativePath(Src(), file)}: {line}"))
             .ToList();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Resources;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Development;
+using SchoolSupport.Domain.Documents;
 using SchoolSupport.Domain.Identification;
 using SchoolSupport.Domain.Mentoring;
 using SchoolSupport.Domain.Monitoring;
@@ -26,6 +27,7 @@ public sealed class DomainTextTests
         typeof(PlanStatus), typeof(PlanKind), typeof(PlanLevel), typeof(PlanItemStatus), typeof(ListStatus), typeof(SupportFormat),
         typeof(QuartileBand), typeof(MatrixCell), typeof(AssessmentMeasure), typeof(ProfileMeasure), typeof(IndicatorCode),
         typeof(Locality), typeof(LeaderKind), typeof(EducationLevels), typeof(CalendarTemplate),
+        typeof(DocumentKind), typeof(ReviewStatus), typeof(MonitoringActor), typeof(MonitoringTaskStatus), typeof(StageStatus),
     ];
 
     [Fact]
@@ -73,6 +75,10 @@ public sealed class DomainTextTests
         kind.Should().Be(AssessmentKind.Vpr);
         TargetIndicator.Of(IndicatorCode.Agreements).Title.Should().Be("Соглашения о партнёрстве за год");
         RegionCalendar.TitleOf(CalendarTemplate.Kirov).Should().Be("Кировская модель");
+        Titles.Of(DocumentKind.InternalQualityOrder).Should().Be("Приказ о ВСОКО");
+        Titles.Of(ReviewStatus.Pending).Should().Be("на рассмотрении");
+        Titles.Of(MonitoringActor.Operator).Should().Be("Оператор (РЦОКО/СОИРО)");
+        Titles.Of(StageStatus.Closed).Should().Be("Завершён");
     }
 
     [Fact]

@@ -104,6 +104,6 @@ public sealed class WatchSchoolTasksTests(PortalFixture portal) : IClassFixture<
         var act = () => year.AddTemplate(stage, MonitoringActor.WatchSchool, " ", Due, "");
         act.Should().Throw<DomainException>().WithMessage("*Укажите, что нужно сделать*");
         stage.Templates.Should().BeEmpty();
-        MonitoringCoverage.ActorTitle(MonitoringActor.WatchSchool).Should().Be("Школы на контроле (превентивно)");
+        Titles.Of(MonitoringActor.WatchSchool).Should().Be("Школы на контроле (превентивно)");
     }
 }

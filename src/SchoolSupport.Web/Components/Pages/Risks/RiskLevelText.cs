@@ -1,4 +1,5 @@
 using SchoolSupport.Domain.Risks;
+using SchoolSupport.Web.Resources;
 
 namespace SchoolSupport.Web.Components.Pages.Risks;
 
@@ -7,9 +8,9 @@ public static class RiskLevelText
 {
     public static string Letter(RiskLevel? level) => level switch
     {
-        RiskLevel.High => "в",
-        RiskLevel.Medium => "с",
-        RiskLevel.Low => "н",
+        RiskLevel.High => Ui.Risk_LetterHigh,
+        RiskLevel.Medium => Ui.Risk_LetterMedium,
+        RiskLevel.Low => Ui.Risk_LetterLow,
         _ => "—",
     };
 
