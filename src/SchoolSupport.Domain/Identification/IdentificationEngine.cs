@@ -14,7 +14,12 @@ public static class IdentificationEngine
     /// <param name="methodology">A valid methodology; an invalid one throws <see cref="Common.DomainException"/>.</param>
     /// <param name="year">The identification year; results are read for the methodology's look-back ending with it.</param>
     /// <param name="schools">All schools of the region: quartiles and normalisation are relative to them.</param>
-    public static IdentificationResult Compute(Methodology methodology, int year, IReadOnlyList<SchoolInput> schools)
+    /// <param name="evidenceFor">
+    /// Null (the real run): every school gets its evidence text. Otherwise only the listed schools and those this says yes to
+    /// get it; the others get each rule's outcome with empty details — the lists, bands and listed schools' evidence are the same.
+    /// Building the text is most of the engine's time in a large region, and a trial shows only the schools it compares.
+    /// </param>
+    public static IdentificationResult Compute(Methodology methodology, int year, IReadOnlyList<SchoolInput> schools, Func<Guid, bool>? evidenceFor = null)
     {
         ArgumentNullException.ThrowIfNull(methodology);
         ArgumentNullException.ThrowIfNull(schools);
@@ -67,9 +72,10 @@ public static class IdentificationEngine
             var evidence = new RuleEvidence[evaluators.Length];
             bool disadvantaged = false, watchFired = false;
             int lowRules = 0, lowFired = 0;
+            var details = evidenceFor is null;
             for (var r = 0; r < evaluators.Length; r++)
             {
-                var found = evaluators[r].Evaluate(s, school);
+                var found = evaluators[r].Evaluate(s, school, details);
                 evidence[r] = found;
                 if (found.Group == RuleGroup.LowResults) lowRules++;
                 if (found.Fired)
@@ -84,6 +90,13 @@ public static class IdentificationEngine
             }
             var lowResults = methodology.Rules.LowResultsCombination == RuleCombination.All ? lowRules > 0 && lowFired == lowRules : lowFired > 0;
             var listed = lowResults || disadvantaged;
+            if (!details && (listed || evidenceFor!(school.SchoolId)))
+            {
+                for (var r = 0; r < evaluators.Length; r++)
+                {
+                    evidence[r] = evaluators[r].Evaluate(s, school, details: true);
+                }
+            }
             var listedBefore = school.Previous?.IsListed == true;
 
             var byYear = new YearlyResultsIndex[span];

@@ -29,9 +29,20 @@ internal abstract class RuleEvaluator(IdentificationRule rule, RuleGroup group, 
 
     protected EvaluationContext Context { get; } = context;
 
-    public abstract RuleEvidence Evaluate(int school, SchoolInput input);
+    /// <param name="details">False: only whether the rule fires; the evidence text is left empty (a trial builds it only for the schools it shows).</param>
+    public abstract RuleEvidence Evaluate(int school, SchoolInput input, bool details = true);
 
     protected RuleEvidence Evidence(bool fired, string details) => new(rule.Code, group, _description, fired, details);
+
+    private RuleEvidence? _firedBare;
+    private RuleEvidence? _notFiredBare;
+
+    /// <summary>The evidence without text, shared by every school with the same outcome.</summary>
+    protected RuleEvidence Bare(bool fired) => fired
+        ? _firedBare ??= new(rule.Code, group, _description, true, "")
+        : _notFiredBare ??= new(rule.Code, group, _description, false, "");
+
+    protected RuleEvidence Evidence(bool fired, StringBuilder? details) => details is null ? Bare(fired) : Evidence(fired, details.ToString());
 
     protected static string Index(double value) => value.ToString("0.000", Russian);
 
@@ -62,31 +73,32 @@ internal sealed class LowestQuartileEvaluator(LowestQuartileForYears rule, Evalu
         return sorted.Length == 0 ? double.NaN : Percentiles.Inclusive(sorted, rule.Percentile / 100.0);
     }).ToArray();
 
-    public override RuleEvidence Evaluate(int school, SchoolInput input)
+    public override RuleEvidence Evaluate(int school, SchoolInput input, bool details = true)
     {
-        var details = new StringBuilder();
+        var text = details ? new StringBuilder() : null;
         var fired = true;
         for (var year = Context.Year - rule.Years + 1; year <= Context.Year; year++)
         {
             var y = year - Context.FirstYear;
             var value = Context.ResultsIndex[y][school];
-            if (details.Length > 0)
+            if (text is { Length: > 0 })
             {
-                details.Append("; ");
+                text.Append("; ");
             }
             if (!double.IsFinite(value) || Context.ResultsCuts[y] is not { } cuts)
             {
                 fired = false;
-                details.Append(string.Format(CultureInfo.InvariantCulture, DomainText.Rule_NoResultsIndex, year));
+                text?.Append(string.Format(CultureInfo.InvariantCulture, DomainText.Rule_NoResultsIndex, year));
                 continue;
             }
             var cut = _cuts?[y] ?? cuts.Q1;
             var low = value < cut;
             fired &= low;
+            if (text is null) continue;
             var name = _cuts is null ? "Q1" : $"P{rule.Percentile:0.#}";
-            details.Append(string.Format(CultureInfo.InvariantCulture, DomainText.Rule_ResultsIndexEvidence, year, Index(value), (low ? "<" : "≥"), name, Index(cut)));
+            text.Append(string.Format(CultureInfo.InvariantCulture, DomainText.Rule_ResultsIndexEvidence, year, Index(value), (low ? "<" : "≥"), name, Index(cut)));
         }
-        return Evidence(fired, details.ToString());
+        return Evidence(fired, text);
     }
 }
 
@@ -131,7 +143,7 @@ internal sealed class BelowMinimumEvaluator : RuleEvaluator
         return positions;
     }
 
-    public override RuleEvidence Evaluate(int school, SchoolInput input)
+    public override RuleEvidence Evaluate(int school, SchoolInput input, bool details = true)
     {
         var firstYear = Context.Year - _rule.Years + 1;
         var pairs = _pairNames.Length;
@@ -154,16 +166,16 @@ internal sealed class BelowMinimumEvaluator : RuleEvaluator
         }
 
         var threshold = _rule.ThresholdPercent;
-        var details = new StringBuilder();
+        var text = details ? new StringBuilder() : null;
         var fired = true;
         for (var y = 0; y < _rule.Years; y++)
         {
             var year = firstYear + y;
-            if (details.Length > 0)
+            if (text is { Length: > 0 })
             {
-                details.Append("; ");
+                text.Append("; ");
             }
-            details.Append(CultureInfo.InvariantCulture, $"{year}: ");
+            text?.Append(CultureInfo.InvariantCulture, $"{year}: ");
             if (_rule.Aggregation == BelowMinimumAggregation.Pooled)
             {
                 double participants = 0, sum = 0;
@@ -175,13 +187,13 @@ internal sealed class BelowMinimumEvaluator : RuleEvaluator
                 if (participants <= 0)
                 {
                     fired = false;
-                    details.Append(DomainText.Rule_NoResults);
+                    text?.Append(DomainText.Rule_NoResults);
                     continue;
                 }
                 var share = sum / participants;
                 var above = _rule.Comparison.Exceeds(share, threshold, Tolerance);
                 fired &= above;
-                details.Append(string.Format(CultureInfo.CurrentCulture, DomainText.Rule_PooledEvidence, Percent(share), _rule.Comparison.Sign(above), Percent(threshold)));
+                text?.Append(string.Format(CultureInfo.CurrentCulture, DomainText.Rule_PooledEvidence, Percent(share), _rule.Comparison.Sign(above), Percent(threshold)));
                 continue;
             }
 
@@ -200,19 +212,19 @@ internal sealed class BelowMinimumEvaluator : RuleEvaluator
                 exceeds |= above;
                 if (any)
                 {
-                    details.Append(", ");
+                    text?.Append(", ");
                 }
                 any = true;
-                details.Append(_pairNames[p]).Append(' ').Append(Percent(share)).Append(' ')
+                text?.Append(_pairNames[p]).Append(' ').Append(Percent(share)).Append(' ')
                     .Append(_rule.Comparison.Sign(above)).Append(' ').Append(Percent(threshold));
             }
             if (!any)
             {
-                details.Append(DomainText.Rule_NoResults);
+                text?.Append(DomainText.Rule_NoResults);
             }
             fired &= exceeds;
         }
-        return Evidence(fired, details.ToString());
+        return Evidence(fired, text);
     }
 }
 
@@ -238,7 +250,7 @@ internal sealed class ProcedureShareEvaluator : RuleEvaluator
         _yearsAbove = new int[_procedures.Length];
     }
 
-    public override RuleEvidence Evaluate(int school, SchoolInput input)
+    public override RuleEvidence Evaluate(int school, SchoolInput input, bool details = true)
     {
         var firstYear = Context.Year - _rule.Years + 1;
         var count = _procedures.Length;
@@ -268,15 +280,15 @@ internal sealed class ProcedureShareEvaluator : RuleEvaluator
         }
 
         var threshold = _rule.ThresholdPercent;
-        var details = new StringBuilder();
+        var text = details ? new StringBuilder() : null;
         var everyYear = true;
         for (var y = 0; y < _rule.Years; y++)
         {
-            if (details.Length > 0)
+            if (text is { Length: > 0 })
             {
-                details.Append("; ");
+                text.Append("; ");
             }
-            details.Append(CultureInfo.InvariantCulture, $"{firstYear + y}: ");
+            text?.Append(CultureInfo.InvariantCulture, $"{firstYear + y}: ");
             var above = 0;
             var any = false;
             for (var p = 0; p < count; p++)
@@ -284,13 +296,13 @@ internal sealed class ProcedureShareEvaluator : RuleEvaluator
                 var participants = _participants[(y * count) + p];
                 if (any)
                 {
-                    details.Append(", ");
+                    text?.Append(", ");
                 }
                 any = true;
-                details.Append(_procedures[p].Title).Append(' ');
+                text?.Append(_procedures[p].Title).Append(' ');
                 if (participants <= 0)
                 {
-                    details.Append(DomainText.Rule_NoResults);
+                    text?.Append(DomainText.Rule_NoResults);
                     continue;
                 }
                 var share = _sums[(y * count) + p] / participants;
@@ -300,9 +312,9 @@ internal sealed class ProcedureShareEvaluator : RuleEvaluator
                     above++;
                     _yearsAbove[p]++;
                 }
-                details.Append(Percent(share)).Append(' ').Append(_rule.Comparison.Sign(exceeds)).Append(' ').Append(Percent(threshold));
+                text?.Append(Percent(share)).Append(' ').Append(_rule.Comparison.Sign(exceeds)).Append(' ').Append(Percent(threshold));
             }
-            details.Append(string.Format(CultureInfo.InvariantCulture, DomainText.Rule_AboveOf, above, count));
+            text?.Append(string.Format(CultureInfo.InvariantCulture, DomainText.Rule_AboveOf, above, count));
             everyYear &= above >= _rule.MinProcedures;
         }
 
@@ -318,13 +330,13 @@ internal sealed class ProcedureShareEvaluator : RuleEvaluator
                 }
             }
             fired = steady.Count >= _rule.MinProcedures;
-            details.Append(DomainText.Rule_SteadyAbove).Append(steady.Count > 0 ? string.Join(", ", steady) : DomainText.Rule_NoProcedure);
+            text?.Append(DomainText.Rule_SteadyAbove).Append(steady.Count > 0 ? string.Join(", ", steady) : DomainText.Rule_NoProcedure);
         }
         else
         {
             fired = everyYear;
         }
-        return Evidence(fired, details.ToString());
+        return Evidence(fired, text);
     }
 }
 
@@ -332,29 +344,29 @@ internal sealed class ProcedureShareEvaluator : RuleEvaluator
 internal sealed class LowProfileShareEvaluator(LowProfileShare rule, EvaluationContext context)
     : RuleEvaluator(rule, RuleGroup.LowResults, context)
 {
-    public override RuleEvidence Evaluate(int school, SchoolInput input)
+    public override RuleEvidence Evaluate(int school, SchoolInput input, bool details = true)
     {
-        var details = new StringBuilder();
+        var text = details ? new StringBuilder() : null;
         var fired = true;
         var sign = rule.Comparison == LowComparison.AtMost ? ("≤", ">") : ("<", "≥");
         for (var year = Context.Year - rule.Years + 1; year <= Context.Year; year++)
         {
-            if (details.Length > 0)
+            if (text is { Length: > 0 })
             {
-                details.Append("; ");
+                text.Append("; ");
             }
             if (input.ProfileFor(year) is not { } profile)
             {
                 fired = false;
-                details.Append(string.Format(CultureInfo.InvariantCulture, DomainText.Rule_NoProfile, year));
+                text?.Append(string.Format(CultureInfo.InvariantCulture, DomainText.Rule_NoProfile, year));
                 continue;
             }
             var value = profile.Value(rule.Measure);
             var low = rule.IsLow(value, Tolerance);
             fired &= low;
-            details.Append(CultureInfo.InvariantCulture, $"{year}: {Percent(value)} {(low ? sign.Item1 : sign.Item2)} {Percent(rule.ThresholdPercent)}");
+            text?.Append(CultureInfo.InvariantCulture, $"{year}: {Percent(value)} {(low ? sign.Item1 : sign.Item2)} {Percent(rule.ThresholdPercent)}");
         }
-        return Evidence(fired, details.ToString());
+        return Evidence(fired, text);
     }
 }
 
@@ -363,14 +375,15 @@ internal sealed class SocialQuartileEvaluator(SocialIndexLowestQuartile rule, Ev
 {
     private readonly double _cut = CutOf(rule, context);
 
-    public override RuleEvidence Evaluate(int school, SchoolInput input)
+    public override RuleEvidence Evaluate(int school, SchoolInput input, bool details = true)
     {
         var value = Context.SocialIndex[school];
         if (!double.IsFinite(value) || !double.IsFinite(_cut))
         {
-            return Evidence(false, string.Format(CultureInfo.CurrentCulture, DomainText.Rule_NoSocialProfile, Context.Year));
+            return details ? Evidence(false, string.Format(CultureInfo.CurrentCulture, DomainText.Rule_NoSocialProfile, Context.Year)) : Bare(false);
         }
         var low = value < _cut;
+        if (!details) return Bare(low);
         var name = rule.Percentile == 25 ? "Q1" : $"P{rule.Percentile:0.#}";
         return Evidence(low, string.Format(CultureInfo.CurrentCulture, DomainText.Rule_SocialIndexEvidence, Context.Year, Number(value), (low ? "<" : "≥"), name, Number(_cut)));
     }
@@ -386,15 +399,16 @@ internal sealed class SocialQuartileEvaluator(SocialIndexLowestQuartile rule, Ev
 internal sealed class ResourceDeficitEvaluator(ResourceDeficit rule, EvaluationContext context)
     : RuleEvaluator(rule, RuleGroup.Disadvantaged, context)
 {
-    public override RuleEvidence Evaluate(int school, SchoolInput input)
+    public override RuleEvidence Evaluate(int school, SchoolInput input, bool details = true)
     {
         if (Context.Profiles[school] is not { } profile)
         {
-            return Evidence(false, string.Format(CultureInfo.CurrentCulture, DomainText.Rule_NoProfile, Context.Year));
+            return details ? Evidence(false, string.Format(CultureInfo.CurrentCulture, DomainText.Rule_NoProfile, Context.Year)) : Bare(false);
         }
         var staffing = (double)profile.StaffingPercent;
         var understaffed = staffing <= rule.MaxStaffingPercent + Tolerance;
         var vacancies = profile.Vacancies >= rule.MinVacancies;
+        if (!details) return Bare(understaffed || vacancies);
         return Evidence(
             understaffed || vacancies,
             string.Format(CultureInfo.CurrentCulture, DomainText.Rule_StaffingEvidence, Context.Year, Percent(staffing), (understaffed ? "≤" : ">"), Percent(rule.MaxStaffingPercent), profile.Vacancies, (vacancies ? "≥" : "<"), rule.MinVacancies));
@@ -404,17 +418,18 @@ internal sealed class ResourceDeficitEvaluator(ResourceDeficit rule, EvaluationC
 internal sealed class NegativeDynamicsEvaluator(NegativeDynamics rule, EvaluationContext context)
     : RuleEvaluator(rule, RuleGroup.Watch, context)
 {
-    public override RuleEvidence Evaluate(int school, SchoolInput input)
+    public override RuleEvidence Evaluate(int school, SchoolInput input, bool details = true)
     {
         var current = Context.ResultsIndex[^1][school];
         var previous = Context.ResultsIndex[^2][school];
         var year = Context.Year;
         if (!double.IsFinite(previous) || !double.IsFinite(current))
         {
-            return Evidence(false, string.Format(CultureInfo.CurrentCulture, DomainText.Rule_NoResultsIndexFor, (double.IsFinite(previous) ? year : year - 1)));
+            return details ? Evidence(false, string.Format(CultureInfo.CurrentCulture, DomainText.Rule_NoResultsIndexFor, (double.IsFinite(previous) ? year : year - 1))) : Bare(false);
         }
         var change = current - previous;
         var fired = -change >= rule.Drop - Tolerance;
+        if (!details) return Bare(fired);
         var sign = change >= 0 ? "+" : "−";
         return Evidence(
             fired,

@@ -159,7 +159,7 @@ public static class Sensitivity
         var points = new SensitivityPoint[values.Count];
         for (var i = 0; i < values.Count; i++)
         {
-            var result = IdentificationEngine.Compute(With(methodology, key, values[i]), year, schools);
+            var result = IdentificationEngine.Compute(With(methodology, key, values[i]), year, schools, evidenceFor: static _ => false); // counts only: no evidence text
             int listed = 0, low = 0, disadvantaged = 0, watch = 0;
             foreach (var school in result.Schools)
             {

@@ -59,13 +59,13 @@ public sealed class RunTrial(IDbContextFactory<AppDbContext> dbs, ICurrentScope 
         methodology.EnsureValid();
         var stamp = await EngineInputs.StampAsync(db, ct);
         var (inputs, cached) = await cache.LoadAsync(db, regionId, year, methodology, stamp, ct);
-        var loaded = watch.Elapsed;
-        var outcome = IdentificationEngine.Compute(methodology, year, inputs);
-        var computed = watch.Elapsed;
-
-        var (current, currentEntries) = await BaselineAsync(db, regionId, year, publishedOnly: false, ct);
-        var (previous, previousEntries) = await BaselineAsync(db, regionId, year - 1, publishedOnly: true, ct);
+        var (current, currentEntries, previous, previousEntries) = await BaselinesAsync(db, regionId, year, ct);
         var schools = await cache.NamesAsync(db, regionId, stamp, ct);
+        var loaded = watch.Elapsed;
+        // Evidence text only for the schools the trial shows: the listed ones and those of the two baselines.
+        var outcome = IdentificationEngine.Compute(methodology, year, inputs,
+            evidenceFor: id => currentEntries.ContainsKey(id) || previousEntries.ContainsKey(id));
+        var computed = watch.Elapsed;
 
         var kept = new List<TrialSchool>();
         foreach (var s in outcome.Schools)
@@ -94,7 +94,7 @@ public sealed class RunTrial(IDbContextFactory<AppDbContext> dbs, ICurrentScope 
             current is null ? null : currentEntries.Values.Select(e => CellTitle(e.Cell)),
             previous is null ? null : previousEntries.Values.Select(e => CellTitle(e.Cell)));
 
-        log.LogInformation("Trial {Year} for region {Region}: {Schools} schools, {Listed} listed; inputs {Load} ms ({Source}), compute {Compute} ms, compare {Compare} ms",
+        log.LogInformation("Trial {Year} for region {Region}: {Schools} schools, {Listed} listed; inputs and baselines {Load} ms ({Source}), compute {Compute} ms, compare {Compare} ms",
             year, regionId, outcome.Schools.Count, listed.Count, (int)loaded.TotalMilliseconds, cached ? "memory" : "database",
             (int)(computed - loaded).TotalMilliseconds, (int)(watch.Elapsed - computed).TotalMilliseconds);
         return new TrialOutcome(year, row.Id, row.Name, row.Version, row.Status == MethodologyStatus.Approved, outcome.Schools.Count, listed.Count,
@@ -109,19 +109,28 @@ public sealed class RunTrial(IDbContextFactory<AppDbContext> dbs, ICurrentScope 
     private sealed record BaselineEntry(string Status, MatrixCell? Cell);
 
     /// <summary>
-    /// The list a trial is compared with: for the year itself the newest version that is not superseded (a draft as well as a
-    /// published one); for last year only a published one. The schools it includes, with their statuses.
+    /// The lists a trial is compared with: for the year itself the newest version that is not superseded (a draft as well as a
+    /// published one); for last year only a published one. The schools each includes, with their statuses. Two queries in all.
     /// </summary>
-    private static async Task<(TrialBaseline?, Dictionary<Guid, BaselineEntry>)> BaselineAsync(AppDbContext db, Guid regionId, int year, bool publishedOnly, CancellationToken ct)
+    private static async Task<(TrialBaseline?, Dictionary<Guid, BaselineEntry>, TrialBaseline?, Dictionary<Guid, BaselineEntry>)> BaselinesAsync(
+        AppDbContext db, Guid regionId, int year, CancellationToken ct)
     {
-        var lists = db.Set<SupportList>().AsNoTracking().Where(l => l.RegionId == regionId && l.Year == year && l.Status != ListStatus.Superseded);
-        if (publishedOnly) lists = lists.Where(l => l.Status == ListStatus.Published);
-        var list = await lists.OrderByDescending(l => l.Version).FirstOrDefaultAsync(ct);
-        if (list is null) return (null, []);
-        var entries = await db.Set<SupportListEntry>().AsNoTracking().Where(e => e.ListId == list.Id && e.Included)
-            .Select(e => new { e.SchoolId, e.LowResults, e.Disadvantaged, e.Cell }).ToListAsync(ct);
-        var byId = entries.ToDictionary(e => e.SchoolId, e => new BaselineEntry(Titles.ListStatus(e.LowResults, e.Disadvantaged, true, false), e.Cell));
-        return (new TrialBaseline(list.Id, list.Year, list.Version, list.Status, byId.Count), byId);
+        var candidates = await db.Set<SupportList>().AsNoTracking()
+            .Where(l => l.RegionId == regionId && l.Status != ListStatus.Superseded
+                        && (l.Year == year || (l.Year == year - 1 && l.Status == ListStatus.Published)))
+            .Select(l => new { l.Id, l.Year, l.Version, l.Status })
+            .ToListAsync(ct);
+        var current = candidates.Where(l => l.Year == year).MaxBy(l => l.Version);
+        var previous = candidates.Where(l => l.Year == year - 1).MaxBy(l => l.Version);
+        var ids = new[] { current?.Id, previous?.Id }.OfType<Guid>().ToArray();
+        var entries = await db.Set<SupportListEntry>().AsNoTracking().Where(e => ids.Contains(e.ListId) && e.Included)
+            .Select(e => new { e.ListId, e.SchoolId, e.LowResults, e.Disadvantaged, e.Cell }).ToListAsync(ct);
+        Dictionary<Guid, BaselineEntry> Of(Guid? listId) => entries.Where(e => e.ListId == listId)
+            .ToDictionary(e => e.SchoolId, e => new BaselineEntry(Titles.ListStatus(e.LowResults, e.Disadvantaged, true, false), e.Cell));
+        var currentEntries = Of(current?.Id);
+        var previousEntries = Of(previous?.Id);
+        return (current is null ? null : new TrialBaseline(current.Id, current.Year, current.Version, current.Status, currentEntries.Count), currentEntries,
+            previous is null ? null : new TrialBaseline(previous.Id, previous.Year, previous.Version, previous.Status, previousEntries.Count), previousEntries);
     }
 
     private static List<BreakdownRow> Breakdown(IEnumerable<string> trial, IEnumerable<string>? current, IEnumerable<string>? previous)

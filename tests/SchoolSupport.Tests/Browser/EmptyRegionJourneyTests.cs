@@ -118,7 +118,17 @@ public sealed class EmptyRegionJourneyTests(EmptyPortalFixture portal) : IClassF
         var year = op.GetByLabel("Год перечня");
         await year.FillAsync(Year.ToString(CultureInfo.InvariantCulture));
         await year.PressAsync("Tab");
+        // The run recomputes the year's draft: it asks first, naming the year and the results it reads; «Отмена» starts nothing.
         await op.GetByRole(AriaRole.Button, new() { Name = "Запустить расчёт" }).ClickAsync();
+        var confirm = op.GetByRole(AriaRole.Dialog);
+        await confirm.GetByText($"Рассчитать перечень {Year} года?").WaitForAsync();
+        (await confirm.InnerTextAsync()).Should().Contain($"перечень на {Year}/{Year + 1} по результатам")
+            .And.Contain($"Проект перечня {Year} года будет рассчитан заново");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Отмена" }).ClickAsync();
+        await confirm.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+        (await op.GetByText(new Regex($@"Расчёт {Year} \(запустил")).CountAsync()).Should().Be(0, "a cancelled run starts nothing");
+        await op.GetByRole(AriaRole.Button, new() { Name = "Запустить расчёт" }).ClickAsync();
+        await op.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Рассчитать перечень" }).ClickAsync();
         await op.GetByText(new Regex($@"Расчёт {Year} \(запустил: Петрова Анна Сергеевна.*завершён")).WaitForAsync(new() { Timeout = 120_000 });
         await BrowserFixture.ScreenshotAsync(op, "empty-region-identification");
 
