@@ -28,18 +28,24 @@ public static class BulkCopy
                 ct.ThrowIfCancellationRequested();
                 written?.Invoke(count);
             }
-            writer.StartRow();
-            writer.Write(r.RegionId, NpgsqlDbType.Uuid);
-            writer.Write(r.SchoolId, NpgsqlDbType.Uuid);
-            writer.Write(r.Year, NpgsqlDbType.Integer);
-            writer.Write((int)r.Kind, NpgsqlDbType.Integer);
-            writer.Write(r.Grade, NpgsqlDbType.Integer);
-            writer.Write((int)r.Subject, NpgsqlDbType.Integer);
-            writer.Write(r.Participants, NpgsqlDbType.Integer);
-            writer.Write(r.MeanScore, NpgsqlDbType.Numeric);
-            writer.Write(r.BelowMinimumShare, NpgsqlDbType.Numeric);
-            writer.Write(r.FailShare, NpgsqlDbType.Numeric);
+            WriteRow(writer, r);
         }
         return await writer.CompleteAsync(ct);
+    }
+
+    /// <summary>One result row into a binary COPY in <see cref="ResultColumns"/> order (synchronous: into the importer's buffer).</summary>
+    internal static void WriteRow(NpgsqlBinaryImporter writer, AssessmentResult r)
+    {
+        writer.StartRow();
+        writer.Write(r.RegionId, NpgsqlDbType.Uuid);
+        writer.Write(r.SchoolId, NpgsqlDbType.Uuid);
+        writer.Write(r.Year, NpgsqlDbType.Integer);
+        writer.Write((int)r.Kind, NpgsqlDbType.Integer);
+        writer.Write(r.Grade, NpgsqlDbType.Integer);
+        writer.Write((int)r.Subject, NpgsqlDbType.Integer);
+        writer.Write(r.Participants, NpgsqlDbType.Integer);
+        writer.Write(r.MeanScore, NpgsqlDbType.Numeric);
+        writer.Write(r.BelowMinimumShare, NpgsqlDbType.Numeric);
+        writer.Write(r.FailShare, NpgsqlDbType.Numeric);
     }
 }

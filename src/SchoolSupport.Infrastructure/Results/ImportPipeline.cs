@@ -203,21 +203,7 @@ internal sealed class ImportPipeline(
                         $"COPY {(staged ? StagingTable : "assessment_results")} ({BulkCopy.ResultColumns}) FROM STDIN (FORMAT BINARY)", ct);
                 }
                 // Synchronous writes into the importer's buffer, as in BulkCopy: it blocks only when PostgreSQL is behind.
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    var r = batch.Rows[i];
-                    writer.StartRow();
-                    writer.Write(r.RegionId, NpgsqlDbType.Uuid);
-                    writer.Write(r.SchoolId, NpgsqlDbType.Uuid);
-                    writer.Write(r.Year, NpgsqlDbType.Integer);
-                    writer.Write((int)r.Kind, NpgsqlDbType.Integer);
-                    writer.Write(r.Grade, NpgsqlDbType.Integer);
-                    writer.Write((int)r.Subject, NpgsqlDbType.Integer);
-                    writer.Write(r.Participants, NpgsqlDbType.Integer);
-                    writer.Write(r.MeanScore, NpgsqlDbType.Numeric);
-                    writer.Write(r.BelowMinimumShare, NpgsqlDbType.Numeric);
-                    writer.Write(r.FailShare, NpgsqlDbType.Numeric);
-                }
+                for (var i = 0; i < batch.Count; i++) BulkCopy.WriteRow(writer, batch.Rows[i]);
                 rows += batch.Count;
                 stats.Written();
             }
