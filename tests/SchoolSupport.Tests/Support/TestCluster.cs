@@ -21,7 +21,9 @@ public static class TestCluster
         try
         {
             if (_cluster is not null) return _cluster;
-            var dir = Path.Combine(Path.GetTempPath(), "schoolsupport-tests", Guid.NewGuid().ToString("N")[..12]);
+            var root = Path.Combine(Path.GetTempPath(), "schoolsupport-tests");
+            RemoveStoppedClusters(root);
+            var dir = Path.Combine(root, Guid.NewGuid().ToString("N")[..12]);
             var cluster = await EmbeddedPostgres.StartAsync(dir);
             await cluster.CreateDatabaseAsync(Template);
             await using (var db = CreateContext(cluster.ConnectionString(Template), SystemScope.Instance))
@@ -40,6 +42,30 @@ public static class TestCluster
         finally
         {
             Gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// The test host is ended when the run is over, often before its exit handler has deleted the cluster, so every run left one
+    /// behind (2,000 of them filled this machine's disk). Folders of earlier runs whose server is no longer running and that are an
+    /// hour old are removed before a new cluster starts; a running cluster (another run, another checkout) keeps its postmaster.pid.
+    /// </summary>
+    private static void RemoveStoppedClusters(string root)
+    {
+        if (!Directory.Exists(root)) return;
+        foreach (var dir in Directory.EnumerateDirectories(root))
+        {
+            try
+            {
+                if (Directory.GetLastWriteTimeUtc(dir) > DateTime.UtcNow.AddHours(-1)) continue;
+                var pid = Path.Combine(dir, "postmaster.pid");
+                if (File.Exists(pid) && int.TryParse(File.ReadLines(pid).FirstOrDefault(), out var id) && Directory.Exists($"/proc/{id}")) continue;
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another run is using it or removing it: leave it.
+            }
         }
     }
 
