@@ -6,7 +6,8 @@ namespace SchoolSupport.Tests.Browser;
 
 /// <summary>
 /// Every page in every role's menu, at 1366×768 (and without horizontal scrolling at 1920×1080) on the demo: an h1, no horizontal scrolling, nothing from the browser
-/// console, no English MudBlazor default, and no axe-core violation of WCAG 2.0/2.1 A and AA (ГОСТ Р 52872-2019).
+/// console, no English MudBlazor default, and no axe-core violation of WCAG 2.0/2.1 A and AA (ГОСТ Р 52872-2019); the axe audit runs
+/// once per page in each class of two roles (see <see cref="CheckEveryPageOfTheMenuAsync"/>).
 /// </summary>
 public abstract class EveryPageCheck(BrowserFixture portal)
 {
