@@ -33,24 +33,43 @@ public sealed class ListQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSco
             .ToListAsync(ct);
     }
 
-    /// <summary>A list with the entries the user may see: regional roles all, others only their schools, and only once published.</summary>
-    public async Task<ListView?> GetAsync(Guid id, CancellationToken ct = default)
+    /// <summary>A list with the entries the user may see: regional roles all, others only their schools, and only once published.
+    /// The page asks <paramref name="allEvidence"/> false: it shows reasons only for listed schools and those with a decision, so the
+    /// evidence of the others (most of a region's schools, 1–2 KB each) is not read; <see cref="EntryAsync"/> reads one when asked.</summary>
+    public async Task<ListView?> GetAsync(Guid id, CancellationToken ct = default) => await GetAsync(id, allEvidence: true, ct);
+
+    public async Task<ListView?> GetAsync(Guid id, bool allEvidence, CancellationToken ct = default)
     {
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
         var list = await db.Set<SupportList>().AsNoTracking().Include(l => l.History.OrderBy(h => h.At)).FirstOrDefaultAsync(l => l.Id == id, ct);
         if (list is null) return null;
         if (!list.CanSee(scope)) return null;
-        var schools = db.Schools.VisibleTo(scope, db);
-        var entries = await db.Set<SupportListEntry>().AsNoTracking().Where(e => e.ListId == id)
-            .Join(schools, e => e.SchoolId, s => s.Id, (e, s) => new EntryRow(e.SchoolId, s.Code, s.ShortName, s.Municipality!.Name,
-                e.ResultsIndex, e.Band, e.SocialIndex, e.Cell, e.LowResults, e.Disadvantaged, e.Watch, e.SecondConsecutiveYear, e.Exited,
-                e.Computed, e.Included, e.Decision, e.Justification, e.EvidenceJson, e.NewFormat, e.FormatResponsible, e.FormatReason))
-            .ToListAsync(ct);
+        var entries = await Entries(db, scope, id, allEvidence).ToListAsync(ct);
         entries = [.. entries.OrderByDescending(e => e.Included).ThenBy(e => e.ResultsIndex)];
         var methodology = await db.Set<MethodologyVersion>().AsNoTracking().FirstAsync(m => m.Id == list.MethodologyId, ct);
         return new ListView(list, entries, methodology.Name, methodology.Version);
     }
+
+    /// <summary>One entry of a list with its whole evidence (the page's evidence dialog), or null when the user may not see it.</summary>
+    public async Task<EntryRow?> EntryAsync(Guid listId, Guid schoolId, CancellationToken ct = default)
+    {
+        var scope = current.Require();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var list = await db.Set<SupportList>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == listId, ct);
+        if (list is null || !list.CanSee(scope)) return null;
+        return await Entries(db, scope, listId, allEvidence: true, schoolId).FirstOrDefaultAsync(ct);
+    }
+
+    private const string NoEvidence = "{}";
+
+    private static IQueryable<EntryRow> Entries(AppDbContext db, UserScope scope, Guid listId, bool allEvidence, Guid? schoolId = null) =>
+        db.Set<SupportListEntry>().AsNoTracking().Where(e => e.ListId == listId && (schoolId == null || e.SchoolId == schoolId))
+            .Join(db.Schools.VisibleTo(scope, db), e => e.SchoolId, s => s.Id, (e, s) => new EntryRow(e.SchoolId, s.Code, s.ShortName, s.Municipality!.Name,
+                e.ResultsIndex, e.Band, e.SocialIndex, e.Cell, e.LowResults, e.Disadvantaged, e.Watch, e.SecondConsecutiveYear, e.Exited,
+                e.Computed, e.Included, e.Decision, e.Justification,
+                allEvidence || e.Included || e.Decision != ManualDecision.None ? e.EvidenceJson : NoEvidence,
+                e.NewFormat, e.FormatResponsible, e.FormatReason));
 
     /// <summary>Listed schools by year, the reduction against the previous year and schools listed two years or more.</summary>
     public async Task<IReadOnlyList<YearFigures>> YearOverYearAsync(CancellationToken ct = default)

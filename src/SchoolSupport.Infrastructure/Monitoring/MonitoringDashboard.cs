@@ -29,14 +29,31 @@ public sealed record SchoolFigures(Guid SchoolId, string School, Guid Municipali
 public sealed record ResultPoint(int Year, AssessmentKind Kind, Subject Subject, decimal MeanScore, decimal BelowMinimumShare, int Participants);
 
 /// <summary>The figures of the monitoring dashboards, each counted within the user's scope.</summary>
-public sealed class MonitoringDashboard(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
+public sealed class MonitoringDashboard(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock, MonitoringIndicators indicators)
 {
+    /// <summary>The ministry's page: the region's table and the indicators of <paramref name="indicatorYear"/>, the figures counted once
+    /// when both are of the same year (they were counted twice per request before).</summary>
+    public async Task<(RegionDashboard Region, IReadOnlyList<IndicatorRow> Indicators)> RegionWithIndicatorsAsync(int indicatorYear, CancellationToken ct = default)
+    {
+        var scope = current.RequireRole(MonitoringIndicators.Readers);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var year = await IndicatorFigures.DefaultYearAsync(db, clock.Today(), ct);
+        var basis = await IndicatorFigures.LoadAsync(db, scope, year, null, clock.Today(), ct);
+        var indicatorBasis = indicatorYear == year ? basis : await IndicatorFigures.LoadAsync(db, scope, indicatorYear, null, clock.Today(), ct);
+        return (await RegionOfAsync(db, basis, ct), await indicators.RowsAsync(db, indicatorBasis, indicatorYear, ct));
+    }
+
     /// <summary>The ministry's view: every municipality of the region, and the size of the published list by year (figures of <see cref="IndicatorFigures"/>).</summary>
     public async Task<RegionDashboard> RegionAsync(int? year = null, CancellationToken ct = default)
     {
         var scope = current.RequireRole(MonitoringIndicators.Readers);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var basis = await IndicatorFigures.LoadAsync(db, scope, year ?? await IndicatorFigures.DefaultYearAsync(db, clock.Today(), ct), null, clock.Today(), ct);
+        return await RegionOfAsync(db, basis, ct);
+    }
+
+    private async Task<RegionDashboard> RegionOfAsync(AppDbContext db, IndicatorBasis basis, CancellationToken ct)
+    {
         var rows = basis.Municipalities.Select(m => new MunicipalityFigures(m.MunicipalityId, m.Municipality, m.ListedSchools, m.WithProgramme,
             m.ApprovedRoadmap, m.OverduePlanItems, m.OpenTasks, m.OverdueTasks)).ToList();
         return new RegionDashboard(basis.Covered.Basis, rows, await ListTrendAsync(db, null, ct));

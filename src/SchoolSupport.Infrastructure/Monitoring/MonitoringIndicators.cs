@@ -39,10 +39,16 @@ public sealed class MonitoringIndicators(IDbContextFactory<AppDbContext> dbs, IC
         var scope = current.RequireRole(DashboardReaders);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var basis = await IndicatorFigures.LoadAsync(db, scope, year, municipalityId, clock.Today(), ct);
+        return (await RowsAsync(db, basis, year, ct), basis);
+    }
+
+    /// <summary>The indicator rows of a basis already counted (the ministry's dashboard counts it once for its table and its indicators).</summary>
+    internal async Task<IReadOnlyList<IndicatorRow>> RowsAsync(AppDbContext db, IndicatorBasis basis, int year, CancellationToken ct)
+    {
         var targets = await db.Set<IndicatorTarget>().AsNoTracking().Where(t => t.Year == year).ToDictionaryAsync(t => t.Code, t => t.Target, ct);
         var entered = await db.Set<IndicatorValue>().AsNoTracking().Where(v => v.Year == year).ToDictionaryAsync(v => v.Code, ct);
         var asOf = clock.Today();
-        var rows = TargetIndicator.All.Select(d =>
+        return TargetIndicator.All.Select(d =>
         {
             var target = targets.TryGetValue(d.Code, out var t) ? t
                 : d.Code == IndicatorCode.Agreements ? supportTargets.AgreementsPerYear : d.DefaultTarget;
@@ -55,7 +61,6 @@ public sealed class MonitoringIndicators(IDbContextFactory<AppDbContext> dbs, IC
                 ? new IndicatorRow(d, v.Value, target, v.Source, v.AsOf, v.EnteredBy)
                 : new IndicatorRow(d, null, target, basis.MunicipalityId is null ? "значение не внесено" : "вносится по региону в целом", null, "");
         }).ToList();
-        return (rows, basis);
     }
 
     public async Task SetTargetAsync(int year, IndicatorCode code, decimal target, CancellationToken ct = default)

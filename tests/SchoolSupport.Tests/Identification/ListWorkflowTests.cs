@@ -87,6 +87,14 @@ public sealed class ListWorkflowTests(PortalFixture portal) : IClassFixture<Port
         view.Entries.Single(e => e.SchoolId == World.SchoolA1.Id).LowResults.Should().BeTrue();
         view.Entries.Should().NotContain(e => e.SchoolId == World.SchoolB1.Id);
 
+        // The list page reads the evidence of listed schools only; one entry's whole evidence is read when its dialog opens.
+        var onPage = await As<ListQueries>(Roles.Operator).GetAsync(id, allEvidence: false);
+        onPage!.Entries.Single(e => e.SchoolId == World.SchoolA1Second.Id).EvidenceJson.Should().Be("{}");
+        ListExports.EvidenceOf(onPage.Entries.Single(e => e.SchoolId == World.SchoolA1.Id)).Should().Contain(r => r.Fired);
+        ListExports.EvidenceOf((await As<ListQueries>(Roles.Operator).EntryAsync(id, World.SchoolA1Second.Id))!).Should().NotBeEmpty();
+        (await As<ListQueries>(Roles.Operator, "b").EntryAsync(id, World.SchoolA1Second.Id)).Should().BeNull("region B's operator");
+        (await As<ListQueries>(Roles.School).EntryAsync(id, World.SchoolA1.Id)).Should().BeNull("a draft is not shown to schools");
+
         var list = await ListAsync(id);
         await As<StartListReview>(Roles.Operator).StartReviewAsync(id, list.RowVersion);
         list = await ListAsync(id);
@@ -134,6 +142,8 @@ public sealed class ListWorkflowTests(PortalFixture portal) : IClassFixture<Port
         (await As<ListQueries>(Roles.Municipal, "a2").GetAsync(id))!.Entries.Should().OnlyContain(e => e.SchoolId == World.SchoolA2.Id);
         (await As<ListQueries>(Roles.School).GetAsync(id))!.Entries.Should().ContainSingle().Which.SchoolId.Should().Be(World.SchoolA1.Id);
         (await As<ListQueries>(Roles.Operator, "b").GetAsync(id)).Should().BeNull();
+        (await As<ListQueries>(Roles.School).EntryAsync(id, World.SchoolA1Second.Id)).Should().BeNull("another school's entry");
+        (await As<ListQueries>(Roles.School).EntryAsync(id, World.SchoolA1.Id)).Should().NotBeNull();
 
         // The PDF for the order carries the Cyrillic names and the order number.
         var pdf = await As<ListExports>(Roles.Ministry).PdfAsync(id);
