@@ -64,9 +64,9 @@ internal static class CircuitBenchmark
         await login.CloseAsync();
 
         Console.WriteLine($"circuits: load average {LoadAverage()}");
-        var home = await SeriesAsync(context, "/", "static", 100, 25, TimeSpan.FromMinutes(4));
+        var home = await SeriesAsync(context, "/", "static", interactivePages, Math.Max(25, interactivePages / 8), TimeSpan.FromMinutes(6));
         var homeSockets = Interlocked.Exchange(ref sockets, 0);
-        var registry = await SeriesAsync(context, "/schools", "static", 100, 25, TimeSpan.FromMinutes(4));
+        var registry = await SeriesAsync(context, "/schools", "static", interactivePages, Math.Max(25, interactivePages / 8), TimeSpan.FromMinutes(6));
         var registrySockets = Interlocked.Exchange(ref sockets, 0);
         var list = await SeriesAsync(context, $"/lists/{listId}", "up", interactivePages, Math.Max(25, interactivePages / 10), TimeSpan.FromMinutes(12));
         var listSockets = Interlocked.Exchange(ref sockets, 0);

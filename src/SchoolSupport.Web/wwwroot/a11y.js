@@ -42,10 +42,25 @@ document.addEventListener('click', event => {
 
 // Called once when a circuit starts (FocusTitleOnStart.razor): the page's title takes the focus if it fell to <body>.
 window.a11yFocusTitle = () => {
-    const active = document.activeElement;
-    if (active && active !== document.body) return;
-    const title = document.querySelector('h1');
-    if (!(title instanceof HTMLElement)) return;
-    if (!title.hasAttribute('tabindex')) title.setAttribute('tabindex', '-1');
-    title.focus();
+    const focusTitle = () => {
+        const active = document.activeElement;
+        if (active && active !== document.body) return;
+        const title = document.querySelector('h1');
+        if (!(title instanceof HTMLElement)) return;
+        if (!title.hasAttribute('tabindex')) title.setAttribute('tabindex', '-1');
+        title.focus();
+    };
+    focusTitle();
+    // A page that loads its data in the circuit replaces its «Загрузка…» title by the real one: the focus, on the removed title,
+    // falls to <body>. The new title takes it, until the user presses a key or the mouse, or for ten seconds.
+    const observer = new MutationObserver(focusTitle);
+    observer.observe(document.body, { childList: true, subtree: true });
+    const stop = () => {
+        observer.disconnect();
+        document.removeEventListener('keydown', stop, true);
+        document.removeEventListener('mousedown', stop, true);
+    };
+    document.addEventListener('keydown', stop, true);
+    document.addEventListener('mousedown', stop, true);
+    setTimeout(stop, 10000);
 };
