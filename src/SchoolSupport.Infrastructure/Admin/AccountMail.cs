@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Identity;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Admin;
 
@@ -33,34 +34,15 @@ public sealed class AccountMail(UserManager<AppUser> users, IEmailSender email, 
     {
         var link = await LinkAsync(user, AccountLinkTokens.Invitation);
         var days = options.InvitationDays.ToString(CultureInfo.GetCultureInfo("ru-RU"));
-        await email.SendAsync(user.Email!, "Приглашение в портал поддержки школ",
-            $"""
-            Здравствуйте, {user.FullName}!
-
-            {invitedBy} приглашает вас в портал поддержки школ.
-            Чтобы задать свой пароль, откройте ссылку (она действует {days} дн. и только один раз):
-
-            {link}
-
-            Для входа используйте этот адрес электронной почты: {user.Email}.
-            Если вы не ждали этого письма, просто удалите его.
-            """, ct);
+        await email.SendAsync(user.Email!, InfraText.Mail_InvitationSubject,
+            InfraFormat.Of(InfraText.Mail_InvitationBody, user.FullName, invitedBy, days, link, user.Email), ct);
         return link;
     }
 
     public async Task SendResetAsync(AppUser user, CancellationToken ct)
     {
         var link = await LinkAsync(user, AccountLinkTokens.Reset);
-        await email.SendAsync(user.Email!, "Восстановление пароля в портале поддержки школ",
-            $"""
-            Здравствуйте, {user.FullName}!
-
-            Кто-то (возможно, вы) попросил восстановить пароль к порталу поддержки школ.
-            Чтобы задать новый пароль, откройте ссылку (она действует {options.ResetHours} ч. и только один раз):
-
-            {link}
-
-            Если вы не просили восстановить пароль, просто удалите это письмо: пароль останется прежним.
-            """, ct);
+        await email.SendAsync(user.Email!, InfraText.Mail_ResetSubject,
+            InfraFormat.Of(InfraText.Mail_ResetBody, user.FullName, options.ResetHours, link), ct);
     }
 }

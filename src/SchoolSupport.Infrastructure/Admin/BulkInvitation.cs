@@ -6,6 +6,7 @@ using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Identity;
 using SchoolSupport.Infrastructure.Results;
 using SchoolSupport.Infrastructure.Structure;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Admin;
 
@@ -29,32 +30,32 @@ public sealed record InvitationOutcome(int Invited, int MentorAssignments);
 public sealed class BulkInvitation(AppDbContext db, InviteUser invite, ICurrentScope current, TimeProvider clock, ImportLimits limits)
 {
     public const string EmailColumn = "E-mail";
-    public const string NameColumn = "ФИО";
-    public const string RoleColumn = "Роль";
-    public const string MunicipalityColumn = "Код муниципалитета";
-    public const string SchoolColumn = "Код школы";
-    public const string MentorSchoolsColumn = "Коды школ наставника";
-    public const string Title = "Приглашения пользователей";
+    public static string NameColumn => InfraText.BulkInvite_ColumnName;
+    public static string RoleColumn => InfraText.Common_Role;
+    public static string MunicipalityColumn => InfraText.Common_MunicipalityCode;
+    public static string SchoolColumn => InfraText.BulkInvite_ColumnSchool;
+    public static string MentorSchoolsColumn => InfraText.BulkInvite_ColumnMentorSchools;
+    public static string Title => InfraText.BulkInvite_Title;
     /// <summary>One file invites at most this many people: every invitation is a mail sent while the administrator waits.</summary>
     public const int MaxRows = 1000;
-    public const string MentorResponsibilities = "Сопровождение школы (назначено при приглашении из файла).";
+    public static string MentorResponsibilities => InfraText.BulkInvite_MentorResponsibilities;
 
     public static IReadOnlyList<string> Columns { get; } = [EmailColumn, NameColumn, RoleColumn, MunicipalityColumn, SchoolColumn, MentorSchoolsColumn];
 
     public static void WriteTemplate(bool csv, Stream output, Func<string, string> roleTitle) =>
         SmallTable.Write(Columns,
         [
-            ["ivanova@example.ru", "Иванова Мария Петровна", roleTitle(Roles.Municipal), "MO-01", "", ""],
-            ["petrov@example.ru", "Петров Иван Сергеевич", roleTitle(Roles.School), "", "SCH-001", ""],
-            ["sidorova@example.ru", "Сидорова Анна Викторовна", roleTitle(Roles.Mentor), "", "", "SCH-001;SCH-002"],
-            ["orlov@example.ru", "Орлов Пётр Андреевич", roleTitle(Roles.Operator), "", "", ""],
+            ["ivanova@example.ru", InfraText.BulkInvite_ExampleName1, roleTitle(Roles.Municipal), "MO-01", "", ""],
+            ["petrov@example.ru", InfraText.BulkInvite_ExampleName2, roleTitle(Roles.School), "", "SCH-001", ""],
+            ["sidorova@example.ru", InfraText.BulkInvite_ExampleName3, roleTitle(Roles.Mentor), "", "", "SCH-001;SCH-002"],
+            ["orlov@example.ru", InfraText.BulkInvite_ExampleName4, roleTitle(Roles.Operator), "", "", ""],
         ], csv, output, Title);
 
     public async Task<InvitationPreview> PrepareAsync(Stream content, string fileName, Func<string, string> roleTitle, CancellationToken ct = default)
     {
         var admin = current.RequireRole(Roles.Admin);
         var table = SmallTable.Read(content, fileName, limits, Columns, Title);
-        if (table.Count > MaxRows) throw new BadFileException($"В файле {table.Count} строк: за один раз можно пригласить не больше {MaxRows} человек. Разделите файл на части.");
+        if (table.Count > MaxRows) throw new BadFileException(InfraFormat.Of(InfraText.BulkInvite_TooManyRows, table.Count, MaxRows));
         var roles = Roles.All.SelectMany(r => new[] { (Key: Normalize(roleTitle(r)), Role: r), (Key: Normalize(r), Role: r) })
             .DistinctBy(x => x.Key).ToDictionary(x => x.Key, x => x.Role);
         var municipalities = await db.Municipalities.IgnoreQueryFilters().AsNoTracking()
@@ -74,55 +75,55 @@ public sealed class BulkInvitation(AppDbContext db, InviteUser invite, ICurrentS
             var before = errors.Count;
             void Error(string message) => errors.Add(new ImportError(row, message));
 
-            if (email.Length == 0) Error("Не указана электронная почта.");
-            else if (!InviteUser.IsEmail(email)) Error($"«{Echo(email)}» — некорректный адрес электронной почты.");
-            else if (seen.TryGetValue(email, out var first)) Error($"Почта {email} повторяется в файле (впервые в строке {first}).");
-            else if (existing.Contains(email.ToUpperInvariant())) Error($"Пользователь с почтой {email} уже есть.");
+            if (email.Length == 0) Error(InfraText.BulkInvite_EmailMissing);
+            else if (!InviteUser.IsEmail(email)) Error(InfraFormat.Of(InfraText.BulkInvite_EmailInvalid, Echo(email)));
+            else if (seen.TryGetValue(email, out var first)) Error(InfraFormat.Of(InfraText.BulkInvite_EmailRepeated, email, first));
+            else if (existing.Contains(email.ToUpperInvariant())) Error(InfraFormat.Of(InfraText.User_EmailTaken, email));
             if (email.Length > 0) seen.TryAdd(email, row);
-            if (name.Length == 0) Error("Не указано ФИО.");
-            else if (name.Length > 200) Error("ФИО длиннее 200 символов.");
+            if (name.Length == 0) Error(InfraText.BulkInvite_NameMissing);
+            else if (name.Length > 200) Error(InfraText.BulkInvite_NameTooLong);
 
             string? role = null;
-            if (roleText.Length == 0) Error("Не указана роль.");
+            if (roleText.Length == 0) Error(InfraText.BulkInvite_RoleMissing);
             else if (!roles.TryGetValue(Normalize(roleText), out role))
-                Error($"Неизвестная роль «{Echo(roleText)}». Допустимые роли: {string.Join(", ", Roles.All.Select(r => $"«{roleTitle(r)}»"))}.");
+                Error(InfraFormat.Of(InfraText.BulkInvite_UnknownRole, Echo(roleText), string.Join(", ", Roles.All.Select(r => $"«{roleTitle(r)}»"))));
 
             Guid? municipalityId = null, schoolId = null;
             var mentorSchools = new List<Guid>();
             if (role == Roles.Municipal)
             {
-                if (municipalityCode.Length == 0) Error($"Для роли «{roleTitle(role)}» укажите код муниципалитета.");
+                if (municipalityCode.Length == 0) Error(InfraFormat.Of(InfraText.BulkInvite_MunicipalityRequired, roleTitle(role)));
                 else
                 {
                     var own = municipalities.FirstOrDefault(m => m.RegionId == admin.RegionId && string.Equals(m.Code, municipalityCode, StringComparison.OrdinalIgnoreCase));
-                    if (own is not null && !own.IsActive) Error($"Муниципалитет «{own.Name}» не действует.");
+                    if (own is not null && !own.IsActive) Error(InfraFormat.Of(InfraText.Common_MunicipalityInactive, own.Name));
                     else if (own is not null) municipalityId = own.Id;
                     else if (municipalities.Any(m => string.Equals(m.Code, municipalityCode, StringComparison.OrdinalIgnoreCase)))
-                        Error($"Муниципалитет с кодом «{Echo(municipalityCode)}» относится к другому региону.");
-                    else Error($"Муниципалитет с кодом «{Echo(municipalityCode)}» не найден.");
+                        Error(InfraFormat.Of(InfraText.BulkInvite_MunicipalityOtherRegion, Echo(municipalityCode)));
+                    else Error(InfraFormat.Of(InfraText.BulkInvite_MunicipalityNotFound, Echo(municipalityCode)));
                 }
             }
             else if (municipalityCode.Length > 0 && role is not null)
-                Error($"Код муниципалитета указывается только для роли «{roleTitle(Roles.Municipal)}».");
+                Error(InfraFormat.Of(InfraText.BulkInvite_MunicipalityOnlyFor, roleTitle(Roles.Municipal)));
 
             Guid? School(string code)
             {
                 var own = schools.FirstOrDefault(s => s.RegionId == admin.RegionId && string.Equals(s.Code, code, StringComparison.OrdinalIgnoreCase));
-                if (own is not null && own.ClosedOn is not null) Error($"Школа «{own.ShortName}» (код {own.Code}) закрыта.");
+                if (own is not null && own.ClosedOn is not null) Error(InfraFormat.Of(InfraText.BulkInvite_SchoolClosed, own.ShortName, own.Code));
                 else if (own is not null) return own.Id;
                 else if (schools.Any(s => string.Equals(s.Code, code, StringComparison.OrdinalIgnoreCase)))
-                    Error($"Школа с кодом «{Echo(code)}» относится к другому региону.");
-                else Error($"Школа с кодом «{Echo(code)}» не найдена.");
+                    Error(InfraFormat.Of(InfraText.BulkInvite_SchoolOtherRegion, Echo(code)));
+                else Error(InfraFormat.Of(InfraText.BulkInvite_SchoolNotFound, Echo(code)));
                 return null;
             }
 
             if (role == Roles.School)
             {
-                if (schoolCode.Length == 0) Error($"Для роли «{roleTitle(role)}» укажите код школы.");
+                if (schoolCode.Length == 0) Error(InfraFormat.Of(InfraText.BulkInvite_SchoolRequired, roleTitle(role)));
                 else schoolId = School(schoolCode);
             }
             else if (schoolCode.Length > 0 && role is not null)
-                Error($"Код школы указывается только для роли «{roleTitle(Roles.School)}».");
+                Error(InfraFormat.Of(InfraText.BulkInvite_SchoolOnlyFor, roleTitle(Roles.School)));
 
             if (role == Roles.Mentor)
             {
@@ -132,19 +133,19 @@ public sealed class BulkInvitation(AppDbContext db, InviteUser invite, ICurrentS
                 }
             }
             else if (mentorCodes.Length > 0 && role is not null)
-                Error($"Коды школ наставника указываются только для роли «{roleTitle(Roles.Mentor)}».");
+                Error(InfraFormat.Of(InfraText.BulkInvite_MentorSchoolsOnlyFor, roleTitle(Roles.Mentor)));
 
             if (errors.Count == before) rows.Add(new InvitationRow(row, email, name, role!, municipalityId, schoolId, mentorSchools));
         }
-        if (table.Count == 0) errors.Add(new ImportError(0, "В файле нет строк с данными."));
+        if (table.Count == 0) errors.Add(new ImportError(0, InfraText.Import_NoRows));
         return new InvitationPreview(admin.RegionId, fileName, rows, errors);
     }
 
     public async Task<InvitationOutcome> CommitAsync(InvitationPreview preview, CancellationToken ct = default)
     {
         var admin = current.RequireRole(Roles.Admin);
-        if (preview.RegionId != admin.RegionId) throw new ScopeException("Файл проверен в другом регионе.");
-        if (!preview.CanCommit) throw new DomainException("В файле есть ошибки: исправьте их и загрузите файл снова.");
+        if (preview.RegionId != admin.RegionId) throw new ScopeException(InfraText.BulkInvite_OtherRegion);
+        if (!preview.CanCommit) throw new DomainException(InfraText.Import_ErrorsFixAndReupload);
         var today = clock.Today();
         var yearEnd = SchoolYears.StartOf(SchoolYears.Of(today) + 1).AddDays(-1);
         var strategy = db.Database.CreateExecutionStrategy();
@@ -163,7 +164,7 @@ public sealed class BulkInvitation(AppDbContext db, InviteUser invite, ICurrentS
                 }
                 catch (DomainException e)
                 {
-                    throw new DomainException(e.Messages.Select(m => $"Строка {r.Row}: {m}"));
+                    throw new DomainException(e.Messages.Select(m => InfraFormat.Of(InfraText.Import_RowError, r.Row, m)));
                 }
                 accounts.Add(user);
                 foreach (var schoolId in r.MentorSchoolIds)
@@ -178,7 +179,7 @@ public sealed class BulkInvitation(AppDbContext db, InviteUser invite, ICurrentS
                 }
             }
             db.Record(admin, "import.invitations", "import", preview.FileName,
-                $"{preview.FileName}: приглашено {accounts.Count}, назначений наставников {count}", clock);
+                InfraFormat.Of(InfraText.BulkInvite_Summary, preview.FileName, accounts.Count, count), clock);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return (accounts, count);
@@ -189,7 +190,7 @@ public sealed class BulkInvitation(AppDbContext db, InviteUser invite, ICurrentS
     }
 
     private static string Normalize(string text) =>
-        string.Join(' ', text.Replace('\u00A0', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant().Replace("ё", "е", StringComparison.Ordinal);
+        string.Join(' ', text.Replace('\u00A0', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant().Replace('\u0451', '\u0435');
 
     private static string Echo(string text) => text.Length > ImportLimits.EchoChars ? text[..ImportLimits.EchoChars] + "…" : text;
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Identity;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Admin;
 
@@ -13,21 +14,21 @@ public sealed class ChangeUserAccess(AppDbContext db, UserManager<AppUser> users
     public async Task DeactivateAsync(Guid userId, CancellationToken ct = default)
     {
         var (admin, user) = await FindAsync(userId, ct);
-        if (user.Id == admin.UserId) throw new DomainException("Нельзя отключить собственную учётную запись.");
-        if (user.DeactivatedAt is not null) throw new DomainException($"Учётная запись {user.FullName} уже отключена.");
+        if (user.Id == admin.UserId) throw new DomainException(InfraText.User_CannotDisableSelf);
+        if (user.DeactivatedAt is not null) throw new DomainException(InfraFormat.Of(InfraText.User_AlreadyDisabled, user.FullName));
         user.DeactivatedAt = clock.GetUtcNow();
         await users.UpdateSecurityStampAsync(user);
-        db.Record(admin, "user.deactivate", "user", user.Id, $"{user.FullName}: учётная запись отключена", clock);
+        db.Record(admin, "user.deactivate", "user", user.Id, InfraFormat.Of(InfraText.User_Disabled, user.FullName), clock);
         await db.SaveChangesAsync(ct);
     }
 
     public async Task ReactivateAsync(Guid userId, CancellationToken ct = default)
     {
         var (admin, user) = await FindAsync(userId, ct);
-        if (user.DeactivatedAt is null) throw new DomainException($"Учётная запись {user.FullName} не отключена.");
+        if (user.DeactivatedAt is null) throw new DomainException(InfraFormat.Of(InfraText.User_NotDisabled, user.FullName));
         user.DeactivatedAt = null;
         await users.UpdateAsync(user);
-        db.Record(admin, "user.reactivate", "user", user.Id, $"{user.FullName}: учётная запись снова включена", clock);
+        db.Record(admin, "user.reactivate", "user", user.Id, InfraFormat.Of(InfraText.User_Enabled, user.FullName), clock);
         await db.SaveChangesAsync(ct);
     }
 
@@ -35,11 +36,11 @@ public sealed class ChangeUserAccess(AppDbContext db, UserManager<AppUser> users
     public async Task UnlockAsync(Guid userId, CancellationToken ct = default)
     {
         var (admin, user) = await FindAsync(userId, ct);
-        if (!(user.LockoutEnd > clock.GetUtcNow())) throw new DomainException($"Учётная запись {user.FullName} не заблокирована.");
+        if (!(user.LockoutEnd > clock.GetUtcNow())) throw new DomainException(InfraFormat.Of(InfraText.User_NotLockedOut, user.FullName));
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;
         await users.UpdateAsync(user);
-        db.Record(admin, "user.unlock", "user", user.Id, $"{user.FullName}: блокировка снята", clock);
+        db.Record(admin, "user.unlock", "user", user.Id, InfraFormat.Of(InfraText.User_LockoutCleared, user.FullName), clock);
         await db.SaveChangesAsync(ct);
     }
 
@@ -47,7 +48,7 @@ public sealed class ChangeUserAccess(AppDbContext db, UserManager<AppUser> users
     {
         var admin = current.RequireRole(Roles.Admin);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId && u.RegionId == admin.RegionId, ct)
-            ?? throw new ScopeException("Пользователь не найден в вашем регионе.");
+            ?? throw new ScopeException(InfraText.User_NotFoundInRegion);
         return (admin, user);
     }
 }

@@ -4,6 +4,7 @@ using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Schools;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Identity;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Admin;
 
@@ -21,10 +22,10 @@ public sealed class CreateFirstAdmin(AppDbContext db, SystemDb systemDb, UserMan
     public async Task<Uri> RunAsync(FirstAdmin request, CancellationToken ct = default)
     {
         var email = (request.Email ?? "").Trim();
-        if (!InviteUser.IsEmail(email)) throw new DomainException($"«{email}» — не адрес электронной почты.");
+        if (!InviteUser.IsEmail(email)) throw new DomainException(InfraFormat.Of(InfraText.Admin_NotAnEmail, email));
         if (await users.FindByEmailAsync(email) is not null)
-            throw new DomainException($"Учётная запись {email} уже есть; команда ничего не изменила. Забытый пароль восстанавливается ссылкой «Забыли пароль?» на странице входа.");
-        var name = string.IsNullOrWhiteSpace(request.FullName) ? "Администратор портала" : request.FullName.Trim();
+            throw new DomainException(InfraFormat.Of(InfraText.Admin_AccountExists, email));
+        var name = string.IsNullOrWhiteSpace(request.FullName) ? InfraText.Admin_PortalAdministrator : request.FullName.Trim();
         // Without --region the first account is the platform administrator, who creates regions and invites their administrators.
         var invitation = string.IsNullOrWhiteSpace(request.RegionCode)
             ? new Invitation(email, name, Roles.PlatformAdmin, Guid.Empty)
@@ -41,7 +42,7 @@ public sealed class CreateFirstAdmin(AppDbContext db, SystemDb systemDb, UserMan
         {
             if (await db.Regions.FirstOrDefaultAsync(r => r.Code == code, ct) is { } found) return found;
             if (string.IsNullOrWhiteSpace(request.RegionName))
-                throw new DomainException($"Региона с кодом {code} нет. Чтобы создать его, добавьте --region-name \"<название>\".");
+                throw new DomainException(InfraFormat.Of(InfraText.Admin_RegionMissing, code));
             var region = new Region { Id = Guid.NewGuid(), Code = code, Name = request.RegionName.Trim(), AuthorityName = request.RegionName.Trim() };
             // Regions are written by the platform administrator only; the command, run by whoever installs the portal, acts as the system.
             await using var system = systemDb.Create();
@@ -53,8 +54,8 @@ public sealed class CreateFirstAdmin(AppDbContext db, SystemDb systemDb, UserMan
         return regions.Count switch
         {
             1 => regions[0],
-            0 => throw new DomainException("В базе нет ни одного региона: укажите --region <код> --region-name \"<название>\", и регион будет создан."),
-            _ => throw new DomainException($"В базе несколько регионов ({string.Join(", ", regions.Select(r => r.Code))}…): укажите --region <код>."),
+            0 => throw new DomainException(InfraText.Admin_NoRegions),
+            _ => throw new DomainException(InfraFormat.Of(InfraText.Admin_SeveralRegions, string.Join(", ", regions.Select(r => r.Code)))),
         };
     }
 }

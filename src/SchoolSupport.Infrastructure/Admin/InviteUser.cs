@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Identity;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Admin;
 
@@ -46,25 +47,25 @@ public sealed class InviteUser(AppDbContext db, UserManager<AppUser> users, ICur
         var created = await users.CreateAsync(user);
         if (!created.Succeeded) throw new DomainException(created.Errors.Select(e => e.Description));
         await users.AddToRoleAsync(user, role);
-        Audit(invitedBy, user, "user.invite", $"{user.FullName}: роль {role}, приглашение отправлено");
+        Audit(invitedBy, user, "user.invite", InfraFormat.Of(InfraText.User_Invited, user.FullName, role));
         await db.SaveChangesAsync(ct);
         return user;
     }
 
     internal Task SendInvitationAsync(AppUser user, UserScope? invitedBy, CancellationToken ct) =>
-        mail.SendInvitationAsync(user, invitedBy?.UserName ?? "Администратор портала", ct);
+        mail.SendInvitationAsync(user, invitedBy?.UserName ?? InfraText.Admin_PortalAdministrator, ct);
 
     /// <summary>A new invitation with a new link for someone who has not set a password yet; earlier links stop working.</summary>
     public async Task ResendAsync(Guid userId, CancellationToken ct = default)
     {
         var admin = current.RequireRole(Roles.Admin);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId && u.RegionId == admin.RegionId, ct)
-            ?? throw new ScopeException("Пользователь не найден в вашем регионе.");
-        if (user.DeactivatedAt is not null) throw new DomainException("Учётная запись отключена: сначала включите её.");
-        if (user.PasswordHash is not null) throw new DomainException("Пользователь уже задал пароль. Если он его забыл, пусть воспользуется ссылкой «Забыли пароль?» на странице входа.");
+            ?? throw new ScopeException(InfraText.User_NotFoundInRegion);
+        if (user.DeactivatedAt is not null) throw new DomainException(InfraText.User_DisabledEnableFirst);
+        if (user.PasswordHash is not null) throw new DomainException(InfraText.User_PasswordAlreadySet);
         await users.UpdateSecurityStampAsync(user);
         user.InvitedAt = clock.GetUtcNow();
-        Audit(admin, user, "user.reinvite", $"{user.FullName}: приглашение отправлено повторно");
+        Audit(admin, user, "user.reinvite", InfraFormat.Of(InfraText.User_InvitationResent, user.FullName));
         await db.SaveChangesAsync(ct);
         await mail.SendInvitationAsync(user, admin.UserName, ct);
     }
@@ -75,14 +76,14 @@ public sealed class InviteUser(AppDbContext db, UserManager<AppUser> users, ICur
         var email = (invitation.Email ?? "").Trim();
         var name = (invitation.FullName ?? "").Trim();
         var refusals = new List<Refusal>();
-        if (name.Length == 0) refusals.Add(new Refusal("Укажите ФИО.", nameof(NewUser.FullName)));
-        else if (name.Length > 200) refusals.Add(new Refusal("ФИО не длиннее 200 символов.", nameof(NewUser.FullName)));
-        if (!IsEmail(email)) refusals.Add(new Refusal("Укажите корректный адрес электронной почты.", nameof(NewUser.Email)));
-        else if (await users.FindByEmailAsync(email) is not null) refusals.Add(new Refusal($"Пользователь с почтой {email} уже есть.", nameof(NewUser.Email)));
+        if (name.Length == 0) refusals.Add(new Refusal(InfraText.User_NameRequired, nameof(NewUser.FullName)));
+        else if (name.Length > 200) refusals.Add(new Refusal(InfraText.User_NameTooLong, nameof(NewUser.FullName)));
+        if (!IsEmail(email)) refusals.Add(new Refusal(InfraText.User_EmailInvalid, nameof(NewUser.Email)));
+        else if (await users.FindByEmailAsync(email) is not null) refusals.Add(new Refusal(InfraFormat.Of(InfraText.User_EmailTaken, email), nameof(NewUser.Email)));
         // A platform administrator stands above the regions (RegionId empty); everyone else belongs to an existing region.
         var platform = invitation.Role == Roles.PlatformAdmin && invitation.RegionId == Guid.Empty;
-        if (!platform && !Roles.All.Contains(invitation.Role)) refusals.Add(new Refusal("Выберите роль.", nameof(NewUser.Role)));
-        if (!platform && !await db.Regions.AnyAsync(r => r.Id == invitation.RegionId, ct)) refusals.Add(new Refusal("Регион не найден."));
+        if (!platform && !Roles.All.Contains(invitation.Role)) refusals.Add(new Refusal(InfraText.User_RoleRequired, nameof(NewUser.Role)));
+        if (!platform && !await db.Regions.AnyAsync(r => r.Id == invitation.RegionId, ct)) refusals.Add(new Refusal(InfraText.Common_RegionNotFound));
         if (refusals.Count > 0) throw new DomainException(refusals);
 
         Guid? municipalityId = null, schoolId = null;
@@ -90,14 +91,14 @@ public sealed class InviteUser(AppDbContext db, UserManager<AppUser> users, ICur
         {
             if (invitation.MunicipalityId is not { } m
                 || !await db.Municipalities.IgnoreQueryFilters().AnyAsync(x => x.Id == m && x.RegionId == invitation.RegionId, ct))
-                throw new DomainException("Для роли «Муниципальный координатор» выберите муниципалитет своего региона.", nameof(NewUser.MunicipalityId));
+                throw new DomainException(InfraText.User_MunicipalCoordinatorNeedsMunicipality, nameof(NewUser.MunicipalityId));
             municipalityId = m;
         }
         if (invitation.Role == Roles.School)
         {
             var school = invitation.SchoolId is not { } s ? null
                 : await db.Schools.IgnoreQueryFilters().FirstOrDefaultAsync(x => x.Id == s && x.RegionId == invitation.RegionId, ct);
-            if (school is null) throw new DomainException("Для роли «Команда школы» выберите школу своего региона.", nameof(NewUser.SchoolId));
+            if (school is null) throw new DomainException(InfraText.User_SchoolTeamNeedsSchool, nameof(NewUser.SchoolId));
             schoolId = school.Id;
             municipalityId = school.MunicipalityId;
         }
@@ -117,7 +118,7 @@ public sealed class InviteUser(AppDbContext db, UserManager<AppUser> users, ICur
     private void Audit(UserScope? who, AppUser user, string action, string details) =>
         db.Audit.Add(new AuditEntry
         {
-            RegionId = user.RegionId == Guid.Empty ? null : user.RegionId, At = clock.GetUtcNow(), UserId = who?.UserId, UserName = who?.UserName ?? "команда --create-admin",
+            RegionId = user.RegionId == Guid.Empty ? null : user.RegionId, At = clock.GetUtcNow(), UserId = who?.UserId, UserName = who?.UserName ?? InfraText.User_CreateAdminCommand,
             Action = action, EntityType = "user", EntityId = user.Id.ToString(), Details = details,
         });
 }

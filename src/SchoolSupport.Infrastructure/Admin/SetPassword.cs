@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Identity;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Admin;
 
@@ -14,9 +15,9 @@ public sealed record SetPasswordLink(string? User, string? Kind, string? Token)
 /// <summary>Anyone with a valid one-time link sets the password of that account; the link then stops working.</summary>
 public sealed class SetPassword(AppDbContext db, UserManager<AppUser> users, AccountLinkTokens tokens, TimeProvider clock)
 {
-    public const string InvalidLink = "Ссылка недействительна. Откройте её из письма целиком или попросите администратора отправить приглашение повторно.";
-    public const string ExpiredLink = "Срок действия ссылки истёк. Попросите администратора отправить приглашение повторно или запросите новую ссылку через «Забыли пароль?» на странице входа.";
-    public const string UsedLink = "Ссылка уже использована или заменена более новой. Если пароль уже задан, войдите с ним; если нет — откройте последнее письмо или воспользуйтесь «Забыли пароль?».";
+    public static string InvalidLink => InfraText.Password_InvalidLink;
+    public static string ExpiredLink => InfraText.Password_ExpiredLink;
+    public static string UsedLink => InfraText.Password_UsedLink;
 
     /// <summary>Whether the link works, and if not why; the full name of its owner when it works (for the greeting).</summary>
     public async Task<(LinkState State, string? FullName)> CheckAsync(SetPasswordLink link)
@@ -33,8 +34,8 @@ public sealed class SetPassword(AppDbContext db, UserManager<AppUser> users, Acc
         var user = await FindAsync(link) ?? throw new DomainException(InvalidLink);
         var state = await tokens.CheckAsync(link.Purpose, link.Token!, users, user);
         if (state != LinkState.Valid) throw new DomainException(Message(state));
-        if (string.IsNullOrEmpty(password)) throw new DomainException("Введите пароль.", "Password");
-        if (password != confirmation) throw new DomainException("Пароли не совпадают.", "Confirmation");
+        if (string.IsNullOrEmpty(password)) throw new DomainException(InfraText.Password_Required, "Password");
+        if (password != confirmation) throw new DomainException(InfraText.Password_Mismatch, "Confirmation");
         var result = user.PasswordHash is null
             ? await users.AddPasswordAsync(user, password)
             : await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password);
@@ -47,7 +48,7 @@ public sealed class SetPassword(AppDbContext db, UserManager<AppUser> users, Acc
         {
             RegionId = user.RegionId, At = clock.GetUtcNow(), UserId = user.Id, UserName = user.FullName, Action = "user.password",
             EntityType = "user", EntityId = user.Id.ToString(),
-            Details = link.Kind == "invite" ? "пароль задан по ссылке из приглашения" : "пароль восстановлен по ссылке из письма",
+            Details = link.Kind == "invite" ? InfraText.Password_SetFromInvitation : InfraText.Password_ResetFromMail,
         });
         await db.SaveChangesAsync(ct);
         return user.Email!;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Identity;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Admin;
 
@@ -18,15 +19,15 @@ public sealed record UserRow(Guid Id, string FullName, string Email, string Role
 
 public sealed class NewUser
 {
-    [Required(ErrorMessage = "Укажите ФИО.")]
-    [StringLength(200, ErrorMessage = "ФИО не длиннее 200 символов.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.User_NameRequired))]
+    [StringLength(200, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.User_NameTooLong))]
     public string FullName { get; set; } = "";
 
-    [Required(ErrorMessage = "Укажите адрес электронной почты.")]
-    [EmailAddress(ErrorMessage = "Укажите корректный адрес электронной почты.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.User_EmailRequired))]
+    [EmailAddress(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.User_EmailInvalid))]
     public string Email { get; set; } = "";
 
-    [Required(ErrorMessage = "Выберите роль.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.User_RoleRequired))]
     public string Role { get; set; } = "";
 
     public Guid? MunicipalityId { get; set; }
@@ -75,18 +76,18 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
             })
             .ToListAsync(ct);
         var now = clock.GetUtcNow();
-        return (rows.Select(u => new UserRow(u.Id, u.FullName, u.Email ?? "", u.Role ?? "", u.School ?? u.Municipality ?? "регион",
+        return (rows.Select(u => new UserRow(u.Id, u.FullName, u.Email ?? "", u.Role ?? "", u.School ?? u.Municipality ?? InfraText.Common_RegionLower,
             u.LockoutEnd > now, u.DeactivatedAt is not null ? AccountStatus.Deactivated : u.HasPassword ? AccountStatus.Active : AccountStatus.Invited)).ToList(), total);
     }
 
     public async Task ChangeRoleAsync(Guid userId, string role, CancellationToken ct = default)
     {
         var admin = current.RequireRole(Roles.Admin);
-        if (!Roles.All.Contains(role)) throw new DomainException("Неизвестная роль.");
+        if (!Roles.All.Contains(role)) throw new DomainException(InfraText.User_UnknownRole);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId && u.RegionId == admin.RegionId, ct)
-            ?? throw new ScopeException("Пользователь не найден в вашем регионе.");
-        if (role == Roles.Municipal && user.MunicipalityId is null) throw new DomainException("У пользователя не указан муниципалитет.");
-        if (role == Roles.School && user.SchoolId is null) throw new DomainException("У пользователя не указана школа.");
+            ?? throw new ScopeException(InfraText.User_NotFoundInRegion);
+        if (role == Roles.Municipal && user.MunicipalityId is null) throw new DomainException(InfraText.User_MunicipalityMissing);
+        if (role == Roles.School && user.SchoolId is null) throw new DomainException(InfraText.User_SchoolMissing);
         var old = await users.GetRolesAsync(user);
         await users.RemoveFromRolesAsync(user, old);
         await users.AddToRoleAsync(user, role);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Identity;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Common;
 
@@ -37,8 +38,8 @@ public sealed class Notices(IEmailSender email, TimeProvider clock, ILogger<Noti
         string link, string? comment, CancellationToken ct)
     {
         var who = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.FullName).FirstOrDefaultAsync(ct);
-        var body = $"{action} — {(string.IsNullOrWhiteSpace(who) ? "пользователь портала" : who)}."
-                   + (string.IsNullOrWhiteSpace(comment) ? "" : $"\nКомментарий: {comment.Trim()}");
+        var body = $"{action} — {(string.IsNullOrWhiteSpace(who) ? InfraText.Notice_PortalUser : who)}."
+                   + (string.IsNullOrWhiteSpace(comment) ? "" : InfraFormat.Of(InfraText.Notice_Comment, comment.Trim()));
         foreach (var userId in recipients.Distinct().Where(u => u != actor.UserId))
         {
             var id = Guid.NewGuid();
@@ -65,7 +66,7 @@ public sealed class Notices(IEmailSender email, TimeProvider clock, ILogger<Noti
         {
             try
             {
-                await email.SendAsync(mail.To, mail.Title, $"{mail.Body}\n\nОткрыть: {mail.Link}", ct);
+                await email.SendAsync(mail.To, mail.Title, InfraFormat.Of(InfraText.Notice_Body, mail.Body, mail.Link), ct);
                 await db.Notifications.Where(n => n.Id == mail.Id).ExecuteUpdateAsync(s => s.SetProperty(n => n.MailPending, false), ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)

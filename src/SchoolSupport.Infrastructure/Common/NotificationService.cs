@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Common;
 
@@ -27,7 +28,7 @@ public sealed class NotificationService(IDbContextFactory<AppDbContext> dbs, ICu
     public async Task SetDeliveryAsync(NoticeDelivery delivery, CancellationToken ct = default)
     {
         var me = current.Require();
-        if (!Enum.IsDefined(delivery)) throw new DomainException("Выберите, как получать письма: сразу или ежедневной сводкой.");
+        if (!Enum.IsDefined(delivery)) throw new DomainException(InfraText.Notice_DeliveryRequired);
         await using var db = await dbs.CreateDbContextAsync(ct);
         await db.Users.Where(u => u.Id == me.UserId).ExecuteUpdateAsync(s => s.SetProperty(u => u.NoticeDelivery, delivery), ct);
     }

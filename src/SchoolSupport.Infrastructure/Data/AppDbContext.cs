@@ -13,6 +13,7 @@ using SchoolSupport.Domain.Risks;
 using SchoolSupport.Domain.Roadmaps;
 using SchoolSupport.Domain.Schools;
 using SchoolSupport.Infrastructure.Identity;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Data;
 
@@ -115,7 +116,7 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>
         if (_system) return;
         if (!_platformAdmin && ChangeTracker.Entries<Region>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
-            throw new ScopeException("Регионы изменяет только администратор платформы.");
+            throw new ScopeException(InfraText.Access_RegionsOnlyPlatformAdmin);
         }
         foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
         {
@@ -123,7 +124,7 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>
             if (entry.State == EntityState.Added && entry.Entity.RegionId == Guid.Empty) entry.Entity.RegionId = _regionId;
             if (entry.Entity.RegionId != _regionId || _regionId == Guid.Empty)
             {
-                throw new ScopeException("Нельзя изменять данные другого региона.");
+                throw new ScopeException(InfraText.Access_OtherRegion);
             }
         }
     }

@@ -1,4 +1,5 @@
 using SchoolSupport.Domain.Common;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Data;
 
@@ -13,7 +14,7 @@ public static class AuditLog
             RegionId = who?.RegionId,
             At = (clock ?? TimeProvider.System).GetUtcNow(),
             UserId = who?.UserId,
-            UserName = who?.UserName ?? "система",
+            UserName = who?.UserName ?? InfraText.Common_System,
             Action = action,
             EntityType = entityType,
             EntityId = entityId.ToString() ?? "",

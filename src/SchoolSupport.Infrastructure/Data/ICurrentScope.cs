@@ -1,4 +1,5 @@
 using SchoolSupport.Domain.Common;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Data;
 
@@ -30,12 +31,12 @@ public static class CurrentScopeExtensions
 {
     /// <summary>The caller's scope, or a refusal when nobody is signed in. Services call this before any work.</summary>
     public static UserScope Require(this ICurrentScope current) =>
-        current.Scope ?? throw new ScopeException("Требуется вход в систему.");
+        current.Scope ?? throw new ScopeException(InfraText.Access_SignInRequired);
 
     public static UserScope RequireRole(this ICurrentScope current, params string[] roles)
     {
         var scope = current.Require();
-        if (!roles.Any(scope.IsIn)) throw new ScopeException("Недостаточно прав для этого действия.");
+        if (!roles.Any(scope.IsIn)) throw new ScopeException(InfraText.Access_Forbidden);
         return scope;
     }
 }

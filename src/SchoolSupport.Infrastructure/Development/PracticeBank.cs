@@ -6,6 +6,8 @@ using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Documents;
 using SchoolSupport.Infrastructure.Schools;
+using SchoolSupport.Infrastructure.Resources;
+using SchoolSupport.Domain.Resources;
 
 namespace SchoolSupport.Infrastructure.Development;
 
@@ -14,12 +16,12 @@ public sealed class PracticeEdit
     public Guid? Id { get; set; }
     public uint Version { get; set; }
 
-    [Required(ErrorMessage = "Укажите название практики.")]
-    [StringLength(500, ErrorMessage = "Название не длиннее 500 символов.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Practice_TitleRequired))]
+    [StringLength(500, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Common_TitleTooLong))]
     public string Title { get; set; } = "";
 
-    [Required(ErrorMessage = "Опишите практику.")]
-    [StringLength(8000, ErrorMessage = "Описание не длиннее 8000 символов.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Practice_DescriptionRequired))]
+    [StringLength(8000, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Practice_DescriptionTooLong))]
     public string Description { get; set; } = "";
 
     public Guid? DocumentId { get; set; }
@@ -73,13 +75,13 @@ public sealed class PracticeBank(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (edit.DocumentId is { } docId && !await db.Documents.AnyAsync(d => d.Id == docId && d.SchoolId == scope.SchoolId, ct))
         {
-            throw new DomainException("Файлы практики должны быть документом вашей школы.");
+            throw new DomainException(InfraText.Practice_FilesOwnSchool);
         }
         PracticeCard card;
         if (edit.Id is { } id)
         {
-            card = await db.PracticeCards.FirstOrDefaultAsync(p => p.Id == id && p.SchoolId == scope.SchoolId, ct) ?? throw new ScopeException("Карточка не найдена.");
-            if (card.Status == PracticeStatus.Published) throw new DomainException("Опубликованная практика не изменяется.");
+            card = await db.PracticeCards.FirstOrDefaultAsync(p => p.Id == id && p.SchoolId == scope.SchoolId, ct) ?? throw new ScopeException(InfraText.Practice_CardNotFound);
+            if (card.Status == PracticeStatus.Published) throw new DomainException(DomainText.Practice_Published);
             db.Entry(card).Property(p => p.Version).OriginalValue = edit.Version;
         }
         else
@@ -92,7 +94,7 @@ public sealed class PracticeBank(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         card.DocumentId = edit.DocumentId;
         card.Submit(clock.GetUtcNow());
         db.Record(scope, "practice.submit", "practice", card.Id, card.Title, clock);
-        await db.SaveOrRefuseStaleAsync("Карточку уже изменили. Обновите страницу и повторите изменения.", ct);
+        await db.SaveOrRefuseStaleAsync(InfraText.Practice_Stale, ct);
         return card.Id;
     }
 
@@ -100,13 +102,13 @@ public sealed class PracticeBank(IDbContextFactory<AppDbContext> dbs, ICurrentSc
     public async Task ReviewAsync(Guid id, uint version, bool publish, string? comment, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.Operator);
-        if (!publish && string.IsNullOrWhiteSpace(comment)) throw new DomainException("Укажите, что нужно доработать.");
+        if (!publish && string.IsNullOrWhiteSpace(comment)) throw new DomainException(DomainText.Practice_CommentRequired);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var card = await db.PracticeCards.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new ScopeException("Карточка не найдена.");
-        if (card.Status != PracticeStatus.Submitted) throw new DomainException("Рассматривается только поданная карточка.");
+        var card = await db.PracticeCards.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new ScopeException(InfraText.Practice_CardNotFound);
+        if (card.Status != PracticeStatus.Submitted) throw new DomainException(DomainText.Practice_OnlySubmitted);
         db.Entry(card).Property(p => p.Version).OriginalValue = version;
         card.Review(publish, comment, scope.UserName, clock.GetUtcNow());
         db.Record(scope, publish ? "practice.publish" : "practice.return", "practice", card.Id, card.Title, clock);
-        await db.SaveOrRefuseStaleAsync("Карточку уже изменили. Обновите страницу и повторите изменения.", ct);
+        await db.SaveOrRefuseStaleAsync(InfraText.Practice_Stale, ct);
     }
 }

@@ -6,6 +6,7 @@ using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Documents;
 using SchoolSupport.Infrastructure.Schools;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Development;
 
@@ -15,24 +16,24 @@ public sealed class EventEdit : IValidatableObject
     public uint Version { get; set; }
     public EventKind Kind { get; set; }
 
-    [Required(ErrorMessage = "Укажите название мероприятия.")]
-    [StringLength(500, ErrorMessage = "Название не длиннее 500 символов.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Development_TitleRequired))]
+    [StringLength(500, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Common_TitleTooLong))]
     public string Title { get; set; } = "";
 
-    [Required(ErrorMessage = "Укажите организатора.")]
-    [StringLength(500, ErrorMessage = "Организатор не длиннее 500 символов.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Development_OrganiserRequired))]
+    [StringLength(500, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Development_OrganiserTooLong))]
     public string Organiser { get; set; } = "";
 
-    [Required(ErrorMessage = "Укажите дату начала.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Development_StartRequired))]
     public DateOnly? StartsOn { get; set; }
 
-    [Required(ErrorMessage = "Укажите дату окончания.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Development_EndRequired))]
     public DateOnly? EndsOn { get; set; }
 
-    [Range(1, 1000, ErrorMessage = "Объём — от 1 до 1000 часов.")]
+    [Range(1, 1000, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Development_HoursRange))]
     public int Hours { get; set; } = 2;
 
-    [StringLength(1000, ErrorMessage = "Целевая аудитория не длиннее 1000 символов.")]
+    [StringLength(1000, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Development_AudienceTooLong))]
     public string Audience { get; set; } = "";
 
     public EventFormat Format { get; set; }
@@ -40,28 +41,28 @@ public sealed class EventEdit : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (StartsOn is { } s && EndsOn is { } e && e < s) yield return new ValidationResult("Дата окончания не может быть раньше даты начала.");
+        if (StartsOn is { } s && EndsOn is { } e && e < s) yield return new ValidationResult(InfraText.Development_EndBeforeStart);
     }
 }
 
 public sealed class SurveyEdit
 {
-    [Range(2000, 2100, ErrorMessage = "Укажите год обследования.")]
+    [Range(2000, 2100, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Development_SurveyYearRequired))]
     public int Year { get; set; }
 
-    [Range(1, 10000, ErrorMessage = "Число обследованных педагогов — от 1.")]
+    [Range(1, 10000, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Development_SurveyedRange))]
     public int TeachersSurveyed { get; set; } = 1;
 
-    [Range(0, 100, ErrorMessage = "Доля педагогов с дефицитом — от 0 до 100 %.")]
+    [Range(0, 100, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Development_DeficitShareRange))]
     public decimal LearningSkillsDeficit { get; set; }
 
-    [Range(0, 100, ErrorMessage = "Доля педагогов с дефицитом — от 0 до 100 %.")]
+    [Range(0, 100, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Development_DeficitShareRange))]
     public decimal TechnologiesDeficit { get; set; }
 
-    [Range(0, 100, ErrorMessage = "Доля педагогов с дефицитом — от 0 до 100 %.")]
+    [Range(0, 100, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Development_DeficitShareRange))]
     public decimal AssessmentDeficit { get; set; }
 
-    [Range(0, 100, ErrorMessage = "Доля педагогов с дефицитом — от 0 до 100 %.")]
+    [Range(0, 100, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Development_DeficitShareRange))]
     public decimal IndividualRoutesDeficit { get; set; }
 }
 
@@ -99,7 +100,7 @@ public sealed class ProfessionalDevelopment(IDbContextFactory<AppDbContext> dbs,
         PdEvent e;
         if (edit.Id is { } id)
         {
-            e = await db.PdEvents.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new ScopeException("Мероприятие не найдено.");
+            e = await db.PdEvents.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new ScopeException(InfraText.Common_ActivityNotFound);
             db.Entry(e).Property(x => x.Version).OriginalValue = edit.Version;
         }
         else
@@ -117,7 +118,7 @@ public sealed class ProfessionalDevelopment(IDbContextFactory<AppDbContext> dbs,
         e.Format = edit.Format;
         e.Develops = edit.Develops;
         db.Record(scope, edit.Id is null ? "pd-event.create" : "pd-event.update", "pd-event", e.Id, e.Title, clock);
-        await db.SaveOrRefuseStaleAsync("Мероприятие уже изменил другой пользователь. Обновите страницу и повторите изменения.", ct);
+        await db.SaveOrRefuseStaleAsync(InfraText.Common_ActivityStale, ct);
         return e.Id;
     }
 
@@ -125,11 +126,11 @@ public sealed class ProfessionalDevelopment(IDbContextFactory<AppDbContext> dbs,
     public async Task ApplyAsync(Guid eventId, int participants, string? note, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.School);
-        if (participants is < 1 or > 1000) throw new DomainException("Число участников — от 1 до 1000.");
+        if (participants is < 1 or > 1000) throw new DomainException(InfraText.Common_ParticipantsRange);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var e = await db.PdEvents.AsNoTracking().FirstOrDefaultAsync(x => x.Id == eventId, ct) ?? throw new ScopeException("Мероприятие не найдено.");
-        if (e.EndsOn < Today) throw new DomainException("Мероприятие уже прошло.");
-        if (await db.PdApplications.AnyAsync(a => a.EventId == eventId && a.SchoolId == scope.SchoolId, ct)) throw new DomainException("Школа уже подала заявку на это мероприятие.");
+        var e = await db.PdEvents.AsNoTracking().FirstOrDefaultAsync(x => x.Id == eventId, ct) ?? throw new ScopeException(InfraText.Common_ActivityNotFound);
+        if (e.EndsOn < Today) throw new DomainException(InfraText.Development_EventPast);
+        if (await db.PdApplications.AnyAsync(a => a.EventId == eventId && a.SchoolId == scope.SchoolId, ct)) throw new DomainException(InfraText.Development_AlreadyApplied);
         db.PdApplications.Add(new PdApplication
         {
             Id = Guid.NewGuid(), RegionId = scope.RegionId, EventId = eventId, SchoolId = scope.SchoolId!.Value, Participants = participants,
@@ -137,8 +138,8 @@ public sealed class ProfessionalDevelopment(IDbContextFactory<AppDbContext> dbs,
         });
         var school = await db.Schools.Where(s => s.Id == scope.SchoolId).Select(s => s.ShortName).FirstAsync(ct);
         await notices.AddAsync(db, scope, scope.RegionId, await Notices.InRoleAsync(db, scope.RegionId, Roles.Operator, null, ct),
-            $"Заявка «{school}» на «{e.Title}»", $"Подана: участников — {participants}", "/development", note, ct);
-        if (!await db.TrySaveUniqueAsync(ct)) throw new DomainException("Школа уже подала заявку на это мероприятие.");
+            InfraFormat.Of(InfraText.Development_ApplicationTitle, school, e.Title), InfraFormat.Of(InfraText.Development_AppliedParticipants, participants), "/development", note, ct);
+        if (!await db.TrySaveUniqueAsync(ct)) throw new DomainException(InfraText.Development_AlreadyApplied);
         await notices.MailAsync(db, ct);
     }
 
@@ -158,13 +159,13 @@ public sealed class ProfessionalDevelopment(IDbContextFactory<AppDbContext> dbs,
     {
         var scope = current.RequireRole(Roles.Operator);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var a = await db.PdApplications.FirstOrDefaultAsync(x => x.Id == applicationId, ct) ?? throw new ScopeException("Заявка не найдена.");
-        if (attended < 0 || attended > a.Participants) throw new DomainException($"Присутствовало — от 0 до {a.Participants} (число заявленных участников).");
+        var a = await db.PdApplications.FirstOrDefaultAsync(x => x.Id == applicationId, ct) ?? throw new ScopeException(InfraText.Development_ApplicationNotFound);
+        if (attended < 0 || attended > a.Participants) throw new DomainException(InfraFormat.Of(InfraText.Development_AttendedRange, a.Participants));
         a.Attended = attended;
-        db.Record(scope, "pd-application.attendance", "pd-application", a.Id, $"присутствовало {attended}", clock);
+        db.Record(scope, "pd-application.attendance", "pd-application", a.Id, InfraFormat.Of(InfraText.Development_Attended, attended), clock);
         var title = await db.PdEvents.Where(e => e.Id == a.EventId).Select(e => e.Title).FirstAsync(ct);
         await notices.AddAsync(db, scope, a.RegionId, await Notices.InRoleAsync(db, a.RegionId, Roles.School, u => u.SchoolId == a.SchoolId, ct),
-            $"Заявка на «{title}»", $"Отмечено присутствие: {attended} из {a.Participants}", "/development", null, ct);
+            InfraFormat.Of(InfraText.Development_ApplicationFor, title), InfraFormat.Of(InfraText.Development_AttendanceMarked, attended, a.Participants), "/development", null, ct);
         await db.SaveChangesAsync(ct);
         await notices.MailAsync(db, ct);
     }
@@ -188,7 +189,7 @@ public sealed class ProfessionalDevelopment(IDbContextFactory<AppDbContext> dbs,
         survey.IndividualRoutesDeficit = edit.IndividualRoutesDeficit;
         survey.SubmittedAt = clock.GetUtcNow();
         db.Record(scope, "deficit-survey.save", "deficit-survey", survey.Id, $"{edit.Year}", clock);
-        if (!await db.TrySaveUniqueAsync(ct)) throw new DomainException("Опрос этого года только что сохранён другим пользователем — обновите страницу.");
+        if (!await db.TrySaveUniqueAsync(ct)) throw new DomainException(InfraText.Development_SurveyStale);
     }
 
     /// <summary>The latest survey of a school the user sees, its weak indicators and the upcoming events that develop them.</summary>
@@ -221,28 +222,28 @@ public sealed class ProfessionalDevelopment(IDbContextFactory<AppDbContext> dbs,
     public async Task AddToProgrammeAsync(int year, int half, Guid eventId, string? note, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.School);
-        if (half is not (1 or 2)) throw new DomainException("Полугодие — первое или второе.");
+        if (half is not (1 or 2)) throw new DomainException(InfraText.Development_HalfYearRange);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var e = await db.PdEvents.AsNoTracking().FirstOrDefaultAsync(x => x.Id == eventId, ct) ?? throw new ScopeException("Мероприятие не найдено.");
+        var e = await db.PdEvents.AsNoTracking().FirstOrDefaultAsync(x => x.Id == eventId, ct) ?? throw new ScopeException(InfraText.Common_ActivityNotFound);
         var from = new DateOnly(year, half == 1 ? 1 : 7, 1);
         var to = from.AddMonths(6).AddDays(-1);
-        if (e.StartsOn > to || e.EndsOn < from) throw new DomainException("Мероприятие не проходит в выбранном полугодии.");
+        if (e.StartsOn > to || e.EndsOn < from) throw new DomainException(InfraText.Development_EventNotInHalfYear);
         if (await db.ProgrammeEntries.AnyAsync(p => p.SchoolId == scope.SchoolId && p.Year == year && p.Half == half && p.EventId == eventId, ct))
         {
-            throw new DomainException("Мероприятие уже есть в программе.");
+            throw new DomainException(InfraText.Development_EventAlreadyInProgramme);
         }
         db.ProgrammeEntries.Add(new ProgrammeEntry
         {
             Id = Guid.NewGuid(), RegionId = scope.RegionId, SchoolId = scope.SchoolId!.Value, Year = year, Half = half, EventId = eventId, Note = (note ?? "").Trim(),
         });
-        if (!await db.TrySaveUniqueAsync(ct)) throw new DomainException("Мероприятие уже есть в программе.");
+        if (!await db.TrySaveUniqueAsync(ct)) throw new DomainException(InfraText.Development_EventAlreadyInProgramme);
     }
 
     public async Task RemoveFromProgrammeAsync(Guid entryId, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.School);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var entry = await db.ProgrammeEntries.FirstOrDefaultAsync(p => p.Id == entryId && p.SchoolId == scope.SchoolId, ct) ?? throw new ScopeException("Запись не найдена.");
+        var entry = await db.ProgrammeEntries.FirstOrDefaultAsync(p => p.Id == entryId && p.SchoolId == scope.SchoolId, ct) ?? throw new ScopeException(InfraText.Common_RecordNotFound);
         db.ProgrammeEntries.Remove(entry);
         await db.SaveChangesAsync(ct);
     }
@@ -250,10 +251,10 @@ public sealed class ProfessionalDevelopment(IDbContextFactory<AppDbContext> dbs,
     public async Task WriteApplicationsXlsxAsync(Stream output, CancellationToken ct = default)
     {
         var rows = await ApplicationsAsync(null, ct);
-        XlsxExport.Write(rows, output, "Заявки и посещаемость",
+        XlsxExport.Write(rows, output, InfraText.Development_ExportTitle,
         [
-            ("Мероприятие", r => r.Event), ("Начало", r => r.StartsOn), ("Школа", r => r.School), ("Муниципалитет", r => r.Municipality),
-            ("Заявлено участников", r => r.Participants), ("Присутствовало", r => r.Attended), ("Примечание", r => r.Note),
+            (InfraText.Common_Activity, r => r.Event), (InfraText.Development_Start, r => r.StartsOn), (InfraText.Common_School, r => r.School), (InfraText.Common_Municipality, r => r.Municipality),
+            (InfraText.Development_AppliedColumn, r => r.Participants), (InfraText.Development_AttendedColumn, r => r.Attended), (InfraText.Common_Note, r => r.Note),
         ]);
     }
 }

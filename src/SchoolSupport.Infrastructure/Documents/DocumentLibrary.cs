@@ -9,6 +9,7 @@ using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Results;
 using SchoolSupport.Infrastructure.Schools;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Documents;
 
@@ -61,34 +62,34 @@ public sealed class DocumentLibrary(IDbContextFactory<AppDbContext> dbs, ICurren
     internal async Task<DocumentVersion> UploadAsync(AppDbContext db, UserScope scope, DocumentUpload upload,
         Action<DocumentVersion>? alongside, CancellationToken ct)
     {
-        if (!await CanUploadAsync(db, scope, upload.Kind, upload.MunicipalityId, upload.SchoolId, ct)) throw new ScopeException("Недостаточно прав для загрузки документов этой организации.");
+        if (!await CanUploadAsync(db, scope, upload.Kind, upload.MunicipalityId, upload.SchoolId, ct)) throw new ScopeException(InfraText.Document_NoRightToUpload);
 
         Document? document = null;
         if (upload.DocumentId is { } documentId)
         {
             document = await db.Documents.FirstOrDefaultAsync(d => d.Id == documentId && d.MunicipalityId == upload.MunicipalityId && d.SchoolId == upload.SchoolId, ct)
-                ?? throw new ScopeException("Документ не найден.");
+                ?? throw new ScopeException(InfraText.Document_NotFound);
             // A new version is of the document's own kind: a mentor's materials upload cannot become the school's programme.
-            if (document.Kind != upload.Kind && !await CanUploadAsync(db, scope, document.Kind, upload.MunicipalityId, upload.SchoolId, ct)) throw new ScopeException("Недостаточно прав для загрузки документов этой организации.");
+            if (document.Kind != upload.Kind && !await CanUploadAsync(db, scope, document.Kind, upload.MunicipalityId, upload.SchoolId, ct)) throw new ScopeException(InfraText.Document_NoRightToUpload);
         }
         var title = TextElements.Clean(upload.Title ?? "").Trim();
-        if (document is null && title.Length == 0) throw new DomainException("Укажите название документа.");
+        if (document is null && title.Length == 0) throw new DomainException(InfraText.Document_TitleRequired);
         if (document is null && title.Length > MaxTitleLength)
         {
-            throw new DomainException($"Название документа длиннее {MaxTitleLength} символов ({title.Length}): сократите его.");
+            throw new DomainException(InfraFormat.Of(InfraText.Document_TitleTooLong, MaxTitleLength, title.Length));
         }
 
         var content = await ReadLimitedAsync(upload.Content, ct);
-        if (content is null) throw new DomainException($"Файл больше допустимого размера {options.MaxUploadBytes / (1024 * 1024)} МБ.");
-        if (content.Length == 0) throw new DomainException("Файл пустой.");
+        if (content is null) throw new DomainException(InfraFormat.Of(InfraText.Document_FileTooLarge, options.MaxUploadBytes / (1024 * 1024)));
+        if (content.Length == 0) throw new DomainException(InfraText.Document_FileEmpty);
         FileType? detected;
         try { detected = FileInspector.Detect(content, limits); }
         catch (BadFileException e) { throw new DomainException(e.Message); }
         if (detected is not { } type)
         {
-            throw new DomainException("Недопустимый тип файла: принимаются PDF, DOCX, XLSX, ODT, PNG и JPEG (тип определяется по содержимому файла).");
+            throw new DomainException(InfraText.Document_BadFileType);
         }
-        if (await scanner.ScanAsync(content, upload.FileName, ct) is { } threat) throw new DomainException("Файл отклонён антивирусной проверкой: " + threat);
+        if (await scanner.ScanAsync(content, upload.FileName, ct) is { } threat) throw new DomainException(InfraText.Document_VirusRejected + threat);
 
         if (document is null)
         {
@@ -109,20 +110,20 @@ public sealed class DocumentLibrary(IDbContextFactory<AppDbContext> dbs, ICurren
         };
         version.StoragePath = Path.Combine(document.RegionId.ToString("N"), document.Id.ToString("N"), version.Id.ToString("N") + FileInspector.Extension(type));
         db.DocumentVersions.Add(version);
-        db.Record(scope, "document.upload", "document", document.Id, $"{document.Title}, версия {version.Number}", clock);
+        db.Record(scope, "document.upload", "document", document.Id, InfraFormat.Of(InfraText.Common_TitleVersion, document.Title, version.Number), clock);
         alongside?.Invoke(version);
         if (TaskEvidence.OutputOf(document.Kind) is { } output)
         {
             await Monitoring.CloseTasksByEvidence.CloseAsync(db, document.SchoolId ?? document.MunicipalityId, output,
-                $"Загружен документ «{document.Title}», версия {version.Number}", DocumentsLink(document), version.UploadedAt, ct);
+                InfraFormat.Of(InfraText.Document_Uploaded, document.Title, version.Number), DocumentsLink(document), version.UploadedAt, ct);
         }
         if (Document.IsReviewed(document.Kind))
         {
             var reviewers = document.SchoolId is null
                 ? await Notices.InRoleAsync(db, document.RegionId, Roles.Operator, null, ct)
                 : await Notices.InRoleAsync(db, document.RegionId, Roles.Municipal, u => u.MunicipalityId == document.MunicipalityId && u.SchoolId == null, ct);
-            await notices.AddAsync(db, scope, document.RegionId, reviewers, $"Документ «{document.Title}» (версия {version.Number})",
-                "Загружен и ожидает рассмотрения", DocumentsLink(document), null, ct);
+            await notices.AddAsync(db, scope, document.RegionId, reviewers, InfraFormat.Of(InfraText.Document_NoticeTitle, document.Title, version.Number),
+                InfraText.Document_UploadedAwaitingReview, DocumentsLink(document), null, ct);
         }
 
         var path = Path.Combine(options.Folder, version.StoragePath);
@@ -176,14 +177,14 @@ public sealed class DocumentLibrary(IDbContextFactory<AppDbContext> dbs, ICurren
     {
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var version = await db.DocumentVersions.FirstOrDefaultAsync(v => v.Id == versionId, ct) ?? throw new ScopeException("Документ не найден.");
+        var version = await db.DocumentVersions.FirstOrDefaultAsync(v => v.Id == versionId, ct) ?? throw new ScopeException(InfraText.Document_NotFound);
         var document = await db.Documents.AsNoTracking().FirstAsync(d => d.Id == version.DocumentId, ct);
-        if (!await CanSeeAsync(db, scope, document.MunicipalityId, document.SchoolId, ct)) throw new ScopeException("Документ не найден.");
-        if (!CanReview(scope, document.MunicipalityId, document.SchoolId)) throw new ScopeException("Рассматривать этот документ может только проверяющий.");
+        if (!await CanSeeAsync(db, scope, document.MunicipalityId, document.SchoolId, ct)) throw new ScopeException(InfraText.Document_NotFound);
+        if (!CanReview(scope, document.MunicipalityId, document.SchoolId)) throw new ScopeException(InfraText.Document_OnlyReviewer);
         version.Decide(accept, comment, scope.UserName, clock.GetUtcNow());
-        db.Record(scope, accept ? "document.accept" : "document.return", "document", document.Id, $"{document.Title}, версия {version.Number}", clock);
-        await notices.AddAsync(db, scope, document.RegionId, [version.UploadedById], $"Документ «{document.Title}» (версия {version.Number})",
-            accept ? "Принят" : "Возвращён на доработку", DocumentsLink(document), comment, ct);
+        db.Record(scope, accept ? "document.accept" : "document.return", "document", document.Id, InfraFormat.Of(InfraText.Common_TitleVersion, document.Title, version.Number), clock);
+        await notices.AddAsync(db, scope, document.RegionId, [version.UploadedById], InfraFormat.Of(InfraText.Document_NoticeTitle, document.Title, version.Number),
+            accept ? InfraText.Document_Accepted : InfraText.Common_ReturnedForRework, DocumentsLink(document), comment, ct);
         await db.SaveChangesAsync(ct);
         await notices.MailAsync(db, ct);
     }
@@ -242,7 +243,7 @@ public sealed class DocumentLibrary(IDbContextFactory<AppDbContext> dbs, ICurren
         var name = Path.GetFileNameWithoutExtension(Path.GetFileName(TextElements.Clean(fileName ?? "").Replace('\\', '/')));
         name = string.Concat(name.Where(c => !Path.GetInvalidFileNameChars().Contains(c) && c is not ('"' or ';')));
         name = TextElements.Cut(name, MaxFileNameLength).Trim();
-        if (name.Length == 0) name = "документ";
+        if (name.Length == 0) name = InfraText.Document_Fallback;
         return name + FileInspector.Extension(type);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SkiaSharp;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Documents;
 
@@ -35,7 +36,7 @@ public static class PdfReportWriter
                 canvas.DrawText(document.Stamp, size.Width - ReportLayout.FooterBaseline, ReportLayout.FooterBaseline, SKTextAlign.Right, style.Heading, style.Ink);
             }
 
-            var footer = string.Create(CultureInfo.InvariantCulture, $"Страница {i + 1} из {pages.Count}");
+            var footer = string.Format(CultureInfo.InvariantCulture, InfraText.Report_PageOf, i + 1, pages.Count);
             canvas.DrawText(footer, size.Width / 2, size.Height - ReportLayout.FooterBaseline, SKTextAlign.Center, style.Footer, style.Ink);
             pdf.EndPage();
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Documents;
 
@@ -70,9 +71,9 @@ public sealed record ApprovalBlock(IReadOnlyList<string> Lines)
     /// <param name="issuer">The issuing authority in the genitive, e.g. «министерства образования Саратовской области».</param>
     public static ApprovalBlock AppendixToOrder(string issuer, DateOnly date, string number, string? appendix = null) => new(
     [
-        appendix is null ? "Приложение" : "Приложение " + appendix,
-        "к приказу " + issuer,
-        "от " + date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) + " № " + number,
+        appendix is null ? InfraText.Report_Appendix : InfraText.Report_AppendixPrefix + appendix,
+        InfraText.Report_ToOrder + issuer,
+        InfraText.Report_Dated + date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) + " № " + number,
     ]);
 }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SkiaSharp;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Documents;
 
@@ -295,11 +296,11 @@ internal sealed class ReportLayout
         var lineStart = left + (Width * 0.5f);
         var lineEnd = left + (Width * 0.72f);
         Page.Add(canvas => canvas.DrawLine(lineStart, baseline + 1, lineEnd, baseline + 1, style.Rule));
-        Text("(подпись)", style.Hint, (lineStart + lineEnd) / 2, baseline + 3, SKTextAlign.Center);
+        Text(InfraText.Report_Signature, style.Hint, (lineStart + lineEnd) / 2, baseline + 3, SKTextAlign.Center);
         Text(signature.Name, font, right, lastLineTop, SKTextAlign.Right);
 
         y += style.Hint.Spacing + 6;
-        var date = signature.Date?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) ?? "«____» ______________ 20___ г.";
+        var date = signature.Date?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) ?? InfraText.Report_DateLine;
         Lines([date], font, left, SKTextAlign.Left);
     }
 

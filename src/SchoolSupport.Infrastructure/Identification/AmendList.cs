@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Identification;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Identification;
 
@@ -13,12 +14,12 @@ public sealed class AmendList(IDbContextFactory<AppDbContext> dbs, ICurrentScope
         var scope = current.RequireRole(Roles.Operator);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var source = await db.Set<SupportList>().Include(l => l.Entries).FirstOrDefaultAsync(l => l.Id == publishedId, ct)
-            ?? throw new ScopeException("Перечень не найден.");
+            ?? throw new ScopeException(InfraText.Identification_ListNotFound);
         var amendment = source.Amend(reason, scope.UserName, clock.GetUtcNow());
         if (await db.Set<SupportList>().AnyAsync(l => l.Year == source.Year && l.Version > source.Version, ct))
-            throw new DomainException("Изменение этого перечня уже готовится.");
+            throw new DomainException(InfraText.Identification_AmendmentInProgress);
         db.Add(amendment);
-        db.Record(scope, "list.amend", "support-list", amendment.Id, $"Изменение перечня {source.Year} (версия {amendment.Version}): {amendment.AmendmentReason}", clock);
+        db.Record(scope, "list.amend", "support-list", amendment.Id, InfraFormat.Of(InfraText.Identification_AmendmentLine, source.Year, amendment.Version, amendment.AmendmentReason), clock);
         await db.SaveChangesAsync(ct);
         return amendment.Id;
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Identification;
 
@@ -13,6 +14,6 @@ public sealed class ApproveList(IDbContextFactory<AppDbContext> dbs, ICurrentSco
         ListChange.RunAsync(dbs, current, clock, id, rowVersion, Roles.Ministry,
             (l, who) => l.Approve(orderNumber, orderDate, who, clock.GetUtcNow(), emptyListJustification), "list.approve", ct,
             after: async (db, list, scope, c) => await notices.AddAsync(db, scope, list.RegionId, await Notices.InRoleAsync(db, list.RegionId, Roles.Operator, null, c),
-                ListChange.Subject(list), $"Утверждён приказом № {list.OrderNumber} от {list.OrderDate:dd.MM.yyyy}", $"/lists/{list.Id}", null, c),
+                ListChange.Subject(list), InfraFormat.Of(InfraText.Identification_ApprovedByOrder, list.OrderNumber, list.OrderDate), $"/lists/{list.Id}", null, c),
             notices: notices);
 }

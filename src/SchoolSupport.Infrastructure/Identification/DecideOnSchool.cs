@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Identification;
 
@@ -9,5 +10,5 @@ public sealed class DecideOnSchool(IDbContextFactory<AppDbContext> dbs, ICurrent
 {
     public Task DecideAsync(Guid id, uint rowVersion, Guid schoolId, bool include, string justification, CancellationToken ct = default) =>
         ListChange.RunAsync(dbs, current, clock, id, rowVersion, Roles.Operator, (l, who) => l.Decide(schoolId, include, justification, who),
-            include ? "list.add-school" : "list.remove-school", ct, details: $"школа {schoolId}: {justification}");
+            include ? "list.add-school" : "list.remove-school", ct, details: InfraFormat.Of(InfraText.Identification_SchoolDecision, schoolId, justification));
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Identification;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Identification;
 
@@ -14,5 +15,5 @@ public sealed class DecideSupportFormat(IDbContextFactory<AppDbContext> dbs, ICu
     public Task DecideAsync(Guid listId, uint rowVersion, Guid schoolId, SupportFormat format, string responsible, string reason, CancellationToken ct = default) =>
         ListChange.RunAsync(dbs, current, clock, listId, rowVersion, Roles.Operator,
             (l, who) => l.DecideSupportFormat(schoolId, format, responsible, reason, who, clock.GetUtcNow()),
-            "list.support-format", ct, details: $"школа {schoolId}: {SupportFormats.Title(format)}, ответственный {responsible?.Trim()}: {reason?.Trim()}");
+            "list.support-format", ct, details: InfraFormat.Of(InfraText.Identification_SupportFormatDecision, schoolId, SupportFormats.Title(format), responsible?.Trim(), reason?.Trim()));
 }

@@ -4,6 +4,7 @@ using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Identification;
 using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Identification;
 
@@ -33,9 +34,9 @@ public sealed class Methodologies(IDbContextFactory<AppDbContext> dbs, ICurrentS
             CreatedBy = scope.UserName, CreatedAt = clock.GetUtcNow(),
         };
         db.Add(row);
-        db.Record(scope, "methodology.create", "methodology", row.Id, $"{row.Name}, {year}, версия {version}", clock);
+        db.Record(scope, "methodology.create", "methodology", row.Id, InfraFormat.Of(InfraText.Methodology_Line, row.Name, year, version), clock);
         await notices.AddAsync(db, scope, scope.RegionId, await Notices.InRoleAsync(db, scope.RegionId, Roles.Ministry, null, ct),
-            $"Методика «{row.Name}» на {year} год (версия {version})", "Подготовлена и ожидает утверждения", "/identification", null, ct);
+            InfraFormat.Of(InfraText.Methodology_Title, row.Name, year, version), InfraText.Methodology_Prepared, "/identification", null, ct);
         await db.SaveChangesAsync(ct);
         await notices.MailAsync(db, ct);
         return row;
@@ -52,35 +53,35 @@ public sealed class Methodologies(IDbContextFactory<AppDbContext> dbs, ICurrentS
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException)
         {
-            throw new DomainException($"Описание методики не разобрано: {e.Message}");
+            throw new DomainException(InfraFormat.Of(InfraText.Methodology_NotParsed, e.Message));
         }
         DomainException.ThrowIfAny(methodology.Validate());
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var row = await db.Set<MethodologyVersion>().FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new ScopeException("Методика не найдена.");
+        var row = await db.Set<MethodologyVersion>().FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new ScopeException(InfraText.Trial_MethodologyNotFound);
         row.EnsureChangeable();
-        if (methodology.Year != row.Year) throw new DomainException($"Год методики ({methodology.Year}) не совпадает с годом версии ({row.Year}).");
+        if (methodology.Year != row.Year) throw new DomainException(InfraFormat.Of(InfraText.Methodology_YearMismatch, methodology.Year, row.Year));
         db.Entry(row).Property(m => m.RowVersion).OriginalValue = rowVersion;
         row.Json = MethodologyJson.Serialize(methodology with { Version = row.Version });
         row.Name = methodology.Name;
-        db.Record(scope, "methodology.update", "methodology", row.Id, $"{row.Name}, версия {row.Version}", clock);
-        await db.SaveOrRefuseStaleAsync("Методику уже изменил другой пользователь. Обновите страницу.", ct);
+        db.Record(scope, "methodology.update", "methodology", row.Id, InfraFormat.Of(InfraText.Common_TitleVersion, row.Name, row.Version), clock);
+        await db.SaveOrRefuseStaleAsync(InfraText.Methodology_Stale, ct);
     }
 
     public async Task ApproveAsync(Guid id, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.Ministry);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var row = await db.Set<MethodologyVersion>().FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new ScopeException("Методика не найдена.");
+        var row = await db.Set<MethodologyVersion>().FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new ScopeException(InfraText.Trial_MethodologyNotFound);
         row.EnsureChangeable();
         MethodologyJson.Deserialize(row.Json).EnsureValid();
         row.Status = MethodologyStatus.Approved;
         row.ApprovedBy = scope.UserName;
         row.ApprovedAt = clock.GetUtcNow();
-        db.Record(scope, "methodology.approve", "methodology", row.Id, $"{row.Name}, {row.Year}, версия {row.Version}", clock);
+        db.Record(scope, "methodology.approve", "methodology", row.Id, InfraFormat.Of(InfraText.Methodology_Line, row.Name, row.Year, row.Version), clock);
         await notices.AddAsync(db, scope, row.RegionId, await Notices.InRoleAsync(db, row.RegionId, Roles.Operator, null, ct),
-            $"Методика «{row.Name}» на {row.Year} год (версия {row.Version})", "Утверждена", "/identification", null, ct);
+            InfraFormat.Of(InfraText.Methodology_Title, row.Name, row.Year, row.Version), InfraText.Methodology_Approved, "/identification", null, ct);
         await Monitoring.CloseTasksByEvidence.CloseAsync(db, row.RegionId, Domain.Monitoring.TaskEvidence.Methodology,
-            $"Утверждена методика «{row.Name}» на {row.Year} год (версия {row.Version})", "/identification", row.ApprovedAt!.Value, ct);
+            InfraFormat.Of(InfraText.Methodology_ApprovedNotice, row.Name, row.Year, row.Version), "/identification", row.ApprovedAt!.Value, ct);
         await db.SaveChangesAsync(ct);
         await notices.MailAsync(db, ct);
     }

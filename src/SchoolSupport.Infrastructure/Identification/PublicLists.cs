@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Identification;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Identification;
 
@@ -26,7 +27,7 @@ public sealed class PublicLists(SystemDb system)
         var rows = await db.Set<SupportListEntry>().AsNoTracking().Where(e => e.ListId == list.Id && e.Included)
             .Join(db.Schools, e => e.SchoolId, s => s.Id, (e, s) => new { Municipality = s.Municipality!.Name, s.ShortName, e.LowResults, e.Disadvantaged, e.Watch })
             .OrderBy(x => x.Municipality).ThenBy(x => x.ShortName).ToListAsync(ct);
-        return new PublicListView(region.Name, $"{list.OrderNumber} от {list.OrderDate:dd.MM.yyyy}",
+        return new PublicListView(region.Name, InfraFormat.Of(InfraText.Identification_OrderLine, list.OrderNumber, list.OrderDate),
             [.. rows.Select(r => new PublicListRow(r.Municipality, r.ShortName, Titles.ListStatus(r.LowResults, r.Disadvantaged, true, r.Watch)))]);
     }
 }

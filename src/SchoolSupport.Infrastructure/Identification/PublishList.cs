@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Identification;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Identification;
 
@@ -20,7 +21,7 @@ public sealed class PublishList(IDbContextFactory<AppDbContext> dbs, ICurrentSco
             old.Supersede(who.UserName, clock.GetUtcNow());
         }
         await Monitoring.CloseTasksByEvidence.CloseAsync(db, list.RegionId, Domain.Monitoring.TaskEvidence.List,
-            $"Опубликован перечень на {list.Year}/{list.Year + 1} учебный год (версия {list.Version})", $"/lists/{list.Id}", clock.GetUtcNow(), ct);
+            InfraFormat.Of(InfraText.Identification_PublishedVersion, list.Year, list.Year + 1, list.Version), $"/lists/{list.Id}", clock.GetUtcNow(), ct);
         var schools = list.Entries.Where(e => e.Included).Select(e => e.SchoolId).ToHashSet();
         var municipalities = await db.Schools.Where(s => schools.Contains(s.Id)).Select(s => s.MunicipalityId).Distinct().ToListAsync(ct);
         var users = await db.Users.Where(u => u.RegionId == list.RegionId && ((u.SchoolId != null && schools.Contains(u.SchoolId.Value))
@@ -31,8 +32,8 @@ public sealed class PublishList(IDbContextFactory<AppDbContext> dbs, ICurrentSco
             db.Notifications.Add(new Notification
             {
                 Id = Guid.NewGuid(), RegionId = list.RegionId, UserId = user.Id, CreatedAt = clock.GetUtcNow(),
-                Title = $"Опубликован перечень ШНОР/ШНСУ на {list.Year}/{list.Year + 1} учебный год",
-                Body = user.SchoolId is null ? "В перечень включены школы вашего муниципалитета." : "Ваша школа включена в перечень.",
+                Title = InfraFormat.Of(InfraText.Identification_PublishedNotice, list.Year, list.Year + 1),
+                Body = user.SchoolId is null ? InfraText.Identification_MunicipalSchoolsIncluded : InfraText.Identification_YourSchoolIncluded,
                 Link = $"/lists/{list.Id}",
             });
         }

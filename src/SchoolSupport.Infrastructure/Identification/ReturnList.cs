@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Identification;
 
@@ -11,6 +12,6 @@ public sealed class ReturnList(IDbContextFactory<AppDbContext> dbs, ICurrentScop
     public Task ReturnAsync(Guid id, uint rowVersion, string comment, CancellationToken ct = default) =>
         ListChange.RunAsync(dbs, current, clock, id, rowVersion, Roles.Ministry, (l, who) => l.Return(comment, who, clock.GetUtcNow()), "list.return", ct,
             after: async (db, list, scope, c) => await notices.AddAsync(db, scope, list.RegionId, await Notices.InRoleAsync(db, list.RegionId, Roles.Operator, null, c),
-                ListChange.Subject(list), "Возвращён на доработку", $"/lists/{list.Id}", list.ReturnComment, c),
+                ListChange.Subject(list), InfraText.Common_ReturnedForRework, $"/lists/{list.Id}", list.ReturnComment, c),
             notices: notices);
 }

@@ -7,6 +7,7 @@ using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Identification;
 using SchoolSupport.Domain.Schools;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Identification;
 
@@ -43,7 +44,7 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
             }, ct);
             run.Status = "done";
             run.Progress = 1;
-            run.Message = "Проект перечня рассчитан.";
+            run.Message = InfraText.Identification_DraftCalculated;
             run.FinishedAt = clock.GetUtcNow();
             await runDb.SaveChangesAsync(CancellationToken.None);
             return listId;
@@ -51,7 +52,7 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
         catch (Exception e)
         {
             run.Status = "failed";
-            run.Message = e is DomainException ? e.Message : "Расчёт не выполнен из-за ошибки; подробности в журнале.";
+            run.Message = e is DomainException ? e.Message : InfraText.Identification_CalculationFailed;
             run.FinishedAt = clock.GetUtcNow();
             await runDb.SaveChangesAsync(CancellationToken.None);
             log.LogError(e, "Identification for region {Region} year {Year} failed", regionId, year);
@@ -149,7 +150,7 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
     internal static async Task EnsureResultsAsync(AppDbContext db, Guid regionId, int year, CancellationToken ct)
     {
         if (!await db.Results.AnyAsync(r => r.RegionId == regionId && r.Year == year, ct))
-            throw new DomainException($"Результатов оценочных процедур за {year} год в регионе нет: загрузите результаты этого года, затем выполните расчёт.", "year");
+            throw new DomainException(InfraFormat.Of(InfraText.Identification_NoResultsForYear, year), "year");
     }
 
     /// <summary>The schools of the previous year's published list (its newest version) with their statuses.</summary>
@@ -167,10 +168,10 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
     internal static string Summary(IdentificationResult outcome)
     {
         var listed = outcome.Schools.Count(s => s.IsListed);
-        var text = $"Школ: {outcome.Schools.Count}, в проекте перечня: {listed} (ШНОР {outcome.Schools.Count(s => s.LowResults)}, " +
-                   $"ШНСУ {outcome.Schools.Count(s => s.Disadvantaged)}), под наблюдением: {outcome.Schools.Count(s => s.Watch)}.";
+        var text = InfraFormat.Of(InfraText.Identification_SummarySchools, outcome.Schools.Count, listed, outcome.Schools.Count(s => s.LowResults)) +
+                   InfraFormat.Of(InfraText.Identification_SummaryObserved, outcome.Schools.Count(s => s.Disadvantaged), outcome.Schools.Count(s => s.Watch));
         if (outcome.SocialFit is { } fit)
-            text += $" Веса ИСБ подобраны регрессией ИОР по {fit.Observations} школам, R² = {fit.RSquared.ToString("0.000", System.Globalization.CultureInfo.GetCultureInfo("ru-RU"))}.";
+            text += InfraFormat.Of(InfraText.Identification_RegressionWeights, fit.Observations, fit.RSquared.ToString("0.000", System.Globalization.CultureInfo.GetCultureInfo("ru-RU")));
         if (outcome.Warnings.Count > 0) text += " " + string.Join(" ", outcome.Warnings);
         return text;
     }
@@ -229,9 +230,9 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
         var lists = await db.Set<SupportList>().Where(l => l.RegionId == regionId && l.Year == year).OrderByDescending(l => l.Version).ToListAsync(ct);
         var working = lists.FirstOrDefault(l => l.IsEditable);
         if (working is null && lists.Any(l => l.Status is ListStatus.Submitted or ListStatus.Approved))
-            throw new DomainException("Перечень этого года на утверждении: пересчёт возможен только после возврата на доработку.");
+            throw new DomainException(InfraText.Identification_ListOnApproval);
         if (working is null && lists.Any(l => l.Status == ListStatus.Published))
-            throw new DomainException("Перечень этого года опубликован: для изменений создайте изменение перечня.");
+            throw new DomainException(InfraText.Identification_ListPublished);
         return working;
     }
 
@@ -245,8 +246,8 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
         row = new MethodologyVersion
         {
             Id = Guid.NewGuid(), RegionId = regionId, Year = year, Version = 1, Name = methodology.Name,
-            Json = MethodologyJson.Serialize(methodology), Status = MethodologyStatus.Approved, CreatedBy = "система",
-            CreatedAt = clock.GetUtcNow(), ApprovedBy = "методика по умолчанию", ApprovedAt = clock.GetUtcNow(),
+            Json = MethodologyJson.Serialize(methodology), Status = MethodologyStatus.Approved, CreatedBy = InfraText.Common_System,
+            CreatedAt = clock.GetUtcNow(), ApprovedBy = InfraText.Identification_DefaultMethodology, ApprovedAt = clock.GetUtcNow(),
         };
         db.Set<MethodologyVersion>().Add(row);
         try

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Identification;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Identification;
 
@@ -20,7 +21,7 @@ public sealed class RunSensitivity(IDbContextFactory<AppDbContext> dbs, ICurrent
         var scope = current.RequireRole(Roles.Operator, Roles.Ministry);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var row = await db.Set<MethodologyVersion>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == methodologyId && m.RegionId == scope.RegionId, ct)
-                  ?? throw new ScopeException("Методика не найдена.");
+                  ?? throw new ScopeException(InfraText.Trial_MethodologyNotFound);
         var methodology = MethodologyJson.Deserialize(row.Json);
         return methodology.Validate().Count > 0 ? [] : Sensitivity.ParametersOf(methodology);
     }
@@ -28,11 +29,11 @@ public sealed class RunSensitivity(IDbContextFactory<AppDbContext> dbs, ICurrent
     public async Task<SensitivityOutcome> RunAsync(Guid methodologyId, int year, string parameterKey, double from, double to, double step, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.Operator, Roles.Ministry);
-        if (!SchoolYears.IsAllowed(year, clock)) throw new DomainException($"Год расчёта {year} вне допустимого диапазона.", "year");
+        if (!SchoolYears.IsAllowed(year, clock)) throw new DomainException(InfraFormat.Of(InfraText.Trial_YearOutOfRange, year), "year");
         await using var db = await dbs.CreateDbContextAsync(ct);
         var (row, methodology) = await LoadAsync(db, scope.RegionId, methodologyId, ct);
         var parameter = Sensitivity.ParametersOf(methodology).FirstOrDefault(p => p.Key == parameterKey)
-                        ?? throw new DomainException("Выберите параметр правила для анализа чувствительности.", "parameter");
+                        ?? throw new DomainException(InfraText.Trial_ParameterRequired, "parameter");
         var values = Sensitivity.Values(parameter, from, to, step);
         // The widest look-back among the variants decides which years of results are read.
         var widest = values.Select(v => Sensitivity.With(methodology, parameterKey, v)).MaxBy(m => m.YearsOfResults) ?? methodology;
@@ -44,7 +45,7 @@ public sealed class RunSensitivity(IDbContextFactory<AppDbContext> dbs, ICurrent
     private static async Task<(MethodologyVersion, Methodology)> LoadAsync(AppDbContext db, Guid regionId, Guid methodologyId, CancellationToken ct)
     {
         var row = await db.Set<MethodologyVersion>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == methodologyId && m.RegionId == regionId, ct)
-                  ?? throw new ScopeException("Методика не найдена.");
+                  ?? throw new ScopeException(InfraText.Trial_MethodologyNotFound);
         var methodology = MethodologyJson.Deserialize(row.Json);
         methodology.EnsureValid();
         return (row, methodology);

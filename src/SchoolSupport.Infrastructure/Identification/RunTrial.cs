@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Identification;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Identification;
 
@@ -52,9 +53,9 @@ public sealed class RunTrial(IDbContextFactory<AppDbContext> dbs, ICurrentScope 
         EngineInputs cache, ILogger log, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        if (!SchoolYears.IsAllowed(year, clock)) throw new DomainException($"Год расчёта {year} вне допустимого диапазона.", "year");
+        if (!SchoolYears.IsAllowed(year, clock)) throw new DomainException(InfraFormat.Of(InfraText.Trial_YearOutOfRange, year), "year");
         var row = await db.Set<MethodologyVersion>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == methodologyId && m.RegionId == regionId, ct)
-                  ?? throw new ScopeException("Методика не найдена.");
+                  ?? throw new ScopeException(InfraText.Trial_MethodologyNotFound);
         var methodology = MethodologyJson.Deserialize(row.Json);
         methodology.EnsureValid();
         var stamp = await EngineInputs.StampAsync(db, ct);
@@ -104,7 +105,7 @@ public sealed class RunTrial(IDbContextFactory<AppDbContext> dbs, ICurrentScope 
             byMunicipality, byStatus, byCell, kept, outcome.Warnings);
     }
 
-    public static string CellTitle(MatrixCell? cell) => cell is { } c ? Titles.Of(c) : "нет данных для матрицы";
+    public static string CellTitle(MatrixCell? cell) => cell is { } c ? Titles.Of(c) : InfraText.Trial_NoMatrixData;
 
     private sealed record BaselineEntry(string Status, MatrixCell? Cell);
 

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Identification;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
+using SchoolSupport.Domain.Resources;
 
 namespace SchoolSupport.Infrastructure.Identification;
 
@@ -18,13 +20,13 @@ public sealed class SaveTrial(IDbContextFactory<AppDbContext> dbs, ICurrentScope
     public async Task<Guid> SaveAsync(Guid methodologyId, int year, string name, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.Operator, Roles.Ministry);
-        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length < 3) throw new DomainException("Назовите пробный расчёт: не короче 3 символов.", "name");
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length < 3) throw new DomainException(DomainText.Trial_NameTooShort, "name");
         await using var db = await dbs.CreateDbContextAsync(ct);
         var outcome = await RunTrial.ComputeAsync(db, scope.RegionId, methodologyId, year, clock, inputs, log, ct);
         var trial = SavedTrial.Create(scope.RegionId, name, year, methodologyId, outcome.Listed, JsonSerializer.Serialize(outcome, Json), scope.UserName, clock.GetUtcNow());
         db.Add(trial);
         db.Record(scope, "identification.trial", "identification-trial", trial.Id,
-            $"Пробный расчёт «{trial.Name}» на {year}: {outcome.MethodologyName}, версия {outcome.MethodologyVersion}, в перечне {outcome.Listed}", clock);
+            InfraFormat.Of(InfraText.Trial_SavedLine, trial.Name, year, outcome.MethodologyName, outcome.MethodologyVersion, outcome.Listed), clock);
         await db.SaveChangesAsync(ct);
         return trial.Id;
     }

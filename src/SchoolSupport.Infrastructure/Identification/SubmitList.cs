@@ -4,6 +4,7 @@ using SchoolSupport.Domain.Identification;
 using SchoolSupport.Domain.Schools;
 using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Identification;
 
@@ -16,7 +17,7 @@ public sealed class SubmitList(IDbContextFactory<AppDbContext> dbs, ICurrentScop
         var names = await SecondYearSchoolNamesAsync(id, ct);
         await ListChange.RunAsync(dbs, current, clock, id, rowVersion, Roles.Operator, (l, who) => l.Submit(who, clock.GetUtcNow(), emptyListJustification, names), "list.submit", ct,
             after: async (db, list, scope, c) => await notices.AddAsync(db, scope, list.RegionId, await Notices.InRoleAsync(db, list.RegionId, Roles.Ministry, null, c),
-                ListChange.Subject(list), "Направлен на утверждение", $"/lists/{list.Id}", null, c),
+                ListChange.Subject(list), InfraText.Identification_Submitted, $"/lists/{list.Id}", null, c),
             notices: notices);
     }
 

@@ -7,6 +7,7 @@ using SchoolSupport.Domain.Roadmaps;
 using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Documents;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Inbox;
 
@@ -80,15 +81,15 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         var lists = await db.Set<SupportList>().VisibleTo(scope).Where(l => l.Status == ListStatus.Submitted || l.Status == ListStatus.Approved)
             .Select(l => new { l.Id, l.Year, l.Version, l.Status }).ToListAsync(ct);
         items.AddRange(lists.Select(l => new InboxItem(InboxKind.List,
-            l.Status == ListStatus.Submitted ? $"Перечень на {Years(l.Year)} учебный год (версия {l.Version}) ожидает утверждения"
-                                             : $"Перечень на {Years(l.Year)} учебный год (версия {l.Version}) утверждён, но не опубликован",
-            l.Status == ListStatus.Submitted ? "Утвердите перечень с реквизитами приказа или верните его на доработку." : "Опубликуйте перечень.",
+            l.Status == ListStatus.Submitted ? InfraFormat.Of(InfraText.Inbox_ListAwaitingApproval, Years(l.Year), l.Version)
+                                             : InfraFormat.Of(InfraText.Inbox_ListApprovedNotPublished, Years(l.Year), l.Version),
+            l.Status == ListStatus.Submitted ? InfraText.Inbox_ApproveOrReturn : InfraText.Inbox_Publish,
             $"/lists/{l.Id}", null, false)));
 
         var methodologies = await db.Set<MethodologyVersion>().Where(m => m.Status == MethodologyStatus.Draft)
             .Select(m => new { m.Name, m.Year, m.Version, m.CreatedBy }).ToListAsync(ct);
         items.AddRange(methodologies.Select(m => new InboxItem(InboxKind.Methodology,
-            $"Методика «{m.Name}» на {m.Year} год (версия {m.Version}) ожидает утверждения", $"Подготовил(а): {m.CreatedBy}.", "/identification", null, false)));
+            InfraFormat.Of(InfraText.Inbox_MethodologyAwaiting, m.Name, m.Year, m.Version), InfraFormat.Of(InfraText.Inbox_PreparedBy, m.CreatedBy), "/identification", null, false)));
 
         await PlansToReviewAsync(db, scope, p => p.Level != PlanLevel.School, items, ct);
         await DocumentsToReviewAsync(db, scope, d => d.SchoolId == null, items, ct);
@@ -99,7 +100,7 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         var lists = await db.Set<SupportList>().VisibleTo(scope).Where(l => l.Status == ListStatus.Returned)
             .Select(l => new { l.Id, l.Year, l.Version, l.ReturnComment }).ToListAsync(ct);
         items.AddRange(lists.Select(l => new InboxItem(InboxKind.List,
-            $"Перечень на {Years(l.Year)} учебный год (версия {l.Version}) возвращён на доработку", l.ReturnComment, $"/lists/{l.Id}", null, false)));
+            InfraFormat.Of(InfraText.Inbox_ListReturned, Years(l.Year), l.Version), l.ReturnComment, $"/lists/{l.Id}", null, false)));
 
         await ReturnedPlansAsync(db, scope, p => p.Level == PlanLevel.Region, items, ct);
         await DocumentsToReviewAsync(db, scope, d => d.SchoolId == null, items, ct);
@@ -123,8 +124,8 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         // The half-year effectiveness reviews of its supported schools not recorded by their due date (the region's risk calendar).
         var reviews = await Risks.RiskQueries.OverdueReviewsAsync(db, scope, today, ct);
         items.AddRange(reviews.Select(r => new InboxItem(InboxKind.Review,
-            $"«{r.School}»: не проведён анализ эффективности за {(r.HalfYear == 1 ? "первое" : "второе")} полугодие {Years(r.Year)} учебного года",
-            $"Срок — {r.Due:dd.MM.yyyy}. Внесите выводы по ключевым рискам и решение.", "/risks/reviews", r.Due, true)));
+            InfraFormat.Of(InfraText.Inbox_ReviewMissing, r.School, (r.HalfYear == 1 ? InfraText.Inbox_FirstHalf : InfraText.Inbox_SecondHalf), Years(r.Year)),
+            InfraFormat.Of(InfraText.Inbox_ReviewDue, r.Due), "/risks/reviews", r.Due, true)));
     }
 
     private static async Task SchoolAsync(AppDbContext db, UserScope scope, DateOnly today, List<InboxItem> items, CancellationToken ct)
@@ -134,7 +135,7 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         var returnedDocuments = await db.Documents.VisibleTo(scope, db).Where(d => d.SchoolId == schoolId)
             .Join(db.DocumentVersions.Latest().Where(v => v.Review == ReviewStatus.Returned), d => d.Id, v => v.DocumentId, (d, v) => new { d.Title, v.ReviewComment })
             .ToListAsync(ct);
-        items.AddRange(returnedDocuments.Select(d => new InboxItem(InboxKind.Document, $"Документ «{d.Title}» возвращён на доработку",
+        items.AddRange(returnedDocuments.Select(d => new InboxItem(InboxKind.Document, InfraFormat.Of(InfraText.Inbox_DocumentReturned, d.Title),
             d.ReviewComment ?? "", $"/documents?school={schoolId}", null, false)));
 
         var soon = today.AddDays(ActivityDueDays);
@@ -143,8 +144,8 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSc
             .Where(i => i.Status != PlanItemStatus.Done && i.Status != PlanItemStatus.Cancelled && i.Deadline <= soon)
             .OrderBy(i => i.Deadline).Take(50).AsNoTracking().ToListAsync(ct);
         items.AddRange(activities.Select(i => new InboxItem(InboxKind.Activity,
-            i.IsOverdueOn(today) ? $"Просрочено мероприятие «{i.Activity}»" : $"Срок мероприятия «{i.Activity}» — {i.Deadline:dd.MM.yyyy}",
-            $"Ответственные: {i.Responsible}. Отметьте выполнение и приложите подтверждающий материал.", $"/roadmaps/{i.PlanId}", i.Deadline, i.IsOverdueOn(today))));
+            i.IsOverdueOn(today) ? InfraFormat.Of(InfraText.Inbox_ItemOverdue, i.Activity) : InfraFormat.Of(InfraText.Inbox_ItemDue, i.Activity, i.Deadline),
+            InfraFormat.Of(InfraText.Inbox_ItemResponsible, i.Responsible), $"/roadmaps/{i.PlanId}", i.Deadline, i.IsOverdueOn(today))));
 
         await ReportsAsync(db, scope, today, p => p.SchoolId == schoolId, overdueOnly: false, items, ct);
         await TasksAsync(db, scope, today, t => t.Actor == MonitoringActor.School || t.Actor == MonitoringActor.WatchSchool, items, ct);
@@ -162,8 +163,8 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSc
             })
             .Where(s => s.Last == null || s.Last < quietSince).ToListAsync(ct);
         items.AddRange(quiet.Select(s => new InboxItem(InboxKind.Consultation,
-            s.Last is { } last ? $"«{s.ShortName}»: нет консультаций с {last:dd.MM.yyyy}" : $"«{s.ShortName}»: консультаций ещё не было",
-            $"Проведите консультацию: школа без консультации более {targets.DaysWithoutConsultation} дней.", "/mentoring/journal",
+            s.Last is { } last ? InfraFormat.Of(InfraText.Inbox_NoConsultationsSince, s.ShortName, last) : InfraFormat.Of(InfraText.Inbox_NoConsultationsYet, s.ShortName),
+            InfraFormat.Of(InfraText.Inbox_HoldConsultation, targets.DaysWithoutConsultation), "/mentoring/journal",
             s.Last?.AddDays(targets.DaysWithoutConsultation), true)));
 
         var since = clock.GetUtcNow().AddDays(-FeedbackDays);
@@ -172,7 +173,7 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSc
             .Join(db.Consultations.Where(c => c.MentorId == scope.UserId), f => f.ConsultationId, c => c.Id, (f, c) => new { f.UserName, f.Rating, f.Comment, c.Topic, c.Date })
             .ToListAsync(ct);
         items.AddRange(feedback.Select(f => new InboxItem(InboxKind.Feedback,
-            $"Отзыв о консультации «{f.Topic}» от {f.Date:dd.MM.yyyy}: оценка {f.Rating}", $"{f.UserName}: {f.Comment}", "/mentoring/journal", null, false)));
+            InfraFormat.Of(InfraText.Inbox_Feedback, f.Topic, f.Date, f.Rating), $"{f.UserName}: {f.Comment}", "/mentoring/journal", null, false)));
     }
 
     // --- shared pieces
@@ -186,9 +187,9 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         items.AddRange(plans.Select(p => new InboxItem(InboxKind.Plan,
             p.Status switch
             {
-                PlanStatus.Submitted => $"«{p.Title}» направлен(а) на рассмотрение",
-                PlanStatus.UnderReview => $"«{p.Title}» на рассмотрении: примите решение",
-                _ => $"«{p.Title}»: поступил отчёт о ходе реализации",
+                PlanStatus.Submitted => InfraFormat.Of(InfraText.Inbox_Submitted, p.Title),
+                PlanStatus.UnderReview => InfraFormat.Of(InfraText.Inbox_UnderReview, p.Title),
+                _ => InfraFormat.Of(InfraText.Inbox_ReportReceived, p.Title),
             },
             p.School is null ? Titles.Of(p.Status) : $"{p.School}. {Titles.Of(p.Status)}.", $"/roadmaps/{p.Id}", null, false)));
     }
@@ -203,7 +204,7 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSc
                 Comment = db.PlanTransitions.Where(t => t.PlanId == p.Id && t.To == PlanStatus.Returned).OrderByDescending(t => t.At).Select(t => t.Comment).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        items.AddRange(plans.Select(p => new InboxItem(InboxKind.Plan, $"«{p.Title}» возвращен(а) на доработку", p.Comment ?? "", $"/roadmaps/{p.Id}", null, false)));
+        items.AddRange(plans.Select(p => new InboxItem(InboxKind.Plan, InfraFormat.Of(InfraText.Inbox_Returned, p.Title), p.Comment ?? "", $"/roadmaps/{p.Id}", null, false)));
     }
 
     private static async Task DocumentsToReviewAsync(AppDbContext db, UserScope scope, System.Linq.Expressions.Expression<Func<Document, bool>> which,
@@ -219,8 +220,8 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSc
             })
             .ToListAsync(ct);
         items.AddRange(documents.Select(d => new InboxItem(InboxKind.Document,
-            $"Документ «{d.Title}» (версия {d.Number}) ожидает рассмотрения",
-            d.School is null ? $"Загрузил(а): {d.UploadedByName}." : $"{d.School}. Загрузил(а): {d.UploadedByName}.",
+            InfraFormat.Of(InfraText.Inbox_DocumentAwaiting, d.Title, d.Number),
+            d.School is null ? InfraFormat.Of(InfraText.Inbox_UploadedBy, d.UploadedByName) : InfraFormat.Of(InfraText.Inbox_DescriptionUploadedBy, d.School, d.UploadedByName),
             d.SchoolId is { } s ? $"/documents?school={s}" : "/documents", null, false)));
     }
 
@@ -236,8 +237,8 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         var schoolIds = overdue.Select(o => o.SchoolId).OfType<Guid>().ToList();
         var names = await db.Schools.Where(s => schoolIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.ShortName, ct);
         items.AddRange(overdue.Select(o => new InboxItem(InboxKind.Activity,
-            $"«{(o.SchoolId is { } s && names.TryGetValue(s, out var n) ? n : o.Title)}»: просрочено мероприятий — {o.Count}",
-            $"«{o.Title}». Самый ранний срок — {o.Oldest:dd.MM.yyyy}.", $"/roadmaps/{o.Id}", o.Oldest, true)));
+            InfraFormat.Of(InfraText.Inbox_ItemsOverdue, (o.SchoolId is { } s && names.TryGetValue(s, out var n) ? n : o.Title), o.Count),
+            InfraFormat.Of(InfraText.Inbox_EarliestDue, o.Title, o.Oldest), $"/roadmaps/{o.Id}", o.Oldest, true)));
     }
 
     private static async Task ReportsAsync(AppDbContext db, UserScope scope, DateOnly today, System.Linq.Expressions.Expression<Func<Plan, bool>> which,
@@ -260,8 +261,8 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSc
                 var overdue = report.State == MonthlyReportState.Overdue;
                 var who = p.School is null ? "" : $"«{p.School}»: ";
                 items.Add(new InboxItem(InboxKind.Report,
-                    overdue ? $"{who}просрочен ежемесячный отчёт по «{p.Plan.Title}»" : $"{who}ежемесячный отчёт по «{p.Plan.Title}» — до {report.Due:dd.MM.yyyy}",
-                    $"Срок отчёта — {report.Due:dd.MM.yyyy}.", $"/roadmaps/{p.Plan.Id}", report.Due, overdue));
+                    overdue ? InfraFormat.Of(InfraText.Inbox_MonthlyReportOverdue, who, p.Plan.Title) : InfraFormat.Of(InfraText.Inbox_MonthlyReportDue, who, p.Plan.Title, report.Due),
+                    InfraFormat.Of(InfraText.Inbox_ReportDue, report.Due), $"/roadmaps/{p.Plan.Id}", report.Due, overdue));
             }
         }
     }
@@ -275,9 +276,9 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSc
             .Select(t => new { t.Id, t.Title, t.Due, t.OutputDocument, School = db.Schools.Where(s => s.Id == t.SchoolId).Select(s => s.ShortName).FirstOrDefault() })
             .OrderBy(t => t.Due).Take(50).ToListAsync(ct);
         items.AddRange(tasks.Select(t => new InboxItem(InboxKind.Task,
-            watch ? $"«{t.School}» на контроле: превентивная задача «{t.Title}» — до {t.Due:dd.MM.yyyy}"
-            : overdueOnly && t.School is not null ? $"«{t.School}»: просрочена задача «{t.Title}»" : $"Задача «{t.Title}» — до {t.Due:dd.MM.yyyy}",
-            string.IsNullOrEmpty(t.OutputDocument) ? "" : $"Результат: {t.OutputDocument}.", $"/monitoring/tasks?task={t.Id}", t.Due, t.Due < today)));
+            watch ? InfraFormat.Of(InfraText.Inbox_PreventiveTask, t.School, t.Title, t.Due)
+            : overdueOnly && t.School is not null ? InfraFormat.Of(InfraText.Inbox_TaskOverdue, t.School, t.Title) : InfraFormat.Of(InfraText.Inbox_TaskDue, t.Title, t.Due),
+            string.IsNullOrEmpty(t.OutputDocument) ? "" : InfraFormat.Of(InfraText.Inbox_Result, t.OutputDocument), $"/monitoring/tasks?task={t.Id}", t.Due, t.Due < today)));
     }
 
     // --- the role's figures
@@ -304,31 +305,31 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSc
             var withProgramme = await db.Plans.VisibleTo(scope, db)
                 .Where(p => p.Level == PlanLevel.School && p.SchoolId != null && (InExecution.Contains(p.Status) || p.Status == PlanStatus.Assessed))
                 .Where(p => listed.Contains(p.SchoolId!.Value)).Select(p => p.SchoolId).Distinct().CountAsync(ct);
-            figures.Add(new InboxFigure("Школ в действующем перечне", listedCount, inForce is { } l1 ? $"/lists/{l1}" : "/lists"));
-            figures.Add(new InboxFigure("Из них с утверждённой программой", withProgramme, "/roadmaps"));
-            figures.Add(new InboxFigure("Просроченных мероприятий", await overdueActivities.CountAsync(ct), "/roadmaps"));
-            figures.Add(new InboxFigure("Просроченных задач мониторинга",
+            figures.Add(new InboxFigure(InfraText.Inbox_SchoolsInList, listedCount, inForce is { } l1 ? $"/lists/{l1}" : "/lists"));
+            figures.Add(new InboxFigure(InfraText.Inbox_WithApprovedProgramme, withProgramme, "/roadmaps"));
+            figures.Add(new InboxFigure(InfraText.Inbox_OverdueItems, await overdueActivities.CountAsync(ct), "/roadmaps"));
+            figures.Add(new InboxFigure(InfraText.Inbox_OverdueTasks,
                 await db.Set<MonitoringTask>().VisibleTo(scope, db).CountAsync(t => t.Status != MonitoringTaskStatus.Done && t.Due < today, ct),
                 "/monitoring/tasks?status=overdue"));
         }
         else if (scope.SchoolId is { } schoolId)
         {
             var own = db.PlanItems.Where(i => executing.Contains(i.PlanId));
-            figures.Add(new InboxFigure("Мероприятий программы", await own.CountAsync(i => i.Status != PlanItemStatus.Cancelled, ct), "/roadmaps"));
-            figures.Add(new InboxFigure("Выполнено", await own.CountAsync(i => i.Status == PlanItemStatus.Done, ct), "/roadmaps"));
-            figures.Add(new InboxFigure("Просрочено", await overdueActivities.CountAsync(ct), "/roadmaps"));
-            figures.Add(new InboxFigure("Открытых задач мониторинга",
+            figures.Add(new InboxFigure(InfraText.Inbox_ProgrammeItems, await own.CountAsync(i => i.Status != PlanItemStatus.Cancelled, ct), "/roadmaps"));
+            figures.Add(new InboxFigure(InfraText.Common_Done, await own.CountAsync(i => i.Status == PlanItemStatus.Done, ct), "/roadmaps"));
+            figures.Add(new InboxFigure(InfraText.Common_Overdue, await overdueActivities.CountAsync(ct), "/roadmaps"));
+            figures.Add(new InboxFigure(InfraText.Inbox_OpenTasks,
                 await db.Set<MonitoringTask>().VisibleTo(scope, db).CountAsync(t => t.SchoolId == schoolId && t.Status != MonitoringTaskStatus.Done, ct),
                 "/monitoring/tasks"));
         }
         else if (scope.IsIn(Roles.Mentor))
         {
             var monthStart = new DateOnly(today.Year, today.Month, 1);
-            figures.Add(new InboxFigure("Закреплённых школ", await schools.CountAsync(ct), "/mentoring"));
-            figures.Add(new InboxFigure("Консультаций в этом месяце",
+            figures.Add(new InboxFigure(InfraText.Inbox_AssignedSchools, await schools.CountAsync(ct), "/mentoring"));
+            figures.Add(new InboxFigure(InfraText.Inbox_ConsultationsThisMonth,
                 await db.Consultations.VisibleTo(scope, db).CountAsync(c => c.MentorId == scope.UserId && c.Date >= monthStart, ct), "/mentoring/journal"));
         }
-        figures.Add(new InboxFigure("Непрочитанных уведомлений", await db.Notifications.VisibleTo(scope).CountAsync(n => n.ReadAt == null, ct), "/notifications"));
+        figures.Add(new InboxFigure(InfraText.Inbox_UnreadNotices, await db.Notifications.VisibleTo(scope).CountAsync(n => n.ReadAt == null, ct), "/notifications"));
         return figures;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Jobs;
 
@@ -23,10 +24,10 @@ public sealed class NoticeDigestJob(SystemDb systemDb, IEmailSender email, ILogg
         var sent = 0;
         foreach (var letter in pending.GroupBy(n => (n.UserId, n.To)))
         {
-            var body = string.Join("\n\n", letter.Select(n => $"{n.CreatedAt.ToLocalTime():dd.MM.yyyy HH:mm} {n.Title}\n{n.Body}\nОткрыть: {n.Link}"));
+            var body = string.Join("\n\n", letter.Select(n => InfraFormat.Of(InfraText.Job_DigestLine, n.CreatedAt.ToLocalTime(), n.Title, n.Body, n.Link)));
             try
             {
-                await email.SendAsync(letter.Key.To, $"Сводка уведомлений портала: {letter.Count()}", body, ct);
+                await email.SendAsync(letter.Key.To, InfraFormat.Of(InfraText.Job_DigestSubject, letter.Count()), body, ct);
                 var ids = letter.Select(n => n.Id).ToList();
                 await db.Notifications.Where(n => ids.Contains(n.Id)).ExecuteUpdateAsync(s => s.SetProperty(n => n.MailPending, false), ct);
                 sent++;

@@ -5,6 +5,7 @@ using SchoolSupport.Domain.Roadmaps;
 using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Roadmaps;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Jobs;
 
@@ -48,8 +49,8 @@ public sealed class OverdueItemsJob(SystemDb systemDb, TimeProvider clock, IEmai
             var recipients = (await PlanRecipients.OwnersAsync(db, plan, ct))
                 .Concat(plan.MunicipalityId is null ? [] : await PlanRecipients.MunicipalCoordinatorsAsync(db, plan, ct))
                 .Distinct().ToList();
-            var title = $"Просрочены мероприятия плана «{plan.Title}»";
-            var body = string.Join("\n", overdue.OrderBy(i => i.Deadline).Select(i => $"{i.Deadline:dd.MM.yyyy} — {i.Activity} (ответственные: {i.Responsible})"));
+            var title = InfraFormat.Of(InfraText.Job_OverdueTitle, plan.Title);
+            var body = string.Join("\n", overdue.OrderBy(i => i.Deadline).Select(i => InfraFormat.Of(InfraText.Job_OverdueLine, i.Deadline, i.Activity, i.Responsible)));
             foreach (var userId in recipients)
             {
                 db.Notifications.Add(new Notification
@@ -60,7 +61,7 @@ public sealed class OverdueItemsJob(SystemDb systemDb, TimeProvider clock, IEmai
             }
             var addresses = await db.Users.Where(u => recipients.Contains(u.Id) && u.Email != null).Select(u => u.Email!).ToListAsync(ct);
             mails.AddRange(addresses.Select(a => (a, title, body)));
-            db.Record(null, "plan-item.overdue", "plan", plan.Id, $"просрочено мероприятий: {overdue.Count}", clock);
+            db.Record(null, "plan-item.overdue", "plan", plan.Id, InfraFormat.Of(InfraText.Job_OverdueCount, overdue.Count), clock);
         }
         // Each item changes status at most once; a concurrent run that got there first makes this save fail, not notify twice.
         await db.SaveChangesAsync(ct);

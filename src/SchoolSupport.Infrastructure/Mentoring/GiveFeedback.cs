@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Mentoring;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Mentoring;
 
@@ -11,15 +12,15 @@ public sealed class GiveFeedback(IDbContextFactory<AppDbContext> dbs, ICurrentSc
     public async Task GiveAsync(Guid consultationId, int rating, string? comment, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.School);
-        if (rating is < 1 or > 5) throw new DomainException("Оценка должна быть от 1 до 5.");
+        if (rating is < 1 or > 5) throw new DomainException(InfraText.Mentoring_RatingRange);
         comment = comment?.Trim() ?? "";
-        if (comment.Length > 4000) throw new DomainException("Комментарий не длиннее 4000 символов.");
+        if (comment.Length > 4000) throw new DomainException(InfraText.Common_CommentTooLong);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var consultation = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == consultationId, ct);
-        if (consultation is null || consultation.SchoolId != scope.SchoolId) throw new ScopeException("Отзыв оставляет только команда школы, в которой прошла консультация.");
+        if (consultation is null || consultation.SchoolId != scope.SchoolId) throw new ScopeException(InfraText.Mentoring_FeedbackOnlySchoolTeam);
         if (await db.ConsultationFeedback.AnyAsync(f => f.ConsultationId == consultationId && f.UserId == scope.UserId, ct))
         {
-            throw new DomainException("Вы уже оставили отзыв об этой консультации.");
+            throw new DomainException(InfraText.Mentoring_FeedbackAlreadyGiven);
         }
         db.ConsultationFeedback.Add(new ConsultationFeedback
         {
@@ -32,7 +33,7 @@ public sealed class GiveFeedback(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         }
         catch (DbUpdateException)
         {
-            throw new DomainException("Вы уже оставили отзыв об этой консультации.");
+            throw new DomainException(InfraText.Mentoring_FeedbackAlreadyGiven);
         }
     }
 }

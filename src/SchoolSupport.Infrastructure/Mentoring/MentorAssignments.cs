@@ -6,37 +6,38 @@ using SchoolSupport.Domain.Results;
 using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Schools;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Mentoring;
 
 public sealed class AssignmentEdit : IValidatableObject
 {
-    [Required(ErrorMessage = "Выберите наставника.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Mentoring_MentorRequired))]
     public Guid? MentorId { get; set; }
 
-    [Required(ErrorMessage = "Выберите школу.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Mentoring_SchoolRequired))]
     public Guid? SchoolId { get; set; }
 
     public MentorKind Kind { get; set; }
     public Subject? Subject { get; set; }
 
-    [StringLength(2000, ErrorMessage = "Список педагогов не длиннее 2000 символов.")]
+    [StringLength(2000, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Mentoring_TeachersTooLong))]
     public string Teachers { get; set; } = "";
 
-    [Required(ErrorMessage = "Укажите начало периода.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Mentoring_PeriodStartRequired))]
     public DateOnly? From { get; set; }
 
-    [Required(ErrorMessage = "Укажите окончание периода.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Mentoring_PeriodEndRequired))]
     public DateOnly? To { get; set; }
 
-    [Required(ErrorMessage = "Укажите зоны ответственности.")]
-    [StringLength(4000, ErrorMessage = "Зоны ответственности не длиннее 4000 символов.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Mentoring_ResponsibilitiesRequired))]
+    [StringLength(4000, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Mentoring_ResponsibilitiesTooLong))]
     public string Responsibilities { get; set; } = "";
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (From is { } f && To is { } t && t < f) yield return new ValidationResult("Окончание периода не может быть раньше его начала.");
-        if (Kind == MentorKind.Tutor && Subject is null) yield return new ValidationResult("Для тьютора укажите предмет.");
+        if (From is { } f && To is { } t && t < f) yield return new ValidationResult(InfraText.Mentoring_PeriodEndBeforeStart);
+        if (Kind == MentorKind.Tutor && Subject is null) yield return new ValidationResult(InfraText.Mentoring_TutorNeedsSubject);
     }
 }
 
@@ -90,13 +91,13 @@ public sealed class MentorAssignments(IDbContextFactory<AppDbContext> dbs, ICurr
         var scope = current.RequireRole(Roles.Operator, Roles.Municipal);
         EditValidation.ThrowIfInvalid(edit);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        if (!await Visibility.CanSeeSchoolAsync(db, scope, edit.SchoolId!.Value, ct)) throw new ScopeException("Школа не найдена в вашей зоне ответственности.");
+        if (!await Visibility.CanSeeSchoolAsync(db, scope, edit.SchoolId!.Value, ct)) throw new ScopeException(InfraText.Common_SchoolNotInScope);
         var mentor = await MentorUsers(db, scope.RegionId).FirstOrDefaultAsync(u => u.Id == edit.MentorId, ct);
-        if (mentor is null) throw new DomainException("Пользователь не найден или не имеет роли «Наставник / тьютор».");
+        if (mentor is null) throw new DomainException(InfraText.Mentoring_NotAMentor);
         if (await db.MentorAssignments.AnyAsync(a => a.MentorId == mentor.Id && a.SchoolId == edit.SchoolId && a.Kind == edit.Kind && a.Subject == edit.Subject
                 && a.From <= edit.To && a.To >= edit.From, ct))
         {
-            throw new DomainException("У этого наставника уже есть назначение в эту школу на пересекающийся период.");
+            throw new DomainException(InfraText.Mentoring_OverlappingAssignment);
         }
         var assignment = new MentorAssignment
         {
@@ -109,9 +110,9 @@ public sealed class MentorAssignments(IDbContextFactory<AppDbContext> dbs, ICurr
         db.Notifications.Add(new Notification
         {
             Id = Guid.NewGuid(), RegionId = scope.RegionId, UserId = mentor.Id, CreatedAt = clock.GetUtcNow(),
-            Title = $"Назначение: {Titles.Of(assignment.Kind).ToLowerInvariant()}", Body = assignment.Responsibilities, Link = "/mentoring",
+            Title = InfraFormat.Of(InfraText.Mentoring_AssignmentTitle, Titles.Of(assignment.Kind).ToLowerInvariant()), Body = assignment.Responsibilities, Link = "/mentoring",
         });
-        db.Record(scope, "mentor.assign", "mentor-assignment", assignment.Id, $"{mentor.FullName} → школа {assignment.SchoolId}", clock);
+        db.Record(scope, "mentor.assign", "mentor-assignment", assignment.Id, InfraFormat.Of(InfraText.Mentoring_AssignmentLine, mentor.FullName, assignment.SchoolId), clock);
         await db.SaveChangesAsync(ct);
         return assignment.Id;
     }
@@ -121,8 +122,8 @@ public sealed class MentorAssignments(IDbContextFactory<AppDbContext> dbs, ICurr
     {
         var scope = current.RequireRole(Roles.Operator, Roles.Municipal);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var assignment = await db.MentorAssignments.FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new ScopeException("Назначение не найдено.");
-        if (!await Visibility.CanSeeSchoolAsync(db, scope, assignment.SchoolId, ct)) throw new ScopeException("Назначение не найдено.");
+        var assignment = await db.MentorAssignments.FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new ScopeException(InfraText.Mentoring_AssignmentNotFound);
+        if (!await Visibility.CanSeeSchoolAsync(db, scope, assignment.SchoolId, ct)) throw new ScopeException(InfraText.Mentoring_AssignmentNotFound);
         var yesterday = Today.AddDays(-1);
         if (assignment.From > yesterday) db.MentorAssignments.Remove(assignment);
         else if (assignment.To > yesterday) assignment.To = yesterday;

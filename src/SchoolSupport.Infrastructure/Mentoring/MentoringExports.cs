@@ -1,6 +1,7 @@
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Mentoring;
 using SchoolSupport.Infrastructure.Documents;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Mentoring;
 
@@ -10,35 +11,35 @@ public sealed class MentoringExports(ConsultationQueries queries)
     public async Task WriteJournalXlsxAsync(ConsultationQuery q, Stream output, CancellationToken ct = default)
     {
         var rows = await queries.ListAsync(q, ct);
-        XlsxExport.Write(rows, output, "Журнал консультаций",
+        XlsxExport.Write(rows, output, InfraText.MentoringExport_Journal,
         [
-            ("Дата", r => r.Consultation.Date.ToDateTime(TimeOnly.MinValue)),
-            ("Школа", r => r.School),
-            ("Муниципалитет", r => r.Municipality),
-            ("Наставник", r => r.Consultation.MentorName),
-            ("Формат", r => Titles.Of(r.Consultation.Format)),
-            ("Тема", r => r.Consultation.Topic),
-            ("Продолжительность, мин", r => r.Consultation.DurationMinutes),
-            ("Участников", r => r.Consultation.ParticipantsCount),
-            ("Роли участников", r => r.Consultation.ParticipantRoles),
-            ("Результат", r => r.Consultation.Outcome),
-            ("Следующие шаги", r => string.Join("; ", r.Consultation.NextSteps.Select(s => $"{s.Text} (до {s.Deadline:dd.MM.yyyy})"))),
-            ("Средняя оценка школы", r => r.AverageRating is { } a ? Math.Round(a, 2) : null),
+            (InfraText.Common_Date, r => r.Consultation.Date.ToDateTime(TimeOnly.MinValue)),
+            (InfraText.Common_School, r => r.School),
+            (InfraText.Common_Municipality, r => r.Municipality),
+            (InfraText.MentoringExport_Mentor, r => r.Consultation.MentorName),
+            (InfraText.MentoringExport_Format, r => Titles.Of(r.Consultation.Format)),
+            (InfraText.MentoringExport_Topic, r => r.Consultation.Topic),
+            (InfraText.MentoringExport_Duration, r => r.Consultation.DurationMinutes),
+            (InfraText.Import_ColumnParticipants, r => r.Consultation.ParticipantsCount),
+            (InfraText.MentoringExport_Roles, r => r.Consultation.ParticipantRoles),
+            (InfraText.MentoringExport_Result, r => r.Consultation.Outcome),
+            (InfraText.MentoringExport_NextSteps, r => string.Join("; ", r.Consultation.NextSteps.Select(s => InfraFormat.Of(InfraText.MentoringExport_StepDue, s.Text, s.Deadline)))),
+            (InfraText.MentoringExport_AverageRating, r => r.AverageRating is { } a ? Math.Round(a, 2) : null),
         ]);
     }
 
     public async Task WriteFeedbackXlsxAsync(ConsultationQuery q, Stream output, CancellationToken ct = default)
     {
         var rows = await queries.FeedbackAsync(q, ct);
-        XlsxExport.Write(rows, output, "Журнал обратной связи",
+        XlsxExport.Write(rows, output, InfraText.MentoringExport_FeedbackJournal,
         [
-            ("Дата консультации", r => r.Date.ToDateTime(TimeOnly.MinValue)),
-            ("Школа", r => r.School),
-            ("Тема", r => r.Topic),
-            ("Наставник", r => r.Mentor),
-            ("Автор отзыва", r => r.UserName),
-            ("Оценка", r => r.Rating),
-            ("Комментарий", r => r.Comment),
+            (InfraText.MentoringExport_ConsultationDate, r => r.Date.ToDateTime(TimeOnly.MinValue)),
+            (InfraText.Common_School, r => r.School),
+            (InfraText.MentoringExport_Topic, r => r.Topic),
+            (InfraText.MentoringExport_Mentor, r => r.Mentor),
+            (InfraText.MentoringExport_FeedbackAuthor, r => r.UserName),
+            (InfraText.Common_Rating, r => r.Rating),
+            (InfraText.MentoringExport_Comment, r => r.Comment),
         ]);
     }
 
@@ -48,17 +49,17 @@ public sealed class MentoringExports(ConsultationQueries queries)
         var months = System.Globalization.CultureInfo.GetCultureInfo("ru-RU").DateTimeFormat.MonthNames;
         var columns = new List<(string, Func<SchoolConsultations, object?>)>
         {
-            ("Муниципалитет", r => r.Municipality),
-            ("Школа", r => r.School),
+            (InfraText.Common_Municipality, r => r.Municipality),
+            (InfraText.Common_School, r => r.School),
         };
         for (var m = 0; m < 12; m++)
         {
             var month = m;
             columns.Add((months[m], r => r.ByMonth[month]));
         }
-        columns.Add(("Всего", r => r.Total));
-        columns.Add(("Последняя консультация", r => r.Last?.ToDateTime(TimeOnly.MinValue)));
-        columns.Add(($"Нет консультаций более {queries.DaysWithoutConsultation} дн.", r => r.Highlighted ? "да" : "нет"));
-        XlsxExport.Write(rows, output, $"Консультации {year}", columns);
+        columns.Add((InfraText.Common_Total, r => r.Total));
+        columns.Add((InfraText.MentoringExport_LastConsultation, r => r.Last?.ToDateTime(TimeOnly.MinValue)));
+        columns.Add((InfraFormat.Of(InfraText.MentoringExport_NoConsultationsDays, queries.DaysWithoutConsultation), r => r.Highlighted ? InfraText.Common_Yes : InfraText.Common_No));
+        XlsxExport.Write(rows, output, InfraFormat.Of(InfraText.MentoringExport_FileName, year), columns);
     }
 }

@@ -7,6 +7,7 @@ using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Documents;
 using SchoolSupport.Infrastructure.Schools;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Mentoring;
 
@@ -21,28 +22,28 @@ public sealed class ConsultationEdit : IValidatableObject
     public Guid? Id { get; set; }
     public uint Version { get; set; }
 
-    [Required(ErrorMessage = "Выберите школу.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Mentoring_SchoolRequired))]
     public Guid? SchoolId { get; set; }
 
-    [Required(ErrorMessage = "Укажите дату консультации.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Mentoring_DateRequired))]
     public DateOnly? Date { get; set; }
 
     public ConsultationFormat Format { get; set; }
 
-    [Required(ErrorMessage = "Укажите тему консультации.")]
-    [StringLength(1000, ErrorMessage = "Тема не длиннее 1000 символов.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Mentoring_TopicRequired))]
+    [StringLength(1000, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Mentoring_TopicTooLong))]
     public string Topic { get; set; } = "";
 
-    [Range(1, 1440, ErrorMessage = "Продолжительность — больше 0 и не более 1440 минут.")]
+    [Range(1, 1440, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Mentoring_DurationRange))]
     public int DurationMinutes { get; set; } = 60;
 
-    [Range(1, 1000, ErrorMessage = "Число участников — от 1 до 1000.")]
+    [Range(1, 1000, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Common_ParticipantsRange))]
     public int ParticipantsCount { get; set; } = 1;
 
-    [StringLength(1000, ErrorMessage = "Роли участников не длиннее 1000 символов.")]
+    [StringLength(1000, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Mentoring_RolesTooLong))]
     public string ParticipantRoles { get; set; } = "";
 
-    [StringLength(8000, ErrorMessage = "Результат не длиннее 8000 символов.")]
+    [StringLength(8000, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Mentoring_ResultTooLong))]
     public string Outcome { get; set; } = "";
 
     public Guid? MaterialsDocumentId { get; set; }
@@ -53,10 +54,10 @@ public sealed class ConsultationEdit : IValidatableObject
     {
         foreach (var step in Steps)
         {
-            if (string.IsNullOrWhiteSpace(step.Text)) yield return new ValidationResult("Опишите каждый следующий шаг.");
-            else if (step.Text.Length > 2000) yield return new ValidationResult("Следующий шаг не длиннее 2000 символов.");
-            if (step.Deadline is null) yield return new ValidationResult("Укажите срок каждого следующего шага.");
-            else if (Date is { } date && step.Deadline < date) yield return new ValidationResult("Срок следующего шага не может быть раньше даты консультации.");
+            if (string.IsNullOrWhiteSpace(step.Text)) yield return new ValidationResult(InfraText.Mentoring_StepRequired);
+            else if (step.Text.Length > 2000) yield return new ValidationResult(InfraText.Mentoring_StepTooLong);
+            if (step.Deadline is null) yield return new ValidationResult(InfraText.Mentoring_StepDueRequired);
+            else if (Date is { } date && step.Deadline < date) yield return new ValidationResult(InfraText.Mentoring_StepDueBeforeConsultation);
         }
     }
 }
@@ -71,7 +72,7 @@ public sealed record MaterialsUpload(string FileName, Stream Content);
 /// </summary>
 public sealed class RecordConsultation(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, DocumentLibrary library, TimeProvider clock)
 {
-    private const string StaleMessage = "Запись журнала уже изменил другой пользователь. Обновите страницу и повторите изменения.";
+    private static string StaleMessage => InfraText.Mentoring_Stale;
 
     public long MaxUploadBytes => library.MaxUploadBytes;
 
@@ -82,21 +83,21 @@ public sealed class RecordConsultation(IDbContextFactory<AppDbContext> dbs, ICur
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (!await Visibility.AssignedSchoolIds(db, scope.UserId).AnyAsync(id => id == edit.SchoolId, ct))
         {
-            throw new ScopeException("Вести журнал можно только по закреплённым за вами школам.");
+            throw new ScopeException(InfraText.Mentoring_OnlyAssignedSchools);
         }
         var ownMaterials = edit.MaterialsDocumentId is { } docId && await db.Documents.AnyAsync(d => d.Id == docId && d.SchoolId == edit.SchoolId, ct);
         // Materials of another school are refused, unless a new file comes with the record (moved to another school, say):
         // the file then starts a document of this school instead of versioning the old one.
         if (edit.MaterialsDocumentId is not null && !ownMaterials && materials is null)
         {
-            throw new DomainException("Материалы должны быть документом этой школы.");
+            throw new DomainException(InfraText.Mentoring_MaterialsOwnSchool);
         }
 
         Consultation consultation;
         if (edit.Id is { } id)
         {
-            consultation = await db.Consultations.Include(c => c.NextSteps).FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new ScopeException("Запись не найдена.");
-            if (consultation.MentorId != scope.UserId) throw new ScopeException("Изменять запись журнала может только её автор.");
+            consultation = await db.Consultations.Include(c => c.NextSteps).FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new ScopeException(InfraText.Common_RecordNotFound);
+            if (consultation.MentorId != scope.UserId) throw new ScopeException(InfraText.Mentoring_OnlyAuthorEdits);
             db.Entry(consultation).Property(c => c.Version).OriginalValue = edit.Version;
             db.ConsultationSteps.RemoveRange(consultation.NextSteps);
             consultation.NextSteps.Clear();
@@ -134,7 +135,7 @@ public sealed class RecordConsultation(IDbContextFactory<AppDbContext> dbs, ICur
         else
         {
             var municipalityId = await db.Schools.Where(s => s.Id == consultation.SchoolId).Select(s => s.MunicipalityId).FirstAsync(ct);
-            var upload = new DocumentUpload(municipalityId, consultation.SchoolId, DocumentKind.ConsultationMaterials, $"Материалы консультации: {consultation.Topic}",
+            var upload = new DocumentUpload(municipalityId, consultation.SchoolId, DocumentKind.ConsultationMaterials, InfraFormat.Of(InfraText.Mentoring_Materials, consultation.Topic),
                 materials.FileName, materials.Content, ownMaterials ? edit.MaterialsDocumentId : null);
             var stored = await library.UploadAsync(db, scope, upload, version => consultation.MaterialsDocumentId = version.DocumentId, ct)
                 .OrRefuseStaleAsync(StaleMessage);

@@ -5,6 +5,7 @@ using SchoolSupport.Domain.Roadmaps;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Roadmaps;
 using SchoolSupport.Infrastructure.Schools;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Mentoring;
 
@@ -26,10 +27,10 @@ public sealed class SupportCalendar(IDbContextFactory<AppDbContext> dbs, ICurren
         var entries = new List<CalendarEntry>();
         entries.AddRange(await consultations.Where(c => c.Date >= from && c.Date <= to)
             .Join(db.Schools, c => c.SchoolId, s => s.Id, (c, s) => new CalendarEntry(c.Date, CalendarEntryKind.Consultation,
-                "Консультация: " + c.Topic + " (" + s.ShortName + ")", "/mentoring/journal"))
+                InfraText.Calendar_Consultation + c.Topic + " (" + s.ShortName + ")", "/mentoring/journal"))
             .ToListAsync(ct));
         entries.AddRange(await consultations.SelectMany(c => c.NextSteps).Where(s => s.Deadline >= from && s.Deadline <= to)
-            .Select(s => new CalendarEntry(s.Deadline, CalendarEntryKind.NextStep, "Срок шага: " + s.Text, "/mentoring/journal")).ToListAsync(ct));
+            .Select(s => new CalendarEntry(s.Deadline, CalendarEntryKind.NextStep, InfraText.Calendar_StepDue + s.Text, "/mentoring/journal")).ToListAsync(ct));
         var events = await db.PdEvents.AsNoTracking().Where(e => e.StartsOn <= to && e.EndsOn >= from).ToListAsync(ct);
         foreach (var e in events)
         {
@@ -42,7 +43,7 @@ public sealed class SupportCalendar(IDbContextFactory<AppDbContext> dbs, ICurren
         entries.AddRange(await db.PlanItems.AsNoTracking()
             .Where(i => i.Deadline >= from && i.Deadline <= to && i.Status != PlanItemStatus.Done && i.Status != PlanItemStatus.Cancelled)
             .Join(db.Plans.AsNoTracking().VisibleTo(scope, db), i => i.PlanId, p => p.Id, (i, p) => new { i.Deadline, i.Activity, p.Id, p.Title })
-            .Select(x => new CalendarEntry(x.Deadline, CalendarEntryKind.PlanDeadline, "Срок мероприятия: " + x.Activity, "/roadmaps/" + x.Id))
+            .Select(x => new CalendarEntry(x.Deadline, CalendarEntryKind.PlanDeadline, InfraText.Calendar_ItemDue + x.Activity, "/roadmaps/" + x.Id))
             .ToListAsync(ct));
         return [.. entries.OrderBy(e => e.Date).ThenBy(e => e.Kind).ThenBy(e => e.Title)];
     }

@@ -3,6 +3,8 @@ using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Monitoring;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Jobs;
+using SchoolSupport.Infrastructure.Resources;
+using SchoolSupport.Domain.Resources;
 
 namespace SchoolSupport.Infrastructure.Monitoring;
 
@@ -36,7 +38,7 @@ public sealed class CalendarSettings(IDbContextFactory<AppDbContext> dbs, ICurre
     public async Task ChooseTemplateAsync(CalendarTemplate template, int? rebuildYear = null, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Editors);
-        if (!Enum.IsDefined(template)) throw new DomainException("Неизвестный шаблон календаря.", "Template");
+        if (!Enum.IsDefined(template)) throw new DomainException(DomainText.Monitoring_UnknownTemplate, "Template");
         await using var db = await dbs.CreateDbContextAsync(ct);
         var settings = await db.Set<RegionCalendar>().FirstOrDefaultAsync(ct);
         if (settings is null)
@@ -49,19 +51,19 @@ public sealed class CalendarSettings(IDbContextFactory<AppDbContext> dbs, ICurre
             settings.Choose(template);
             settings.UpdatedAt = clock.GetUtcNow();
         }
-        var details = $"Шаблон календаря: {RegionCalendar.TitleOf(template)}; выявление школ {settings.IdentificationDay:00}.{settings.IdentificationMonth:00}";
+        var details = InfraFormat.Of(InfraText.Monitoring_TemplateChosen, RegionCalendar.TitleOf(template), settings.IdentificationDay, settings.IdentificationMonth);
         if (rebuildYear is { } year)
         {
-            if (!SchoolYears.IsAllowed(year, clock)) throw new DomainException($"Год мониторинга {year} вне допустимого диапазона.");
+            if (!SchoolYears.IsAllowed(year, clock)) throw new DomainException(InfraFormat.Of(InfraText.Monitoring_YearOutOfRange, year));
             var existing = await db.Set<MonitoringYear>().FirstOrDefaultAsync(y => y.Year == year, ct);
             if (existing is not null)
             {
                 if (await db.Set<MonitoringTask>().AnyAsync(t => db.Set<MonitoringStage>().Any(s => s.Id == t.StageId && s.YearId == existing.Id), ct))
-                    throw new DomainException($"По календарю {year}/{year + 1} уже выданы задачи: шаблон нельзя применить к этому году. Измените этапы вручную.");
+                    throw new DomainException(InfraFormat.Of(InfraText.Monitoring_TasksAlreadyIssued, year, year + 1));
                 db.Remove(existing);
             }
             db.Add(CalendarTemplates.Create(template, scope.RegionId, year, clock.GetUtcNow()));
-            details += $"; календарь {year}/{year + 1} построен заново";
+            details += InfraFormat.Of(InfraText.Monitoring_CalendarRebuilt, year, year + 1);
         }
         db.Record(scope, "calendar.template", "region-calendar", settings.Id, details, clock);
         await SaveAsync(db, ct);
@@ -81,7 +83,7 @@ public sealed class CalendarSettings(IDbContextFactory<AppDbContext> dbs, ICurre
         }
         settings.SetIdentificationDay(month, day);
         settings.UpdatedAt = clock.GetUtcNow();
-        db.Record(scope, "calendar.identification-day", "region-calendar", settings.Id, $"Дата выявления школ: {day:00}.{month:00}", clock);
+        db.Record(scope, "calendar.identification-day", "region-calendar", settings.Id, InfraFormat.Of(InfraText.Monitoring_IdentificationDate, day, month), clock);
         await SaveAsync(db, ct);
         await jobs.RegisterAsync(scope.RegionId, ct);
     }
@@ -94,11 +96,11 @@ public sealed class CalendarSettings(IDbContextFactory<AppDbContext> dbs, ICurre
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new StaleEditException("Настройки календаря только что изменил другой пользователь. Обновите страницу.");
+            throw new StaleEditException(InfraText.Monitoring_SettingsStale);
         }
         catch (DbUpdateException)
         {
-            throw new StaleEditException("Календарь региона только что изменил другой пользователь. Обновите страницу.");
+            throw new StaleEditException(InfraText.Monitoring_RegionCalendarStale);
         }
     }
 }

@@ -4,6 +4,7 @@ using SchoolSupport.Domain.Identification;
 using SchoolSupport.Domain.Results;
 using SchoolSupport.Infrastructure.Documents;
 using SchoolSupport.Infrastructure.Schools;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Monitoring;
 
@@ -17,31 +18,31 @@ public sealed class DecisionDashboardExports(DecisionDashboardQueries queries, T
         var d = await queries.GetAsync(filter, ct);
         using var output = new MemoryStream();
         XlsxExport.Write(output,
-            XlsxExport.Sheet(d.Kpis, "Показатели",
+            XlsxExport.Sheet(d.Kpis, InfraText.Dashboard_IndicatorsSheet,
             [
-                ("Показатель", k => k.Row.Definition.Title), ("Значение", k => k.Row.Value), ("Единица", k => k.Row.Definition.UnitText),
-                ("Цель", k => k.Row.Target), ("Оценка", k => k.LightText), ("Расчёт / источник", k => k.Row.Details),
+                (InfraText.Common_Indicator, k => k.Row.Definition.Title), (InfraText.Common_Value, k => k.Row.Value), (InfraText.Dashboard_Unit, k => k.Row.Definition.UnitText),
+                (InfraText.Dashboard_Target, k => k.Row.Target), (InfraText.Common_Rating, k => k.LightText), (InfraText.Dashboard_Source, k => k.Row.Details),
             ]),
-            XlsxExport.Sheet(d.Ranking, "Муниципалитеты",
+            XlsxExport.Sheet(d.Ranking, InfraText.Common_Municipalities,
             [
-                ("Муниципалитет", m => m.Municipality), ("Школ в перечне", m => m.ListedSchools), ("С утверждённой программой", m => m.WithProgramme),
-                ("Охват программами, %", m => m.ProgrammeShare), ("Дорожная карта", m => m.ApprovedRoadmap ? "утверждена" : "нет"),
-                ("Просрочено мероприятий", m => m.OverduePlanItems), ("Просрочено задач", m => m.OverdueTasks),
-                ("Положительная динамика, %", m => m.DynamicsShare),
+                (InfraText.Common_Municipality, m => m.Municipality), (InfraText.Dashboard_SchoolsInList, m => m.ListedSchools), (InfraText.Dashboard_WithApprovedProgramme, m => m.WithProgramme),
+                (InfraText.Dashboard_ProgrammeCoveragePercent, m => m.ProgrammeShare), (InfraText.Dashboard_Roadmap, m => m.ApprovedRoadmap ? InfraText.Dashboard_Approved : InfraText.Common_No),
+                (InfraText.Dashboard_OverdueItems, m => m.OverduePlanItems), (InfraText.Dashboard_OverdueTasks, m => m.OverdueTasks),
+                (InfraText.Dashboard_PositiveTrendPercent, m => m.DynamicsShare),
             ]),
-            XlsxExport.Sheet(d.Results, "Результаты",
+            XlsxExport.Sheet(d.Results, InfraText.Common_Results,
             [
-                ("Год", r => r.Year), ("Процедура", r => Titles.Of(r.Kind)), ("Предмет", r => Titles.Of(r.Subject)),
-                ("Группа", r => r.Listed ? "школы перечня" : "остальные школы"), ("Средний балл", r => r.MeanScore),
-                ("Доля ниже минимума, %", r => r.BelowMinimumShare), ("Участников", r => r.Participants),
+                (InfraText.Import_ColumnYear, r => r.Year), (InfraText.Import_ColumnAssessment, r => Titles.Of(r.Kind)), (InfraText.Import_ColumnSubject, r => Titles.Of(r.Subject)),
+                (InfraText.Common_Group, r => r.Listed ? InfraText.Dashboard_ListSchools : InfraText.Dashboard_OtherSchools), (InfraText.Import_AverageScore, r => r.MeanScore),
+                (InfraText.Dashboard_BelowMinimumPercent, r => r.BelowMinimumShare), (InfraText.Import_ColumnParticipants, r => r.Participants),
             ]),
-            XlsxExport.Sheet(d.LeftTheList.Select(s => (s, "вышла из перечня")).Concat(d.ListedAgain.Select(s => (s, "вновь в перечне"))), "Движение перечня",
+            XlsxExport.Sheet(d.LeftTheList.Select(s => (s, InfraText.Dashboard_LeftList)).Concat(d.ListedAgain.Select(s => (s, InfraText.Dashboard_ReenteredList))), InfraText.Dashboard_ListMovement,
             [
-                ("Школа", x => x.s.School), ("Муниципалитет", x => x.s.Municipality), ("Изменение", x => x.Item2),
+                (InfraText.Common_School, x => x.s.School), (InfraText.Common_Municipality, x => x.s.Municipality), (InfraText.Dashboard_Change, x => x.Item2),
             ]),
-            XlsxExport.Sheet(d.Matrix, "Матрица 2×2",
+            XlsxExport.Sheet(d.Matrix, InfraText.Dashboard_Matrix,
             [
-                ("Ячейка", m => Titles.Of(m.Cell)), ("Школ", m => m.Schools), ("Из них в перечне", m => m.Listed),
+                (InfraText.Dashboard_Cell, m => Titles.Of(m.Cell)), (InfraText.Common_Schools, m => m.Schools), (InfraText.Dashboard_OfThemInList, m => m.Listed),
             ]));
         return output.ToArray();
     }
@@ -53,32 +54,32 @@ public sealed class DecisionDashboardExports(DecisionDashboardQueries queries, T
         var document = new ReportDocument
         {
             HeaderLines = [d.ScopeTitle],
-            Title = $"Сводная панель мониторинга поддержки школ: {d.ScopeTitle}, {d.Year}/{d.Year + 1} учебный год",
+            Title = InfraFormat.Of(InfraText.Dashboard_ReportTitle, d.ScopeTitle, d.Year, d.Year + 1),
             Orientation = PageOrientation.Landscape,
             Body =
             [
-                new ReportParagraph($"Охват: {d.Basis}. Данные на {clock.Today():dd.MM.yyyy}."),
-                new ReportTable([new("Показатель", 4), new("Значение", 1.2f, CellAlign.Right), new("Цель", 1.2f, CellAlign.Right), new("Оценка", 1.6f), new("Расчёт / источник", 3)],
+                new ReportParagraph(InfraFormat.Of(InfraText.Dashboard_Coverage, d.Basis, clock.Today())),
+                new ReportTable([new(InfraText.Common_Indicator, 4), new(InfraText.Common_Value, 1.2f, CellAlign.Right), new(InfraText.Dashboard_Target, 1.2f, CellAlign.Right), new(InfraText.Common_Rating, 1.6f), new(InfraText.Dashboard_Source, 3)],
                     d.Kpis.Select(k => (IReadOnlyList<string>)[k.Row.Definition.Title, MonitoringReports.Value(k.Row.Value, k.Row.Definition),
-                        k.Row.Target is { } t ? $"≥ {MonitoringReports.Value(t, k.Row.Definition)}" : "не задана", k.LightText, k.Row.Details]).ToList())
-                    { Caption = "Таблица 1. Показатели и целевые значения" },
-                new ReportTable([new("Муниципалитет", 3), new("Школ в перечне", 1, CellAlign.Right), new("Охват программами", 1.2f, CellAlign.Right),
-                        new("Дорожная карта", 1.2f, CellAlign.Center), new("Просрочено", 1, CellAlign.Right), new("Положительная динамика", 1.3f, CellAlign.Right)],
+                        k.Row.Target is { } t ? $"≥ {MonitoringReports.Value(t, k.Row.Definition)}" : InfraText.Dashboard_NotSet, k.LightText, k.Row.Details]).ToList())
+                    { Caption = InfraText.Dashboard_Table1 },
+                new ReportTable([new(InfraText.Common_Municipality, 3), new(InfraText.Dashboard_SchoolsInList, 1, CellAlign.Right), new(InfraText.Dashboard_ProgrammeCoverage, 1.2f, CellAlign.Right),
+                        new(InfraText.Dashboard_Roadmap, 1.2f, CellAlign.Center), new(InfraText.Common_Overdue, 1, CellAlign.Right), new(InfraText.Dashboard_PositiveTrend, 1.3f, CellAlign.Right)],
                     d.Ranking.Select(m => (IReadOnlyList<string>)[m.Municipality, Count(m.ListedSchools), Share(m.ProgrammeShare),
-                        m.ApprovedRoadmap ? "утверждена" : "нет", Count(m.OverduePlanItems + m.OverdueTasks), Share(m.DynamicsShare)]).ToList())
-                    { Caption = "Таблица 2. Рейтинг муниципалитетов" },
-                new ReportTable([new("Процедура", 1.2f), new("Предмет", 2), new("Год", 0.8f, CellAlign.Center), new("Группа", 1.6f),
-                        new("Средний балл", 1, CellAlign.Right), new("Ниже минимума, %", 1.2f, CellAlign.Right)],
+                        m.ApprovedRoadmap ? InfraText.Dashboard_Approved : InfraText.Common_No, Count(m.OverduePlanItems + m.OverdueTasks), Share(m.DynamicsShare)]).ToList())
+                    { Caption = InfraText.Dashboard_Table2 },
+                new ReportTable([new(InfraText.Import_ColumnAssessment, 1.2f), new(InfraText.Import_ColumnSubject, 2), new(InfraText.Import_ColumnYear, 0.8f, CellAlign.Center), new(InfraText.Common_Group, 1.6f),
+                        new(InfraText.Import_AverageScore, 1, CellAlign.Right), new(InfraText.Dashboard_BelowMinimumShort, 1.2f, CellAlign.Right)],
                     d.Results.Where(r => latest is { } y && r.Year >= y - 3).Select(r => (IReadOnlyList<string>)[Titles.Of(r.Kind), Titles.Of(r.Subject),
-                        r.Year.ToString(CultureInfo.InvariantCulture), r.Listed ? "школы перечня" : "остальные", r.MeanScore.ToString("0.00", Ru), r.BelowMinimumShare.ToString("0.0", Ru)]).ToList())
-                    { Caption = "Таблица 3. Результаты школ перечня и остальных школ" },
-                new ReportTable([new("Школа", 3), new("Муниципалитет", 2), new("Изменение", 1.5f)],
-                    d.LeftTheList.Select(s => (IReadOnlyList<string>)[s.School, s.Municipality, "вышла из перечня"])
-                        .Concat(d.ListedAgain.Select(s => (IReadOnlyList<string>)[s.School, s.Municipality, "вновь в перечне"])).ToList())
-                    { Caption = "Таблица 4. Вышли из перечня и вновь включены" },
-                new ReportTable([new("Ячейка матрицы", 4), new("Школ", 1, CellAlign.Right), new("Из них в перечне", 1.2f, CellAlign.Right)],
+                        r.Year.ToString(CultureInfo.InvariantCulture), r.Listed ? InfraText.Dashboard_ListSchools : InfraText.Dashboard_Others, r.MeanScore.ToString("0.00", Ru), r.BelowMinimumShare.ToString("0.0", Ru)]).ToList())
+                    { Caption = InfraText.Dashboard_Table3 },
+                new ReportTable([new(InfraText.Common_School, 3), new(InfraText.Common_Municipality, 2), new(InfraText.Dashboard_Change, 1.5f)],
+                    d.LeftTheList.Select(s => (IReadOnlyList<string>)[s.School, s.Municipality, InfraText.Dashboard_LeftList])
+                        .Concat(d.ListedAgain.Select(s => (IReadOnlyList<string>)[s.School, s.Municipality, InfraText.Dashboard_ReenteredList])).ToList())
+                    { Caption = InfraText.Dashboard_Table4 },
+                new ReportTable([new(InfraText.Common_MatrixCell, 4), new(InfraText.Common_Schools, 1, CellAlign.Right), new(InfraText.Dashboard_OfThemInList, 1.2f, CellAlign.Right)],
                     d.Matrix.Select(m => (IReadOnlyList<string>)[Titles.Of(m.Cell), Count(m.Schools), Count(m.Listed)]).ToList())
-                    { Caption = "Таблица 5. Матрица 2×2" },
+                    { Caption = InfraText.Dashboard_Table5 },
             ],
         };
         using var output = new MemoryStream();

@@ -5,6 +5,7 @@ using SchoolSupport.Domain.Monitoring;
 using SchoolSupport.Domain.Results;
 using SchoolSupport.Infrastructure.Access;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Monitoring;
 
@@ -39,10 +40,10 @@ public sealed record KpiCard(IndicatorRow Row, Light Light, string DrillDown)
 {
     public string LightText => Light switch
     {
-        Light.Green => "цель достигнута",
-        Light.Amber => "близко к цели",
-        Light.Red => "цель не достигнута",
-        _ => "нет данных",
+        Light.Green => InfraText.Dashboard_TargetReached,
+        Light.Amber => InfraText.Dashboard_NearTarget,
+        Light.Red => InfraText.Dashboard_TargetMissed,
+        _ => InfraText.MonitoringReport_NoData,
     };
 
     /// <summary>Green at or above the target; amber within a quarter of the target below it; red further; grey without value or target.</summary>
@@ -176,7 +177,7 @@ public sealed class DecisionDashboardQueries(IDbContextFactory<AppDbContext> dbs
         IReadOnlyList<DrillRow> list = code switch
         {
             IndicatorCode.MunicipalitiesWithProgrammes => [.. basis.CoveredMunicipalities.Select(m => new DrillRow(m.MunicipalityId, m.Municipality, m.Municipality,
-                m.ApprovedRoadmap, m.ApprovedRoadmap ? "дорожная карта утверждена" : "дорожной карты нет", $"/monitoring/overview?{(filter with { MunicipalityId = m.MunicipalityId }).Query(year)}"))],
+                m.ApprovedRoadmap, m.ApprovedRoadmap ? InfraText.Dashboard_RoadmapApproved : InfraText.Dashboard_NoRoadmap, $"/monitoring/overview?{(filter with { MunicipalityId = m.MunicipalityId }).Query(year)}"))],
             IndicatorCode.ListReduction => await ListChangesAsync(db, scope, year, municipalityId, ct),
             _ => [.. basis.SchoolsBehind(code, null).Select(s => new DrillRow(s.SchoolId, s.School, s.Municipality, State(code, s) == true, StateText(code, s), $"/schools/{s.SchoolId}"))],
         };
@@ -187,13 +188,13 @@ public sealed class DecisionDashboardQueries(IDbContextFactory<AppDbContext> dbs
     private async Task<(int Year, Guid? MunicipalityId)> ResolveAsync(AppDbContext db, UserScope scope, DashboardFilter filter, CancellationToken ct)
     {
         var year = filter.Year ?? await IndicatorFigures.DefaultYearAsync(db, clock.Today(), ct);
-        if (year < SchoolYears.First || year > clock.Today().Year + 1) throw new DomainException($"Год мониторинга {year} вне допустимого диапазона.", "year");
+        if (year < SchoolYears.First || year > clock.Today().Year + 1) throw new DomainException(InfraFormat.Of(InfraText.Monitoring_YearOutOfRange, year), "year");
         if (!scope.IsRegional)
         {
-            if (filter.MunicipalityId is { } asked && asked != scope.MunicipalityId) throw new ScopeException("Муниципалитет недоступен.");
+            if (filter.MunicipalityId is { } asked && asked != scope.MunicipalityId) throw new ScopeException(InfraText.Dashboard_MunicipalityUnavailable);
             return (year, scope.MunicipalityId);
         }
-        if (filter.MunicipalityId is { } m && !await db.Municipalities.AnyAsync(x => x.Id == m, ct)) throw new ScopeException("Муниципалитет не найден.");
+        if (filter.MunicipalityId is { } m && !await db.Municipalities.AnyAsync(x => x.Id == m, ct)) throw new ScopeException(InfraText.Common_MunicipalityNotFound);
         return (year, filter.MunicipalityId);
     }
 
@@ -208,7 +209,7 @@ public sealed class DecisionDashboardQueries(IDbContextFactory<AppDbContext> dbs
             .Where(s => nowIds.Contains(s.Id) != beforeIds.Contains(s.Id))
             .Select(s => new { s.Id, s.ShortName, Municipality = s.Municipality!.Name, Left = beforeIds.Contains(s.Id) }).ToListAsync(ct);
         return [.. rows.OrderBy(r => r.Municipality).ThenBy(r => r.ShortName).Select(r => new DrillRow(r.Id, r.ShortName, r.Municipality, r.Left,
-            r.Left ? $"вышла из перечня {year}/{year + 1}" : $"вошла в перечень {year}/{year + 1}", $"/schools/{r.Id}"))];
+            r.Left ? InfraFormat.Of(InfraText.Dashboard_LeftListYear, year, year + 1) : InfraFormat.Of(InfraText.Dashboard_EnteredListYear, year, year + 1), $"/schools/{r.Id}"))];
     }
 
     private static string DrillLink(IndicatorCode code, string query) => code == IndicatorCode.Agreements
@@ -226,15 +227,15 @@ public sealed class DecisionDashboardQueries(IDbContextFactory<AppDbContext> dbs
 
     private static string StateText(IndicatorCode code, SchoolFacts s) => (code, State(code, s)) switch
     {
-        (IndicatorCode.ListedSchoolsWithProgrammes, true) => "программа утверждена",
-        (IndicatorCode.ListedSchoolsWithProgrammes, _) => "утверждённой программы нет",
-        (IndicatorCode.Consultations, true) => "консультации были",
-        (IndicatorCode.Consultations, _) => "консультаций не было",
-        (IndicatorCode.QualityCheckCoverage, true) => "проверена",
-        (IndicatorCode.QualityCheckCoverage, _) => "не проверена",
-        (IndicatorCode.PositiveDynamics, true) => "положительная динамика",
-        (IndicatorCode.PositiveDynamics, false) => "нет положительной динамики",
-        _ => "нет результатов двух лет",
+        (IndicatorCode.ListedSchoolsWithProgrammes, true) => InfraText.Dashboard_ProgrammeApproved,
+        (IndicatorCode.ListedSchoolsWithProgrammes, _) => InfraText.Dashboard_NoApprovedProgramme,
+        (IndicatorCode.Consultations, true) => InfraText.Dashboard_HadConsultations,
+        (IndicatorCode.Consultations, _) => InfraText.Dashboard_NoConsultations,
+        (IndicatorCode.QualityCheckCoverage, true) => InfraText.Dashboard_Checked,
+        (IndicatorCode.QualityCheckCoverage, _) => InfraText.Dashboard_NotChecked,
+        (IndicatorCode.PositiveDynamics, true) => InfraText.Dashboard_PositiveTrendLower,
+        (IndicatorCode.PositiveDynamics, false) => InfraText.Dashboard_NoPositiveTrend,
+        _ => InfraText.Dashboard_NoTwoYears,
     };
 
     public static IReadOnlyList<MunicipalityFacts> Rank(IReadOnlyList<MunicipalityFacts> rows, DashboardFilter filter)

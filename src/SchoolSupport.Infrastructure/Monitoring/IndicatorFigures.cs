@@ -6,6 +6,7 @@ using SchoolSupport.Domain.Roadmaps;
 using SchoolSupport.Infrastructure.Access;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Roadmaps;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Monitoring;
 
@@ -36,19 +37,19 @@ public sealed record IndicatorBasis(int Year, Guid? MunicipalityId, CoveredSchoo
 
     public Figure Of(IndicatorCode code) => code switch
     {
-        IndicatorCode.MunicipalitiesWithProgrammes => Share(CoveredMunicipalities.Count(m => m.ApprovedRoadmap), CoveredMunicipalities.Count, "нет муниципалитетов"),
-        IndicatorCode.ListedSchoolsWithProgrammes => Share(Schools.Count(s => s.ApprovedProgramme), Schools.Count, "нет школ"),
-        IndicatorCode.QualityCheckCoverage => Share(Schools.Count(s => s.QualityChecked), Schools.Count, "нет школ"),
-        IndicatorCode.Consultations => Share(Schools.Count(s => s.Consulted), Schools.Count, "нет школ"),
-        IndicatorCode.Agreements => new(AgreementsSigned, $"подписано в {Year} году: {AgreementsSigned} (по реестру партнёрств)"),
+        IndicatorCode.MunicipalitiesWithProgrammes => Share(CoveredMunicipalities.Count(m => m.ApprovedRoadmap), CoveredMunicipalities.Count, InfraText.Monitoring_NoMunicipalities),
+        IndicatorCode.ListedSchoolsWithProgrammes => Share(Schools.Count(s => s.ApprovedProgramme), Schools.Count, InfraText.Monitoring_NoSchools),
+        IndicatorCode.QualityCheckCoverage => Share(Schools.Count(s => s.QualityChecked), Schools.Count, InfraText.Monitoring_NoSchools),
+        IndicatorCode.Consultations => Share(Schools.Count(s => s.Consulted), Schools.Count, InfraText.Monitoring_NoSchools),
+        IndicatorCode.Agreements => new(AgreementsSigned, InfraFormat.Of(InfraText.Monitoring_SignedInYear, Year, AgreementsSigned)),
         IndicatorCode.ListReduction => PreviousListSize is { } before and > 0 && ListSize is { } now
-            ? new(Math.Round(100m * (before - now) / before, 1), $"{before} → {now} школ")
-            : new(null, "нужны опубликованные перечни двух лет подряд"),
+            ? new(Math.Round(100m * (before - now) / before, 1), InfraFormat.Of(InfraText.Monitoring_SchoolsArrow, before, now))
+            : new(null, InfraText.Monitoring_NeedTwoLists),
         IndicatorCode.PositiveDynamics => Schools.Count(s => s.PositiveDynamics is not null) is var compared and > 0
             ? new(IndicatorFigures.Percent(Schools.Count(s => s.PositiveDynamics == true), compared),
-                $"{Schools.Count(s => s.PositiveDynamics == true)} из {compared}: доля ниже минимума {ResultsYear} к {ResultsYear - 1}")
-            : new(null, $"нет результатов {ResultsYear - 1} и {ResultsYear} годов для сравнения"),
-        _ => new(null, "показатель не рассчитывается"),
+                InfraFormat.Of(InfraText.Monitoring_BelowMinimumChange, Schools.Count(s => s.PositiveDynamics == true), compared, ResultsYear, ResultsYear - 1))
+            : new(null, InfraFormat.Of(InfraText.Monitoring_NoResultsToCompare, ResultsYear - 1, ResultsYear)),
+        _ => new(null, InfraText.Monitoring_NotCalculated),
     };
 
     /// <summary>The covered schools behind a school indicator; <paramref name="counted"/> keeps those counted in it (true) or missing (false).</summary>
@@ -66,7 +67,7 @@ public sealed record IndicatorBasis(int Year, Guid? MunicipalityId, CoveredSchoo
     }
 
     private static Figure Share(int part, int whole, string none) =>
-        whole == 0 ? new(null, none) : new(IndicatorFigures.Percent(part, whole), $"{part} из {whole}");
+        whole == 0 ? new(null, none) : new(IndicatorFigures.Percent(part, whole), InfraFormat.Of(InfraText.Monitoring_XOfY, part, whole));
 }
 
 public static class IndicatorFigures
@@ -77,7 +78,7 @@ public static class IndicatorFigures
     /// </summary>
     public static async Task<IndicatorBasis> LoadAsync(AppDbContext db, UserScope scope, int year, Guid? municipalityId, DateOnly today, CancellationToken ct)
     {
-        if (!scope.IsRegional) municipalityId = scope.MunicipalityId ?? throw new ScopeException("Показатели доступны региональным и муниципальным специалистам.");
+        if (!scope.IsRegional) municipalityId = scope.MunicipalityId ?? throw new ScopeException(InfraText.Monitoring_IndicatorsScope);
         var region = await MonitoringCoverage.CoveredAsync(db, scope.RegionId, year, ct);
         var covered = municipalityId is { } only
             ? new CoveredSchools(region.ListYear, [.. region.Schools.Where(s => s.MunicipalityId == only)])

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Monitoring;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
+using SchoolSupport.Domain.Resources;
 
 namespace SchoolSupport.Infrastructure.Monitoring;
 
@@ -52,13 +54,13 @@ public sealed class MonitoringCalendar(IDbContextFactory<AppDbContext> dbs, ICur
     public async Task EnsureYearAsync(int year, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Editors);
-        if (year < SchoolYears.First || year > CurrentYear + 1) throw new DomainException($"Год мониторинга {year} вне допустимого диапазона.");
+        if (year < SchoolYears.First || year > CurrentYear + 1) throw new DomainException(InfraFormat.Of(InfraText.Monitoring_YearOutOfRange, year));
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (await db.Set<MonitoringYear>().AnyAsync(y => y.Year == year, ct)) return;
         var template = await TemplateOfAsync(db, scope.RegionId, ct);
         var created = CalendarTemplates.Create(template, scope.RegionId, year, clock.GetUtcNow());
         db.Add(created);
-        db.Record(scope, "monitoring.year", "monitoring-year", created.Id, $"Создан календарь мониторинга {year}/{year + 1} ({RegionCalendar.TitleOf(template)})", clock);
+        db.Record(scope, "monitoring.year", "monitoring-year", created.Id, InfraFormat.Of(InfraText.Monitoring_CalendarCreated, year, year + 1, RegionCalendar.TitleOf(template)), clock);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -73,12 +75,12 @@ public sealed class MonitoringCalendar(IDbContextFactory<AppDbContext> dbs, ICur
     {
         var scope = current.RequireRole(Editors);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var stage = await db.Set<MonitoringStage>().FirstOrDefaultAsync(s => s.Id == stageId, ct) ?? throw new ScopeException("Этап не найден.");
+        var stage = await db.Set<MonitoringStage>().FirstOrDefaultAsync(s => s.Id == stageId, ct) ?? throw new ScopeException(InfraText.Monitoring_StageNotFound);
         var year = await db.Set<MonitoringYear>().FirstAsync(y => y.Id == stage.YearId, ct);
-        year.ValidateWindow(opens, closes, $"Этап {stage.Number}");
+        year.ValidateWindow(opens, closes, InfraFormat.Of(InfraText.MonitoringReport_StageFile, stage.Number));
         stage.Opens = opens;
         stage.Closes = closes;
-        db.Record(scope, "monitoring.stage-dates", "monitoring-stage", stage.Id, $"Этап {stage.Number} {year.Year}: {opens:dd.MM.yyyy}–{closes:dd.MM.yyyy}", clock);
+        db.Record(scope, "monitoring.stage-dates", "monitoring-stage", stage.Id, InfraFormat.Of(InfraText.Monitoring_StageLine, stage.Number, year.Year, opens, closes), clock);
         await db.SaveChangesAsync(ct);
     }
 
@@ -87,12 +89,12 @@ public sealed class MonitoringCalendar(IDbContextFactory<AppDbContext> dbs, ICur
     {
         var scope = current.RequireRole(Editors);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var template = await db.Set<TaskTemplate>().FirstOrDefaultAsync(t => t.Id == templateId, ct) ?? throw new ScopeException("Задача этапа не найдена.");
+        var template = await db.Set<TaskTemplate>().FirstOrDefaultAsync(t => t.Id == templateId, ct) ?? throw new ScopeException(InfraText.Monitoring_StageTaskNotFound);
         var stage = await db.Set<MonitoringStage>().FirstAsync(s => s.Id == template.StageId, ct);
         var year = await db.Set<MonitoringYear>().FirstAsync(y => y.Id == stage.YearId, ct);
-        year.ValidateWindow(due, due, $"Срок задачи «{template.What}»");
+        year.ValidateWindow(due, due, InfraFormat.Of(DomainText.Monitoring_TaskWhat, template.What));
         template.Due = due;
-        db.Record(scope, "monitoring.template-due", "monitoring-template", template.Id, $"Срок «{template.What}»: {due:dd.MM.yyyy}", clock);
+        db.Record(scope, "monitoring.template-due", "monitoring-template", template.Id, InfraFormat.Of(InfraText.Monitoring_DueLine, template.What, due), clock);
         await db.SaveChangesAsync(ct);
         var today = clock.Today();
         await db.Set<MonitoringTask>().Where(t => t.TemplateId == templateId && t.Status != MonitoringTaskStatus.Done)
@@ -105,9 +107,9 @@ public sealed class MonitoringCalendar(IDbContextFactory<AppDbContext> dbs, ICur
         var scope = current.RequireRole(Editors);
         MonitoringYear.ValidateReminderDays(days);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var found = await db.Set<MonitoringYear>().FirstOrDefaultAsync(y => y.Year == year, ct) ?? throw new ScopeException("Год мониторинга не найден.");
+        var found = await db.Set<MonitoringYear>().FirstOrDefaultAsync(y => y.Year == year, ct) ?? throw new ScopeException(InfraText.Monitoring_YearNotFound);
         found.ReminderDaysBefore = days;
-        db.Record(scope, "monitoring.reminders", "monitoring-year", found.Id, $"Напоминание за {days} дн. до срока", clock);
+        db.Record(scope, "monitoring.reminders", "monitoring-year", found.Id, InfraFormat.Of(InfraText.Monitoring_ReminderDays, days), clock);
         await db.SaveChangesAsync(ct);
     }
 
@@ -116,10 +118,10 @@ public sealed class MonitoringCalendar(IDbContextFactory<AppDbContext> dbs, ICur
         var scope = current.RequireRole(Editors);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var found = await db.Set<MonitoringYear>().Include(y => y.Stages).FirstOrDefaultAsync(y => y.Year == year, ct)
-            ?? throw new ScopeException("Год мониторинга не найден.");
+            ?? throw new ScopeException(InfraText.Monitoring_YearNotFound);
         var stage = found.AddStage(title, description, opens, closes);
         db.Add(stage);
-        db.Record(scope, "monitoring.stage-added", "monitoring-stage", stage.Id, $"Этап {stage.Number} «{stage.Title}» {year}: {opens:dd.MM.yyyy}–{closes:dd.MM.yyyy}", clock);
+        db.Record(scope, "monitoring.stage-added", "monitoring-stage", stage.Id, InfraFormat.Of(InfraText.Monitoring_StageFullLine, stage.Number, stage.Title, year, opens, closes), clock);
         await db.SaveChangesAsync(ct);
         return stage.Id;
     }
@@ -132,9 +134,9 @@ public sealed class MonitoringCalendar(IDbContextFactory<AppDbContext> dbs, ICur
     {
         var scope = current.RequireRole(Editors);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var stage = await db.Set<MonitoringStage>().FirstOrDefaultAsync(s => s.Id == stageId, ct) ?? throw new ScopeException("Этап не найден.");
+        var stage = await db.Set<MonitoringStage>().FirstOrDefaultAsync(s => s.Id == stageId, ct) ?? throw new ScopeException(InfraText.Monitoring_StageNotFound);
         if (await db.Set<MonitoringTask>().AnyAsync(t => t.StageId == stageId && t.Status == MonitoringTaskStatus.Done, ct))
-            throw new DomainException($"Этап {stage.Number} «{stage.Title}» нельзя удалить: по нему уже выполнены задачи. Измените его сроки.");
+            throw new DomainException(InfraFormat.Of(InfraText.Monitoring_StageHasDoneTasks, stage.Number, stage.Title));
         var year = await db.Set<MonitoringYear>().FirstAsync(y => y.Id == stage.YearId, ct);
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
@@ -142,7 +144,7 @@ public sealed class MonitoringCalendar(IDbContextFactory<AppDbContext> dbs, ICur
             db.ChangeTracker.Clear();
             var again = await db.Set<MonitoringStage>().FirstAsync(s => s.Id == stageId, token);
             db.Remove(again);
-            db.Record(scope, "monitoring.stage-removed", "monitoring-stage", stage.Id, $"Удалён этап {stage.Number} «{stage.Title}» {year.Year}", clock);
+            db.Record(scope, "monitoring.stage-removed", "monitoring-stage", stage.Id, InfraFormat.Of(InfraText.Monitoring_StageDeleted, stage.Number, stage.Title, year.Year), clock);
             await db.SaveChangesAsync(token);
             // One after another upwards, so the unique (year, number) is never taken twice.
             var later = await db.Set<MonitoringStage>().Where(s => s.YearId == year.Id && s.Number > stage.Number).OrderBy(s => s.Number).Select(s => s.Id).ToListAsync(token);
@@ -160,11 +162,11 @@ public sealed class MonitoringCalendar(IDbContextFactory<AppDbContext> dbs, ICur
     {
         var scope = current.RequireRole(Editors);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var stage = await db.Set<MonitoringStage>().Include(s => s.Templates).FirstOrDefaultAsync(s => s.Id == stageId, ct) ?? throw new ScopeException("Этап не найден.");
+        var stage = await db.Set<MonitoringStage>().Include(s => s.Templates).FirstOrDefaultAsync(s => s.Id == stageId, ct) ?? throw new ScopeException(InfraText.Monitoring_StageNotFound);
         var year = await db.Set<MonitoringYear>().FirstAsync(y => y.Id == stage.YearId, ct);
         var template = year.AddTemplate(stage, actor, what, due, outputDocument);
         db.Add(template);
-        db.Record(scope, "monitoring.template-added", "monitoring-template", template.Id, $"Этап {stage.Number} {year.Year}: задача «{template.What}», срок {due:dd.MM.yyyy}", clock);
+        db.Record(scope, "monitoring.template-added", "monitoring-template", template.Id, InfraFormat.Of(InfraText.Monitoring_StageTaskLine, stage.Number, year.Year, template.What, due), clock);
         await db.SaveChangesAsync(ct);
         return template.Id;
     }
@@ -174,11 +176,11 @@ public sealed class MonitoringCalendar(IDbContextFactory<AppDbContext> dbs, ICur
     {
         var scope = current.RequireRole(Editors);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var template = await db.Set<TaskTemplate>().FirstOrDefaultAsync(t => t.Id == templateId, ct) ?? throw new ScopeException("Задача этапа не найдена.");
+        var template = await db.Set<TaskTemplate>().FirstOrDefaultAsync(t => t.Id == templateId, ct) ?? throw new ScopeException(InfraText.Monitoring_StageTaskNotFound);
         if (await db.Set<MonitoringTask>().AnyAsync(t => t.TemplateId == templateId && t.Status == MonitoringTaskStatus.Done, ct))
-            throw new DomainException($"Задачу «{template.What}» нельзя удалить: её уже выполнили. Измените её срок.");
+            throw new DomainException(InfraFormat.Of(InfraText.Monitoring_TaskAlreadyDone, template.What));
         db.Remove(template);
-        db.Record(scope, "monitoring.template-removed", "monitoring-template", template.Id, $"Удалена задача «{template.What}»", clock);
+        db.Record(scope, "monitoring.template-removed", "monitoring-template", template.Id, InfraFormat.Of(InfraText.Monitoring_TaskDeleted, template.What), clock);
         await db.SaveChangesAsync(ct);
     }
 }

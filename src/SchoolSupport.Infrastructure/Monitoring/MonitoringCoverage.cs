@@ -3,6 +3,7 @@ using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Identification;
 using SchoolSupport.Domain.Monitoring;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Monitoring;
 
@@ -17,8 +18,8 @@ public sealed record CoveredSchools(int? ListYear, IReadOnlyList<(Guid SchoolId,
     public IReadOnlySet<Guid> MunicipalityIds { get; } = Schools.Select(s => s.MunicipalityId).ToHashSet();
 
     public string Basis => ListYear is { } year
-        ? $"школы опубликованного перечня {year}/{year + 1} учебного года ({Schools.Count})"
-        : $"все школы региона ({Schools.Count}): опубликованного перечня пока нет";
+        ? InfraFormat.Of(InfraText.Monitoring_CoverageList, year, year + 1, Schools.Count)
+        : InfraFormat.Of(InfraText.Monitoring_CoverageAllSchools, Schools.Count);
 }
 
 public static class MonitoringCoverage

@@ -6,6 +6,7 @@ using SchoolSupport.Domain.Roadmaps;
 using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Roadmaps;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Monitoring;
 
@@ -55,23 +56,23 @@ public sealed class MonitoringIndicators(IDbContextFactory<AppDbContext> dbs, IC
             if (d.Computed)
             {
                 var figure = basis.Of(d.Code);
-                return new IndicatorRow(d, figure.Value, target, figure.Details, asOf, "расчёт портала");
+                return new IndicatorRow(d, figure.Value, target, figure.Details, asOf, InfraText.Monitoring_PortalCalculation);
             }
             return entered.TryGetValue(d.Code, out var v) && basis.MunicipalityId is null
                 ? new IndicatorRow(d, v.Value, target, v.Source, v.AsOf, v.EnteredBy)
-                : new IndicatorRow(d, null, target, basis.MunicipalityId is null ? "значение не внесено" : "вносится по региону в целом", null, "");
+                : new IndicatorRow(d, null, target, basis.MunicipalityId is null ? InfraText.Monitoring_ValueNotEntered : InfraText.Monitoring_EnteredForRegion, null, "");
         }).ToList();
     }
 
     public async Task SetTargetAsync(int year, IndicatorCode code, decimal target, CancellationToken ct = default)
     {
         var scope = current.RequireRole(MonitoringCalendar.Editors);
-        TargetIndicator.Of(code).Validate(target, "Целевое значение");
+        TargetIndicator.Of(code).Validate(target, InfraText.Common_TargetValue);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var row = await db.Set<IndicatorTarget>().FirstOrDefaultAsync(t => t.Year == year && t.Code == code, ct);
         if (row is null) db.Add(row = new IndicatorTarget { Id = Guid.NewGuid(), RegionId = scope.RegionId, Year = year, Code = code });
         row.Target = target;
-        db.Record(scope, "monitoring.target", "indicator", code, $"{TargetIndicator.Of(code).Title}, {year}: цель {target}", clock);
+        db.Record(scope, "monitoring.target", "indicator", code, InfraFormat.Of(InfraText.Monitoring_TargetLine, TargetIndicator.Of(code).Title, year, target), clock);
         await db.SaveChangesAsync(ct);
     }
 
@@ -80,10 +81,10 @@ public sealed class MonitoringIndicators(IDbContextFactory<AppDbContext> dbs, IC
     {
         var scope = current.RequireRole(Roles.Operator);
         var definition = TargetIndicator.Of(code);
-        if (definition.Computed) throw new DomainException($"Показатель «{definition.Title}» рассчитывается по данным портала и не вводится вручную.");
-        definition.Validate(value, "Значение");
-        if (string.IsNullOrWhiteSpace(source)) throw new DomainException("Укажите источник значения показателя.");
-        if (asOf > clock.Today()) throw new DomainException("Дата значения не может быть в будущем.");
+        if (definition.Computed) throw new DomainException(InfraFormat.Of(InfraText.Monitoring_CalculatedIndicator, definition.Title));
+        definition.Validate(value, InfraText.Common_Value);
+        if (string.IsNullOrWhiteSpace(source)) throw new DomainException(InfraText.Monitoring_SourceRequired);
+        if (asOf > clock.Today()) throw new DomainException(InfraText.Monitoring_ValueDateInFuture);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var row = await db.Set<IndicatorValue>().FirstOrDefaultAsync(v => v.Year == year && v.Code == code, ct);
         if (row is null) db.Add(row = new IndicatorValue { Id = Guid.NewGuid(), RegionId = scope.RegionId, Year = year, Code = code });
@@ -99,9 +100,9 @@ public sealed class MonitoringIndicators(IDbContextFactory<AppDbContext> dbs, IC
     public async Task RecordCheckAsync(int year, QualityCheckInput input, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.Operator);
-        if (input.SatisfactionPercent is < 0 or > 100) throw new DomainException("Удовлетворённость обучающихся и родителей должна быть от 0 до 100 %.");
+        if (input.SatisfactionPercent is < 0 or > 100) throw new DomainException(InfraText.Monitoring_SatisfactionRange);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        if (!await db.Schools.AnyAsync(s => s.Id == input.SchoolId, ct)) throw new ScopeException("Школа не найдена.");
+        if (!await db.Schools.AnyAsync(s => s.Id == input.SchoolId, ct)) throw new ScopeException(InfraText.Common_SchoolNotFound);
         var row = await db.Set<SchoolQualityCheck>().FirstOrDefaultAsync(c => c.Year == year && c.SchoolId == input.SchoolId, ct);
         if (row is null) db.Add(row = new SchoolQualityCheck { Id = Guid.NewGuid(), RegionId = scope.RegionId, Year = year, SchoolId = input.SchoolId });
         row.EquipmentAdequate = input.EquipmentAdequate;
@@ -111,7 +112,7 @@ public sealed class MonitoringIndicators(IDbContextFactory<AppDbContext> dbs, IC
         row.CheckedOn = input.CheckedOn;
         row.CheckedBy = scope.UserName;
         row.Comment = input.Comment.Trim();
-        db.Record(scope, "monitoring.check", "school", input.SchoolId, $"Проверка РЦОКО {year}", clock);
+        db.Record(scope, "monitoring.check", "school", input.SchoolId, InfraFormat.Of(InfraText.Monitoring_RcokoCheck, year), clock);
         await db.SaveChangesAsync(ct);
     }
 

@@ -5,6 +5,7 @@ using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Monitoring;
 using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Monitoring;
 
@@ -154,7 +155,7 @@ public sealed class MonitoringJob(SystemDb systemDb, TimeProvider clock, IEmailS
             db.Add(created);
             years.Add(created);
             db.Record(null, "monitoring.year", "monitoring-year", created.Id,
-                $"Создан календарь мониторинга {yearNumber}/{yearNumber + 1} по шаблону «{RegionCalendar.TitleOf(template)}»", clock);
+                InfraFormat.Of(InfraText.Monitoring_CalendarCreatedFromTemplate, yearNumber, yearNumber + 1, RegionCalendar.TitleOf(template)), clock);
         }
 
         CoveredSchools? covered = null;
@@ -170,7 +171,7 @@ public sealed class MonitoringJob(SystemDb systemDb, TimeProvider clock, IEmailS
                     if (status == StageStatus.Closed) stage.ClosedAt = now;
                     run.StagesChanged++;
                     db.Record(null, "monitoring.stage", "monitoring-stage", stage.Id,
-                        $"Этап {stage.Number} мониторинга {year.Year}/{year.Year + 1}: {Titles.Of(status)}", clock);
+                        InfraFormat.Of(InfraText.Monitoring_StageNotice, stage.Number, year.Year, year.Year + 1, Titles.Of(status)), clock);
                 }
                 foreach (var template in stage.Templates.Where(t => t.GeneratedFrom(stage, year.ReminderDaysBefore) <= today && today <= stage.Closes))
                 {
@@ -275,11 +276,11 @@ public sealed class MonitoringJob(SystemDb systemDb, TimeProvider clock, IEmailS
     {
         var title = kind switch
         {
-            ReminderKind.BeforeDue => $"Срок задачи мониторинга {task.Due:dd.MM.yyyy} (через {task.Due.DayNumber - today.DayNumber} дн.)",
-            ReminderKind.OnDue => "Сегодня срок задачи мониторинга",
-            _ => "Просрочена задача мониторинга",
+            ReminderKind.BeforeDue => InfraFormat.Of(InfraText.Monitoring_TaskDueIn, task.Due, task.Due.DayNumber - today.DayNumber),
+            ReminderKind.OnDue => InfraText.Monitoring_TaskDueToday,
+            _ => InfraText.Monitoring_TaskOverdue,
         };
-        var body = $"{task.Title}. Срок: {task.Due:dd.MM.yyyy}." + (task.OutputDocument.Length > 0 ? $" Результат: {task.OutputDocument}." : "");
+        var body = InfraFormat.Of(InfraText.Monitoring_TaskNoticeBody, task.Title, task.Due) + (task.OutputDocument.Length > 0 ? InfraFormat.Of(InfraText.Monitoring_TaskResult, task.OutputDocument) : "");
         return (title, body);
     }
 }

@@ -4,6 +4,7 @@ using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Monitoring;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Documents;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Monitoring;
 
@@ -29,17 +30,17 @@ public sealed class MonitoringReports(IDbContextFactory<AppDbContext> dbs, ICurr
         var document = new ReportDocument
         {
             HeaderLines = [authority],
-            Title = $"Аналитическая справка по итогам {stage.Number} этапа мониторинга «{stage.Title}» ({year}/{year + 1} учебный год)",
+            Title = InfraFormat.Of(InfraText.MonitoringReport_StageTitle, stage.Number, stage.Title, year, year + 1),
             Body =
             [
-                new ReportParagraph($"Сроки этапа: {stage.Opens:dd.MM.yyyy} – {stage.Closes:dd.MM.yyyy}; состояние на {Today:dd.MM.yyyy}: {Titles.Of(stage.Status).ToLower(Ru)}."),
+                new ReportParagraph(InfraFormat.Of(InfraText.MonitoringReport_StageDates, stage.Opens, stage.Closes, Today, Titles.Of(stage.Status).ToLower(Ru))),
                 new ReportParagraph(stage.Description),
-                new ReportParagraph($"Задач этапа: {rows.Count}, выполнено: {done}, просрочено: {rows.Count(r => r.Status == MonitoringTaskStatus.Overdue)}."),
-                new ReportTable([new("Задача", 4), new("Исполнитель", 1.6f), new("Срок", 1, CellAlign.Center), new("Всего", 0.8f, CellAlign.Right),
-                    new("Выполнено", 1, CellAlign.Right), new("Просрочено", 1, CellAlign.Right)], byTemplate) { Caption = "Таблица 1. Исполнение задач этапа" },
-                new ReportTable([new("Исполнитель", 2.5f), new("Задача", 4), new("Срок", 1, CellAlign.Center)], overdue) { Caption = "Таблица 2. Просроченные задачи" },
+                new ReportParagraph(InfraFormat.Of(InfraText.MonitoringReport_StageTasks, rows.Count, done, rows.Count(r => r.Status == MonitoringTaskStatus.Overdue))),
+                new ReportTable([new(InfraText.MonitoringReport_Task, 4), new(InfraText.MonitoringReport_Executor, 1.6f), new(InfraText.Common_Due, 1, CellAlign.Center), new(InfraText.Common_Total, 0.8f, CellAlign.Right),
+                    new(InfraText.Common_Done, 1, CellAlign.Right), new(InfraText.Common_Overdue, 1, CellAlign.Right)], byTemplate) { Caption = InfraText.MonitoringReport_Table1Tasks },
+                new ReportTable([new(InfraText.MonitoringReport_Executor, 2.5f), new(InfraText.MonitoringReport_Task, 4), new(InfraText.Common_Due, 1, CellAlign.Center)], overdue) { Caption = InfraText.MonitoringReport_Table2Overdue },
             ],
-            Signature = new SignatureBlock("Руководитель регионального оператора", "____________________"),
+            Signature = new SignatureBlock(InfraText.MonitoringReport_OperatorHead, "____________________"),
         };
         return Pdf(document);
     }
@@ -49,12 +50,12 @@ public sealed class MonitoringReports(IDbContextFactory<AppDbContext> dbs, ICurr
         var data = await StageDataAsync(stageId, ct);
         if (data is null) return null;
         using var output = new MemoryStream();
-        XlsxExport.Write(data.Value.Rows, output, $"Этап {data.Value.Stage.Number}",
+        XlsxExport.Write(data.Value.Rows, output, InfraFormat.Of(InfraText.MonitoringReport_StageFile, data.Value.Stage.Number),
         [
-            ("Этап", r => r.Stage), ("Исполнитель", r => Titles.Of(r.Actor)), ("Школа / муниципалитет", r => r.Target),
-            ("Задача", r => r.Title), ("Срок", r => r.Due), ("Результат (документ)", r => r.OutputDocument),
-            ("Статус", r => Titles.Of(r.Status)), ("Выполнена", r => r.CompletedAt?.ToString("dd.MM.yyyy", Ru)),
-            ("Отметил", r => r.CompletedBy), ("Примечание", r => r.Note),
+            (InfraText.MonitoringReport_Stage, r => r.Stage), (InfraText.MonitoringReport_Executor, r => Titles.Of(r.Actor)), (InfraText.MonitoringReport_SchoolOrMunicipality, r => r.Target),
+            (InfraText.MonitoringReport_Task, r => r.Title), (InfraText.Common_Due, r => r.Due), (InfraText.MonitoringReport_ResultDocument, r => r.OutputDocument),
+            (InfraText.Common_Status, r => Titles.Of(r.Status)), (InfraText.MonitoringReport_DoneFemale, r => r.CompletedAt?.ToString("dd.MM.yyyy", Ru)),
+            (InfraText.MonitoringReport_MarkedBy, r => r.CompletedBy), (InfraText.Common_Note, r => r.Note),
         ]);
         return output.ToArray();
     }
@@ -67,27 +68,27 @@ public sealed class MonitoringReports(IDbContextFactory<AppDbContext> dbs, ICurr
         var document = new ReportDocument
         {
             HeaderLines = [authority],
-            Title = $"Отчёт о результатах мониторинга эффективности поддержки школ с низкими образовательными результатами и школ, функционирующих в неблагоприятных социальных условиях, за {year}/{year + 1} учебный год",
+            Title = InfraFormat.Of(InfraText.MonitoringReport_Title, year, year + 1),
             Orientation = PageOrientation.Landscape,
             Body =
             [
-                new ReportParagraph($"Охват мониторинга: {region.Basis}. Данные на {Today:dd.MM.yyyy}."),
-                new ReportTable([new("Этап", 3), new("Сроки", 1.6f, CellAlign.Center), new("Состояние", 1.2f)],
+                new ReportParagraph(InfraFormat.Of(InfraText.MonitoringReport_Coverage, region.Basis, Today)),
+                new ReportTable([new(InfraText.MonitoringReport_Stage, 3), new(InfraText.MonitoringReport_Dates, 1.6f, CellAlign.Center), new(InfraText.MonitoringReport_State, 1.2f)],
                     stages.Select(s => (IReadOnlyList<string>)[$"{s.Number}. {s.Title}", $"{s.Opens:dd.MM.yyyy} – {s.Closes:dd.MM.yyyy}", Titles.Of(s.Status)]).ToList())
-                    { Caption = "Таблица 1. Этапы мониторинга" },
-                new ReportTable([new("Показатель", 4), new("Значение", 1, CellAlign.Right), new("Цель", 1, CellAlign.Right), new("Оценка", 1.2f), new("Расчёт / источник", 3)],
+                    { Caption = InfraText.MonitoringReport_Table1Stages },
+                new ReportTable([new(InfraText.Common_Indicator, 4), new(InfraText.Common_Value, 1, CellAlign.Right), new(InfraText.Dashboard_Target, 1, CellAlign.Right), new(InfraText.Common_Rating, 1.2f), new(InfraText.Dashboard_Source, 3)],
                     values.Select(v => (IReadOnlyList<string>)[v.Definition.Title, Value(v.Value, v.Definition), Value(v.Target, v.Definition), Verdict(v.Status), v.Details]).ToList())
-                    { Caption = "Таблица 2. Показатели и целевые значения" },
-                new ReportTable([new("Муниципалитет", 3), new("Школ в охвате", 1, CellAlign.Right), new("С утверждённой программой", 1.4f, CellAlign.Right),
-                        new("Муниципальная программа", 1.3f, CellAlign.Center), new("Просрочено мероприятий", 1.3f, CellAlign.Right), new("Просрочено задач", 1.2f, CellAlign.Right)],
+                    { Caption = InfraText.MonitoringReport_Table2Indicators },
+                new ReportTable([new(InfraText.Common_Municipality, 3), new(InfraText.MonitoringReport_SchoolsCovered, 1, CellAlign.Right), new(InfraText.Dashboard_WithApprovedProgramme, 1.4f, CellAlign.Right),
+                        new(InfraText.MonitoringReport_MunicipalProgramme, 1.3f, CellAlign.Center), new(InfraText.Dashboard_OverdueItems, 1.3f, CellAlign.Right), new(InfraText.Dashboard_OverdueTasks, 1.2f, CellAlign.Right)],
                     region.Municipalities.Select(m => (IReadOnlyList<string>)[m.Municipality, Count(m.CoveredSchools), Count(m.ApprovedProgrammes),
-                        m.HasApprovedRoadmap ? "утверждена" : "нет", Count(m.OverduePlanItems), Count(m.OverdueTasks)]).ToList())
-                    { Caption = "Таблица 3. Муниципалитеты" },
-                new ReportTable([new("Год", 1, CellAlign.Center), new("Школ в перечне", 1, CellAlign.Right)],
+                        m.HasApprovedRoadmap ? InfraText.Dashboard_Approved : InfraText.Common_No, Count(m.OverduePlanItems), Count(m.OverdueTasks)]).ToList())
+                    { Caption = InfraText.MonitoringReport_Table3Municipalities },
+                new ReportTable([new(InfraText.Import_ColumnYear, 1, CellAlign.Center), new(InfraText.Dashboard_SchoolsInList, 1, CellAlign.Right)],
                     region.ListTrend.Select(t => (IReadOnlyList<string>)[$"{t.Year}/{t.Year + 1}", Count(t.Schools)]).ToList())
-                    { Caption = "Таблица 4. Численность перечня по годам" },
+                    { Caption = InfraText.MonitoringReport_Table4ListByYear },
             ],
-            Signature = new SignatureBlock("Министр образования", "____________________"),
+            Signature = new SignatureBlock(InfraText.Common_Minister, "____________________"),
         };
         return Pdf(document);
     }
@@ -97,19 +98,19 @@ public sealed class MonitoringReports(IDbContextFactory<AppDbContext> dbs, ICurr
         var data = await AnnualDataAsync(year, ct);
         if (data is null) return null;
         using var output = new MemoryStream();
-        XlsxExport.Write(data.Value.Values, output, $"Показатели {year}",
+        XlsxExport.Write(data.Value.Values, output, InfraFormat.Of(InfraText.MonitoringReport_IndicatorsFile, year),
         [
-            ("Показатель", v => v.Definition.Title), ("Единица", v => v.Definition.UnitText), ("Значение", v => v.Value), ("Цель", v => v.Target),
-            ("Оценка", v => Verdict(v.Status)), ("Расчёт / источник", v => v.Details), ("Дата", v => v.AsOf), ("Внёс", v => v.EnteredBy),
+            (InfraText.Common_Indicator, v => v.Definition.Title), (InfraText.Dashboard_Unit, v => v.Definition.UnitText), (InfraText.Common_Value, v => v.Value), (InfraText.Dashboard_Target, v => v.Target),
+            (InfraText.Common_Rating, v => Verdict(v.Status)), (InfraText.Dashboard_Source, v => v.Details), (InfraText.Common_Date, v => v.AsOf), (InfraText.MonitoringReport_EnteredBy, v => v.EnteredBy),
         ]);
         return output.ToArray();
     }
 
     public static string Verdict(TargetStatus status) => status switch
     {
-        TargetStatus.Met => "достигнуто",
-        TargetStatus.NotMet => "не достигнуто",
-        _ => "нет данных",
+        TargetStatus.Met => InfraText.MonitoringReport_Achieved,
+        TargetStatus.NotMet => InfraText.MonitoringReport_NotAchieved,
+        _ => InfraText.MonitoringReport_NoData,
     };
 
     public static string Value(decimal? value, TargetIndicator definition) =>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Monitoring;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Monitoring;
 
@@ -35,7 +36,7 @@ public sealed class MonitoringTasks(IDbContextFactory<AppDbContext> dbs, ICurren
                               Municipality = db.Municipalities.Where(x => x.Id == t.MunicipalityId).Select(x => x.Name).FirstOrDefault(),
                           }).ToListAsync(ct);
         return rows.Select(r => new TaskRow(r.Task.Id, r.Year, r.Number, r.Task.Actor, r.Task.Title,
-                r.Task.Actor switch { MonitoringActor.School or MonitoringActor.WatchSchool => r.School ?? "", MonitoringActor.Municipal => r.Municipality ?? "", _ => "Регион" },
+                r.Task.Actor switch { MonitoringActor.School or MonitoringActor.WatchSchool => r.School ?? "", MonitoringActor.Municipal => r.Municipality ?? "", _ => InfraText.Common_Region },
                 r.Task.SchoolId, r.Task.MunicipalityId, r.Task.Due, r.Task.OutputDocument, r.Task.Status, r.Task.CompletedAt, r.Task.CompletedBy, r.Task.Note,
                 r.Task.Status != MonitoringTaskStatus.Done && MonitoringCoverage.CanComplete(r.Task, scope), r.Task.EvidenceLink))
             .OrderBy(r => r.Due).ThenBy(r => r.Stage).ThenBy(r => r.Target).ToList();
@@ -45,8 +46,8 @@ public sealed class MonitoringTasks(IDbContextFactory<AppDbContext> dbs, ICurren
     {
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var task = await db.Set<MonitoringTask>().VisibleTo(scope, db).FirstOrDefaultAsync(t => t.Id == taskId, ct) ?? throw new ScopeException("Задача не найдена.");
-        if (!MonitoringCoverage.CanComplete(task, scope)) throw new ScopeException("Отметить выполнение может только исполнитель задачи.");
+        var task = await db.Set<MonitoringTask>().VisibleTo(scope, db).FirstOrDefaultAsync(t => t.Id == taskId, ct) ?? throw new ScopeException(InfraText.Monitoring_TaskNotFound);
+        if (!MonitoringCoverage.CanComplete(task, scope)) throw new ScopeException(InfraText.Monitoring_OnlyExecutorMarks);
         task.Complete(scope.UserName, note ?? "", clock.GetUtcNow());
         db.Record(scope, "monitoring.task-done", "monitoring-task", task.Id, task.Title, clock);
         await db.SaveChangesAsync(ct);

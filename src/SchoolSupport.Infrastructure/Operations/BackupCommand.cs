@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using SchoolSupport.Domain.Common;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Operations;
 
@@ -19,7 +20,7 @@ public static class BackupCommand
         backupFolder = Path.GetFullPath(backupFolder);
         if (Directory.Exists(backupFolder) && Directory.EnumerateFileSystemEntries(backupFolder).Any())
         {
-            throw new DomainException($"Папка {backupFolder} не пуста: резервная копия пишется в новую или пустую папку.");
+            throw new DomainException(InfraFormat.Of(InfraText.Backup_FolderNotEmpty, backupFolder));
         }
         var created = !Directory.Exists(backupFolder);
         Directory.CreateDirectory(backupFolder);
@@ -74,16 +75,16 @@ public static class BackupCommand
             var source = BackupManifest.Inside(filesFolder, file.Path);
             if (!File.Exists(source))
             {
-                problems.Add($"нет файла {file.Path}");
+                problems.Add(InfraFormat.Of(InfraText.Backup_FileMissing, file.Path));
                 continue;
             }
             var (size, sha256) = await CopyAsync(source, BackupManifest.Inside(target, file.Path), ct);
-            if (size != file.Size || sha256 != file.Sha256) problems.Add($"файл {file.Path} не совпадает с записью о версии документа");
+            if (size != file.Size || sha256 != file.Sha256) problems.Add(InfraFormat.Of(InfraText.Backup_FileMismatch, file.Path));
         }
         if (problems.Count > 0)
         {
-            throw new DomainException("Резервная копия не создана: хранилище файлов расходится с базой данных. "
-                + string.Join("; ", problems.Take(5)) + (problems.Count > 5 ? $"; … (всего {problems.Count})" : "."));
+            throw new DomainException(InfraText.Backup_StoreDiffers
+                + string.Join("; ", problems.Take(5)) + (problems.Count > 5 ? InfraFormat.Of(InfraText.Backup_TotalSuffix, problems.Count) : "."));
         }
 
         var (dumpSize, dumpSha) = await BackupManifest.HashAsync(dump, ct);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using SchoolSupport.Domain.Common;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Operations;
 
@@ -28,7 +29,7 @@ public sealed record BackupManifest(int Format, DateTimeOffset CreatedAt, Backup
     public static async Task<BackupManifest> ReadAsync(string backupFolder, CancellationToken ct)
     {
         var path = Path.Combine(backupFolder, ManifestFileName);
-        if (!File.Exists(path)) throw new DomainException($"В папке {backupFolder} нет описи {ManifestFileName}: это не резервная копия или она не была дописана.");
+        if (!File.Exists(path)) throw new DomainException(InfraFormat.Of(InfraText.Backup_NoManifest, backupFolder, ManifestFileName));
         BackupManifest? manifest;
         try
         {
@@ -38,10 +39,10 @@ public sealed record BackupManifest(int Format, DateTimeOffset CreatedAt, Backup
         {
             manifest = null;
         }
-        if (manifest?.Database is null || manifest.Files is null) throw new DomainException($"Опись {path} повреждена.");
+        if (manifest?.Database is null || manifest.Files is null) throw new DomainException(InfraFormat.Of(InfraText.Backup_ManifestBroken, path));
         if (manifest.Format != CurrentFormat)
         {
-            throw new DomainException($"Резервная копия в формате версии {manifest.Format}; эта версия портала восстанавливает только формат {CurrentFormat}.");
+            throw new DomainException(InfraFormat.Of(InfraText.Backup_FormatVersion, manifest.Format, CurrentFormat));
         }
         return manifest;
     }
@@ -54,19 +55,19 @@ public sealed record BackupManifest(int Format, DateTimeOffset CreatedAt, Backup
         var files = Path.Combine(backupFolder, FilesFolderName);
         foreach (var file in Files) await CheckAsync(Inside(files, file.Path), file, problems, ct);
         if (problems.Count == 0) return;
-        throw new DomainException($"Резервная копия не совпадает со своей описью, восстановление отменено, ничего не изменено. "
-            + $"Расхождений: {problems.Count}: " + string.Join("; ", problems.Take(5)) + (problems.Count > 5 ? "; …" : "."));
+        throw new DomainException(InfraText.Backup_ManifestMismatch
+            + InfraFormat.Of(InfraText.Backup_Differences, problems.Count) + string.Join("; ", problems.Take(5)) + (problems.Count > 5 ? "; …" : "."));
     }
 
     private static async Task CheckAsync(string path, BackupFile expected, List<string> problems, CancellationToken ct)
     {
         if (!File.Exists(path))
         {
-            problems.Add($"нет файла {expected.Path}");
+            problems.Add(InfraFormat.Of(InfraText.Backup_FileMissing, expected.Path));
             return;
         }
         var (size, sha256) = await HashAsync(path, ct);
-        if (size != expected.Size || sha256 != expected.Sha256) problems.Add($"файл {expected.Path} изменён (размер или SHA-256 не совпадает)");
+        if (size != expected.Size || sha256 != expected.Sha256) problems.Add(InfraFormat.Of(InfraText.Backup_FileChanged, expected.Path));
     }
 
     public static async Task<(long Size, string Sha256)> HashAsync(string path, CancellationToken ct)
@@ -83,7 +84,7 @@ public sealed record BackupManifest(int Format, DateTimeOffset CreatedAt, Backup
         var full = Path.GetFullPath(Path.Combine(root, relativePath));
         if (Path.IsPathRooted(relativePath) || !full.StartsWith(root, StringComparison.Ordinal))
         {
-            throw new DomainException($"Путь {relativePath} в описи резервной копии ведёт за пределы папки файлов.");
+            throw new DomainException(InfraFormat.Of(InfraText.Backup_PathOutside, relativePath));
         }
         return full;
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Operations;
 
@@ -24,13 +25,13 @@ internal static class PgTools
         start.Environment["PGUSER"] = connection.Username ?? "";
         start.Environment["PGDATABASE"] = connection.Database ?? "";
         if (connection.Password is { } password) start.Environment["PGPASSWORD"] = password;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Не удалось запустить {tool}.");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException(InfraFormat.Of(InfraText.Backup_CannotStart, tool));
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);
         await process.WaitForExitAsync(ct);
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{tool} завершился с кодом {process.ExitCode}: {await stderr}{await stdout}");
+            throw new InvalidOperationException(InfraFormat.Of(InfraText.Backup_ExitCode, tool, process.ExitCode, await stderr, await stdout));
         }
     }
 

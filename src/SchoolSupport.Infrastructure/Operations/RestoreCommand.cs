@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using SchoolSupport.Domain.Common;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Operations;
 
@@ -19,7 +20,7 @@ public static class RestoreCommand
         await RequireEmptyDatabaseAsync(connectionString, ct);
         if (Directory.Exists(filesFolder) && Directory.EnumerateFileSystemEntries(filesFolder).Any())
         {
-            throw new DomainException($"Папка файлов {filesFolder} не пуста: резервная копия восстанавливается только в пустую установку.");
+            throw new DomainException(InfraFormat.Of(InfraText.Backup_FilesFolderNotEmpty, filesFolder));
         }
         var files = manifest.Files.Select(f => (From: BackupManifest.Inside(Path.Combine(backupFolder, BackupManifest.FilesFolderName), f.Path),
             To: BackupManifest.Inside(filesFolder, f.Path))).ToList();
@@ -46,7 +47,7 @@ public static class RestoreCommand
             """, conn);
         if ((long)(await count.ExecuteScalarAsync(ct))! > 0)
         {
-            throw new DomainException($"База данных {conn.Database} не пуста: резервная копия восстанавливается только в пустую базу. Ничего не изменено.");
+            throw new DomainException(InfraFormat.Of(InfraText.Backup_DatabaseNotEmpty, conn.Database));
         }
     }
 }

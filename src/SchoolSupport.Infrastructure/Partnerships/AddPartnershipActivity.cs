@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Partnerships;
 
@@ -10,9 +11,9 @@ public sealed class AddPartnershipActivity(IDbContextFactory<AppDbContext> dbs, 
     public async Task AddAsync(Guid id, string title, DateOnly? deadline, string responsible, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.Operator, Roles.Municipal);
-        if (string.IsNullOrWhiteSpace(title)) throw new DomainException("Опишите мероприятие совместного плана.");
-        if (title.Length > 2000) throw new DomainException("Мероприятие не длиннее 2000 символов.");
-        if (deadline is null) throw new DomainException("Укажите срок мероприятия.");
+        if (string.IsNullOrWhiteSpace(title)) throw new DomainException(InfraText.Partnership_ActivityRequired);
+        if (title.Length > 2000) throw new DomainException(InfraText.Partnership_ActivityTooLong);
+        if (deadline is null) throw new DomainException(InfraText.Partnership_ActivityDueRequired);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var p = await PartnershipAccess.ManagedAsync(db, scope, id, ct);
         p.AddActivity(title, deadline.Value, responsible);

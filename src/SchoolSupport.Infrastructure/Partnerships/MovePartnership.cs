@@ -3,6 +3,7 @@ using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Partnerships;
 using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Partnerships;
 
@@ -24,7 +25,7 @@ public sealed class MovePartnership(IDbContextFactory<AppDbContext> dbs, ICurren
         var municipalities = await PartnershipAccess.MunicipalitiesAsync(db, p, ct);
         var users = (await Notices.InRoleAsync(db, p.RegionId, Roles.School, u => u.SchoolId != null && schools.Contains(u.SchoolId.Value), ct))
             .Concat(await Notices.InRoleAsync(db, p.RegionId, Roles.Municipal, u => u.SchoolId == null && u.MunicipalityId != null && municipalities.Contains(u.MunicipalityId.Value), ct));
-        await notices.AddAsync(db, scope, p.RegionId, users, $"Партнёрство «{p.Title}»", Titles.Of(to), $"/partnerships/{p.Id}", null, ct);
+        await notices.AddAsync(db, scope, p.RegionId, users, InfraFormat.Of(InfraText.Partnership_Title, p.Title), Titles.Of(to), $"/partnerships/{p.Id}", null, ct);
         await db.SaveOrRefuseStaleAsync(PartnershipAccess.StaleMessage, ct);
         await notices.MailAsync(db, ct);
         return p.Version;

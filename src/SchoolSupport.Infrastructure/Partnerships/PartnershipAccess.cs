@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Partnerships;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Partnerships;
 
@@ -12,7 +13,7 @@ namespace SchoolSupport.Infrastructure.Partnerships;
 /// </summary>
 internal static class PartnershipAccess
 {
-    public const string StaleMessage = "Партнёрство уже изменил другой пользователь. Обновите страницу и повторите изменения.";
+    public static string StaleMessage => InfraText.Partnership_Stale;
 
     public static IQueryable<Partnership> Visible(AppDbContext db, UserScope scope) => db.Partnerships.VisibleTo(scope, db);
 
@@ -27,8 +28,8 @@ internal static class PartnershipAccess
     /// <summary>The partnership (tracked, with its schools) when the user sees it and may manage it; refuses otherwise.</summary>
     public static async Task<Partnership> ManagedAsync(AppDbContext db, UserScope scope, Guid id, CancellationToken ct)
     {
-        var p = await Visible(db, scope).Include(x => x.Schools).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new ScopeException("Партнёрство не найдено.");
-        if (!CanManage(scope, await MunicipalitiesAsync(db, p, ct))) throw new ScopeException("Недостаточно прав для изменения партнёрства.");
+        var p = await Visible(db, scope).Include(x => x.Schools).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new ScopeException(InfraText.Partnership_NotFound);
+        if (!CanManage(scope, await MunicipalitiesAsync(db, p, ct))) throw new ScopeException(InfraText.Partnership_NoRight);
         return p;
     }
 

@@ -1,6 +1,7 @@
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Partnerships;
 using SchoolSupport.Infrastructure.Documents;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Partnerships;
 
@@ -10,12 +11,12 @@ public sealed class PartnershipExports(PartnershipQueries queries)
     public async Task WriteXlsxAsync(Stream output, CancellationToken ct = default)
     {
         var rows = await queries.ListAsync(ct);
-        XlsxExport.Write(rows, output, "Партнёрства",
+        XlsxExport.Write(rows, output, InfraText.PartnershipExport_Sheet,
         [
-            ("Партнёрство", r => r.Title), ("Лидер", r => r.Leader), ("Роль", r => Titles.Of(r.LeaderRole)),
-            ("Модель", r => Titles.Of(r.Model)), ("Номер соглашения", r => r.AgreementNumber), ("Дата соглашения", r => r.AgreementDate),
-            ("Действует с", r => r.ValidFrom), ("Действует по", r => r.ValidTo), ("Виды поддержки", r => Titles.Of(r.SupportTypes)),
-            ("Статус", r => Titles.Of(r.Status)), ("Поддерживаемых школ", r => r.Schools),
+            (InfraText.Common_Partnership, r => r.Title), (InfraText.PartnershipExport_Leader, r => r.Leader), (InfraText.Common_Role, r => Titles.Of(r.LeaderRole)),
+            (InfraText.PartnershipExport_Model, r => Titles.Of(r.Model)), (InfraText.PartnershipExport_AgreementNumber, r => r.AgreementNumber), (InfraText.PartnershipExport_AgreementDate, r => r.AgreementDate),
+            (InfraText.PartnershipExport_ValidFrom, r => r.ValidFrom), (InfraText.PartnershipExport_ValidTo, r => r.ValidTo), (InfraText.PartnershipExport_SupportKinds, r => Titles.Of(r.SupportTypes)),
+            (InfraText.Common_Status, r => Titles.Of(r.Status)), (InfraText.PartnershipExport_SupportedSchools, r => r.Schools),
         ]);
     }
 }

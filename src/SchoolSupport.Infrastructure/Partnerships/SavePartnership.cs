@@ -7,6 +7,8 @@ using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Documents;
 using SchoolSupport.Infrastructure.Schools;
+using SchoolSupport.Infrastructure.Resources;
+using SchoolSupport.Domain.Resources;
 
 namespace SchoolSupport.Infrastructure.Partnerships;
 
@@ -15,17 +17,17 @@ public sealed class PartnershipEdit : IValidatableObject
     public Guid? Id { get; set; }
     public uint Version { get; set; }
 
-    [Required(ErrorMessage = "Укажите название партнёрства.")]
-    [StringLength(500, ErrorMessage = "Название не длиннее 500 символов.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Partnership_NameRequired))]
+    [StringLength(500, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Common_TitleTooLong))]
     public string Title { get; set; } = "";
 
-    [Required(ErrorMessage = "Выберите школу-лидера или центр.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Partnership_LeaderRequired))]
     public Guid? LeaderSchoolId { get; set; }
 
     public PartnerRole LeaderRole { get; set; }
     public NetworkModel Model { get; set; }
 
-    [StringLength(100, ErrorMessage = "Номер соглашения не длиннее 100 символов.")]
+    [StringLength(100, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Partnership_AgreementNumberTooLong))]
     public string AgreementNumber { get; set; } = "";
 
     public DateOnly? AgreementDate { get; set; }
@@ -37,9 +39,9 @@ public sealed class PartnershipEdit : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var error in Partnership.CheckDates(AgreementDate, ValidFrom, ValidTo)) yield return new ValidationResult(error);
-        if (SupportTypes == SupportTypes.None) yield return new ValidationResult("Отметьте хотя бы один вид поддержки.");
-        if (SchoolIds.Count == 0) yield return new ValidationResult("Выберите хотя бы одну поддерживаемую школу.");
-        if (LeaderSchoolId is { } leader && SchoolIds.Contains(leader)) yield return new ValidationResult("Школа-лидер не может быть среди поддерживаемых школ.");
+        if (SupportTypes == SupportTypes.None) yield return new ValidationResult(InfraText.Partnership_SupportRequired);
+        if (SchoolIds.Count == 0) yield return new ValidationResult(InfraText.Partnership_SupportedRequired);
+        if (LeaderSchoolId is { } leader && SchoolIds.Contains(leader)) yield return new ValidationResult(InfraText.Partnership_LeaderAmongSupported);
     }
 
     public static PartnershipEdit From(Partnership p) => new()
@@ -66,14 +68,14 @@ public sealed class SavePartnership(IDbContextFactory<AppDbContext> dbs, ICurren
         await using var db = await dbs.CreateDbContextAsync(ct);
         var ids = edit.SchoolIds.Append(edit.LeaderSchoolId!.Value).ToList();
         var schools = await db.Schools.VisibleTo(scope, db).Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.MunicipalityId }).ToListAsync(ct);
-        if (schools.Count != ids.Count) throw new ScopeException("Школа не найдена в вашей зоне ответственности.");
-        if (!PartnershipAccess.CanManage(scope, schools.Select(s => s.MunicipalityId))) throw new ScopeException("Недостаточно прав для изменения партнёрства.");
+        if (schools.Count != ids.Count) throw new ScopeException(InfraText.Common_SchoolNotInScope);
+        if (!PartnershipAccess.CanManage(scope, schools.Select(s => s.MunicipalityId))) throw new ScopeException(InfraText.Partnership_NoRight);
 
         Partnership p;
         if (edit.Id is { } id)
         {
             p = await PartnershipAccess.ManagedAsync(db, scope, id, ct);
-            if (!p.IsEditable) throw new DomainException("Завершённое партнёрство не изменяется.");
+            if (!p.IsEditable) throw new DomainException(DomainText.Partnership_Ended);
             db.Entry(p).Property(x => x.Version).OriginalValue = edit.Version;
             db.PartnershipSchools.RemoveRange(p.Schools.Where(s => !edit.SchoolIds.Contains(s.SchoolId)));
             foreach (var sid in edit.SchoolIds.Where(s => p.Schools.All(x => x.SchoolId != s)))

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Partnerships;
 
@@ -13,7 +14,7 @@ public sealed class SetActivityDone(IDbContextFactory<AppDbContext> dbs, ICurren
         await using var db = await dbs.CreateDbContextAsync(ct);
         var p = await PartnershipAccess.ManagedAsync(db, scope, id, ct);
         var activity = await db.PartnershipActivities.FirstOrDefaultAsync(a => a.Id == activityId && a.PartnershipId == p.Id, ct)
-            ?? throw new ScopeException("Мероприятие не найдено.");
+            ?? throw new ScopeException(InfraText.Common_ActivityNotFound);
         activity.Done = done;
         await db.SaveChangesAsync(ct);
     }

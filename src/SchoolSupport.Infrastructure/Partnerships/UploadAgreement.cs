@@ -3,6 +3,7 @@ using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Documents;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Documents;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Partnerships;
 
@@ -24,7 +25,7 @@ public sealed class UploadAgreement(IDbContextFactory<AppDbContext> dbs, ICurren
         // After a change of leader the old file belongs to another school: the new one starts a document of the new leader.
         var existing = p.AgreementDocumentId is { } documentId && await db.Documents.AnyAsync(d => d.Id == documentId && d.SchoolId == leader.Id, ct)
             ? p.AgreementDocumentId : null;
-        var upload = new DocumentUpload(leader.MunicipalityId, leader.Id, DocumentKind.Agreement, $"Соглашение: {p.Title}", fileName, content, existing);
+        var upload = new DocumentUpload(leader.MunicipalityId, leader.Id, DocumentKind.Agreement, InfraFormat.Of(InfraText.Partnership_Agreement, p.Title), fileName, content, existing);
         return await library.UploadAsync(db, scope, upload, stored =>
         {
             p.AgreementDocumentId = stored.DocumentId;

@@ -4,6 +4,7 @@ using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Schools;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Jobs;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Platform;
 
@@ -12,15 +13,15 @@ public sealed class RegionEdit
 {
     public Guid? Id { get; set; }
 
-    [Required(ErrorMessage = "Укажите код региона.")]
-    [RegularExpression(@"^[\p{L}\d\-]{1,20}$", ErrorMessage = "Код региона: до 20 букв, цифр или дефисов.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Region_CodeRequired))]
+    [RegularExpression(@"^[\p{L}\d\-]{1,20}$", ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Region_CodeFormat))]
     public string Code { get; set; } = "";
 
-    [Required(ErrorMessage = "Укажите наименование региона.")]
-    [StringLength(300, ErrorMessage = "Наименование региона не длиннее 300 символов.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Region_NameRequired))]
+    [StringLength(300, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Region_NameTooLong))]
     public string Name { get; set; } = "";
 
-    [StringLength(500, ErrorMessage = "Наименование органа управления образованием не длиннее 500 символов.")]
+    [StringLength(500, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Region_AuthorityTooLong))]
     public string AuthorityName { get; set; } = "";
 
     public string TimeZone { get; set; } = RegionTimeZones.Moscow;
@@ -37,20 +38,20 @@ public sealed class SaveRegion(IDbContextFactory<AppDbContext> dbs, ICurrentScop
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(edit, new ValidationContext(edit), results, validateAllProperties: true);
         var refusals = results.Select(r => new Refusal(r.ErrorMessage!, r.MemberNames.FirstOrDefault())).ToList();
-        if (!RegionTimeZones.IsKnown(edit.TimeZone)) refusals.Add(new Refusal("Выберите часовой пояс из списка.", nameof(RegionEdit.TimeZone)));
+        if (!RegionTimeZones.IsKnown(edit.TimeZone)) refusals.Add(new Refusal(InfraText.Region_TimeZoneRequired, nameof(RegionEdit.TimeZone)));
         if (refusals.Count > 0) throw new DomainException(refusals);
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         var code = edit.Code.Trim();
         if (await db.Regions.AnyAsync(r => r.Code == code && r.Id != edit.Id, ct))
         {
-            throw new DomainException($"Регион с кодом {code} уже есть.", nameof(RegionEdit.Code));
+            throw new DomainException(InfraFormat.Of(InfraText.Region_CodeTaken, code), nameof(RegionEdit.Code));
         }
         Region region;
         string? formerCode = null;
         if (edit.Id is { } id)
         {
-            region = await db.Regions.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new ScopeException("Регион не найден.");
+            region = await db.Regions.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new ScopeException(InfraText.Common_RegionNotFound);
             formerCode = region.Code;
         }
         else
@@ -69,7 +70,7 @@ public sealed class SaveRegion(IDbContextFactory<AppDbContext> dbs, ICurrentScop
             Action = edit.Id is null ? "region.create" : "region.update", EntityType = "region", EntityId = region.Id.ToString(),
             Details = $"{region.Code} {region.Name}, {region.TimeZone}",
         });
-        if (!await db.TrySaveUniqueAsync(ct)) throw new DomainException($"Регион с кодом {code} уже есть.", nameof(RegionEdit.Code));
+        if (!await db.TrySaveUniqueAsync(ct)) throw new DomainException(InfraFormat.Of(InfraText.Region_CodeTaken, code), nameof(RegionEdit.Code));
         edit.Id = region.Id;
         // A new region gets its recurring jobs (identification, monitoring, overdue marks) at once, without a restart;
         // the jobs are named by the region's code, so a changed code moves them.

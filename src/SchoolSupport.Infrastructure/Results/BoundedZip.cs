@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using SchoolSupport.Infrastructure.Common;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Results;
 
@@ -28,22 +29,22 @@ internal sealed class BoundedZip : IDisposable
         // ZipArchive reads the whole central directory into objects: its size and count are checked first, from the end record.
         var (parts, directoryBytes) = EndRecord(content);
         if (parts > limits.MaxParts || directoryBytes > MaxDirectoryBytes)
-            throw new BadFileException($"Файл отклонён: в архиве больше {limits.MaxParts} частей.");
+            throw new BadFileException(InfraFormat.Of(InfraText.Import_ZipTooManyParts, limits.MaxParts));
         var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
         try
         {
-            if (zip.Entries.Count > limits.MaxParts) throw new BadFileException($"Файл отклонён: в архиве больше {limits.MaxParts} частей.");
+            if (zip.Entries.Count > limits.MaxParts) throw new BadFileException(InfraFormat.Of(InfraText.Import_ZipTooManyParts, limits.MaxParts));
             long total = 0;
             foreach (var entry in zip.Entries)
             {
                 if (entry.Length < 0 || entry.Length > limits.MaxPartBytes)
                 {
-                    throw new BadFileException($"Файл отклонён: часть «{Name(entry)}» после распаковки займёт {Megabytes(entry.Length)} МБ " +
-                        $"при допустимых {Megabytes(limits.MaxPartBytes)} МБ.");
+                    throw new BadFileException(InfraFormat.Of(InfraText.Import_ZipPartTooLarge, Name(entry), Megabytes(entry.Length)) +
+                        InfraFormat.Of(InfraText.Import_ZipPartLimit, Megabytes(limits.MaxPartBytes)));
                 }
                 total += entry.Length;
                 if (total > limits.MaxUnpackedBytes)
-                    throw new BadFileException($"Файл отклонён: после распаковки он займёт больше допустимых {Megabytes(limits.MaxUnpackedBytes)} МБ.");
+                    throw new BadFileException(InfraFormat.Of(InfraText.Import_ZipTooLarge, Megabytes(limits.MaxUnpackedBytes)));
             }
             return new BoundedZip(zip, limits);
         }
@@ -67,9 +68,9 @@ internal sealed class BoundedZip : IDisposable
     {
         _inflated += read;
         if (partBytes > entry.Length || partBytes > _limits.MaxPartBytes)
-            throw new BadFileException($"Файл отклонён: часть «{Name(entry)}» распаковывается в больший объём, чем указано в архиве; файл повреждён или подделан.");
+            throw new BadFileException(InfraFormat.Of(InfraText.Import_ZipForged, Name(entry)));
         if (_inflated > _limits.MaxUnpackedBytes)
-            throw new BadFileException($"Файл отклонён: после распаковки он займёт больше допустимых {Megabytes(_limits.MaxUnpackedBytes)} МБ.");
+            throw new BadFileException(InfraFormat.Of(InfraText.Import_ZipTooLarge, Megabytes(_limits.MaxUnpackedBytes)));
     }
 
     private static string Name(ZipArchiveEntry entry) => TextElements.Echo(entry.FullName, ImportLimits.EchoChars);

@@ -3,6 +3,7 @@ using Npgsql;
 using NpgsqlTypes;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Results;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Results;
 
@@ -42,7 +43,7 @@ public sealed class ImportPipelineStats
 /// The file has row errors: nothing was written. The errors are the ones the preview shows (the first 500 by row).
 /// </summary>
 public sealed class ImportRowsException(IReadOnlyList<ImportError> errors)
-    : DomainException(errors.Select(e => e.Row > 0 ? $"Строка {e.Row}: {e.Message}" : e.Message))
+    : DomainException(errors.Select(e => e.Row > 0 ? InfraFormat.Of(InfraText.Import_RowError, e.Row, e.Message) : e.Message))
 {
     public IReadOnlyList<ImportError> Errors => errors;
 }

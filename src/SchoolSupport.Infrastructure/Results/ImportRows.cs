@@ -2,6 +2,7 @@ using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Results;
 using SchoolSupport.Domain.Schools;
 using SchoolSupport.Infrastructure.Common;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Results;
 
@@ -120,8 +121,8 @@ internal sealed class RowParser
         foreach (var (row, firstRow) in repeats.OrderBy(r => r.Row).Take(MaxErrorsKept + 1))
         {
             Errors.Add(new ImportError(row, _prepared.Kind == ImportKind.Results
-                ? $"Повтор строки {firstRow}: та же школа, год, процедура, класс и предмет."
-                : $"Повтор строки {firstRow}: та же школа и год."));
+                ? InfraFormat.Of(InfraText.Import_DuplicateResultRow, firstRow)
+                : InfraFormat.Of(InfraText.Import_DuplicateContextRow, firstRow)));
         }
         // A repeat is an error, not a row to write: only the first row of each key counts as a row without errors.
         if (_prepared.Kind == ImportKind.Results) _prepared.ResultRows.Capacity = count - repeats.Count;
@@ -133,7 +134,7 @@ internal sealed class RowParser
         }
         var ordered = Errors.OrderBy(e => e.Row).ToList();
         _prepared.Errors.AddRange(ordered.Take(MaxErrorsKept));
-        if (ordered.Count > MaxErrorsKept) _prepared.Errors.Add(new ImportError(ordered[MaxErrorsKept].Row, "Ошибок больше 500; показаны первые 500."));
+        if (ordered.Count > MaxErrorsKept) _prepared.Errors.Add(new ImportError(ordered[MaxErrorsKept].Row, InfraText.Import_TooManyErrors));
     }
 
     private Parsed ParseResult(Cells cell, int row, List<ImportError> errors)
@@ -144,15 +145,15 @@ internal sealed class RowParser
         AssessmentKind kind = default;
         var grade = 0;
         if (!Titles.TryParse(cell[2], out kind))
-            errors.Add(new(row, $"Неизвестная процедура «{Echo(cell[2])}»: допустимы ВПР, ОГЭ, ЕГЭ, РДР, НИКО."));
+            errors.Add(new(row, InfraFormat.Of(InfraText.Import_UnknownAssessment, Echo(cell[2]))));
         else if (!ImportSpec.TryInt(cell[3], out grade) || !GradeFits(kind, grade))
-            errors.Add(new(row, $"Класс «{Echo(cell[3])}» недопустим для {Titles.Of(kind)}: {GradeRule(kind)}."));
-        if (!Titles.TryParse(cell[4], out Subject subject)) errors.Add(new(row, $"Неизвестный предмет «{Echo(cell[4])}»."));
+            errors.Add(new(row, InfraFormat.Of(InfraText.Import_BadGrade, Echo(cell[3]), Titles.Of(kind), GradeRule(kind))));
+        if (!Titles.TryParse(cell[4], out Subject subject)) errors.Add(new(row, InfraFormat.Of(InfraText.Import_UnknownSubject, Echo(cell[4]))));
         if (!ImportSpec.TryInt(cell[5], out var participants) || participants < 0 || participants > 100_000)
-            errors.Add(new(row, $"Число участников «{Echo(cell[5])}» должно быть целым от 0 до 100 000."));
-        var mean = Number(cell[6], "Средний балл", 0, 100, row, errors);
-        var below = Number(cell[7], "Доля ниже минимального балла", 0, 100, row, errors);
-        var fail = Number(cell[8], "Доля отметок «2»", 0, 100, row, errors);
+            errors.Add(new(row, InfraFormat.Of(InfraText.Import_BadParticipants, Echo(cell[5]))));
+        var mean = Number(cell[6], InfraText.Import_AverageScore, 0, 100, row, errors);
+        var below = Number(cell[7], InfraText.Import_BelowMinimum, 0, 100, row, errors);
+        var fail = Number(cell[8], InfraText.Import_ShareOfTwos, 0, 100, row, errors);
         if (errors.Count > failed) return default;
         var key = ((long)school.Rank << 36) | ((long)(year - 2000) << 28) | ((long)kind << 20) | ((long)grade << 12) | (long)subject;
         return new Parsed(key, row, new AssessmentResult
@@ -167,24 +168,26 @@ internal sealed class RowParser
         var failed = errors.Count;
         var school = School(cell[0], row, errors);
         var year = Year(cell[1], row, errors);
-        var staffing = Number(cell[2], "Укомплектованность кадрами", 0, 100, row, errors);
+        var staffing = Number(cell[2], InfraText.Import_Staffing, 0, 100, row, errors);
         if (!ImportSpec.TryInt(cell[3], out var vacancies) || vacancies < 0 || vacancies > 1000)
-            errors.Add(new(row, $"Число вакансий «{Echo(cell[3])}» должно быть целым от 0 до 1000."));
-        var age = Number(cell[4], "Средний возраст педагогов", 18, 80, row, errors);
-        var disabled = Number(cell[5], "Доля обучающихся с ОВЗ", 0, 100, row, errors);
-        var nonNative = Number(cell[6], "Доля обучающихся, для которых русский язык не родной", 0, 100, row, errors);
-        var higherEducation = Number(cell[7], "Доля семей, где оба родителя с высшим образованием", 0, 100, row, errors);
-        var unemployed = Number(cell[8], "Доля семей с безработными родителями", 0, 100, row, errors);
-        var registered = Number(cell[9], "Доля обучающихся на учёте", 0, 100, row, errors);
+            errors.Add(new(row, InfraFormat.Of(InfraText.Import_BadVacancies, Echo(cell[3]))));
+        var age = Number(cell[4], InfraText.Import_TeachersAge, 18, 80, row, errors);
+        var disabled = Number(cell[5], InfraText.Import_ShareSpecialNeeds, 0, 100, row, errors);
+        var nonNative = Number(cell[6], InfraText.Import_ShareNonNative, 0, 100, row, errors);
+        var higherEducation = Number(cell[7], InfraText.Import_ShareHigherEducation, 0, 100, row, errors);
+        var unemployed = Number(cell[8], InfraText.Import_ShareUnemployed, 0, 100, row, errors);
+        var registered = Number(cell[9], InfraText.Import_ShareRegistered, 0, 100, row, errors);
         var internet = cell[10].Trim().ToString().ToLowerInvariant() switch
         {
-            "да" or "1" or "есть" or "true" => (bool?)true,
-            "нет" or "0" or "false" => false,
+            "1" or "true" => (bool?)true,
+            "0" or "false" => false,
+            var t when t == InfraText.Common_Yes || t == InfraText.Common_Has => true,
+            var t when t == InfraText.Common_No => false,
             _ => null,
         };
-        if (internet is null) errors.Add(new(row, $"Доступ к интернету «{Echo(cell[10])}»: укажите «да» или «нет»."));
-        var olympiads = Number(cell[11], "Доля участников олимпиад", 0, 100, row, errors);
-        var grade10 = Number(cell[12], "Доля продолживших обучение в 10 классе", 0, 100, row, errors);
+        if (internet is null) errors.Add(new(row, InfraFormat.Of(InfraText.Import_BadInternet, Echo(cell[10]))));
+        var olympiads = Number(cell[11], InfraText.Import_ShareOlympiad, 0, 100, row, errors);
+        var grade10 = Number(cell[12], InfraText.Import_ShareContinued, 0, 100, row, errors);
         if (errors.Count > failed) return default;
         return new Parsed(((long)school.Rank << 36) | ((long)(year - 2000) << 28), row, new SchoolYearProfile
         {
@@ -198,21 +201,21 @@ internal sealed class RowParser
     private RegisteredSchool School(ReadOnlySpan<char> code, int row, List<ImportError> errors)
     {
         if (_schools.TryGetValue(code.Trim(), out var school)) return school;
-        errors.Add(new(row, code.IsWhiteSpace() ? "Не указан код ОО." : $"Школа с кодом «{Echo(code)}» не найдена в реестре региона."));
+        errors.Add(new(row, code.IsWhiteSpace() ? InfraText.Import_CodeMissing : InfraFormat.Of(InfraText.Import_SchoolNotInRegistry, Echo(code))));
         return default;
     }
 
     private int Year(ReadOnlySpan<char> text, int row, List<ImportError> errors)
     {
         if (ImportSpec.TryInt(text, out var year) && year >= ResultsImport.MinYear && year <= _maxYear) return year;
-        errors.Add(new(row, $"Год «{Echo(text)}» вне допустимого диапазона {ResultsImport.MinYear}–{_maxYear}."));
+        errors.Add(new(row, InfraFormat.Of(InfraText.Import_YearOutOfRange, Echo(text), ResultsImport.MinYear, _maxYear)));
         return ResultsImport.MinYear;
     }
 
     private static decimal Number(ReadOnlySpan<char> text, string what, decimal min, decimal max, int row, List<ImportError> errors)
     {
         if (ImportSpec.TryDecimal(text, out var value) && value >= min && value <= max) return Math.Round(value, 2);
-        errors.Add(new(row, $"{what}: значение «{Echo(text)}» должно быть числом от {min} до {max}."));
+        errors.Add(new(row, InfraFormat.Of(InfraText.Import_ValueOutOfRange, what, Echo(text), min, max)));
         return 0;
     }
 
@@ -229,9 +232,9 @@ internal sealed class RowParser
 
     private static string GradeRule(AssessmentKind kind) => kind switch
     {
-        AssessmentKind.Oge => "только 9",
-        AssessmentKind.Ege => "только 11",
-        AssessmentKind.Vpr => "от 4 до 11",
-        _ => "от 1 до 11",
+        AssessmentKind.Oge => InfraText.Import_GradesOnly9,
+        AssessmentKind.Ege => InfraText.Import_GradesOnly11,
+        AssessmentKind.Vpr => InfraText.Import_Grades4To11,
+        _ => InfraText.Import_Grades1To11,
     };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Results;
 
@@ -28,19 +29,19 @@ public sealed class ImportSpec
     public IReadOnlyList<string> Columns { get; }
     public IReadOnlyList<string> Example { get; }
 
-    public const string Code = "Код ОО";
-    public const string Year = "Год";
+    public static string Code => InfraText.Import_ColumnCode;
+    public static string Year => InfraText.Import_ColumnYear;
 
-    public static readonly ImportSpec Results = new(ImportKind.Results, "Результаты оценочных процедур",
-        [Code, Year, "Процедура", "Класс", "Предмет", "Участников", "Средний балл", "Доля ниже минимального балла, %", "Доля отметок «2», %"],
-        ["DEMO00001", "2025", "ОГЭ", "9", "Математика", "54", "14,5", "6,2", "5,6"]);
+    public static readonly ImportSpec Results = new(ImportKind.Results, InfraText.Import_ResultsTitle,
+        [Code, Year, InfraText.Import_ColumnAssessment, InfraText.Import_ColumnGrade, InfraText.Import_ColumnSubject, InfraText.Import_ColumnParticipants, InfraText.Import_AverageScore, InfraText.Import_ColumnBelowMinimum, InfraText.Import_ColumnShareOfTwos],
+        ["DEMO00001", "2025", InfraText.Import_ExampleAssessment, "9", InfraText.Import_ExampleSubject, "54", "14,5", "6,2", "5,6"]);
 
-    public static readonly ImportSpec Context = new(ImportKind.Context, "Контекстные данные ОО",
-        [Code, Year, "Укомплектованность кадрами, %", "Вакансии", "Средний возраст педагогов", "Доля обучающихся с ОВЗ, %",
-         "Доля обучающихся, для которых русский язык не родной, %", "Доля семей, где оба родителя с высшим образованием, %",
-         "Доля семей с безработными родителями, %", "Доля обучающихся на учёте, %", "Доступ к интернету",
-         "Доля участников олимпиад, %", "Доля продолживших обучение в 10 классе, %"],
-        ["DEMO00001", "2025", "96", "1", "45,3", "3,1", "2", "34,5", "7,2", "2,4", "да", "27", "58"]);
+    public static readonly ImportSpec Context = new(ImportKind.Context, InfraText.Import_ContextTitle,
+        [Code, Year, InfraText.Import_ColumnStaffing, InfraText.Import_ColumnVacancies, InfraText.Import_TeachersAge, InfraText.Import_ColumnSpecialNeeds,
+         InfraText.Import_ColumnNonNative, InfraText.Import_ColumnHigherEducation,
+         InfraText.Import_ColumnUnemployed, InfraText.Import_ColumnRegistered, InfraText.Import_ColumnInternet,
+         InfraText.Import_ColumnOlympiad, InfraText.Import_ColumnContinued],
+        ["DEMO00001", "2025", "96", "1", "45,3", "3,1", "2", "34,5", "7,2", "2,4", InfraText.Common_Yes, "27", "58"]);
 
     public static ImportSpec For(ImportKind kind) => kind == ImportKind.Results ? Results : Context;
 
@@ -51,13 +52,13 @@ public sealed class ImportSpec
         var missing = Columns.Where(c => !normalized.Contains(Normalize(c))).ToList();
         if (missing.Count > 0)
         {
-            throw new BadFileException($"В файле нет столбцов: {string.Join(", ", missing.Select(m => $"«{m}»"))}. Скачайте шаблон «{Title}».");
+            throw new BadFileException(InfraFormat.Of(InfraText.Import_MissingColumns, string.Join(", ", missing.Select(m => $"«{m}»")), Title));
         }
         return Columns.Select(c => Array.IndexOf(normalized, Normalize(c))).ToArray();
     }
 
     private static string Normalize(string title) =>
-        title.Trim().Replace('\u00A0', ' ').Replace('"', '«').ToLowerInvariant().Replace("ё", "е", StringComparison.Ordinal);
+        title.Trim().Replace('\u00A0', ' ').Replace('"', '«').ToLowerInvariant().Replace('\u0451', '\u0435');
 
     /// <summary>A number as Russian users type it: a comma or a point before the fraction, spaces between thousands.</summary>
     public static bool TryDecimal(ReadOnlySpan<char> text, out decimal value)

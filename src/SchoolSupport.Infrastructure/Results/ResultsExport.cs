@@ -3,6 +3,7 @@ using MiniExcelLibs;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Results;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Results;
 
@@ -48,9 +49,9 @@ public sealed class ResultsBrowser(IDbContextFactory<AppDbContext> dbs, ICurrent
         {
             [c[0]] = r.SchoolCode, [c[1]] = r.Year, [c[2]] = Titles.Of(r.Kind), [c[3]] = r.Grade, [c[4]] = Titles.Of(r.Subject),
             [c[5]] = r.Participants, [c[6]] = r.MeanScore, [c[7]] = r.BelowMinimumShare, [c[8]] = r.FailShare,
-            ["Школа"] = r.School, ["Муниципалитет"] = r.Municipality,
+            [InfraText.Common_School] = r.School, [InfraText.Common_Municipality] = r.Municipality,
         });
-        await output.SaveAsAsync(sheet, sheetName: "Результаты", cancellationToken: ct);
+        await output.SaveAsAsync(sheet, sheetName: InfraText.Common_Results, cancellationToken: ct);
     }
 
     private IQueryable<ResultRow> Filter(AppDbContext db, ResultQuery q)

@@ -6,6 +6,7 @@ using SchoolSupport.Domain.Results;
 using SchoolSupport.Domain.Schools;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Schools;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Results;
 
@@ -83,7 +84,7 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
         {
             prepared.Errors.Insert(0, new ImportError(0, e.Message));
         }
-        if (prepared.RowCount == 0 && prepared.Errors.Count == 0) prepared.Errors.Add(new ImportError(0, "В файле нет строк с данными."));
+        if (prepared.RowCount == 0 && prepared.Errors.Count == 0) prepared.Errors.Add(new ImportError(0, InfraText.Import_NoRows));
         progress?.Report(0.5);
         return prepared;
     }
@@ -138,7 +139,7 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
             content.Position = 0;
             var checkedFile = await PrepareAsync(kind, content, fileName, null, ct);
             throw new ImportRowsException(checkedFile.Errors.Count > 0 ? checkedFile.Errors
-                : [new ImportError(0, "Файл содержит ошибки: исправьте их и загрузите файл заново.")]);
+                : [new ImportError(0, InfraText.Import_FileHasErrors)]);
         }
     }
 
@@ -162,14 +163,14 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
             // What a foreign key would check row by row, checked once for the file: every school is in the region's registry.
             var schoolIds = pipeline.SchoolIds.ToArray();
             var present = await ScalarAsync(conn, "SELECT count(*) FROM schools WHERE region_id = $1 AND id = ANY($2)", ct, scope.RegionId, schoolIds);
-            if (present != schoolIds.Length) throw new DomainException("Часть школ из файла удалена из реестра, пока файл проверялся. Загрузите файл заново.");
+            if (present != schoolIds.Length) throw new DomainException(InfraText.Import_SchoolsRemoved);
             var outcome = wasStaged
                 ? await MergeAsync(conn, scope.RegionId, pipeline.Years.ToArray(), (int)rows, ct)
                 : new ImportOutcome((int)rows, (int)rows, 0, 0);
             if (outcome.Inserted > 50_000) await db.Database.ExecuteSqlRawAsync("analyze assessment_results", ct);
             progress?.Report(0.95);
             db.Record(scope, "results.import", "file", fileName,
-                $"Файл «{fileName}»: строк {outcome.Rows}, добавлено {outcome.Inserted}, обновлено {outcome.Updated}, без изменений {outcome.Unchanged}",
+                InfraFormat.Of(InfraText.Import_Summary, fileName, outcome.Rows, outcome.Inserted, outcome.Updated, outcome.Unchanged),
                 clock);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -251,8 +252,8 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
     public async Task<ImportOutcome> CommitAsync(PreparedImport prepared, IProgress<double>? progress = null, CancellationToken ct = default)
     {
         var scope = RequireImporter(current);
-        if (scope.RegionId != prepared.RegionId) throw new ScopeException("Файл подготовлен в другом регионе.");
-        if (!prepared.CanCommit) throw new DomainException("Файл содержит ошибки: исправьте их и загрузите файл заново.");
+        if (scope.RegionId != prepared.RegionId) throw new ScopeException(InfraText.Import_OtherRegion);
+        if (!prepared.CanCommit) throw new DomainException(InfraText.Import_FileHasErrors);
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
@@ -267,7 +268,7 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
             if (outcome.Inserted > 50_000) await db.Database.ExecuteSqlRawAsync(prepared.Kind == ImportKind.Results ? "analyze assessment_results" : "analyze school_year_profiles", ct);
             progress?.Report(0.95);
             db.Record(scope, prepared.Kind == ImportKind.Results ? "results.import" : "context.import", "file", prepared.FileName,
-                $"Файл «{prepared.FileName}»: строк {outcome.Rows}, добавлено {outcome.Inserted}, обновлено {outcome.Updated}, без изменений {outcome.Unchanged}",
+                InfraFormat.Of(InfraText.Import_Summary, prepared.FileName, outcome.Rows, outcome.Inserted, outcome.Updated, outcome.Unchanged),
                 clock);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -286,7 +287,7 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
         // (Schools are never deleted, so there is nothing to lock them against.)
         var schoolIds = rows.Select(r => r.SchoolId).Distinct().ToArray();
         var present = await ScalarAsync(conn, "SELECT count(*) FROM schools WHERE region_id = $1 AND id = ANY($2)", ct, regionId, schoolIds);
-        if (present != schoolIds.Length) throw new DomainException("Часть школ из файла удалена из реестра, пока файл проверялся. Загрузите файл заново.");
+        if (present != schoolIds.Length) throw new DomainException(InfraText.Import_SchoolsRemoved);
 
         var years = rows.Select(r => r.Year).Distinct().ToArray();
         var loaded = await ScalarAsync(conn, "SELECT count(*) FROM (SELECT 1 FROM assessment_results WHERE region_id = $1 AND year = ANY($2) LIMIT 1) r",

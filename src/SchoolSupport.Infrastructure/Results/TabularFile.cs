@@ -1,4 +1,5 @@
 using System.Text;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Results;
 
@@ -53,15 +54,15 @@ public static class TabularFile
         Span<byte> head = stackalloc byte[8];
         var read = content.Read(head);
         content.Position = 0;
-        if (read == 0) throw new BadFileException("Файл пуст.");
+        if (read == 0) throw new BadFileException(InfraText.Import_FileEmpty);
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         var isZip = LooksLikeXlsx(head[..read]);
-        if (extension == ".xlsx" && !isZip) throw new BadFileException("Файл назван .xlsx, но не является книгой Excel.");
-        if (extension == ".csv" && isZip) throw new BadFileException("Файл назван .csv, но является архивом или книгой Excel.");
-        if (extension is not (".xlsx" or ".csv")) throw new BadFileException("Поддерживаются только файлы XLSX и CSV.");
-        if (!isZip && head[..read].Contains((byte)0)) throw new BadFileException("Файл не является текстовым CSV.");
+        if (extension == ".xlsx" && !isZip) throw new BadFileException(InfraText.Import_NotXlsx);
+        if (extension == ".csv" && isZip) throw new BadFileException(InfraText.Import_CsvIsArchive);
+        if (extension is not (".xlsx" or ".csv")) throw new BadFileException(InfraText.Import_OnlyXlsxCsv);
+        if (!isZip && head[..read].Contains((byte)0)) throw new BadFileException(InfraText.Import_NotTextCsv);
         if (content.Length > limits.MaxUploadBytes)
-            throw new BadFileException($"Файл слишком большой: допустимо {limits.MaxUploadBytes / (1024 * 1024)} МБ.");
+            throw new BadFileException(InfraFormat.Of(InfraText.Import_FileTooLarge, limits.MaxUploadBytes / (1024 * 1024)));
         return isZip ? ReadXlsx(content, limits) : ReadCsv(content, limits);
     }
 
@@ -73,13 +74,13 @@ public static class TabularFile
             rows = XlsxSheet.Rows(content, limits).GetEnumerator();
             while (true)
             {
-                if (!rows.MoveNext()) throw new BadFileException("В книге нет строк.");
+                if (!rows.MoveNext()) throw new BadFileException(InfraText.Import_WorkbookEmpty);
                 if (!rows.Current.Cells.All(string.IsNullOrWhiteSpace)) break;
             }
         }
         catch (Exception e) when (e is not BadFileException)
         {
-            throw new BadFileException("Книгу Excel не удалось прочитать: файл повреждён или имеет неверный формат.");
+            throw new BadFileException(InfraText.Import_WorkbookUnreadable);
         }
         var header = rows.Current.Cells;
         return new TabularData(header, Data(rows, header.Length));
@@ -92,7 +93,7 @@ public static class TabularFile
             {
                 bool more;
                 try { more = rows.MoveNext(); }
-                catch (Exception e) when (e is not BadFileException) { throw new BadFileException($"Книгу Excel не удалось дочитать после строки {number}."); }
+                catch (Exception e) when (e is not BadFileException) { throw new BadFileException(InfraFormat.Of(InfraText.Import_WorkbookBrokenAfterRow, number)); }
                 if (!more) yield break;
                 var (row, cells) = rows.Current;
                 number = row;
@@ -122,7 +123,7 @@ public static class TabularFile
     private static TabularData ReadQuoted(string text, char delimiter, ImportLimits limits)
     {
         var reader = new StringReader(text);
-        var headerLine = reader.ReadLine() ?? throw new BadFileException("Файл пуст.");
+        var headerLine = reader.ReadLine() ?? throw new BadFileException(InfraText.Import_FileEmpty);
         return new TabularData(Checked(Split(headerLine, delimiter, reader), 1, limits), Data(reader, delimiter, limits));
 
         static IEnumerable<(int, string[])> Data(StringReader reader, char delimiter, ImportLimits limits)
@@ -156,7 +157,7 @@ public static class TabularFile
             lines.Add(start..stop);
             start = next;
         }
-        if (lines.Count == 0) throw new BadFileException("Файл пуст.");
+        if (lines.Count == 0) throw new BadFileException(InfraText.Import_FileEmpty);
         if (lines.Count - 1 > limits.MaxRows && lines.Skip(1).Count(l => !text.AsSpan(l).IsWhiteSpace()) > limits.MaxRows) throw XlsxSheet.TooManyRows(limits);
         for (var i = 0; i < lines.Count; i++)
         {

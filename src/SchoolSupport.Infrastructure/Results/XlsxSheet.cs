@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Results;
 
@@ -30,7 +31,7 @@ internal static class XlsxSheet
         using var zip = BoundedZip.Open(content, limits);
         var (sheetPath, sharedPath) = Parts(zip);
         var shared = sharedPath is not null && zip.Entry(sharedPath) is { } sharedEntry ? SharedStrings(zip, sharedEntry, limits) : [];
-        var sheet = zip.Entry(sheetPath) ?? throw new BadFileException("В книге Excel нет листа с данными.");
+        var sheet = zip.Entry(sheetPath) ?? throw new BadFileException(InfraText.Import_NoSheet);
         using var xml = XmlReader.Create(zip.Read(sheet), Settings);
         var cells = new List<string>();
         var number = 0;
@@ -52,13 +53,13 @@ internal static class XlsxSheet
     }
 
     public static BadFileException TooManyRows(ImportLimits limits) =>
-        new($"В файле больше {limits.MaxRows.ToString("N0", CultureInfo.GetCultureInfo("ru-RU"))} строк с данными: разделите его на части.");
+        new(InfraFormat.Of(InfraText.Import_TooManyRows, limits.MaxRows.ToString("N0", CultureInfo.GetCultureInfo("ru-RU"))));
 
     /// <summary>A cell past the limit, found before its row is known; turned into a <see cref="BadFileException"/> above.</summary>
     private sealed class CellTooLongException : Exception;
 
     public static BadFileException CellTooLong(ImportLimits limits, int? row = null) =>
-        new($"{(row is { } r ? $"В строке {r} ячейка" : "Ячейка")} длиннее {limits.MaxCellChars} символов: такие файлы не принимаются.");
+        new(InfraFormat.Of(InfraText.Import_CellTooLong, (row is { } r ? InfraFormat.Of(InfraText.Import_CellInRow, r) : InfraText.Import_Cell), limits.MaxCellChars));
 
     private static void ReadRow(XmlReader xml, List<string> cells, List<string> shared, ImportLimits limits)
     {
@@ -67,13 +68,13 @@ internal static class XlsxSheet
         {
             if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "c") continue;
             var column = Column(xml.GetAttribute("r")) ?? cells.Count;
-            if (column >= MaxColumns) throw new BadFileException($"В книге Excel больше {MaxColumns} столбцов.");
+            if (column >= MaxColumns) throw new BadFileException(InfraFormat.Of(InfraText.Import_TooManyColumns, MaxColumns));
             var type = xml.GetAttribute("t");
             var value = xml.IsEmptyElement ? "" : Text(xml, limits);
             if (type == "s" && value.Length > 0)
             {
                 if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= shared.Count)
-                    throw new BadFileException("Книга Excel повреждена: ячейка ссылается на несуществующую строку.");
+                    throw new BadFileException(InfraText.Import_BrokenCellReference);
                 value = shared[index];
             }
             while (cells.Count < column) cells.Add("");
@@ -136,7 +137,7 @@ internal static class XlsxSheet
             catch (CellTooLongException) { throw CellTooLong(limits); }
             held += value.Length + 16;
             if (held > limits.MaxSharedStringChars)
-                throw new BadFileException("Файл отклонён: таблица строк книги Excel слишком велика. Сохраните данные в CSV.");
+                throw new BadFileException(InfraText.Import_SharedStringsTooLarge);
             strings.Add(value);
         }
         return strings;

@@ -3,6 +3,7 @@ using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Risks;
 using SchoolSupport.Domain.Roadmaps;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Risks;
 
@@ -14,18 +15,18 @@ namespace SchoolSupport.Infrastructure.Risks;
 /// </summary>
 public sealed class ChooseKeyRisks(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
 {
-    private const string Stale = "Профиль уже изменил другой член команды школы. Обновите страницу и повторите выбор.";
+    private static string Stale => InfraText.Risk_ProfileStaleChoice;
 
     public async Task<uint> ChooseAsync(int year, IReadOnlyCollection<Guid> factorIds, uint version, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(factorIds);
         var scope = current.RequireRole(Roles.School);
-        var schoolId = scope.SchoolId ?? throw new ScopeException("Ключевые риски выбирает команда школы.");
+        var schoolId = scope.SchoolId ?? throw new ScopeException(InfraText.Risk_KeyRisksOnlySchoolTeam);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var school = await db.Schools.VisibleTo(scope, db).FirstOrDefaultAsync(s => s.Id == schoolId, ct) ?? throw new ScopeException("Школа не найдена.");
+        var school = await db.Schools.VisibleTo(scope, db).FirstOrDefaultAsync(s => s.Id == schoolId, ct) ?? throw new ScopeException(InfraText.Common_SchoolNotFound);
         var profile = await db.RiskProfiles.VisibleTo(scope, db).Include(p => p.KeyRisks).Include(p => p.Answers)
             .FirstOrDefaultAsync(p => p.SchoolId == schoolId && p.Year == year, ct)
-            ?? throw new DomainException($"Сначала заполните рисковый профиль за {RiskCalendar.YearTitle(year)} учебный год.");
+            ?? throw new DomainException(InfraFormat.Of(InfraText.Risk_FillProfileFirst, RiskCalendar.YearTitle(year)));
         StaleEdits.RefuseIfStale(profile.Version, version, Stale);
         db.Entry(profile).Property(p => p.Version).OriginalValue = version;
 
@@ -35,7 +36,7 @@ public sealed class ChooseKeyRisks(IDbContextFactory<AppDbContext> dbs, ICurrent
 
         var removedPlans = removed.Where(k => k.PlanId != null).Select(k => k.PlanId!.Value).ToList();
         var plans = await db.Plans.Where(p => removedPlans.Contains(p.Id)).ToListAsync(ct);
-        var started = plans.Where(p => p.Status != PlanStatus.Draft).Select(p => $"Программа «{p.Title}» уже направлена на согласование: риск нельзя снять с ключевых.").ToList();
+        var started = plans.Where(p => p.Status != PlanStatus.Draft).Select(p => InfraFormat.Of(InfraText.Risk_ProgrammeSubmitted, p.Title)).ToList();
         DomainException.ThrowIfAny(started);
         db.Plans.RemoveRange(plans);
         db.KeyRisks.RemoveRange(removed);
@@ -48,10 +49,10 @@ public sealed class ChooseKeyRisks(IDbContextFactory<AppDbContext> dbs, ICurrent
             {
                 Id = Guid.NewGuid(), RegionId = scope.RegionId, Level = PlanLevel.School, Kind = PlanKind.AntiRiskProgramme,
                 MunicipalityId = school.MunicipalityId, SchoolId = school.Id,
-                Title = $"Антирисковая программа «{result.Title}» ({RiskCalendar.YearTitle(year)})",
+                Title = InfraFormat.Of(InfraText.Risk_ProgrammeTitle, result.Title, RiskCalendar.YearTitle(year)),
                 PeriodFrom = new DateOnly(year, 9, 1), PeriodTo = new DateOnly(year + 1, 8, 31),
-                Goals = $"Снижение риска «{result.Title}»: уровень риска по профилю {Titles.Of(result.Level)}"
-                        + (result.Score is { } score ? $" ({score:0.#} из 100)." : "."),
+                Goals = InfraFormat.Of(InfraText.Risk_ReduceRisk, result.Title, Titles.Of(result.Level))
+                        + (result.Score is { } score ? InfraFormat.Of(InfraText.Risk_LevelScore, score) : "."),
                 CreatedAt = clock.GetUtcNow(),
             };
             db.Plans.Add(plan);

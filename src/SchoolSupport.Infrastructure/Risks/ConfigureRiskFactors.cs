@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Risks;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
+using SchoolSupport.Domain.Resources;
 
 namespace SchoolSupport.Infrastructure.Risks;
 
@@ -16,7 +18,7 @@ public sealed record RiskQuestionEdit(Guid? Id, uint Version, Guid FactorId, Res
 /// </summary>
 public sealed class ConfigureRiskFactors(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
 {
-    private const string Stale = "Настройки рисков уже изменил другой пользователь. Обновите страницу и повторите изменения.";
+    private static string Stale => InfraText.Risk_SettingsStale;
 
     public static bool CanEdit(UserScope scope) => scope.IsRegional;
 
@@ -38,10 +40,10 @@ public sealed class ConfigureRiskFactors(IDbContextFactory<AppDbContext> dbs, IC
     {
         var scope = current.RequireRole(Roles.Admin, Roles.Ministry, Roles.Operator);
         var refusals = RiskFactor.CheckThresholds(edit.MediumFrom, edit.HighFrom).ToList();
-        if (string.IsNullOrWhiteSpace(edit.Title) || edit.Title.Trim().Length > 300) refusals.Add("Название фактора риска: от 1 до 300 символов.");
+        if (string.IsNullOrWhiteSpace(edit.Title) || edit.Title.Trim().Length > 300) refusals.Add(InfraText.Risk_FactorTitleLength);
         DomainException.ThrowIfAny(refusals);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var factor = await db.RiskFactors.FirstOrDefaultAsync(f => f.Id == edit.Id, ct) ?? throw new ScopeException("Фактор риска не найден.");
+        var factor = await db.RiskFactors.FirstOrDefaultAsync(f => f.Id == edit.Id, ct) ?? throw new ScopeException(InfraText.Risk_FactorNotFound);
         db.Entry(factor).Property(f => f.Version).OriginalValue = edit.Version;
         factor.Title = edit.Title.Trim();
         factor.MediumFrom = edit.MediumFrom;
@@ -55,17 +57,17 @@ public sealed class ConfigureRiskFactors(IDbContextFactory<AppDbContext> dbs, IC
     {
         var scope = current.RequireRole(Roles.Admin, Roles.Ministry, Roles.Operator);
         var refusals = new List<string>();
-        if (string.IsNullOrWhiteSpace(edit.Text) || edit.Text.Trim().Length > 1000) refusals.Add("Текст вопроса: от 1 до 1000 символов.");
-        if (edit.Weight is < 0 or > 100) refusals.Add("Вес вопроса: от 0 до 100 (0 — вопрос не учитывается).");
-        if (!Enum.IsDefined(edit.Group)) refusals.Add("Неизвестная группа респондентов.");
+        if (string.IsNullOrWhiteSpace(edit.Text) || edit.Text.Trim().Length > 1000) refusals.Add(InfraText.Risk_QuestionTextLength);
+        if (edit.Weight is < 0 or > 100) refusals.Add(InfraText.Risk_QuestionWeightRange);
+        if (!Enum.IsDefined(edit.Group)) refusals.Add(InfraText.Risk_UnknownRespondentGroup);
         DomainException.ThrowIfAny(refusals);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var factor = await db.RiskFactors.Include(f => f.Questions).FirstOrDefaultAsync(f => f.Id == edit.FactorId, ct)
-            ?? throw new DomainException("Неизвестный фактор риска.");
+            ?? throw new DomainException(DomainText.Risk_UnknownFactor);
         RiskQuestion question;
         if (edit.Id is { } id)
         {
-            question = factor.Questions.FirstOrDefault(q => q.Id == id) ?? throw new ScopeException("Вопрос не найден.");
+            question = factor.Questions.FirstOrDefault(q => q.Id == id) ?? throw new ScopeException(InfraText.Risk_QuestionNotFound);
             db.Entry(question).Property(q => q.Version).OriginalValue = edit.Version;
         }
         else
@@ -101,7 +103,7 @@ public sealed class ConfigureRiskFactors(IDbContextFactory<AppDbContext> dbs, IC
         (settings.FirstReviewMonth, settings.FirstReviewDay) = (edit.FirstReviewMonth, edit.FirstReviewDay);
         (settings.SecondReviewMonth, settings.SecondReviewDay) = (edit.SecondReviewMonth, edit.SecondReviewDay);
         (settings.DecisionsMonth, settings.DecisionsDay) = (edit.DecisionsMonth, edit.DecisionsDay);
-        db.Record(scope, "risk-settings.save", "risk-settings", scope.RegionId, $"ключевых рисков: {settings.KeyRiskLimit}", clock);
+        db.Record(scope, "risk-settings.save", "risk-settings", scope.RegionId, InfraFormat.Of(InfraText.Risk_KeyRisksCount, settings.KeyRiskLimit), clock);
         await db.SaveOrRefuseStaleAsync(Stale, ct);
         return settings.Version;
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Risks;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Risks;
 
@@ -11,7 +12,7 @@ namespace SchoolSupport.Infrastructure.Risks;
 /// </summary>
 public sealed class FillRiskProfile(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
 {
-    private const string Stale = "Профиль уже изменил другой член команды школы. Обновите страницу и повторите ввод.";
+    private static string Stale => InfraText.Risk_ProfileStaleInput;
 
     public static bool CanFill(UserScope scope, Guid schoolId) => scope.IsIn(Roles.School) && scope.SchoolId == schoolId;
 
@@ -20,11 +21,11 @@ public sealed class FillRiskProfile(IDbContextFactory<AppDbContext> dbs, ICurren
     {
         ArgumentNullException.ThrowIfNull(shares);
         var scope = current.RequireRole(Roles.School);
-        var schoolId = scope.SchoolId ?? throw new ScopeException("Профиль заполняет команда школы.");
+        var schoolId = scope.SchoolId ?? throw new ScopeException(InfraText.Risk_ProfileOnlySchoolTeam);
         DomainException.ThrowIfAny(RiskCalendar.CheckYear(year, Today) is { } wrongYear ? [wrongYear] : []);
 
         await using var db = await dbs.CreateDbContextAsync(ct);
-        if (!await Visibility.CanSeeSchoolAsync(db, scope, schoolId, ct)) throw new ScopeException("Школа не найдена.");
+        if (!await Visibility.CanSeeSchoolAsync(db, scope, schoolId, ct)) throw new ScopeException(InfraText.Common_SchoolNotFound);
         var factors = await ConfigureRiskFactors.EnsureFactorsAsync(db, scope.RegionId, year, ct);
         DomainException.ThrowIfAny(RiskComputation.CheckAnswers(factors, shares));
 
@@ -48,7 +49,7 @@ public sealed class FillRiskProfile(IDbContextFactory<AppDbContext> dbs, ICurren
         }
         profile.UpdatedAt = clock.GetUtcNow();
         profile.UpdatedBy = scope.UserName;
-        db.Record(scope, "risk-profile.save", "risk-profile", profile.Id, $"{RiskCalendar.YearTitle(year)}: ответов {shares.Count}", clock);
+        db.Record(scope, "risk-profile.save", "risk-profile", profile.Id, InfraFormat.Of(InfraText.Risk_ProfileAnswers, RiskCalendar.YearTitle(year), shares.Count), clock);
         if (!await db.TrySaveUniqueAsync(ct).OrRefuseStaleAsync(Stale)) throw new StaleEditException(Stale);
         return profile.Version;
     }

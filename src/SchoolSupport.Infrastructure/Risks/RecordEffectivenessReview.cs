@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Risks;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Risks;
 
@@ -16,7 +17,7 @@ public sealed record ReviewEdit(Guid SchoolId, int Year, int HalfYear, DateOnly 
 /// </summary>
 public sealed class RecordEffectivenessReview(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
 {
-    private const string Stale = "Анализ уже изменил другой пользователь. Обновите страницу и повторите изменения.";
+    private static string Stale => InfraText.Risk_ReviewStale;
 
     public static bool CanRecord(UserScope scope) => scope.IsIn(Roles.Municipal) && scope.SchoolId is null && scope.MunicipalityId is not null;
 
@@ -24,22 +25,22 @@ public sealed class RecordEffectivenessReview(IDbContextFactory<AppDbContext> db
     {
         ArgumentNullException.ThrowIfNull(edit);
         var scope = current.RequireRole(Roles.Municipal);
-        if (!CanRecord(scope)) throw new ScopeException("Анализ эффективности вносит муниципальный координатор.");
+        if (!CanRecord(scope)) throw new ScopeException(InfraText.Risk_ReviewOnlyCoordinator);
         var refusals = new List<string>();
         if (RiskCalendar.CheckYear(edit.Year, Today) is { } wrongYear) refusals.Add(wrongYear);
         refusals.AddRange(EffectivenessReview.Check(edit.Year, edit.HalfYear, edit.Date, Today));
-        if (!Enum.IsDefined(edit.Decision)) refusals.Add("Выберите решение по итогам анализа.");
-        if (string.IsNullOrWhiteSpace(edit.Summary)) refusals.Add("Укажите общий вывод анализа.");
-        else if (edit.Summary.Trim().Length > 4000) refusals.Add("Общий вывод не длиннее 4000 символов.");
+        if (!Enum.IsDefined(edit.Decision)) refusals.Add(InfraText.Risk_ReviewDecisionRequired);
+        if (string.IsNullOrWhiteSpace(edit.Summary)) refusals.Add(InfraText.Risk_ReviewConclusionRequired);
+        else if (edit.Summary.Trim().Length > 4000) refusals.Add(InfraText.Risk_ReviewConclusionTooLong);
         DomainException.ThrowIfAny(refusals);
 
         await using var db = await dbs.CreateDbContextAsync(ct);
-        if (!await Visibility.CanSeeSchoolAsync(db, scope, edit.SchoolId, ct)) throw new ScopeException("Школа не найдена.");
+        if (!await Visibility.CanSeeSchoolAsync(db, scope, edit.SchoolId, ct)) throw new ScopeException(InfraText.Common_SchoolNotFound);
         var keyRisks = await db.RiskProfiles.VisibleTo(scope, db).Where(p => p.SchoolId == edit.SchoolId && p.Year == edit.Year)
             .SelectMany(p => p.KeyRisks).Join(db.RiskFactors, k => k.FactorId, f => f.Id, (k, f) => new { f.Id, f.Title }).ToListAsync(ct);
-        if (edit.Findings.Keys.Any(id => keyRisks.All(k => k.Id != id))) refusals.Add("Неизвестный фактор риска: выводы даются по ключевым рискам школы.");
-        refusals.AddRange(keyRisks.Where(k => string.IsNullOrWhiteSpace(edit.Findings.GetValueOrDefault(k.Id))).Select(k => $"Укажите выводы по ключевому риску «{k.Title}»."));
-        refusals.AddRange(edit.Findings.Where(f => f.Value?.Trim().Length > 4000).Select(_ => "Вывод по риску не длиннее 4000 символов."));
+        if (edit.Findings.Keys.Any(id => keyRisks.All(k => k.Id != id))) refusals.Add(InfraText.Risk_ReviewUnknownFactor);
+        refusals.AddRange(keyRisks.Where(k => string.IsNullOrWhiteSpace(edit.Findings.GetValueOrDefault(k.Id))).Select(k => InfraFormat.Of(InfraText.Risk_ReviewFindingRequired, k.Title)));
+        refusals.AddRange(edit.Findings.Where(f => f.Value?.Trim().Length > 4000).Select(_ => InfraText.Risk_ReviewFindingTooLong));
         DomainException.ThrowIfAny(refusals);
 
         var settings = await ConfigureRiskFactors.SettingsOfAsync(db, scope.RegionId, ct);

@@ -3,6 +3,8 @@ using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Risks;
 using SchoolSupport.Domain.Roadmaps;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
+using SchoolSupport.Domain.Resources;
 
 namespace SchoolSupport.Infrastructure.Risks;
 
@@ -29,26 +31,26 @@ public sealed class RegisterRiskDecision(IDbContextFactory<AppDbContext> dbs, IC
         var scope = current.RequireRole(Roles.Ministry, Roles.Operator, Roles.Municipal, Roles.School);
         var refusals = new List<string>();
         if (RiskCalendar.CheckYear(edit.Year, Today) is { } wrongYear) refusals.Add(wrongYear);
-        if (!Enum.IsDefined(edit.Kind) || !Enum.IsDefined(edit.Level)) refusals.Add("Укажите характер и уровень решения.");
+        if (!Enum.IsDefined(edit.Kind) || !Enum.IsDefined(edit.Level)) refusals.Add(InfraText.Risk_DecisionKindRequired);
         refusals.AddRange(RiskDecision.Check(edit.Level, edit.MunicipalityId, edit.SchoolId, edit.TakenOn, edit.DueDate, Today));
-        if (string.IsNullOrWhiteSpace(edit.Text)) refusals.Add("Опишите решение.");
-        else if (edit.Text.Trim().Length > 4000) refusals.Add("Текст решения не длиннее 4000 символов.");
-        if (string.IsNullOrWhiteSpace(edit.Responsible)) refusals.Add("Укажите ответственного.");
-        else if (edit.Responsible.Trim().Length > 500) refusals.Add("Ответственный — не длиннее 500 символов.");
+        if (string.IsNullOrWhiteSpace(edit.Text)) refusals.Add(InfraText.Risk_DecisionTextRequired);
+        else if (edit.Text.Trim().Length > 4000) refusals.Add(InfraText.Risk_DecisionTextTooLong);
+        if (string.IsNullOrWhiteSpace(edit.Responsible)) refusals.Add(InfraText.Common_ResponsibleRequired);
+        else if (edit.Responsible.Trim().Length > 500) refusals.Add(InfraText.Risk_DecisionResponsibleTooLong);
         DomainException.ThrowIfAny(refusals);
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         var municipalityId = await CheckLevelAsync(db, scope, edit, ct);
         var factors = await ConfigureRiskFactors.EnsureFactorsAsync(db, scope.RegionId, edit.Year, ct);
-        if (factors.All(f => f.Code != edit.FactorCode)) refusals.Add("Неизвестный фактор риска.");
+        if (factors.All(f => f.Code != edit.FactorCode)) refusals.Add(DomainText.Risk_UnknownFactor);
         if (edit.PlanId is { } planId && !await db.Plans.VisibleTo(scope, db)
                 .AnyAsync(p => p.Id == planId && p.Kind == PlanKind.AntiRiskProgramme && p.SchoolId == edit.SchoolId, ct))
         {
-            refusals.Add("Антирисковая программа не найдена среди программ этой школы.");
+            refusals.Add(InfraText.Risk_DecisionProgrammeNotFound);
         }
         if (edit.ReviewId is { } reviewId && !await db.EffectivenessReviews.VisibleTo(scope, db).AnyAsync(r => r.Id == reviewId && r.SchoolId == edit.SchoolId, ct))
         {
-            refusals.Add("Анализ эффективности не найден среди анализов этой школы.");
+            refusals.Add(InfraText.Risk_DecisionReviewNotFound);
         }
         DomainException.ThrowIfAny(refusals);
 
@@ -74,17 +76,17 @@ public sealed class RegisterRiskDecision(IDbContextFactory<AppDbContext> dbs, IC
         {
             case DecisionLevel.School:
                 var school = await db.Schools.VisibleTo(scope, db).Where(s => s.Id == edit.SchoolId).Select(s => (Guid?)s.MunicipalityId).FirstOrDefaultAsync(ct);
-                if (school is null || scope.IsIn(Roles.Mentor) && !scope.IsRegional) throw new ScopeException("Школа не найдена.");
+                if (school is null || scope.IsIn(Roles.Mentor) && !scope.IsRegional) throw new ScopeException(InfraText.Common_SchoolNotFound);
                 return school;
             case DecisionLevel.Municipality:
                 if (scope.SchoolId is not null || !Visibility.CanSeeMunicipality(scope, edit.MunicipalityId!.Value)
                     || !await db.Municipalities.AnyAsync(m => m.Id == edit.MunicipalityId, ct))
                 {
-                    throw new ScopeException("Решение муниципального уровня принимает муниципалитет или регион.");
+                    throw new ScopeException(InfraText.Risk_MunicipalDecisionLevel);
                 }
                 return edit.MunicipalityId;
             default:
-                if (!scope.IsRegional) throw new ScopeException("Решение регионального уровня принимает министерство или региональный оператор.");
+                if (!scope.IsRegional) throw new ScopeException(InfraText.Risk_RegionalDecisionLevel);
                 return null;
         }
     }

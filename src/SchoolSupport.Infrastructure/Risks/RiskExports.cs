@@ -4,6 +4,7 @@ using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Risks;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Documents;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Risks;
 
@@ -19,13 +20,13 @@ public sealed class RiskExports(IDbContextFactory<AppDbContext> dbs, ICurrentSco
         var changes = overview.Factors.Select(f => (f.Title, (Func<SchoolRiskRow, object?>)(r => Change(r, f.Code)))).ToList();
         using var output = new MemoryStream();
         XlsxExport.Write(output,
-            XlsxExport.Sheet(overview.Schools, "Профили", [("Школа", r => r.School), ("Муниципалитет", r => r.Municipality),
-                ("Профиль заполнен", r => r.Filled ? "да" : "нет"), ("Ключевые риски", r => string.Join("; ", r.KeyRisks)), .. levels]),
-            XlsxExport.Sheet(overview.ByFactor, "Распределение", [("Фактор риска", d => d.Title), ("Низкий", d => d.Low), ("Средний", d => d.Medium),
-                ("Высокий", d => d.High), ("Нет данных", d => d.NoData)]),
-            XlsxExport.Sheet(overview.ByMunicipality, "Муниципалитеты", [("Муниципалитет", m => m.Municipality), ("Школ", m => m.Schools),
-                ("Заполнили профиль", m => m.Filled), .. overview.Factors.Select(f => ($"Высокий: {f.Title}", (Func<MunicipalityDistribution, object?>)(m => m.High[f.Code])))]),
-            XlsxExport.Sheet(overview.Schools, "Изменение к прошлому году", [("Школа", r => r.School), ("Муниципалитет", r => r.Municipality), .. changes]));
+            XlsxExport.Sheet(overview.Schools, InfraText.RiskExport_ProfilesSheet, [(InfraText.Common_School, r => r.School), (InfraText.Common_Municipality, r => r.Municipality),
+                (InfraText.RiskExport_ProfileFilled, r => r.Filled ? InfraText.Common_Yes : InfraText.Common_No), (InfraText.RiskExport_KeyRisks, r => string.Join("; ", r.KeyRisks)), .. levels]),
+            XlsxExport.Sheet(overview.ByFactor, InfraText.RiskExport_DistributionSheet, [(InfraText.Common_RiskFactor, d => d.Title), (InfraText.RiskExport_Low, d => d.Low), (InfraText.RiskExport_Medium, d => d.Medium),
+                (InfraText.RiskExport_High, d => d.High), (InfraText.RiskExport_NoData, d => d.NoData)]),
+            XlsxExport.Sheet(overview.ByMunicipality, InfraText.Common_Municipalities, [(InfraText.Common_Municipality, m => m.Municipality), (InfraText.Common_Schools, m => m.Schools),
+                (InfraText.RiskExport_FilledProfile, m => m.Filled), .. overview.Factors.Select(f => (InfraFormat.Of(InfraText.RiskExport_HighOf, f.Title), (Func<MunicipalityDistribution, object?>)(m => m.High[f.Code])))]),
+            XlsxExport.Sheet(overview.Schools, InfraText.RiskExport_ChangeToLastYear, [(InfraText.Common_School, r => r.School), (InfraText.Common_Municipality, r => r.Municipality), .. changes]));
         return output.ToArray();
     }
 
@@ -39,21 +40,21 @@ public sealed class RiskExports(IDbContextFactory<AppDbContext> dbs, ICurrentSco
         var document = new ReportDocument
         {
             HeaderLines = [authority],
-            Title = $"Рисковые профили школ на {RiskCalendar.YearTitle(year)} учебный год",
+            Title = InfraFormat.Of(InfraText.RiskExport_ReportTitle, RiskCalendar.YearTitle(year)),
             Orientation = PageOrientation.Landscape,
             Body =
             [
-                new ReportParagraph($"Охват: {overview.Basis}. Школ в отчёте: {overview.Schools.Count}, заполнили профиль: {overview.Schools.Count(s => s.Filled)}."),
-                new ReportTable([new("Фактор риска", 5), new("Низкий", 1, CellAlign.Right), new("Средний", 1, CellAlign.Right), new("Высокий", 1, CellAlign.Right), new("Нет данных", 1, CellAlign.Right)],
+                new ReportParagraph(InfraFormat.Of(InfraText.RiskExport_Coverage, overview.Basis, overview.Schools.Count, overview.Schools.Count(s => s.Filled))),
+                new ReportTable([new(InfraText.Common_RiskFactor, 5), new(InfraText.RiskExport_Low, 1, CellAlign.Right), new(InfraText.RiskExport_Medium, 1, CellAlign.Right), new(InfraText.RiskExport_High, 1, CellAlign.Right), new(InfraText.RiskExport_NoData, 1, CellAlign.Right)],
                     overview.ByFactor.Select((d, i) => (IReadOnlyList<string>)[$"{i + 1}. {d.Title}", Count(d.Low), Count(d.Medium), Count(d.High), Count(d.NoData)]).ToList())
-                    { Caption = "Таблица 1. Распределение уровней риска по факторам (число школ)" },
-                new ReportTable([new("Муниципалитет", 3), new("Школ", 0.7f, CellAlign.Right), new("Заполнили", 0.9f, CellAlign.Right),
+                    { Caption = InfraText.RiskExport_Table1 },
+                new ReportTable([new(InfraText.Common_Municipality, 3), new(InfraText.Common_Schools, 0.7f, CellAlign.Right), new(InfraText.RiskExport_Filled, 0.9f, CellAlign.Right),
                         .. numbered.Select(n => new ReportColumn(n.Number, 0.5f, CellAlign.Right))],
                     overview.ByMunicipality.Select(m => (IReadOnlyList<string>)[m.Municipality, Count(m.Schools), Count(m.Filled), .. numbered.Select(n => Count(m.High[n.Code]))]).ToList())
-                    { Caption = "Таблица 2. Школы с высоким уровнем риска по муниципалитетам (столбцы — номера факторов из таблицы 1)" },
-                new ReportTable([new("Школа", 3), new("Муниципалитет", 2.2f), .. numbered.Select(n => new ReportColumn(n.Number, 0.5f, CellAlign.Center))],
+                    { Caption = InfraText.RiskExport_Table2 },
+                new ReportTable([new(InfraText.Common_School, 3), new(InfraText.Common_Municipality, 2.2f), .. numbered.Select(n => new ReportColumn(n.Number, 0.5f, CellAlign.Center))],
                     overview.Schools.Select(s => (IReadOnlyList<string>)[s.School, s.Municipality, .. numbered.Select(n => Letter(s.Levels[n.Code]) + Arrow(s.Change(n.Code)))]).ToList())
-                    { Caption = "Таблица 3. Уровни риска школ: в — высокий, с — средний, н — низкий, «—» — нет данных; ↑ хуже, ↓ лучше, чем в прошлом году" },
+                    { Caption = InfraText.RiskExport_Table3 },
             ],
         };
         using var output = new MemoryStream();
@@ -66,9 +67,9 @@ public sealed class RiskExports(IDbContextFactory<AppDbContext> dbs, ICurrentSco
 
     private static string Letter(RiskLevel? level) => level switch
     {
-        RiskLevel.High => "в",
-        RiskLevel.Medium => "с",
-        RiskLevel.Low => "н",
+        RiskLevel.High => InfraText.RiskExport_LetterHigh,
+        RiskLevel.Medium => InfraText.RiskExport_LetterMedium,
+        RiskLevel.Low => InfraText.RiskExport_LetterLow,
         _ => "—",
     };
 

@@ -4,6 +4,7 @@ using SchoolSupport.Domain.Risks;
 using SchoolSupport.Domain.Roadmaps;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Monitoring;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Risks;
 
@@ -52,7 +53,7 @@ public sealed class RiskQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSco
     public int CurrentYear => RiskCalendar.SchoolYearOf(Today);
 
     public async Task<ProfileView> ProfileAsync(Guid schoolId, int year, CancellationToken ct = default) =>
-        await FindProfileAsync(schoolId, year, ct) ?? throw new ScopeException("Школа не найдена.");
+        await FindProfileAsync(schoolId, year, ct) ?? throw new ScopeException(InfraText.Common_SchoolNotFound);
 
     /// <summary>The profile of a school the user sees; null when the school is not there for the user (a page answers 404).</summary>
     public async Task<ProfileView?> FindProfileAsync(Guid schoolId, int year, CancellationToken ct = default)
@@ -178,7 +179,7 @@ public sealed class RiskQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSco
             {
                 DecisionLevel.School => schools.GetValueOrDefault(d.SchoolId ?? Guid.Empty) ?? "",
                 DecisionLevel.Municipality => municipalities.GetValueOrDefault(d.MunicipalityId ?? Guid.Empty) ?? "",
-                _ => "регион",
+                _ => InfraText.Common_RegionLower,
             },
             d.PlanId is { } p ? plans.GetValueOrDefault(p) : null, d.ReviewId is { } r ? reviews.GetValueOrDefault(r) : null)).ToList();
         return new DecisionRegister(year, settings.DecisionsDue(year), rows, RegisterRiskDecision.CanRegister(scope));

@@ -3,6 +3,7 @@ using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Roadmaps;
 using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Roadmaps;
 
@@ -12,7 +13,7 @@ public sealed class CreatePlan(IDbContextFactory<AppDbContext> dbs, ICurrentScop
     public async Task<Guid> CreateAsync(PlanHeaderEdit edit, CancellationToken ct = default)
     {
         var scope = current.Require();
-        var level = PlanRoles.LevelCreatedBy(scope) ?? throw new ScopeException("Недостаточно прав для создания плана.");
+        var level = PlanRoles.LevelCreatedBy(scope) ?? throw new ScopeException(InfraText.Plan_NoRightToCreate);
         EditValidation.ThrowIfInvalid(edit);
 
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -20,7 +21,7 @@ public sealed class CreatePlan(IDbContextFactory<AppDbContext> dbs, ICurrentScop
         if (level == PlanLevel.School)
         {
             municipalityId = await db.Schools.Where(s => s.Id == scope.SchoolId).Select(s => (Guid?)s.MunicipalityId).FirstOrDefaultAsync(ct)
-                ?? throw new ScopeException("Школа не найдена.");
+                ?? throw new ScopeException(InfraText.Common_SchoolNotFound);
         }
         var plan = new Plan
         {

@@ -3,6 +3,7 @@ using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Roadmaps;
 using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Roadmaps;
 
@@ -15,7 +16,7 @@ public sealed class DeletePlanItem(IDbContextFactory<AppDbContext> dbs, ICurrent
         await using var db = await dbs.CreateDbContextAsync(ct);
         var plan = await PlanLookups.PlanWithOwnItemsAsync(db, scope, planId, ct);
         plan.EnsureEditable();
-        var item = await db.PlanItems.FirstOrDefaultAsync(i => i.Id == itemId && i.PlanId == planId, ct) ?? throw new ScopeException("Мероприятие не найдено.");
+        var item = await db.PlanItems.FirstOrDefaultAsync(i => i.Id == itemId && i.PlanId == planId, ct) ?? throw new ScopeException(InfraText.Common_ActivityNotFound);
         db.PlanItems.Remove(item);
         db.Record(scope, "plan-item.delete", "plan", plan.Id, item.Activity, clock);
         await db.SaveChangesAsync(ct);

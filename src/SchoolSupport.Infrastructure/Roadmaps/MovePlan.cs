@@ -5,6 +5,7 @@ using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Domain.Monitoring;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Monitoring;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Roadmaps;
 
@@ -16,7 +17,7 @@ public sealed class MovePlan(IDbContextFactory<AppDbContext> dbs, ICurrentScope 
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
         var plan = await db.Plans.VisibleTo(scope, db).Include(p => p.Items).FirstOrDefaultAsync(p => p.Id == planId, ct)
-            ?? throw new ScopeException("План не найден.");
+            ?? throw new ScopeException(InfraText.Plan_NotFound);
         StaleEdits.RefuseIfStale(plan.Version, version, PlanLookups.StaleMessage);
         db.Entry(plan).Property(p => p.Version).OriginalValue = version;
         var sections = await PlanSections.EnsureAsync(db, scope, ct);

@@ -4,6 +4,7 @@ using SchoolSupport.Domain.Roadmaps;
 using SchoolSupport.Domain.Monitoring;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Monitoring;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Roadmaps;
 
@@ -57,7 +58,7 @@ public sealed class PlanBoard(IDbContextFactory<AppDbContext> dbs, ICurrentScope
             .ToListAsync(ct);
         return rows
             .Select(p => new PlanRow(p.Id, p.Title, p.Kind, p.Level,
-                p.Level switch { PlanLevel.School => p.School ?? "", PlanLevel.Municipality => p.Municipality ?? "", _ => "Регион" },
+                p.Level switch { PlanLevel.School => p.School ?? "", PlanLevel.Municipality => p.Municipality ?? "", _ => InfraText.Common_Region },
                 p.MunicipalityId, p.Municipality ?? "", p.Status, p.Items, p.Done, p.Overdue, p.LastReportAt))
             .OrderBy(p => p.Level).ThenBy(p => p.Municipality).ThenBy(p => p.Owner).ThenBy(p => p.Title)
             .ToList();

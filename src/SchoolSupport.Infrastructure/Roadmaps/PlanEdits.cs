@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using SchoolSupport.Domain.Roadmaps;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Roadmaps;
 
@@ -10,20 +11,20 @@ public sealed class PlanHeaderEdit : IValidatableObject
     public uint Version { get; set; }
     public PlanKind Kind { get; set; }
 
-    [Required(ErrorMessage = "Укажите наименование плана.")]
-    [StringLength(500, ErrorMessage = "Наименование не длиннее 500 символов.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Plan_NameRequired))]
+    [StringLength(500, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Plan_NameTooLong))]
     public string Title { get; set; } = "";
 
     public DateOnly PeriodFrom { get; set; }
     public DateOnly PeriodTo { get; set; }
 
-    [StringLength(8000, ErrorMessage = "Цели и задачи не длиннее 8000 символов.")]
+    [StringLength(8000, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Plan_GoalsTooLong))]
     public string Goals { get; set; } = "";
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (PeriodFrom == default || PeriodTo == default) yield return new ValidationResult("Укажите срок реализации: начало и окончание.");
-        else if (PeriodTo < PeriodFrom) yield return new ValidationResult("Окончание срока реализации раньше начала.");
+        if (PeriodFrom == default || PeriodTo == default) yield return new ValidationResult(InfraText.Plan_PeriodRequired);
+        else if (PeriodTo < PeriodFrom) yield return new ValidationResult(InfraText.Plan_PeriodEndBeforeStart);
     }
 
     public static PlanHeaderEdit From(Plan p) => new()
@@ -40,32 +41,32 @@ public sealed class PlanItemEdit
     public uint Version { get; set; }
     public Guid? SectionId { get; set; }
 
-    [Required(ErrorMessage = "Опишите мероприятие.")]
-    [StringLength(2000, ErrorMessage = "Описание мероприятия не длиннее 2000 символов.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Plan_ItemDescriptionRequired))]
+    [StringLength(2000, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Plan_ItemDescriptionTooLong))]
     public string Activity { get; set; } = "";
 
-    [Required(ErrorMessage = "Укажите срок исполнения.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Plan_ItemDueRequired))]
     public DateOnly? Deadline { get; set; }
 
-    [Required(ErrorMessage = "Укажите ответственного.")]
-    [StringLength(1000, ErrorMessage = "Ответственные: не длиннее 1000 символов.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Common_ResponsibleRequired))]
+    [StringLength(1000, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Plan_ItemResponsibleTooLong))]
     public string Responsible { get; set; } = "";
 
-    [StringLength(1000, ErrorMessage = "Участники: не длиннее 1000 символов.")]
+    [StringLength(1000, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Plan_ItemParticipantsTooLong))]
     public string Participants { get; set; } = "";
 
-    [StringLength(1000, ErrorMessage = "Показатель: не длиннее 1000 символов.")]
+    [StringLength(1000, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Plan_ItemIndicatorTooLong))]
     public string Indicator { get; set; } = "";
 
-    [StringLength(1000, ErrorMessage = "Целевое значение: не длиннее 1000 символов.")]
+    [StringLength(1000, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Plan_ItemTargetTooLong))]
     public string Target { get; set; } = "";
 
-    [StringLength(1000, ErrorMessage = "Фактическое значение: не длиннее 1000 символов.")]
+    [StringLength(1000, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Plan_ItemActualTooLong))]
     public string Actual { get; set; } = "";
 
     public PlanItemStatus Status { get; set; }
 
-    [StringLength(4000, ErrorMessage = "Примечания не длиннее 4000 символов.")]
+    [StringLength(4000, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Plan_ItemNotesTooLong))]
     public string Comments { get; set; } = "";
 
     public static PlanItemEdit From(PlanItem i) => new()

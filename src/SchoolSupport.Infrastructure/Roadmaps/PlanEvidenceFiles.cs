@@ -4,6 +4,7 @@ using SchoolSupport.Domain.Documents;
 using SchoolSupport.Domain.Roadmaps;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Documents;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Roadmaps;
 
@@ -48,10 +49,10 @@ public sealed class PlanEvidenceFiles(IDbContextFactory<AppDbContext> dbs, ICurr
         ArgumentNullException.ThrowIfNull(content);
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var (plan, item) = await OwnItemAsync(db, scope, planId, itemId, "Прикладывать подтверждающие материалы может только исполнитель плана.", ct);
+        var (plan, item) = await OwnItemAsync(db, scope, planId, itemId, InfraText.Evidence_OnlyExecutorAttaches, ct);
         if (StateError(plan) is { } refused) throw new DomainException(refused);
 
-        var title = "Подтверждающий материал: " + (item.Activity.Length > 400 ? item.Activity[..400] + "…" : item.Activity);
+        var title = InfraText.Evidence_Prefix + (item.Activity.Length > 400 ? item.Activity[..400] + "…" : item.Activity);
         var upload = new DocumentUpload(plan.MunicipalityId!.Value, plan.SchoolId, DocumentKind.PlanEvidence, title, fileName, content);
         var version = await library.UploadAsync(db, scope, upload, stored =>
         {
@@ -71,7 +72,7 @@ public sealed class PlanEvidenceFiles(IDbContextFactory<AppDbContext> dbs, ICurr
         ArgumentNullException.ThrowIfNull(content);
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var (plan, item) = await OwnItemAsync(db, scope, planId, itemId, "Заменять подтверждающие материалы может только исполнитель плана.", ct);
+        var (plan, item) = await OwnItemAsync(db, scope, planId, itemId, InfraText.Evidence_OnlyExecutorReplaces, ct);
         if (StateError(plan) is { } refused) throw new DomainException(refused);
         if (await LinkAsync(db, itemId, versionId, ct) is not { } linked) throw new DomainException(NotLinked);
 
@@ -90,7 +91,7 @@ public sealed class PlanEvidenceFiles(IDbContextFactory<AppDbContext> dbs, ICurr
     {
         var scope = current.Require();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var (plan, item) = await OwnItemAsync(db, scope, planId, itemId, "Убирать подтверждающие материалы может только исполнитель плана.", ct);
+        var (plan, item) = await OwnItemAsync(db, scope, planId, itemId, InfraText.Evidence_OnlyExecutorRemoves, ct);
         if (StateError(plan) is { } refused) throw new DomainException(refused);
         if (await LinkAsync(db, itemId, versionId, ct) is not { } linked) throw new DomainException(NotLinked);
 
@@ -99,25 +100,25 @@ public sealed class PlanEvidenceFiles(IDbContextFactory<AppDbContext> dbs, ICurr
         await db.SaveOrRefuseStaleAsync(StaleMessage, ct);
     }
 
-    private const string NotLinked = "Этот подтверждающий материал не приложен к мероприятию.";
+    private static string NotLinked => InfraText.Evidence_NotLinked;
 
-    private const string StaleMessage = "Подтверждающие материалы мероприятия уже изменил другой пользователь. Обновите страницу и повторите действие.";
+    private static string StaleMessage => InfraText.Evidence_Stale;
 
     /// <summary>The plan the user sees and the item of it; refuses anyone but the plan's owner.</summary>
     private static async Task<(Plan Plan, PlanItem Item)> OwnItemAsync(AppDbContext db, UserScope scope, Guid planId, Guid itemId, string notOwner,
         CancellationToken ct)
     {
-        var plan = await db.Plans.AsNoTracking().VisibleTo(scope, db).FirstOrDefaultAsync(p => p.Id == planId, ct) ?? throw new ScopeException("План не найден.");
+        var plan = await db.Plans.AsNoTracking().VisibleTo(scope, db).FirstOrDefaultAsync(p => p.Id == planId, ct) ?? throw new ScopeException(InfraText.Plan_NotFound);
         var item = await db.PlanItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId && i.PlanId == planId, ct)
-            ?? throw new ScopeException("Мероприятие не найдено.");
+            ?? throw new ScopeException(InfraText.Common_ActivityNotFound);
         if (PlanRoles.RoleOf(plan, scope) != PlanRole.Owner) throw new ScopeException(notOwner);
         return (plan, item);
     }
 
     /// <summary>Why evidence of the plan cannot change now, or null when it can.</summary>
     private static string? StateError(Plan plan) =>
-        plan.MunicipalityId is null ? "Подтверждающие материалы прикладываются к программам школ и муниципальным дорожным картам."
-        : !plan.IsInExecution ? "Подтверждающие материалы прикладываются, когда план утверждён и выполняется."
+        plan.MunicipalityId is null ? InfraText.Evidence_OnlyProgrammesAndRoadmaps
+        : !plan.IsInExecution ? InfraText.Evidence_OnlyWhenApproved
         : null;
 
     /// <summary>The item's link to the version (tracked, to be removed) and the version it points to; null when they are not linked.</summary>

@@ -4,6 +4,7 @@ using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Roadmaps;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Documents;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Roadmaps;
 
@@ -21,13 +22,13 @@ public sealed class PlanExport(PlanQueries plans, PlanEvidenceFiles evidence, ID
         var authority = await db.Regions.Where(r => r.Id == plan.RegionId).Select(r => r.AuthorityName).FirstOrDefaultAsync(ct) ?? "";
         var body = new List<ReportBlock>
         {
-            new ReportParagraph($"{Titles.Of(plan.Kind)}: {view.OwnerName}\nСрок реализации: {D(plan.PeriodFrom)} — {D(plan.PeriodTo)}\nСтатус: {Titles.Of(plan.Status)}"),
+            new ReportParagraph(InfraFormat.Of(InfraText.PlanExport_Header, Titles.Of(plan.Kind), view.OwnerName, D(plan.PeriodFrom), D(plan.PeriodTo), Titles.Of(plan.Status))),
         };
-        if (!string.IsNullOrWhiteSpace(plan.Goals)) body.Add(new ReportParagraph("Цели и задачи: " + plan.Goals));
+        if (!string.IsNullOrWhiteSpace(plan.Goals)) body.Add(new ReportParagraph(InfraText.PlanExport_GoalsPrefix + plan.Goals));
         var columns = new ReportColumn[]
         {
-            new("№", 0.4f, CellAlign.Center), new("Мероприятие", 3), new("Срок", 1, CellAlign.Center), new("Ответственные", 1.6f),
-            new("Участники", 1.4f), new("Показатель", 1.6f), new("Целевое значение", 1), new("Факт", 1), new("Статус", 1.1f),
+            new("№", 0.4f, CellAlign.Center), new(InfraText.Common_Activity, 3), new(InfraText.Common_Due, 1, CellAlign.Center), new(InfraText.PlanExport_Responsible, 1.6f),
+            new(InfraText.PlanExport_Participants, 1.4f), new(InfraText.Common_Indicator, 1.6f), new(InfraText.Common_TargetValue, 1), new(InfraText.PlanExport_Actual, 1), new(InfraText.Common_Status, 1.1f),
         };
         var number = 0;
         foreach (var group in Grouped(view))
@@ -46,8 +47,8 @@ public sealed class PlanExport(PlanQueries plans, PlanEvidenceFiles evidence, ID
             Body = body,
             Orientation = PageOrientation.Landscape,
             // A plan not yet approved is a draft on paper too.
-            Stamp = plan.Status is PlanStatus.Draft or PlanStatus.Submitted or PlanStatus.UnderReview or PlanStatus.Returned ? "ПРОЕКТ" : "",
-            Signature = new SignatureBlock(plan.Level == Domain.Roadmaps.PlanLevel.School ? "Директор" : "Руководитель", ""),
+            Stamp = plan.Status is PlanStatus.Draft or PlanStatus.Submitted or PlanStatus.UnderReview or PlanStatus.Returned ? InfraText.Common_Draft : "",
+            Signature = new SignatureBlock(plan.Level == Domain.Roadmaps.PlanLevel.School ? InfraText.PlanExport_Director : InfraText.PlanExport_Head, ""),
         }, output);
         return (true, FileName(plan, "pdf"));
     }
@@ -58,26 +59,26 @@ public sealed class PlanExport(PlanQueries plans, PlanEvidenceFiles evidence, ID
         if (view is null) return (false, "");
         var sections = view.Sections.ToDictionary(s => s.Id, s => s.Title);
         var files = await EvidenceByItemAsync(id, ct);
-        var activities = XlsxExport.Sheet(view.Plan.Items, "Мероприятия",
+        var activities = XlsxExport.Sheet(view.Plan.Items, InfraText.PlanExport_ItemsSheet,
         [
-            ("Раздел", i => i.SectionId is { } s && sections.TryGetValue(s, out var t) ? t : ""),
-            ("Мероприятие", i => i.Activity),
-            ("Срок", i => i.Deadline.ToDateTime(TimeOnly.MinValue)),
-            ("Ответственные", i => i.Responsible),
-            ("Участники", i => i.Participants),
-            ("Показатель", i => i.Indicator),
-            ("Целевое значение", i => i.Target),
-            ("Фактическое значение", i => i.Actual),
-            ("Статус", i => Titles.Of(i.Status)),
-            ("Примечания", i => i.Comments),
+            (InfraText.PlanExport_Section, i => i.SectionId is { } s && sections.TryGetValue(s, out var t) ? t : ""),
+            (InfraText.Common_Activity, i => i.Activity),
+            (InfraText.Common_Due, i => i.Deadline.ToDateTime(TimeOnly.MinValue)),
+            (InfraText.PlanExport_Responsible, i => i.Responsible),
+            (InfraText.PlanExport_Participants, i => i.Participants),
+            (InfraText.Common_Indicator, i => i.Indicator),
+            (InfraText.Common_TargetValue, i => i.Target),
+            (InfraText.PlanExport_ActualValue, i => i.Actual),
+            (InfraText.Common_Status, i => Titles.Of(i.Status)),
+            (InfraText.PlanExport_Notes, i => i.Comments),
         ]);
         var attached = view.Plan.Items.SelectMany(i => files[i.Id].Select(f => (Item: i, File: f)));
-        var evidenceSheet = XlsxExport.Sheet(attached, "Подтверждающие материалы",
+        var evidenceSheet = XlsxExport.Sheet(attached, InfraText.PlanExport_Evidence,
         [
-            ("Мероприятие", e => e.Item.Activity),
-            ("Файл", e => e.File.FileName),
-            ("Загрузил", e => e.File.UploadedByName),
-            ("Дата загрузки", e => e.File.UploadedAt.ToLocalTime().DateTime),
+            (InfraText.Common_Activity, e => e.Item.Activity),
+            (InfraText.Common_File, e => e.File.FileName),
+            (InfraText.PlanExport_UploadedBy, e => e.File.UploadedByName),
+            (InfraText.PlanExport_UploadedOn, e => e.File.UploadedAt.ToLocalTime().DateTime),
         ]);
         XlsxExport.Write(output, activities, evidenceSheet);
         return (true, FileName(view.Plan, "xlsx"));
@@ -91,7 +92,7 @@ public sealed class PlanExport(PlanQueries plans, PlanEvidenceFiles evidence, ID
     private static string WithEvidence(string activity, IEnumerable<EvidenceFile> files)
     {
         var lines = files.Select(f => $"— {f.FileName} ({f.UploadedByName}, {f.UploadedAt.ToLocalTime():dd.MM.yyyy HH:mm})").ToList();
-        return lines.Count == 0 ? activity : activity + "\nПодтверждающие материалы:\n" + string.Join("\n", lines);
+        return lines.Count == 0 ? activity : activity + InfraText.PlanExport_EvidenceHeading + string.Join("\n", lines);
     }
 
     private static IEnumerable<(string Title, IReadOnlyList<PlanItem> Items)> Grouped(PlanView view)
@@ -102,7 +103,7 @@ public sealed class PlanExport(PlanQueries plans, PlanEvidenceFiles evidence, ID
             if (items.Count > 0) yield return (section.Title, items);
         }
         var other = view.Plan.Items.Where(i => i.SectionId is null || view.Sections.All(s => s.Id != i.SectionId)).ToList();
-        if (other.Count > 0) yield return ("Прочие мероприятия", other);
+        if (other.Count > 0) yield return (InfraText.PlanExport_OtherItems, other);
     }
 
     private static string D(DateOnly d) => d.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);

@@ -4,6 +4,7 @@ using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Roadmaps;
 using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Roadmaps;
 
@@ -11,10 +12,10 @@ public sealed class PlanSectionEdit
 {
     public Guid? Id { get; set; }
     public uint Version { get; set; }
-    [Range(1, 100, ErrorMessage = "Порядковый номер раздела: от 1 до 100.")]
+    [Range(1, 100, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Plan_SectionNumberRange))]
     public int Order { get; set; } = 1;
-    [Required(ErrorMessage = "Укажите название раздела.")]
-    [StringLength(300, ErrorMessage = "Название раздела не длиннее 300 символов.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Plan_SectionTitleRequired))]
+    [StringLength(300, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Plan_SectionTitleTooLong))]
     public string Title { get; set; } = "";
     public bool IsMandatory { get; set; } = true;
 }
@@ -51,7 +52,7 @@ public sealed class PlanSections(IDbContextFactory<AppDbContext> dbs, ICurrentSc
         PlanSection section;
         if (edit.Id is { } id)
         {
-            section = await db.PlanSections.FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new ScopeException("Раздел не найден.");
+            section = await db.PlanSections.FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new ScopeException(InfraText.Plan_SectionNotFound);
             db.Entry(section).Property(s => s.Version).OriginalValue = edit.Version;
         }
         else
@@ -59,12 +60,12 @@ public sealed class PlanSections(IDbContextFactory<AppDbContext> dbs, ICurrentSc
             section = new PlanSection { Id = Guid.NewGuid(), RegionId = scope.RegionId };
             db.PlanSections.Add(section);
         }
-        if (await db.PlanSections.AnyAsync(s => s.Title == edit.Title.Trim() && s.Id != section.Id, ct)) throw new DomainException("Раздел с таким названием уже есть.", nameof(PlanSectionEdit.Title));
+        if (await db.PlanSections.AnyAsync(s => s.Title == edit.Title.Trim() && s.Id != section.Id, ct)) throw new DomainException(InfraText.Plan_SectionDuplicate, nameof(PlanSectionEdit.Title));
         section.Order = edit.Order;
         section.Title = edit.Title.Trim();
         section.IsMandatory = edit.IsMandatory;
         db.Record(scope, "plan-section.save", "plan-section", section.Id, section.Title, clock);
-        await db.SaveOrRefuseStaleAsync("Раздел уже изменил другой пользователь. Обновите страницу и повторите изменения.", ct);
+        await db.SaveOrRefuseStaleAsync(InfraText.Plan_SectionStale, ct);
         edit.Id = section.Id;
         edit.Version = section.Version;
     }

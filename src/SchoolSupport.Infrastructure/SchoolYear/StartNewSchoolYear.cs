@@ -11,6 +11,7 @@ using SchoolSupport.Domain.Schools;
 using SchoolSupport.Infrastructure.Access;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Monitoring;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.SchoolYear;
 
@@ -58,7 +59,7 @@ public sealed class StartNewSchoolYear(IDbContextFactory<AppDbContext> dbs, ICur
         var scope = current.RequireRole(Starters);
         var currentYear = SchoolYears.Current(clock);
         if (year != currentYear)
-            throw new DomainException($"Начать можно только текущий учебный год {currentYear}/{currentYear + 1}, а не {year}/{year + 1}.");
+            throw new DomainException(InfraFormat.Of(InfraText.SchoolYear_OnlyCurrent, currentYear, currentYear + 1, year, year + 1));
         await using var db = await dbs.CreateDbContextAsync(ct);
         try
         {
@@ -69,7 +70,7 @@ public sealed class StartNewSchoolYear(IDbContextFactory<AppDbContext> dbs, ICur
                 var preview = await BuildAsync(db, scope, year, token2);
                 if (preview.Done is { } done) throw AlreadyStarted(done);
                 if (preview.Token != token)
-                    throw new StaleEditException("Данные изменились после предпросмотра: просмотрите, что будет перенесено и закрыто, ещё раз и подтвердите.");
+                    throw new StaleEditException(InfraText.SchoolYear_ChangedSincePreview);
 
                 var now = clock.GetUtcNow();
                 var ending = preview.Closing.Where(l => l.Kind == RolloverKind.Partnership).Select(l => l.Id).ToList();
@@ -88,7 +89,7 @@ public sealed class StartNewSchoolYear(IDbContextFactory<AppDbContext> dbs, ICur
                     Id = Guid.NewGuid(), RegionId = scope.RegionId, Year = year, DoneAt = now, DoneBy = string.IsNullOrEmpty(fullName) ? scope.UserName : fullName, Summary = summary,
                 };
                 db.Add(rollover);
-                db.Record(scope, "school-year.start", "school-year", rollover.Id, $"Начат {year}/{year + 1} учебный год. {summary}", clock);
+                db.Record(scope, "school-year.start", "school-year", rollover.Id, InfraFormat.Of(InfraText.SchoolYear_Started, year, year + 1, summary), clock);
                 await db.SaveChangesAsync(token2);
                 await tx.CommitAsync(token2);
                 return rollover;
@@ -97,7 +98,7 @@ public sealed class StartNewSchoolYear(IDbContextFactory<AppDbContext> dbs, ICur
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             // Another administrator started it at the same moment: the unique (region, year) kept it to one.
-            throw new DomainException($"Учебный год {year}/{year + 1} уже начат; повторно его начать нельзя.");
+            throw new DomainException(InfraFormat.Of(InfraText.SchoolYear_AlreadyStarted, year, year + 1));
         }
     }
 
@@ -110,7 +111,7 @@ public sealed class StartNewSchoolYear(IDbContextFactory<AppDbContext> dbs, ICur
     }
 
     private static DomainException AlreadyStarted(SchoolYearRollover done) =>
-        new($"Учебный год {done.Year}/{done.Year + 1} уже начат {done.DoneAt.ToLocalTime():dd.MM.yyyy} ({done.DoneBy}); повторно его начать нельзя.");
+        new(InfraFormat.Of(InfraText.SchoolYear_AlreadyStartedOn, done.Year, done.Year + 1, done.DoneAt.ToLocalTime(), done.DoneBy));
 
     private async Task<RolloverPreview> BuildAsync(AppDbContext db, UserScope scope, int year, CancellationToken ct)
     {
@@ -126,25 +127,25 @@ public sealed class StartNewSchoolYear(IDbContextFactory<AppDbContext> dbs, ICur
             .OrderBy(a => a.School).ThenBy(a => a.MentorName).ToListAsync(ct);
         foreach (var a in assignments)
         {
-            var what = $"{(a.Kind == Domain.Mentoring.MentorKind.Tutor ? "Тьютор" : "Наставник")} {a.MentorName} — {a.School}";
-            if (a.To >= start) carried.Add(new(RolloverKind.MentorAssignment, a.Id, what, $"назначение действует по {a.To:dd.MM.yyyy}"));
-            else closing.Add(new(RolloverKind.MentorAssignment, a.Id, what, $"назначение закончилось {a.To:dd.MM.yyyy}; остаётся в журнале прошлого года"));
+            var what = $"{Titles.Of(a.Kind)} {a.MentorName} — {a.School}";
+            if (a.To >= start) carried.Add(new(RolloverKind.MentorAssignment, a.Id, what, InfraFormat.Of(InfraText.SchoolYear_AssignmentValidUntil, a.To)));
+            else closing.Add(new(RolloverKind.MentorAssignment, a.Id, what, InfraFormat.Of(InfraText.SchoolYear_AssignmentEnded, a.To)));
         }
 
         var partnerships = await db.Partnerships.VisibleTo(scope, db).AsNoTracking().Where(p => p.Status != PartnershipStatus.Ended)
             .OrderBy(p => p.Title).Select(p => new { p.Id, p.Title, p.ValidTo, p.Status }).ToListAsync(ct);
         foreach (var p in partnerships)
         {
-            if (p.ValidTo >= start) carried.Add(new(RolloverKind.Partnership, p.Id, p.Title, $"«{Titles.Of(p.Status)}», срок соглашения по {p.ValidTo:dd.MM.yyyy}"));
-            else closing.Add(new(RolloverKind.Partnership, p.Id, p.Title, $"срок соглашения истёк {p.ValidTo:dd.MM.yyyy}: партнёрство будет завершено"));
+            if (p.ValidTo >= start) carried.Add(new(RolloverKind.Partnership, p.Id, p.Title, InfraFormat.Of(InfraText.SchoolYear_PartnershipUntil, Titles.Of(p.Status), p.ValidTo)));
+            else closing.Add(new(RolloverKind.Partnership, p.Id, p.Title, InfraFormat.Of(InfraText.SchoolYear_PartnershipExpired, p.ValidTo)));
         }
 
         var plans = await db.Plans.VisibleTo(scope, db).AsNoTracking().Where(p => UnderWay.Contains(p.Status))
             .OrderBy(p => p.Title).Select(p => new { p.Id, p.Title, p.PeriodTo, p.Status }).ToListAsync(ct);
         foreach (var p in plans)
         {
-            if (p.PeriodTo >= start) carried.Add(new(RolloverKind.Programme, p.Id, p.Title, $"«{Titles.Of(p.Status)}», срок по {p.PeriodTo:dd.MM.yyyy}"));
-            else closing.Add(new(RolloverKind.Programme, p.Id, p.Title, $"срок программы истёк {p.PeriodTo:dd.MM.yyyy}; ожидает итоговой оценки, остаётся доступной"));
+            if (p.PeriodTo >= start) carried.Add(new(RolloverKind.Programme, p.Id, p.Title, InfraFormat.Of(InfraText.SchoolYear_ProgrammeUntil, Titles.Of(p.Status), p.PeriodTo)));
+            else closing.Add(new(RolloverKind.Programme, p.Id, p.Title, InfraFormat.Of(InfraText.SchoolYear_ProgrammeExpired, p.PeriodTo)));
         }
 
         var list = await db.Set<SupportList>().VisibleTo(scope).AsNoTracking().Where(l => l.Status == ListStatus.Published && l.Year <= year)
@@ -152,14 +153,14 @@ public sealed class StartNewSchoolYear(IDbContextFactory<AppDbContext> dbs, ICur
             .FirstOrDefaultAsync(ct);
         if (list is not null)
         {
-            carried.Add(new(RolloverKind.List, list.Id, $"Перечень {list.Year}/{list.Year + 1}",
-                $"действующий перечень ({list.Schools} школ){(list.OrderNumber.Length > 0 ? $", приказ № {list.OrderNumber} от {list.OrderDate:dd.MM.yyyy}" : "")}"));
+            carried.Add(new(RolloverKind.List, list.Id, InfraFormat.Of(InfraText.SchoolYear_ListOfYear, list.Year, list.Year + 1),
+                InfraFormat.Of(InfraText.SchoolYear_CurrentList, list.Schools, (list.OrderNumber.Length > 0 ? InfraFormat.Of(InfraText.SchoolYear_OrderSuffix, list.OrderNumber, list.OrderDate) : ""))));
         }
 
         var calendarExists = await db.Set<MonitoringYear>().AnyAsync(y => y.Year == year, ct);
         var template = await MonitoringCalendar.TemplateOfAsync(db, scope.RegionId, ct);
-        carried.Add(new(RolloverKind.Calendar, Guid.Empty, $"Календарь мониторинга {year}/{year + 1}",
-            calendarExists ? "уже создан, сохраняется" : $"будет создан по шаблону «{RegionCalendar.TitleOf(template)}»"));
+        carried.Add(new(RolloverKind.Calendar, Guid.Empty, InfraFormat.Of(InfraText.SchoolYear_CalendarOfYear, year, year + 1),
+            calendarExists ? InfraText.SchoolYear_CalendarExists : InfraFormat.Of(InfraText.SchoolYear_CalendarFromTemplate, RegionCalendar.TitleOf(template))));
 
         return new RolloverPreview(year, carried, closing, TokenOf(year, carried, closing), done);
     }
@@ -176,9 +177,9 @@ public sealed class StartNewSchoolYear(IDbContextFactory<AppDbContext> dbs, ICur
     {
         int Carried(RolloverKind k) => p.CarriedOver.Count(l => l.Kind == k);
         int Closed(RolloverKind k) => p.Closing.Count(l => l.Kind == k);
-        return $"Перенесено: назначений наставников {Carried(RolloverKind.MentorAssignment)}, партнёрств {Carried(RolloverKind.Partnership)}, "
-            + $"программ {Carried(RolloverKind.Programme)}, перечень {(Carried(RolloverKind.List) > 0 ? "действует" : "отсутствует")}. "
-            + $"Закрыто: завершённых назначений {Closed(RolloverKind.MentorAssignment)}, партнёрств с истёкшим сроком {Closed(RolloverKind.Partnership)}, "
-            + $"программ с истёкшим сроком {Closed(RolloverKind.Programme)}.";
+        return InfraFormat.Of(InfraText.SchoolYear_CarriedAssignments, Carried(RolloverKind.MentorAssignment), Carried(RolloverKind.Partnership))
+            + InfraFormat.Of(InfraText.SchoolYear_CarriedProgrammes, Carried(RolloverKind.Programme), (Carried(RolloverKind.List) > 0 ? InfraText.SchoolYear_ListActive : InfraText.SchoolYear_ListAbsent))
+            + InfraFormat.Of(InfraText.SchoolYear_ClosedAssignments, Closed(RolloverKind.MentorAssignment), Closed(RolloverKind.Partnership))
+            + InfraFormat.Of(InfraText.SchoolYear_ClosedProgrammes, Closed(RolloverKind.Programme));
     }
 }

@@ -4,6 +4,7 @@ using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Results;
 using SchoolSupport.Domain.Schools;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Schools;
 
@@ -27,29 +28,29 @@ public sealed class SchoolEdit
     public Guid? Id { get; set; }
     public uint Version { get; set; }
 
-    [Required(ErrorMessage = "Укажите код ОО.")]
-    [RegularExpression(@"^[\p{L}\d\-]{1,20}$", ErrorMessage = "Код ОО: до 20 букв, цифр или дефисов.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.School_CodeRequired))]
+    [RegularExpression(@"^[\p{L}\d\-]{1,20}$", ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.School_CodeFormat))]
     public string Code { get; set; } = "";
 
-    [Required(ErrorMessage = "Укажите полное наименование.")]
-    [StringLength(500, ErrorMessage = "Полное наименование не длиннее 500 символов.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.School_FullNameRequired))]
+    [StringLength(500, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.School_FullNameTooLong))]
     public string FullName { get; set; } = "";
 
-    [Required(ErrorMessage = "Укажите краткое наименование.")]
-    [StringLength(200, ErrorMessage = "Краткое наименование не длиннее 200 символов.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.School_ShortNameRequired))]
+    [StringLength(200, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.School_ShortNameTooLong))]
     public string ShortName { get; set; } = "";
 
-    [StringLength(500, ErrorMessage = "Адрес не длиннее 500 символов.")]
+    [StringLength(500, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.School_AddressTooLong))]
     public string Address { get; set; } = "";
 
-    [Required(ErrorMessage = "Выберите муниципалитет.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.School_MunicipalityRequired))]
     public Guid? MunicipalityId { get; set; }
 
     public Locality Locality { get; set; }
     public EducationLevels Levels { get; set; } = EducationLevels.Primary | EducationLevels.Basic | EducationLevels.Secondary;
     public bool AdvancedStudy { get; set; }
 
-    [Range(0, 10000, ErrorMessage = "Численность обучающихся: от 0 до 10 000.")]
+    [Range(0, 10000, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.School_StudentsRange))]
     public int Enrolment { get; set; }
 
     public bool IsInnovationSite { get; set; }
@@ -92,17 +93,17 @@ public sealed class SchoolRegistry(IDbContextFactory<AppDbContext> dbs, ICurrent
             .Select(s => new { s.Code, s.ShortName, s.FullName, Municipality = s.Municipality!.Name, s.Address, s.Locality, s.Levels,
                 s.AdvancedStudy, s.Enrolment, s.IsInnovationSite, s.Leader, s.IsConsultingCentre, s.Is500Plus })
             .ToListAsync(ct);
-        static string YesNo(bool b) => b ? "да" : "нет";
+        static string YesNo(bool b) => b ? InfraText.Common_Yes : InfraText.Common_No;
         var sheet = rows.Select(s => new Dictionary<string, object>
         {
-            ["Код ОО"] = s.Code, ["Краткое наименование"] = s.ShortName, ["Полное наименование"] = s.FullName,
-            ["Муниципалитет"] = s.Municipality, ["Адрес"] = s.Address, ["Тип"] = Titles.Of(s.Locality),
-            ["Уровни образования"] = Titles.Of(s.Levels), ["Углублённое изучение"] = YesNo(s.AdvancedStudy),
-            ["Численность обучающихся"] = s.Enrolment, ["Инновационная площадка"] = YesNo(s.IsInnovationSite),
-            ["Школа-лидер"] = Titles.Of(s.Leader), ["Консультационный центр"] = YesNo(s.IsConsultingCentre),
-            ["Участник «500+»"] = YesNo(s.Is500Plus),
+            [InfraText.Import_ColumnCode] = s.Code, [InfraText.School_ShortName] = s.ShortName, [InfraText.School_FullName] = s.FullName,
+            [InfraText.Common_Municipality] = s.Municipality, [InfraText.School_Address] = s.Address, [InfraText.School_Locality] = Titles.Of(s.Locality),
+            [InfraText.School_Levels] = Titles.Of(s.Levels), [InfraText.School_Advanced] = YesNo(s.AdvancedStudy),
+            [InfraText.School_Students] = s.Enrolment, [InfraText.School_Innovation] = YesNo(s.IsInnovationSite),
+            [InfraText.School_Leader] = Titles.Of(s.Leader), [InfraText.School_ConsultingCentre] = YesNo(s.IsConsultingCentre),
+            [InfraText.School_Project500] = YesNo(s.Is500Plus),
         });
-        await MiniExcelLibs.MiniExcel.SaveAsAsync(output, sheet, sheetName: "Реестр ОО", cancellationToken: ct);
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(output, sheet, sheetName: InfraText.School_RegistryTitle, cancellationToken: ct);
     }
 
     public async Task<SchoolCard?> CardAsync(Guid id, CancellationToken ct = default)
@@ -134,25 +135,25 @@ public sealed class SchoolRegistry(IDbContextFactory<AppDbContext> dbs, ICurrent
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(edit, new ValidationContext(edit), results, validateAllProperties: true);
         var refusals = results.Select(r => new Refusal(r.ErrorMessage!, r.MemberNames.FirstOrDefault())).ToList();
-        if (edit.Levels == EducationLevels.None) refusals.Add(new Refusal("Укажите хотя бы один уровень образования.", nameof(SchoolEdit.Levels)));
+        if (edit.Levels == EducationLevels.None) refusals.Add(new Refusal(InfraText.School_LevelRequired, nameof(SchoolEdit.Levels)));
         if (edit.Leader != LeaderKind.None && edit.Locality == Locality.RuralSmall && edit.Enrolment < 10)
-            refusals.Add(new Refusal("Школа-лидер должна иметь обучающихся.", nameof(SchoolEdit.Enrolment)));
+            refusals.Add(new Refusal(InfraText.School_LeaderNeedsStudents, nameof(SchoolEdit.Enrolment)));
         if (refusals.Count > 0) throw new DomainException(refusals);
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         var municipality = await db.Municipalities.AsNoTracking().FirstOrDefaultAsync(m => m.Id == edit.MunicipalityId, ct)
-            ?? throw new DomainException("Муниципалитет не найден в вашем регионе.", nameof(SchoolEdit.MunicipalityId));
+            ?? throw new DomainException(InfraText.School_MunicipalityNotInRegion, nameof(SchoolEdit.MunicipalityId));
         if (!municipality.IsActive && !await db.Schools.AnyAsync(s => s.Id == edit.Id && s.MunicipalityId == municipality.Id, ct))
         {
-            throw new DomainException($"Муниципалитет «{municipality.Name}» не действует.", nameof(SchoolEdit.MunicipalityId));
+            throw new DomainException(InfraFormat.Of(InfraText.Common_MunicipalityInactive, municipality.Name), nameof(SchoolEdit.MunicipalityId));
         }
         var code = edit.Code.Trim();
-        if (await db.Schools.AnyAsync(s => s.Code == code && s.Id != edit.Id, ct)) throw new DomainException($"Школа с кодом {code} уже есть в реестре.", nameof(SchoolEdit.Code));
+        if (await db.Schools.AnyAsync(s => s.Code == code && s.Id != edit.Id, ct)) throw new DomainException(InfraFormat.Of(InfraText.School_CodeTaken, code), nameof(SchoolEdit.Code));
 
         School school;
         if (edit.Id is { } id)
         {
-            school = await db.Schools.FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new ScopeException("Школа не найдена.");
+            school = await db.Schools.FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new ScopeException(InfraText.Common_SchoolNotFound);
             db.Entry(school).Property(s => s.Version).OriginalValue = edit.Version;
         }
         else
@@ -174,7 +175,7 @@ public sealed class SchoolRegistry(IDbContextFactory<AppDbContext> dbs, ICurrent
         school.IsConsultingCentre = edit.IsConsultingCentre;
         school.Is500Plus = edit.Is500Plus;
         db.Record(scope, edit.Id is null ? "school.create" : "school.update", "school", school.Id, $"{school.Code} {school.ShortName}", clock);
-        await db.SaveOrRefuseStaleAsync("Карточку школы уже изменил другой пользователь. Обновите страницу и повторите изменения.", ct);
+        await db.SaveOrRefuseStaleAsync(InfraText.School_Stale, ct);
         edit.Id = school.Id;
         edit.Version = school.Version;
     }

@@ -9,6 +9,7 @@ using SchoolSupport.Domain.Roadmaps;
 using SchoolSupport.Infrastructure.Access;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Documents;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Schools;
 
@@ -60,7 +61,7 @@ public sealed class SchoolStory(IDbContextFactory<AppDbContext> dbs, ICurrentSco
         var scope = current.Require();
         var today = clock.Today();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        if (!await db.Schools.VisibleTo(scope, db).AnyAsync(s => s.Id == schoolId, ct)) throw new ScopeException("Школа не найдена.");
+        if (!await db.Schools.VisibleTo(scope, db).AnyAsync(s => s.Id == schoolId, ct)) throw new ScopeException(InfraText.Common_SchoolNotFound);
 
         var results = await db.Results.AsNoTracking().VisibleTo(scope, db).Where(r => r.SchoolId == schoolId && Graded.Contains(r.Kind) && r.Participants > 0)
             .GroupBy(r => r.Year)

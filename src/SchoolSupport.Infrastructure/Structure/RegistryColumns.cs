@@ -1,6 +1,7 @@
 using System.Globalization;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Schools;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Structure;
 
@@ -11,18 +12,18 @@ namespace SchoolSupport.Infrastructure.Structure;
 /// </summary>
 public static class RegistryColumns
 {
-    public const string Code = "Код ОО";
-    public const string Year = "Год";
+    public static string Code => InfraText.Import_ColumnCode;
+    public static string Year => InfraText.Import_ColumnYear;
 
     public static readonly IReadOnlyList<string> All =
     [
-        Code, "Полное наименование", "Краткое наименование", "Код муниципалитета", "Адрес", "Тип", "Уровни образования",
-        "Углублённое изучение", "Численность обучающихся", "Инновационная площадка", "Школа-лидер", "Консультационный центр",
-        "Участник «500+»", "Закрыта с", "Присоединена к (код ОО)",
-        Year, "Укомплектованность кадрами, %", "Вакансии", "Средний возраст педагогов", "Доля обучающихся с ОВЗ, %",
-        "Доля обучающихся, для которых русский язык не родной, %", "Доля семей, где оба родителя с высшим образованием, %",
-        "Доля семей с безработными родителями, %", "Доля обучающихся на учёте, %", "Доступ к интернету",
-        "Доля участников олимпиад, %", "Доля продолживших обучение в 10 классе, %",
+        Code, InfraText.School_FullName, InfraText.School_ShortName, InfraText.Common_MunicipalityCode, InfraText.School_Address, InfraText.School_Locality, InfraText.School_Levels,
+        InfraText.School_Advanced, InfraText.School_Students, InfraText.School_Innovation, InfraText.School_Leader, InfraText.School_ConsultingCentre,
+        InfraText.School_Project500, InfraText.Registry_ColumnClosedOn, InfraText.Registry_ColumnJoinedTo,
+        Year, InfraText.Import_ColumnStaffing, InfraText.Import_ColumnVacancies, InfraText.Import_TeachersAge, InfraText.Import_ColumnSpecialNeeds,
+        InfraText.Import_ColumnNonNative, InfraText.Import_ColumnHigherEducation,
+        InfraText.Import_ColumnUnemployed, InfraText.Import_ColumnRegistered, InfraText.Import_ColumnInternet,
+        InfraText.Import_ColumnOlympiad, InfraText.Import_ColumnContinued,
     ];
 
     /// <summary>Index of the first yearly column.</summary>
@@ -30,14 +31,14 @@ public static class RegistryColumns
 
     public static readonly IReadOnlyList<string> Example =
     [
-        "OO-0001", "Муниципальное общеобразовательное учреждение «Средняя школа № 1»", "Школа № 1", "MO-01", "ул. Школьная, 1",
-        "городская", "НОО, ООО, СОО", "нет", "540", "нет", "", "нет", "нет", "", "",
-        "2025", "96", "1", "45,3", "3,1", "2", "34,5", "7,2", "2,4", "да", "27", "58",
+        "OO-0001", InfraText.Registry_ExampleFullName, InfraText.Registry_ExampleShortName, "MO-01", InfraText.Registry_ExampleAddress,
+        InfraText.Registry_ExampleLocality, InfraText.Registry_ExampleLevels, InfraText.Common_No, "540", InfraText.Common_No, "", InfraText.Common_No, InfraText.Common_No, "", "",
+        "2025", "96", "1", "45,3", "3,1", "2", "34,5", "7,2", "2,4", InfraText.Common_Yes, "27", "58",
     ];
 
     public static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
 
-    public static string YesNo(bool value) => value ? "да" : "нет";
+    public static string YesNo(bool value) => value ? InfraText.Common_Yes : InfraText.Common_No;
 
     public static string Number(decimal value) => value.ToString("0.##", Russian);
 
@@ -45,8 +46,10 @@ public static class RegistryColumns
 
     public static bool? ParseYesNo(string text) => text.Trim().ToLowerInvariant() switch
     {
-        "да" or "1" or "есть" or "true" => true,
-        "нет" or "0" or "false" or "" => false,
+        "1" or "true" => true,
+        "0" or "false" or "" => false,
+        var t when t == InfraText.Common_Yes || t == InfraText.Common_Has => true,
+        var t when t == InfraText.Common_No => false,
         _ => null,
     };
 
@@ -55,7 +58,8 @@ public static class RegistryColumns
 
     public static LeaderKind? ParseLeader(string text) => text.Trim().ToLowerInvariant() switch
     {
-        "" or "нет" => LeaderKind.None,
+        "" => LeaderKind.None,
+        var t when t == InfraText.Common_No => LeaderKind.None,
         var t => Enum.GetValues<LeaderKind>().Where(k => k != LeaderKind.None).Select(k => (LeaderKind?)k)
             .FirstOrDefault(k => Titles.Of(k!.Value) == t),
     };
@@ -66,13 +70,11 @@ public static class RegistryColumns
         var levels = EducationLevels.None;
         foreach (var part in text.Split([',', ';', ' ', '/'], StringSplitOptions.RemoveEmptyEntries))
         {
-            var level = part.ToUpperInvariant() switch
-            {
-                "НОО" => EducationLevels.Primary,
-                "ООО" => EducationLevels.Basic,
-                "СОО" => EducationLevels.Secondary,
-                _ => EducationLevels.None,
-            };
+            var upper = part.ToUpperInvariant();
+            var level = upper == InfraText.Registry_LevelPrimary ? EducationLevels.Primary
+                : upper == InfraText.Registry_LevelBasic ? EducationLevels.Basic
+                : upper == InfraText.Registry_LevelSecondary ? EducationLevels.Secondary
+                : EducationLevels.None;
             if (level == EducationLevels.None) return EducationLevels.None;
             levels |= level;
         }

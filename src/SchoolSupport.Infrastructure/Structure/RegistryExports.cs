@@ -4,6 +4,7 @@ using SchoolSupport.Infrastructure.Access;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Schools;
 using static SchoolSupport.Infrastructure.Structure.RegistryColumns;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Structure;
 
@@ -35,6 +36,6 @@ public sealed class RegistryExports(IDbContextFactory<AppDbContext> dbs, ICurren
                     Number(p.ContinuingToGrade10Share)]);
             }
         }
-        await Task.Run(() => SmallTable.Write(All, rows, csv, output, "Реестр ОО"), ct);
+        await Task.Run(() => SmallTable.Write(All, rows, csv, output, InfraText.School_RegistryTitle), ct);
     }
 }

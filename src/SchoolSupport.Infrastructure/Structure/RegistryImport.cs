@@ -5,6 +5,7 @@ using SchoolSupport.Domain.Schools;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Results;
 using static SchoolSupport.Infrastructure.Structure.RegistryColumns;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Structure;
 
@@ -26,7 +27,7 @@ public sealed record RegistryOutcome(int Schools, int Inserted, int Updated, int
 /// </summary>
 public sealed class RegistryImport(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock, ImportLimits limits)
 {
-    public const string Title = "Реестр ОО";
+    public static string Title => InfraText.School_RegistryTitle;
 
     public int MaxYear => clock.GetUtcNow().Year + 1;
 
@@ -48,25 +49,25 @@ public sealed class RegistryImport(IDbContextFactory<AppDbContext> dbs, ICurrent
             var before = errors.Count;
             void Error(string message) => errors.Add(new ImportError(row, message));
             var code = c[0];
-            if (code.Length == 0) Error("Не указан код ОО.");
-            else if (!SmallTable.IsCode(code)) Error($"Код ОО «{Echo(code)}»: до 20 букв, цифр или дефисов.");
+            if (code.Length == 0) Error(InfraText.Import_CodeMissing);
+            else if (!SmallTable.IsCode(code)) Error(InfraFormat.Of(InfraText.Registry_CodeFormat, Echo(code)));
             int? year = null;
             if (c[YearAt].Length > 0)
             {
                 if (ImportSpec.TryInt(c[YearAt], out var y) && y >= ResultsImport.MinYear && y <= MaxYear) year = y;
-                else Error($"Год «{Echo(c[YearAt])}» вне допустимого диапазона {ResultsImport.MinYear}–{MaxYear}.");
+                else Error(InfraFormat.Of(InfraText.Import_YearOutOfRange, Echo(c[YearAt]), ResultsImport.MinYear, MaxYear));
             }
             if (code.Length > 0 && firstRowOf.TryGetValue((code.ToUpperInvariant(), year), out var first))
             {
-                Error(year is null ? $"Код ОО {code} повторяется в файле (впервые в строке {first})."
-                    : $"Код ОО {code} с годом {year} повторяется в файле (впервые в строке {first}).");
+                Error(year is null ? InfraFormat.Of(InfraText.Registry_CodeRepeated, code, first)
+                    : InfraFormat.Of(InfraText.Registry_CodeYearRepeated, code, year, first));
             }
             var school = ParseSchool(c, municipalities, existing.GetValueOrDefault(code), Error);
             var profile = year is { } py ? ParseProfile(c, py, Error) : null;
             var signature = string.Join('\u001F', c.Take(YearAt));
             if (code.Length > 0 && signatureOf.TryGetValue(code, out var known) && known != signature)
             {
-                Error($"Реквизиты школы {code} отличаются от её строки {schools[code].Row}: у одной школы они одинаковы во всех строках.");
+                Error(InfraFormat.Of(InfraText.Registry_DetailsDiffer, code, schools[code].Row));
             }
             if (code.Length > 0)
             {
@@ -84,11 +85,11 @@ public sealed class RegistryImport(IDbContextFactory<AppDbContext> dbs, ICurrent
         foreach (var s in schools.Values.Where(s => s.MergedIntoCode.Length > 0))
         {
             if (string.Equals(s.MergedIntoCode, s.School.Code, StringComparison.OrdinalIgnoreCase))
-                errors.Add(new ImportError(s.Row, $"Школа {s.School.Code} не может быть присоединена к самой себе."));
+                errors.Add(new ImportError(s.Row, InfraFormat.Of(InfraText.Registry_JoinedToItself, s.School.Code)));
             else if (!schools.ContainsKey(s.MergedIntoCode) && !existing.ContainsKey(s.MergedIntoCode))
-                errors.Add(new ImportError(s.Row, $"Школа «{Echo(s.MergedIntoCode)}», к которой присоединена {s.School.Code}, не найдена ни в файле, ни в реестре."));
+                errors.Add(new ImportError(s.Row, InfraFormat.Of(InfraText.Registry_JoinTargetMissing, Echo(s.MergedIntoCode), s.School.Code)));
         }
-        if (table.Count == 0) errors.Add(new ImportError(0, "В файле нет строк с данными."));
+        if (table.Count == 0) errors.Add(new ImportError(0, InfraText.Import_NoRows));
         errors.Sort((a, b) => a.Row.CompareTo(b.Row));
         int added = 0, changed = 0, same = 0;
         foreach (var s in schools.Values)
@@ -103,7 +104,7 @@ public sealed class RegistryImport(IDbContextFactory<AppDbContext> dbs, ICurrent
     public async Task<RegistryOutcome> CommitAsync(RegistryPreview preview, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.Admin);
-        if (!preview.CanCommit) throw new DomainException("В файле есть ошибки: исправьте их и загрузите файл снова.");
+        if (!preview.CanCommit) throw new DomainException(InfraText.Import_ErrorsFixAndReupload);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var municipalities = await db.Municipalities.ToDictionaryAsync(m => m.Code, StringComparer.OrdinalIgnoreCase, ct);
         var schools = await db.Schools.Include(s => s.Profiles).ToDictionaryAsync(s => s.Code, StringComparer.OrdinalIgnoreCase, ct);
@@ -111,7 +112,7 @@ public sealed class RegistryImport(IDbContextFactory<AppDbContext> dbs, ICurrent
         foreach (var r in preview.Schools)
         {
             if (!municipalities.TryGetValue(r.MunicipalityCode, out var municipality))
-                throw new DomainException($"Строка {r.Row}: муниципалитет «{r.MunicipalityCode}» больше не найден. Проверьте файл снова.");
+                throw new DomainException(InfraFormat.Of(InfraText.Registry_MunicipalityGone, r.Row, r.MunicipalityCode));
             if (!schools.TryGetValue(r.School.Code, out var school))
             {
                 school = new School { Id = Guid.NewGuid(), RegionId = scope.RegionId, Code = r.School.Code };
@@ -150,9 +151,9 @@ public sealed class RegistryImport(IDbContextFactory<AppDbContext> dbs, ICurrent
         }
         var outcome = new RegistryOutcome(preview.Schools.Count, inserted, updated, unchanged, profiles);
         db.Record(scope, "import.registry", "import", preview.FileName,
-            $"{preview.FileName}: школ {outcome.Schools}, добавлено {inserted}, изменено {updated}, без изменений {unchanged}, контекстных строк записано {profiles}", clock);
+            InfraFormat.Of(InfraText.Registry_Summary, preview.FileName, outcome.Schools, inserted, updated, unchanged, profiles), clock);
         // One SaveChanges is one transaction: the whole file or nothing.
-        if (!await db.TrySaveUniqueAsync(ct)) throw new DomainException("Реестр только что изменил другой пользователь. Проверьте файл снова.");
+        if (!await db.TrySaveUniqueAsync(ct)) throw new DomainException(InfraText.Registry_Stale);
         return outcome;
     }
 
@@ -160,35 +161,35 @@ public sealed class RegistryImport(IDbContextFactory<AppDbContext> dbs, ICurrent
     {
         var ok = true;
         void Fail(string message) { ok = false; error(message); }
-        if (c[1].Length == 0) Fail("Не указано полное наименование.");
-        else if (c[1].Length > 500) Fail("Полное наименование длиннее 500 символов.");
-        if (c[2].Length == 0) Fail("Не указано краткое наименование.");
-        else if (c[2].Length > 200) Fail("Краткое наименование длиннее 200 символов.");
-        if (c[4].Length > 500) Fail("Адрес длиннее 500 символов.");
-        if (c[3].Length == 0) Fail("Не указан код муниципалитета.");
-        else if (!municipalities.TryGetValue(c[3], out var m)) Fail($"Муниципалитет с кодом «{Echo(c[3])}» не найден в регионе.");
-        else if (!m.IsActive && existing?.MunicipalityId != m.Id) Fail($"Муниципалитет «{m.Name}» не действует.");
+        if (c[1].Length == 0) Fail(InfraText.Registry_FullNameMissing);
+        else if (c[1].Length > 500) Fail(InfraText.Registry_FullNameTooLong);
+        if (c[2].Length == 0) Fail(InfraText.Registry_ShortNameMissing);
+        else if (c[2].Length > 200) Fail(InfraText.Registry_ShortNameTooLong);
+        if (c[4].Length > 500) Fail(InfraText.Registry_AddressTooLong);
+        if (c[3].Length == 0) Fail(InfraText.Registry_MunicipalityCodeMissing);
+        else if (!municipalities.TryGetValue(c[3], out var m)) Fail(InfraFormat.Of(InfraText.Registry_MunicipalityNotInRegion, Echo(c[3])));
+        else if (!m.IsActive && existing?.MunicipalityId != m.Id) Fail(InfraFormat.Of(InfraText.Common_MunicipalityInactive, m.Name));
         var locality = ParseLocality(c[5]);
-        if (locality is null) Fail($"Тип «{Echo(c[5])}»: укажите «городская», «сельская» или «сельская малокомплектная».");
+        if (locality is null) Fail(InfraFormat.Of(InfraText.Registry_BadLocality, Echo(c[5])));
         var levels = ParseLevels(c[6]);
-        if (levels == EducationLevels.None) Fail($"Уровни образования «{Echo(c[6])}»: укажите НОО, ООО и/или СОО через запятую.");
+        if (levels == EducationLevels.None) Fail(InfraFormat.Of(InfraText.Registry_BadLevels, Echo(c[6])));
         var flags = new bool[5];
         foreach (var (at, i) in new[] { (7, 0), (9, 1), (11, 2), (12, 3) })
         {
             if (ParseYesNo(c[at]) is { } b) flags[i] = b;
-            else Fail($"{All[at]} «{Echo(c[at])}»: укажите «да» или «нет».");
+            else Fail(InfraFormat.Of(InfraText.Registry_BadYesNo, All[at], Echo(c[at])));
         }
         if (!ImportSpec.TryInt(c[8], out var enrolment) || enrolment < 0 || enrolment > 10_000)
-            Fail($"Численность обучающихся «{Echo(c[8])}» должна быть целым числом от 0 до 10 000.");
+            Fail(InfraFormat.Of(InfraText.Registry_BadStudents, Echo(c[8])));
         var leader = ParseLeader(c[10]);
-        if (leader is null) Fail($"Школа-лидер «{Echo(c[10])}»: оставьте пустым или укажите «донор», «ресурсный центр», «резильентная» или «базовая».");
+        if (leader is null) Fail(InfraFormat.Of(InfraText.Registry_BadLeaderKind, Echo(c[10])));
         DateOnly? closed = null;
         if (c[13].Length > 0)
         {
             if (DateOnly.TryParseExact(c[13], ["dd.MM.yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) closed = d;
-            else Fail($"Дата закрытия «{Echo(c[13])}»: укажите в виде ДД.ММ.ГГГГ.");
+            else Fail(InfraFormat.Of(InfraText.Registry_BadClosedDate, Echo(c[13])));
         }
-        if (c[14].Length > 0 && closed is null) Fail("Школа присоединена к другой, но не указана дата закрытия.");
+        if (c[14].Length > 0 && closed is null) Fail(InfraText.Registry_JoinedWithoutClosedDate);
         if (!ok) return null;
         return new School
         {
@@ -205,14 +206,14 @@ public sealed class RegistryImport(IDbContextFactory<AppDbContext> dbs, ICurrent
         {
             if (ImportSpec.TryDecimal(c[at], out var value) && value >= min && value <= max) return Math.Round(value, 2);
             ok = false;
-            error($"{All[at].TrimEnd(',', ' ', '%').TrimEnd(',')}: значение «{Echo(c[at])}» должно быть числом от {min} до {max}.");
+            error(InfraFormat.Of(InfraText.Import_ValueOutOfRange, All[at].TrimEnd(',', ' ', '%').TrimEnd(','), Echo(c[at]), min, max));
             return 0;
         }
         var staffing = Number(16, 0, 100);
         if (!ImportSpec.TryInt(c[17], out var vacancies) || vacancies < 0 || vacancies > 1000)
         {
             ok = false;
-            error($"Число вакансий «{Echo(c[17])}» должно быть целым от 0 до 1000.");
+            error(InfraFormat.Of(InfraText.Import_BadVacancies, Echo(c[17])));
         }
         var age = Number(18, 18, 80);
         var disabled = Number(19, 0, 100);
@@ -224,7 +225,7 @@ public sealed class RegistryImport(IDbContextFactory<AppDbContext> dbs, ICurrent
         if (internet is null)
         {
             ok = false;
-            error($"Доступ к интернету «{Echo(c[24])}»: укажите «да» или «нет».");
+            error(InfraFormat.Of(InfraText.Import_BadInternet, Echo(c[24])));
         }
         var olympiads = Number(25, 0, 100);
         var grade10 = Number(26, 0, 100);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Schools;
 using SchoolSupport.Infrastructure.Data;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Structure;
 
@@ -10,12 +11,12 @@ public sealed class MunicipalityEdit
 {
     public Guid? Id { get; set; }
 
-    [Required(ErrorMessage = "Укажите код муниципалитета.")]
-    [RegularExpression(@"^[\p{L}\d\-]{1,20}$", ErrorMessage = "Код муниципалитета: до 20 букв, цифр или дефисов.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Structure_MunicipalityCodeRequired))]
+    [RegularExpression(@"^[\p{L}\d\-]{1,20}$", ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Structure_MunicipalityCodeFormat))]
     public string Code { get; set; } = "";
 
-    [Required(ErrorMessage = "Укажите наименование муниципалитета.")]
-    [StringLength(300, ErrorMessage = "Наименование муниципалитета не длиннее 300 символов.")]
+    [Required(ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Structure_MunicipalityNameRequired))]
+    [StringLength(300, ErrorMessageResourceType = typeof(InfraText), ErrorMessageResourceName = nameof(InfraText.Structure_MunicipalityNameTooLong))]
     public string Name { get; set; } = "";
 
     public Guid? DistrictId { get; set; }
@@ -29,12 +30,12 @@ public sealed class SaveMunicipality(IDbContextFactory<AppDbContext> dbs, ICurre
         var scope = current.RequireRole(Roles.Admin);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var code = edit.Code.Trim();
-        var duplicate = $"Муниципалитет с кодом {code} уже есть.";
-        var municipality = await StructureUnits.OpenAsync<Municipality>(db, scope, edit, edit.Id, code, duplicate, "Муниципалитет не найден.", ct);
+        var duplicate = InfraFormat.Of(InfraText.Structure_MunicipalityCodeTaken, code);
+        var municipality = await StructureUnits.OpenAsync<Municipality>(db, scope, edit, edit.Id, code, duplicate, InfraText.Common_MunicipalityNotFound, ct);
         if (edit.DistrictId is { } districtId && districtId != municipality.DistrictId)
         {
-            var district = await db.Districts.FirstOrDefaultAsync(d => d.Id == districtId, ct) ?? throw new ScopeException("Округ не найден.");
-            if (!district.IsActive) throw new DomainException($"Округ «{district.Name}» не действует.", nameof(MunicipalityEdit.DistrictId));
+            var district = await db.Districts.FirstOrDefaultAsync(d => d.Id == districtId, ct) ?? throw new ScopeException(InfraText.Structure_DistrictNotFound);
+            if (!district.IsActive) throw new DomainException(InfraFormat.Of(InfraText.StructureImport_DistrictInactive, district.Name), nameof(MunicipalityEdit.DistrictId));
         }
         municipality.Code = code;
         municipality.Name = edit.Name.Trim();
@@ -46,5 +47,5 @@ public sealed class SaveMunicipality(IDbContextFactory<AppDbContext> dbs, ICurre
 
     /// <summary>Deactivates (or reactivates) a municipality: its schools and history stay; it leaves the choice lists.</summary>
     public Task SetActiveAsync(Guid id, bool active, CancellationToken ct = default) =>
-        StructureUnits.SetActiveAsync<Municipality>(dbs, current, clock, "municipality", id, active, "Муниципалитет не найден.", ct);
+        StructureUnits.SetActiveAsync<Municipality>(dbs, current, clock, "municipality", id, active, InfraText.Common_MunicipalityNotFound, ct);
 }

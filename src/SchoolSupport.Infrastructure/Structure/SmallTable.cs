@@ -1,5 +1,6 @@
 using MiniExcelLibs;
 using SchoolSupport.Infrastructure.Results;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Structure;
 
@@ -36,7 +37,7 @@ public static class SmallTable
         var missing = columns.Where(c => !header.Contains(Normalize(c))).ToList();
         if (missing.Count > 0)
         {
-            throw new BadFileException($"В файле нет столбцов: {string.Join(", ", missing.Select(m => $"«{m}»"))}. Скачайте шаблон «{title}».");
+            throw new BadFileException(InfraFormat.Of(InfraText.Import_MissingColumns, string.Join(", ", missing.Select(m => $"«{m}»")), title));
         }
         var at = columns.Select(c => Array.IndexOf(header, Normalize(c))).ToArray();
         var rows = new List<TableRow>();
@@ -85,7 +86,7 @@ public static class SmallTable
         cell.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : cell;
 
     private static string Normalize(string title) =>
-        title.Trim().Replace('\u00A0', ' ').Replace('"', '«').ToLowerInvariant().Replace("ё", "е", StringComparison.Ordinal);
+        title.Trim().Replace('\u00A0', ' ').Replace('"', '«').ToLowerInvariant().Replace('\u0451', '\u0435');
 
     public static bool IsCode(string code) => code.Length is > 0 and <= 20 && code.All(c => char.IsLetterOrDigit(c) || c == '-');
 }

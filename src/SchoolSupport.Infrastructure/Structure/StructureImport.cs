@@ -3,6 +3,7 @@ using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Schools;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Results;
+using SchoolSupport.Infrastructure.Resources;
 
 namespace SchoolSupport.Infrastructure.Structure;
 
@@ -27,21 +28,21 @@ public sealed record StructureOutcome(int Rows, int Inserted, int Updated, int U
 /// </summary>
 public sealed class StructureImport(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock, ImportLimits limits)
 {
-    public const string DistrictCode = "Код округа";
-    public const string DistrictName = "Наименование округа";
-    public const string MunicipalityCode = "Код муниципалитета";
-    public const string MunicipalityName = "Наименование муниципалитета";
+    public static string DistrictCode => InfraText.StructureImport_ColumnDistrictCode;
+    public static string DistrictName => InfraText.StructureImport_ColumnDistrictName;
+    public static string MunicipalityCode => InfraText.Common_MunicipalityCode;
+    public static string MunicipalityName => InfraText.StructureImport_ColumnMunicipalityName;
 
     public static IReadOnlyList<string> Columns(StructureKind kind) => kind == StructureKind.Districts
         ? [DistrictCode, DistrictName]
         : [MunicipalityCode, MunicipalityName, DistrictCode];
 
-    public static string Title(StructureKind kind) => kind == StructureKind.Districts ? "Образовательные округа" : "Муниципалитеты";
+    public static string Title(StructureKind kind) => kind == StructureKind.Districts ? InfraText.StructureImport_DistrictsTitle : InfraText.Common_Municipalities;
 
     public static void WriteTemplate(StructureKind kind, bool csv, Stream output) =>
         SmallTable.Write(Columns(kind), kind == StructureKind.Districts
-            ? [["OK-1", "Северный образовательный округ"]]
-            : [["MO-01", "Городской округ город Киров", ""], ["MO-02", "Котельничский район", "OK-1"]], csv, output, Title(kind));
+            ? [["OK-1", InfraText.StructureImport_ExampleDistrict]]
+            : [["MO-01", InfraText.StructureImport_ExampleMunicipality1, ""], ["MO-02", InfraText.StructureImport_ExampleMunicipality2, "OK-1"]], csv, output, Title(kind));
 
     public async Task<StructurePreview> PrepareAsync(StructureKind kind, Stream content, string fileName, CancellationToken ct = default)
     {
@@ -52,26 +53,26 @@ public sealed class StructureImport(IDbContextFactory<AppDbContext> dbs, ICurren
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Code, StringComparer.OrdinalIgnoreCase, ct);
-        var what = kind == StructureKind.Districts ? "округа" : "муниципалитета";
+        var what = kind == StructureKind.Districts ? InfraText.StructureImport_OfDistrict : InfraText.StructureImport_OfMunicipality;
         foreach (var (row, cells) in table)
         {
             var (code, name) = (cells[0], cells[1]);
             var district = kind == StructureKind.Municipalities ? cells[2] : "";
             var before = errors.Count;
-            if (code.Length == 0) errors.Add(new ImportError(row, $"Не указан код {what}."));
-            else if (!SmallTable.IsCode(code)) errors.Add(new ImportError(row, $"Код {what} «{Echo(code)}»: до 20 букв, цифр или дефисов."));
-            else if (seen.TryGetValue(code, out var first)) errors.Add(new ImportError(row, $"Код {code} повторяется в файле (впервые в строке {first})."));
-            if (name.Length == 0) errors.Add(new ImportError(row, $"Не указано наименование {what}."));
-            else if (name.Length > 300) errors.Add(new ImportError(row, $"Наименование {what} длиннее 300 символов."));
+            if (code.Length == 0) errors.Add(new ImportError(row, InfraFormat.Of(InfraText.StructureImport_CodeMissing, what)));
+            else if (!SmallTable.IsCode(code)) errors.Add(new ImportError(row, InfraFormat.Of(InfraText.StructureImport_CodeFormat, what, Echo(code))));
+            else if (seen.TryGetValue(code, out var first)) errors.Add(new ImportError(row, InfraFormat.Of(InfraText.StructureImport_CodeRepeated, code, first)));
+            if (name.Length == 0) errors.Add(new ImportError(row, InfraFormat.Of(InfraText.StructureImport_NameMissing, what)));
+            else if (name.Length > 300) errors.Add(new ImportError(row, InfraFormat.Of(InfraText.StructureImport_NameTooLong, what)));
             if (district.Length > 0)
             {
-                if (!districts.TryGetValue(district, out var d)) errors.Add(new ImportError(row, $"Округ с кодом «{Echo(district)}» не найден в регионе."));
-                else if (!d.IsActive) errors.Add(new ImportError(row, $"Округ «{d.Name}» не действует."));
+                if (!districts.TryGetValue(district, out var d)) errors.Add(new ImportError(row, InfraFormat.Of(InfraText.StructureImport_DistrictNotInRegion, Echo(district))));
+                else if (!d.IsActive) errors.Add(new ImportError(row, InfraFormat.Of(InfraText.StructureImport_DistrictInactive, d.Name)));
             }
             if (code.Length > 0) seen.TryAdd(code, row);
             if (errors.Count == before) rows.Add(new StructureRow(row, code, name, district));
         }
-        if (table.Count == 0) errors.Add(new ImportError(0, "В файле нет строк с данными."));
+        if (table.Count == 0) errors.Add(new ImportError(0, InfraText.Import_NoRows));
         var (added, changed, unchanged) = await CountAsync(db, kind, rows, districts, ct);
         return new StructurePreview(kind, fileName, rows, errors, added, changed, unchanged);
     }
@@ -79,7 +80,7 @@ public sealed class StructureImport(IDbContextFactory<AppDbContext> dbs, ICurren
     public async Task<StructureOutcome> CommitAsync(StructurePreview preview, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.Admin);
-        if (!preview.CanCommit) throw new DomainException("В файле есть ошибки: исправьте их и загрузите файл снова.");
+        if (!preview.CanCommit) throw new DomainException(InfraText.Import_ErrorsFixAndReupload);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var districts = await db.Districts.ToDictionaryAsync(d => d.Code, StringComparer.OrdinalIgnoreCase, ct);
         int inserted = 0, updated = 0, unchanged = 0;
@@ -109,7 +110,7 @@ public sealed class StructureImport(IDbContextFactory<AppDbContext> dbs, ICurren
                 if (r.DistrictCode.Length > 0)
                 {
                     if (!districts.TryGetValue(r.DistrictCode, out var d) || !d.IsActive)
-                        throw new DomainException($"Строка {r.Row}: округ «{r.DistrictCode}» не найден или не действует. Проверьте файл снова.");
+                        throw new DomainException(InfraFormat.Of(InfraText.StructureImport_DistrictGone, r.Row, r.DistrictCode));
                     districtId = d.Id;
                 }
                 if (municipalities.TryGetValue(r.Code, out var m))
@@ -128,9 +129,9 @@ public sealed class StructureImport(IDbContextFactory<AppDbContext> dbs, ICurren
         }
         var outcome = new StructureOutcome(preview.Rows.Count, inserted, updated, unchanged);
         db.Record(scope, preview.Kind == StructureKind.Districts ? "import.districts" : "import.municipalities", "import", preview.FileName,
-            $"{preview.FileName}: строк {outcome.Rows}, добавлено {inserted}, обновлено {updated}, без изменений {unchanged}", clock);
+            InfraFormat.Of(InfraText.StructureImport_Summary, preview.FileName, outcome.Rows, inserted, updated, unchanged), clock);
         // One SaveChanges is one transaction: the whole file or nothing.
-        if (!await db.TrySaveUniqueAsync(ct)) throw new DomainException("Тот же файл только что загружен другим пользователем. Проверьте файл снова.");
+        if (!await db.TrySaveUniqueAsync(ct)) throw new DomainException(InfraText.StructureImport_Stale);
         return outcome;
     }
 

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace SchoolSupport.Tests.Architecture;
 
-/// <summary>UI text lives in Resources/Ui.resx (Web: every Razor file and every .cs file) and Domain text in Resources/DomainText.resx: cleaned code stays clean.</summary>
+/// <summary>UI text lives in Resources/Ui.resx (Web: every Razor file and every .cs file), Domain text in Resources/DomainText.resx and Infrastructure text in Resources/InfraText.resx: cleaned code stays clean.</summary>
 public sealed partial class TextInResourcesTests
 {
     /// <summary>
@@ -13,6 +13,17 @@ public sealed partial class TextInResourcesTests
     [
         "Risks/DefaultRiskFactors.cs", "Schools/Region.cs",
         "Identification/DefaultMethodologies.cs", "Monitoring/DefaultCalendar.cs", "Monitoring/CalendarTemplates.cs",
+    ];
+
+    /// <summary>
+    /// Demo content of Infrastructure, written only into demo regions (never a real region's data): made-up schools, people, municipalities,
+    /// partnerships, practices, events and plan texts that read like a real region's, so it stays as code next to the generator.
+    /// </summary>
+    private static readonly string[] InfrastructureSeedFiles =
+    [
+        "DemoData/DemoContent.cs", // partnerships, practices, PD events, consultations and the preventive task of the demo region
+        "DemoData/DemoDataGenerator.cs", // generated regions: municipality and village names, schools, people
+        "DemoData/DemoSeeder.cs", // the demo region's users, schools and plans
     ];
 
     private static string Src([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
@@ -53,6 +64,18 @@ public sealed partial class TextInResourcesTests
             .SelectMany(file => InlineLines(file).Select(line => $"{Path.GetRelativePath(Src(), file)}: {line}"))
             .ToList();
         offenders.Should().BeEmpty("Domain messages and enum titles live in Resources/DomainText.resx (DomainText.Key, Titles.Of)");
+    }
+
+    [Fact]
+    public void Infrastructure_code_holds_no_inline_Russian_text_seed_data_aside()
+    {
+        var infrastructure = Path.Combine(Src(), "SchoolSupport.Infrastructure");
+        var offenders = SourceFiles("*.cs", infrastructure)
+            .Where(file => !Path.GetRelativePath(infrastructure, file).Replace('\\', '/').StartsWith("Data/Migrations/", StringComparison.Ordinal))
+            .Where(file => !InfrastructureSeedFiles.Contains(Path.GetRelativePath(infrastructure, file).Replace('\\', '/')))
+            .SelectMany(file => InlineLines(file).Select(line => $"{Path.GetRelativePath(Src(), file)}: {line}"))
+            .ToList();
+        offenders.Should().BeEmpty("Infrastructure messages, import and export texts, notices and audit labels live in Resources/InfraText.resx (InfraText.Key, InfraFormat.Of(InfraText.Key, …))");
     }
 
     [Fact]
