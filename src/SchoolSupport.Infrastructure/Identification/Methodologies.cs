@@ -71,11 +71,7 @@ public sealed class Methodologies(IDbContextFactory<AppDbContext> dbs, ICurrentS
         var scope = current.RequireRole(Roles.Ministry);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var row = await db.Set<MethodologyVersion>().FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new ScopeException("Методика не найдена.");
-        row.EnsureChangeable();
-        MethodologyJson.Deserialize(row.Json).EnsureValid();
-        row.Status = MethodologyStatus.Approved;
-        row.ApprovedBy = scope.UserName;
-        row.ApprovedAt = clock.GetUtcNow();
+        row.Approve(scope.UserName, clock.GetUtcNow());
         db.Record(scope, "methodology.approve", "methodology", row.Id, $"{row.Name}, {row.Year}, версия {row.Version}", clock);
         await notices.AddAsync(db, scope, row.RegionId, await Notices.InRoleAsync(db, row.RegionId, Roles.Operator, null, ct),
             $"Методика «{row.Name}» на {row.Year} год (версия {row.Version})", "Утверждена", "/identification", null, ct);
