@@ -57,6 +57,16 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void Every_upload_goes_through_the_one_upload_panel()
+    {
+        var offenders = Directory.EnumerateFiles(Path.Combine(SourceFolder(), "Components"), "*.razor*", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) != "FileUploadPanel.razor")
+            .Where(f => Regex.IsMatch(File.ReadAllText(f), @"<InputFile\b|\bInputFileChangeEventArgs\b"))
+            .Select(f => Path.GetRelativePath(SourceFolder(), f)).ToList();
+        offenders.Should().BeEmpty("Shared/FileUploadPanel.razor holds the one upload flow: label, bounded read, size message, chosen file");
+    }
+
+    [Fact]
     public void No_use_case_returns_a_list_of_error_strings()
     {
         var offenders = typeof(SystemDb).Assembly.GetTypes()
