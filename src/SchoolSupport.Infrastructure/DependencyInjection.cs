@@ -90,6 +90,8 @@ public static class DependencyInjection
         services.AddScoped<TrialQueries>();
         services.AddScoped<TrialExports>();
         services.AddTransient<RunIdentification>();
+        services.AddScoped<StartIdentificationRun>();
+        services.AddScoped<IdentificationRunQueries>();
         services.AddTransient<OverdueItemsJob>();
         services.AddScoped<PlanSections>();
         services.AddScoped<PlanQueries>();

@@ -117,7 +117,6 @@ public static class AppHost
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddTransient<MudBlazor.MudLocalizer, Localization.RussianMudLocalizer>();
-        builder.Services.AddWebServices();
 
         builder.Services.AddHealthChecks()
             .AddNpgSql(connectionString, name: "database")

@@ -15,12 +15,6 @@ namespace SchoolSupport.Web;
 /// <summary>The HTTP endpoints of every capability (downloads, exports), mapped in one place.</summary>
 public static class WebServices
 {
-    public static IServiceCollection AddWebServices(this IServiceCollection services)
-    {
-        services.AddScoped<IdentificationLauncher>();
-        return services;
-    }
-
     public static IEndpointRouteBuilder MapWebEndpoints(this IEndpointRouteBuilder app)
     {
         var downloads = app.MapGroup("").AsDownloads();

@@ -316,11 +316,15 @@ public sealed class MethodologyVersion : ITenantOwned
     public int Version { get; set; }
     public string Name { get; set; } = "";
     public string Json { get; set; } = "{}";
-    public MethodologyStatus Status { get; set; }
+    private MethodologyStatus _status;
+    /// <summary>Set when the version is created (a draft, or the built-in defaults approved); afterwards only <see cref="Approve"/> moves it.</summary>
+    public MethodologyStatus Status { get => _status; init => _status = value; }
     public string CreatedBy { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
-    public string ApprovedBy { get; set; } = "";
-    public DateTimeOffset? ApprovedAt { get; set; }
+    private string _approvedBy = "";
+    private DateTimeOffset? _approvedAt;
+    public string ApprovedBy { get => _approvedBy; init => _approvedBy = value; }
+    public DateTimeOffset? ApprovedAt { get => _approvedAt; init => _approvedAt = value; }
     public DateTimeOffset? UsedAt { get; set; }
     public uint RowVersion { get; set; }
 
@@ -328,6 +332,16 @@ public sealed class MethodologyVersion : ITenantOwned
     {
         if (UsedAt is not null) throw new DomainException(DomainText.Methodology_AlreadyUsed);
         if (Status == MethodologyStatus.Approved) throw new DomainException(DomainText.Methodology_ApprovedFrozen);
+    }
+
+    /// <summary>The ministry approves a draft that was never used and whose description is valid; an approved version is frozen.</summary>
+    public void Approve(string by, DateTimeOffset at)
+    {
+        EnsureChangeable();
+        MethodologyJson.Deserialize(Json).EnsureValid();
+        _status = MethodologyStatus.Approved;
+        _approvedBy = by;
+        _approvedAt = at;
     }
 }
 

@@ -35,7 +35,12 @@ public sealed class MonitoringTask : ITenantOwned
     public string Title { get; set; } = "";
     public DateOnly Due { get; set; }
     public string OutputDocument { get; set; } = "";
-    public MonitoringTaskStatus Status { get; set; }
+    private MonitoringTaskStatus _status;
+    /// <summary>
+    /// Set when the task is created; afterwards only <see cref="MarkOverdue"/>, <see cref="Complete"/> and
+    /// <see cref="CloseByEvidence"/> move it. EF reads and writes the field.
+    /// </summary>
+    public MonitoringTaskStatus Status { get => _status; init => _status = value; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
     public string CompletedBy { get; set; } = "";
@@ -61,7 +66,7 @@ public sealed class MonitoringTask : ITenantOwned
     public bool CloseByEvidence(string evidence, string link, DateTimeOffset at)
     {
         if (Status == MonitoringTaskStatus.Done) return false;
-        Status = MonitoringTaskStatus.Done;
+        _status = MonitoringTaskStatus.Done;
         CompletedAt = at;
         CompletedBy = TaskEvidence.ClosedBy;
         Note = evidence.Trim();
@@ -69,10 +74,17 @@ public sealed class MonitoringTask : ITenantOwned
         return true;
     }
 
+    /// <summary>An open task whose due date has passed becomes overdue (the daily monitoring job); a done task never does.</summary>
+    public void MarkOverdue(DateOnly today)
+    {
+        if (_status != MonitoringTaskStatus.Open || today <= Due) throw new DomainException(DomainText.Monitoring_TaskNotOverdue);
+        _status = MonitoringTaskStatus.Overdue;
+    }
+
     public void Complete(string who, string note, DateTimeOffset at)
     {
         if (Status == MonitoringTaskStatus.Done) throw new DomainException(DomainText.Monitoring_TaskAlreadyDone);
-        Status = MonitoringTaskStatus.Done;
+        _status = MonitoringTaskStatus.Done;
         CompletedAt = at;
         CompletedBy = who;
         Note = note.Trim();

@@ -115,14 +115,48 @@ public sealed class MonitoringStage : ITenantOwned
     public string Description { get; set; } = "";
     public DateOnly Opens { get; set; }
     public DateOnly Closes { get; set; }
-    public StageStatus Status { get; set; }
-    public DateTimeOffset? OpenedAt { get; set; }
-    public DateTimeOffset? ClosedAt { get; set; }
+    private StageStatus _status;
+    /// <summary>Follows the calendar: only <see cref="FollowCalendar"/>, <see cref="Open"/> and <see cref="Close"/> move it (EF uses the field).</summary>
+    public StageStatus Status { get => _status; init => _status = value; }
+    public DateTimeOffset? OpenedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
     public List<TaskTemplate> Templates { get; set; } = [];
 
     /// <summary>The status the stage should have on a day: open from its first day to its last, closed after.</summary>
     public StageStatus StatusOn(DateOnly today) =>
         today > Closes ? StageStatus.Closed : today >= Opens ? StageStatus.Open : StageStatus.Planned;
+
+    /// <summary>
+    /// Gives the stage the status its window says for the day (the daily job); false when it already has it. A window the
+    /// region moved later takes an opened stage back to planned.
+    /// </summary>
+    public bool FollowCalendar(DateOnly today, DateTimeOffset now)
+    {
+        var status = StatusOn(today);
+        if (status == _status) return false;
+        if (status == StageStatus.Open) Open(today, now);
+        else if (status == StageStatus.Closed) Close(today, now);
+        else _status = StageStatus.Planned;
+        return true;
+    }
+
+    /// <summary>Opens the stage within its window; the first opening is kept.</summary>
+    public void Open(DateOnly today, DateTimeOffset now)
+    {
+        if (StatusOn(today) != StageStatus.Open)
+            throw new DomainException(string.Format(CultureInfo.CurrentCulture, DomainText.Monitoring_StageOpensInWindow, Number, Opens, Closes));
+        _status = StageStatus.Open;
+        OpenedAt ??= now;
+    }
+
+    /// <summary>Closes the stage once its last day has passed.</summary>
+    public void Close(DateOnly today, DateTimeOffset now)
+    {
+        if (StatusOn(today) != StageStatus.Closed)
+            throw new DomainException(string.Format(CultureInfo.CurrentCulture, DomainText.Monitoring_StageClosesAfterWindow, Number, Closes));
+        _status = StageStatus.Closed;
+        ClosedAt = now;
+    }
 }
 
 /// <summary>What one kind of actor must do in a stage, by when, and what document comes out of it.</summary>

@@ -201,14 +201,11 @@ public sealed class Plan : ITenantOwned
         {
             throw new DomainException(DomainText.Plan_ApprovedFrozen);
         }
-        if (content.Status == PlanItemStatus.Overdue && item.Status != PlanItemStatus.Overdue)
-            throw new DomainException(DomainText.Plan_OverdueIsAutomatic);
+        // A moved deadline makes a stored «Просрочено» planned again; PlanItem.OverdueOn (the one rule every view uses) says
+        // from the new deadline on whether it is overdue.
+        item.ChangeStatus(content.Status, deadlineMoved);
         item.Actual = content.Actual;
-        item.Status = content.Status;
         item.Comments = content.Comments;
-        // The stored «Просрочено» never outlives its deadline: a moved deadline makes the activity planned again, and
-        // PlanItem.OverdueOn (the one rule every view uses) says from the new deadline on whether it is overdue.
-        if (deadlineMoved && item.Status == PlanItemStatus.Overdue) item.Status = PlanItemStatus.Planned;
     }
 }
 

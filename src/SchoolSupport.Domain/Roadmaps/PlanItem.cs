@@ -27,7 +27,12 @@ public sealed class PlanItem : ITenantOwned
     public string Indicator { get; set; } = "";
     public string Target { get; set; } = "";
     public string Actual { get; set; } = "";
-    public PlanItemStatus Status { get; set; }
+    private PlanItemStatus _status;
+    /// <summary>
+    /// Set when the item is created (fixtures, imports); afterwards only <see cref="ChangeStatus"/> (the owner, through
+    /// <see cref="Plan.WriteItem"/>) and <see cref="MarkOverdue"/> (the nightly job) move it. EF reads and writes the field.
+    /// </summary>
+    public PlanItemStatus Status { get => _status; init => _status = value; }
     public string Comments { get; set; } = "";
     public uint Version { get; set; }
 
@@ -44,6 +49,25 @@ public sealed class PlanItem : ITenantOwned
 
     /// <summary>The status to show on a day: «Просрочено» as soon as the deadline has passed.</summary>
     public PlanItemStatus StatusOn(DateOnly today) => IsOverdueOn(today) ? PlanItemStatus.Overdue : Status;
+
+    /// <summary>
+    /// The status the owner records. «Просрочено» is never chosen by hand (an overdue activity may keep it); a moved deadline
+    /// makes a stored «Просрочено» planned again, so it never outlives its deadline.
+    /// </summary>
+    internal void ChangeStatus(PlanItemStatus to, bool deadlineMoved)
+    {
+        if (!Enum.IsDefined(to)) throw new DomainException(DomainText.PlanItem_UnknownStatus);
+        if (to == PlanItemStatus.Overdue && _status != PlanItemStatus.Overdue) throw new DomainException(DomainText.Plan_OverdueIsAutomatic);
+        _status = deadlineMoved && to == PlanItemStatus.Overdue ? PlanItemStatus.Planned : to;
+    }
+
+    /// <summary>The nightly job's «Просрочено»: only a planned or started activity whose deadline has passed becomes overdue.</summary>
+    public void MarkOverdue(DateOnly today)
+    {
+        if (_status is not (PlanItemStatus.Planned or PlanItemStatus.InProgress) || Deadline >= today)
+            throw new DomainException(DomainText.PlanItem_NotOverdue);
+        _status = PlanItemStatus.Overdue;
+    }
 }
 
 /// <summary>What the owner writes into an activity (trimmed); <see cref="Plan.WriteItem"/> decides what of it may change.</summary>

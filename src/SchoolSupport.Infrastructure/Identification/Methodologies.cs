@@ -72,11 +72,7 @@ public sealed class Methodologies(IDbContextFactory<AppDbContext> dbs, ICurrentS
         var scope = current.RequireRole(Roles.Ministry);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var row = await db.Set<MethodologyVersion>().FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new ScopeException(InfraText.Trial_MethodologyNotFound);
-        row.EnsureChangeable();
-        MethodologyJson.Deserialize(row.Json).EnsureValid();
-        row.Status = MethodologyStatus.Approved;
-        row.ApprovedBy = scope.UserName;
-        row.ApprovedAt = clock.GetUtcNow();
+        row.Approve(scope.UserName, clock.GetUtcNow());
         db.Record(scope, "methodology.approve", "methodology", row.Id, InfraFormat.Of(InfraText.Methodology_Line, row.Name, row.Year, row.Version), clock);
         await notices.AddAsync(db, scope, row.RegionId, await Notices.InRoleAsync(db, row.RegionId, Roles.Operator, null, ct),
             InfraFormat.Of(InfraText.Methodology_Title, row.Name, row.Year, row.Version), InfraText.Methodology_Approved, "/identification", null, ct);

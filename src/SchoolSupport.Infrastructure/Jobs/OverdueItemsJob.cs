@@ -44,7 +44,7 @@ public sealed class OverdueItemsJob(SystemDb systemDb, TimeProvider clock, IEmai
         foreach (var plan in plans)
         {
             var overdue = items.Where(i => i.PlanId == plan.Id).ToList();
-            foreach (var item in overdue) item.Status = PlanItemStatus.Overdue;
+            foreach (var item in overdue) item.MarkOverdue(today);
 
             var recipients = (await PlanRecipients.OwnersAsync(db, plan, ct))
                 .Concat(plan.MunicipalityId is null ? [] : await PlanRecipients.MunicipalCoordinatorsAsync(db, plan, ct))

@@ -163,15 +163,11 @@ public sealed class MonitoringJob(SystemDb systemDb, TimeProvider clock, IEmailS
         {
             foreach (var stage in year.Stages.OrderBy(s => s.Number))
             {
-                var status = stage.StatusOn(today);
-                if (status != stage.Status)
+                if (stage.FollowCalendar(today, now))
                 {
-                    stage.Status = status;
-                    if (status == StageStatus.Open) stage.OpenedAt ??= now;
-                    if (status == StageStatus.Closed) stage.ClosedAt = now;
                     run.StagesChanged++;
                     db.Record(null, "monitoring.stage", "monitoring-stage", stage.Id,
-                        InfraFormat.Of(InfraText.Monitoring_StageNotice, stage.Number, year.Year, year.Year + 1, Titles.Of(status)), clock);
+                        InfraFormat.Of(InfraText.Monitoring_StageNotice, stage.Number, year.Year, year.Year + 1, Titles.Of(stage.Status)), clock);
                 }
                 foreach (var template in stage.Templates.Where(t => t.GeneratedFrom(stage, year.ReminderDaysBefore) <= today && today <= stage.Closes))
                 {
@@ -229,7 +225,7 @@ public sealed class MonitoringJob(SystemDb systemDb, TimeProvider clock, IEmailS
             if (task.ReminderOn(today, days) is not { } kind) continue;
             if (kind == ReminderKind.Overdue && task.Status == MonitoringTaskStatus.Open)
             {
-                task.Status = MonitoringTaskStatus.Overdue;
+                task.MarkOverdue(today);
                 run.BecameOverdue++;
             }
             if (!sent.Add((task.Id, kind))) continue;

@@ -24,6 +24,26 @@ public sealed class ArchitectureTests
         offenders.Should().BeEmpty("pages go through use cases, never to the database");
     }
 
+    /// <summary>Web code that may reach the database: the start-up wiring only.</summary>
+    private static readonly Dictionary<string, string> StartupFiles = new()
+    {
+        ["Program.cs"] = "the host's entry point",
+        ["AppHost.cs"] = "registers the Identity stores and the data-protection keys on the context",
+        [Path.Combine("Startup", "DatabaseStartup.cs")] = "migrates and seeds the database before the portal serves requests",
+    };
+
+    [Fact]
+    public void No_web_code_but_the_startup_wiring_touches_the_database()
+    {
+        var offenders = Directory.EnumerateFiles(SourceFolder(), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => !StartupFiles.ContainsKey(Path.GetRelativePath(SourceFolder(), f)))
+            .Where(f => DatabaseTypes.Any(t => Regex.IsMatch(File.ReadAllText(f), $@"\b{t}\b")))
+            .Select(f => Path.GetRelativePath(SourceFolder(), f)).ToList();
+        offenders.Should().BeEmpty("endpoints and pages call use cases of Infrastructure; only the start-up wiring sees the context");
+    }
+
     [Fact]
     public void No_component_injects_a_database_context()
     {
@@ -34,6 +54,16 @@ public sealed class ArchitectureTests
                 .Concat(c.GetConstructors().SelectMany(k => k.GetParameters()).Where(p => IsDatabase(p.ParameterType)).Select(p => $"{c.Name}({p.Name})")))
             .ToList();
         offenders.Should().BeEmpty("pages go through use cases, never to the database");
+    }
+
+    [Fact]
+    public void Every_upload_goes_through_the_one_upload_panel()
+    {
+        var offenders = Directory.EnumerateFiles(Path.Combine(SourceFolder(), "Components"), "*.razor*", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) != "FileUploadPanel.razor")
+            .Where(f => Regex.IsMatch(File.ReadAllText(f), @"<InputFile\b|\bInputFileChangeEventArgs\b"))
+            .Select(f => Path.GetRelativePath(SourceFolder(), f)).ToList();
+        offenders.Should().BeEmpty("Shared/FileUploadPanel.razor holds the one upload flow: label, bounded read, size message, chosen file");
     }
 
     [Fact]

@@ -8,9 +8,9 @@ public sealed class OverdueRuleTests
 {
     private static readonly DateOnly Deadline = new(2026, 10, 15);
 
-    private static PlanItem OverdueItem() => new()
+    private static PlanItem OverdueItem(PlanItemStatus status = PlanItemStatus.Overdue) => new()
     {
-        Id = Guid.NewGuid(), Activity = "Взаимопосещение уроков", Deadline = Deadline, Responsible = "Завуч", Status = PlanItemStatus.Overdue,
+        Id = Guid.NewGuid(), Activity = "Взаимопосещение уроков", Deadline = Deadline, Responsible = "Завуч", Status = status,
     };
 
     private static PlanItemContent Same(PlanItem i) =>
@@ -19,8 +19,7 @@ public sealed class OverdueRuleTests
     [Fact]
     public void An_activity_past_its_deadline_is_overdue_the_next_day_before_any_job_ran()
     {
-        var item = OverdueItem();
-        item.Status = PlanItemStatus.InProgress;
+        var item = OverdueItem(PlanItemStatus.InProgress);
         (item.IsOverdueOn(Deadline), item.IsOverdueOn(Deadline.AddDays(1)), item.StatusOn(new DateOnly(2026, 11, 30)))
             .Should().Be((false, true, PlanItemStatus.Overdue));
     }
@@ -37,8 +36,7 @@ public sealed class OverdueRuleTests
     [Fact]
     public void Nobody_marks_an_activity_overdue_by_hand()
     {
-        var item = OverdueItem();
-        item.Status = PlanItemStatus.InProgress;
+        var item = OverdueItem(PlanItemStatus.InProgress);
         var write = () => new Plan(PlanStatus.InProgress).WriteItem(item, Same(item) with { Status = PlanItemStatus.Overdue });
         write.Should().Throw<DomainException>().WithMessage("*устанавливается автоматически*");
         item.Status.Should().Be(PlanItemStatus.InProgress);

@@ -77,7 +77,7 @@ public sealed class PlanItemRulesTests
         var item = Item();
         var write = () => new Plan(PlanStatus.InProgress).WriteItem(item, Same(item, status: PlanItemStatus.Overdue));
         write.Should().Throw<DomainException>().WithMessage("Статус «Просрочено» устанавливается автоматически.");
-        item.Status = PlanItemStatus.Overdue;
+        item.MarkOverdue(Deadline.AddDays(1));
         new Plan(PlanStatus.InProgress).WriteItem(item, Same(item, actual: "2", status: PlanItemStatus.Overdue));
         item.Actual.Should().Be("2");
     }
