@@ -353,8 +353,23 @@ public sealed class IdentificationRun : ITenantOwned
     public int Year { get; set; }
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
-    public double Progress { get; set; }
-    public string Status { get; set; } = "running";
-    public string Message { get; set; } = "";
+    public double Progress { get; private set; }
+    public string Status { get; private set; } = Running;
+    public string Message { get; private set; } = "";
     public string StartedBy { get; set; } = "";
+
+    public const string Running = "running", Done = "done", Failed = "failed";
+
+    /// <summary>Queued or restarted: the progress bar starts again.</summary>
+    public void Start(double progress) => (Status, Progress, Message, FinishedAt) = (Running, progress, "", null);
+
+    /// <summary>A step of the computation; progress only moves forward while the run is running.</summary>
+    public void Advance(double progress)
+    {
+        if (Status == Running && progress > Progress) Progress = Math.Min(progress, 1);
+    }
+
+    public void Finish(string message, DateTimeOffset at) => (Status, Progress, Message, FinishedAt) = (Done, 1, message, at);
+
+    public void Fail(string message, DateTimeOffset at) => (Status, Message, FinishedAt) = (Failed, message, at);
 }

@@ -31,29 +31,23 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
             run = new IdentificationRun { Id = Guid.NewGuid(), RegionId = regionId, Year = year, StartedAt = clock.GetUtcNow(), StartedBy = startedBy };
             runDb.Add(run);
         }
-        run.Status = "running";
-        run.Progress = 0.05;
+        run.Start(0.05);
         await runDb.SaveChangesAsync(ct);
         try
         {
             await using var db = systemDb.Create();
             var listId = await ComputeAsync(db, regionId, year, startedBy, p =>
             {
-                run.Progress = p;
+                run.Advance(p);
                 runDb.SaveChanges(); // a handful of steps: the page's progress bar reads this row
             }, ct);
-            run.Status = "done";
-            run.Progress = 1;
-            run.Message = InfraText.Identification_DraftCalculated;
-            run.FinishedAt = clock.GetUtcNow();
+            run.Finish(InfraText.Identification_DraftCalculated, clock.GetUtcNow());
             await runDb.SaveChangesAsync(CancellationToken.None);
             return listId;
         }
         catch (Exception e)
         {
-            run.Status = "failed";
-            run.Message = e is DomainException ? e.Message : InfraText.Identification_CalculationFailed;
-            run.FinishedAt = clock.GetUtcNow();
+            run.Fail(e is DomainException ? e.Message : InfraText.Identification_CalculationFailed, clock.GetUtcNow());
             await runDb.SaveChangesAsync(CancellationToken.None);
             log.LogError(e, "Identification for region {Region} year {Year} failed", regionId, year);
             if (e is DomainException) return Guid.Empty;

@@ -17,7 +17,8 @@ public sealed class StartIdentificationRun(IBackgroundJobClient jobs, IDbContext
         var scope = current.RequireRole(Roles.Operator);
         if (!SchoolYears.IsAllowed(year, clock)) throw new DomainException(string.Format(CultureInfo.InvariantCulture, DomainText.Identification_YearOutOfRange, year));
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var run = new IdentificationRun { Id = Guid.NewGuid(), RegionId = scope.RegionId, Year = year, StartedAt = clock.GetUtcNow(), StartedBy = scope.UserName, Progress = 0.01 };
+        var run = new IdentificationRun { Id = Guid.NewGuid(), RegionId = scope.RegionId, Year = year, StartedAt = clock.GetUtcNow(), StartedBy = scope.UserName };
+        run.Start(0.01);
         db.Add(run);
         db.Record(scope, "identification.run", "identification", run.Id, string.Format(CultureInfo.InvariantCulture, DomainText.Identification_RunAudit, year), clock);
         await db.SaveChangesAsync(ct);

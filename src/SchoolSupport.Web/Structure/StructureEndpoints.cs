@@ -46,7 +46,7 @@ public static class StructureEndpoints
         if (format is not ("xlsx" or "csv")) return Results.NotFound();
         return await FileResults.WrittenAsync(o =>
         {
-            BulkInvitation.WriteTemplate(format == "csv", o, RoleNames.Title);
+            BulkInvitation.WriteTemplate(format == "csv", o, Labels.Role);
             return Task.CompletedTask;
         }, format == "csv" ? FileResults.Csv : FileResults.Xlsx, string.Format(System.Globalization.CultureInfo.InvariantCulture, Ui.File_Template, BulkInvitation.Title, format));
     }

@@ -32,7 +32,7 @@ public sealed class BulkInvitationTests(PortalFixture portal) : IClassFixture<Po
             $"{municipal};Иванова Мария Петровна;Муниципальный координатор;{World.A1.Code};;",
             $"{school};Петров Иван Сергеевич;команда школы;;{World.SchoolA2.Code};",
             $"{mentor};Сидорова Анна Викторовна;Наставник / тьютор;;;\"{World.SchoolA1.Code}; {World.SchoolA2.Code}\"",
-            $"{operatorEmail};Орлов Пётр Андреевич;Оператор (РЦОКО/СОИРО);;;"), "приглашения.csv", RoleNames.Title);
+            $"{operatorEmail};Орлов Пётр Андреевич;Оператор (РЦОКО/СОИРО);;;"), "приглашения.csv", Labels.Role);
 
         preview.Errors.Should().BeEmpty();
         preview.CanCommit.Should().BeTrue();
@@ -78,14 +78,14 @@ public sealed class BulkInvitationTests(PortalFixture portal) : IClassFixture<Po
                 $"{Unique("role")};Неизвестная Роль;Директор;;;",
                 $"{Unique("muni")};Нет Муниципалитета;Муниципальный координатор;NO-SUCH;;",
                 $"{Unique("off")};Отключённый;Муниципальный координатор;{World.A2.Code};;",
-                $"{Unique("school")};Нет Школы;Команда школы;;NO-SCHOOL;"), "ошибки.csv", RoleNames.Title);
+                $"{Unique("school")};Нет Школы;Команда школы;;NO-SCHOOL;"), "ошибки.csv", Labels.Role);
 
             preview.CanCommit.Should().BeFalse();
             preview.Errors.Should().Equal(
                 new ImportError(3, "«не-почта» — некорректный адрес электронной почты."),
                 new ImportError(5, $"Почта {twice} повторяется в файле (впервые в строке 4)."),
                 new ImportError(6, $"Пользователь с почтой {TestWorld.Email(Roles.Operator)} уже есть."),
-                new ImportError(7, "Неизвестная роль «Директор». Допустимые роли: " + string.Join(", ", Roles.All.Select(r => $"«{RoleNames.Title(r)}»")) + "."),
+                new ImportError(7, "Неизвестная роль «Директор». Допустимые роли: " + string.Join(", ", Roles.All.Select(r => $"«{Labels.Role(r)}»")) + "."),
                 new ImportError(8, "Муниципалитет с кодом «NO-SUCH» не найден."),
                 new ImportError(9, $"Муниципалитет «{World.A2.Name}» не действует."),
                 new ImportError(10, "Школа с кодом «NO-SCHOOL» не найдена."));
@@ -110,7 +110,7 @@ public sealed class BulkInvitationTests(PortalFixture portal) : IClassFixture<Po
         var preview = await ImporterOf().PrepareAsync(Csv(
             $"{team};Чужая Школа;Команда школы;;{World.SchoolB1.Code};",
             $"{mentor};Чужой Наставник;Наставник / тьютор;;;\"{World.SchoolA1.Code};{World.SchoolB1.Code}\"",
-            $"{muni};Чужой Муниципалитет;Муниципальный координатор;{World.B1.Code};;"), "чужие.csv", RoleNames.Title);
+            $"{muni};Чужой Муниципалитет;Муниципальный координатор;{World.B1.Code};;"), "чужие.csv", Labels.Role);
 
         preview.Errors.Should().Equal(
             new ImportError(2, $"Школа с кодом «{World.SchoolB1.Code}» относится к другому региону."),
@@ -129,7 +129,7 @@ public sealed class BulkInvitationTests(PortalFixture portal) : IClassFixture<Po
     {
         foreach (var role in new[] { Roles.Operator, Roles.Ministry, Roles.Municipal })
         {
-            var prepare = () => ImporterOf(role).PrepareAsync(Csv($"{Unique("x")};Кто-то;Министерство;;;"), "x.csv", RoleNames.Title);
+            var prepare = () => ImporterOf(role).PrepareAsync(Csv($"{Unique("x")};Кто-то;Министерство;;;"), "x.csv", Labels.Role);
             (await prepare.Should().ThrowAsync<ScopeException>()).Which.Message.Should().Be("Недостаточно прав для этого действия.");
         }
         var commit = () => ImporterOf(Roles.Operator).CommitAsync(new InvitationPreview(World.RegionA.Id, "x.csv",
