@@ -64,8 +64,7 @@ public sealed class PlanItem : ITenantOwned
     /// <summary>The nightly job's «Просрочено»: only a planned or started activity whose deadline has passed becomes overdue.</summary>
     public void MarkOverdue(DateOnly today)
     {
-        if (_status is not (PlanItemStatus.Planned or PlanItemStatus.InProgress) || Deadline >= today)
-            throw new DomainException(DomainText.PlanItem_NotOverdue);
+        if (_status == PlanItemStatus.Overdue || !IsOverdueOn(today)) throw new DomainException(DomainText.PlanItem_NotOverdue);
         _status = PlanItemStatus.Overdue;
     }
 }

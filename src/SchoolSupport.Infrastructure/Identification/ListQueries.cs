@@ -36,7 +36,7 @@ public sealed class ListQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSco
     /// <summary>A list with the entries the user may see: regional roles all, others only their schools, and only once published.
     /// The page asks <paramref name="allEvidence"/> false: it shows reasons only for listed schools and those with a decision, so the
     /// evidence of the others (most of a region's schools, 1–2 KB each) is not read; <see cref="EntryAsync"/> reads one when asked.</summary>
-    public async Task<ListView?> GetAsync(Guid id, CancellationToken ct = default) => await GetAsync(id, allEvidence: true, ct);
+    public Task<ListView?> GetAsync(Guid id, CancellationToken ct = default) => GetAsync(id, allEvidence: true, ct);
 
     public async Task<ListView?> GetAsync(Guid id, bool allEvidence, CancellationToken ct = default)
     {

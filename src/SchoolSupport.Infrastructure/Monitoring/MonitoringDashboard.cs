@@ -31,13 +31,15 @@ public sealed record ResultPoint(int Year, AssessmentKind Kind, Subject Subject,
 /// <summary>The figures of the monitoring dashboards, each counted within the user's scope.</summary>
 public sealed class MonitoringDashboard(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock, MonitoringIndicators indicators)
 {
-    /// <summary>The ministry's page: the region's table and the indicators of <paramref name="indicatorYear"/>, the figures counted once
-    /// when both are of the same year (they were counted twice per request before).</summary>
-    public async Task<(RegionDashboard Region, IReadOnlyList<IndicatorRow> Indicators)> RegionWithIndicatorsAsync(int indicatorYear, CancellationToken ct = default)
+    /// <summary>The region's table (of <paramref name="regionYear"/>, by default the year <see cref="IndicatorFigures.DefaultYearAsync"/>
+    /// shows) and the indicators of <paramref name="indicatorYear"/>, the figures counted once when both are of the same year: the
+    /// ministry's page and the annual report.</summary>
+    public async Task<(RegionDashboard Region, IReadOnlyList<IndicatorRow> Indicators)> RegionWithIndicatorsAsync(int indicatorYear,
+        int? regionYear = null, CancellationToken ct = default)
     {
         var scope = current.RequireRole(MonitoringIndicators.Readers);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var year = await IndicatorFigures.DefaultYearAsync(db, clock.Today(), ct);
+        var year = regionYear ?? await IndicatorFigures.DefaultYearAsync(db, clock.Today(), ct);
         var basis = await IndicatorFigures.LoadAsync(db, scope, year, null, clock.Today(), ct);
         var indicatorBasis = indicatorYear == year ? basis : await IndicatorFigures.LoadAsync(db, scope, indicatorYear, null, clock.Today(), ct);
         return (await RegionOfAsync(db, basis, ct), await indicators.RowsAsync(db, indicatorBasis, indicatorYear, ct));

@@ -10,9 +10,9 @@ namespace SchoolSupport.Infrastructure.Monitoring;
 
 /// <summary>The stage analytical note (аналитическая справка) and the annual monitoring report, as PDF and XLSX, from the data.</summary>
 public sealed class MonitoringReports(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, MonitoringTasks tasks,
-    MonitoringIndicators indicators, MonitoringDashboard dashboard, TimeProvider clock)
+    MonitoringDashboard dashboard, TimeProvider clock)
 {
-    private static readonly CultureInfo Ru = CultureInfo.GetCultureInfo("ru-RU");
+    private static readonly CultureInfo Ru = InfraFormat.Russian;
 
     public async Task<byte[]?> StagePdfAsync(Guid stageId, CancellationToken ct = default)
     {
@@ -147,6 +147,7 @@ public sealed class MonitoringReports(IDbContextFactory<AppDbContext> dbs, ICurr
         var found = await db.Set<MonitoringYear>().AsNoTracking().Include(y => y.Stages).FirstOrDefaultAsync(y => y.Year == year, ct);
         if (found is null) return null;
         var authority = await db.Regions.Where(r => r.Id == scope.RegionId).Select(r => r.AuthorityName).FirstAsync(ct);
-        return (authority, [.. found.Stages.OrderBy(s => s.Number)], await indicators.ComputeAsync(year, ct), await dashboard.RegionAsync(year, ct));
+        var (region, values) = await dashboard.RegionWithIndicatorsAsync(year, year, ct);
+        return (authority, [.. found.Stages.OrderBy(s => s.Number)], values, region);
     }
 }
