@@ -165,7 +165,7 @@ public sealed class RunIdentification(SystemDb systemDb, TimeProvider clock, ILo
         var text = InfraFormat.Of(InfraText.Identification_SummarySchools, outcome.Schools.Count, listed, outcome.Schools.Count(s => s.LowResults)) +
                    InfraFormat.Of(InfraText.Identification_SummaryObserved, outcome.Schools.Count(s => s.Disadvantaged), outcome.Schools.Count(s => s.Watch));
         if (outcome.SocialFit is { } fit)
-            text += InfraFormat.Of(InfraText.Identification_RegressionWeights, fit.Observations, fit.RSquared.ToString("0.000", System.Globalization.CultureInfo.GetCultureInfo("ru-RU")));
+            text += InfraFormat.Of(InfraText.Identification_RegressionWeights, fit.Observations, fit.RSquared.ToString("0.000", InfraFormat.Russian));
         if (outcome.Warnings.Count > 0) text += " " + string.Join(" ", outcome.Warnings);
         return text;
     }

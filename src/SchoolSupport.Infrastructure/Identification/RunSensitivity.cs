@@ -29,7 +29,7 @@ public sealed class RunSensitivity(IDbContextFactory<AppDbContext> dbs, ICurrent
     public async Task<SensitivityOutcome> RunAsync(Guid methodologyId, int year, string parameterKey, double from, double to, double step, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.Operator, Roles.Ministry);
-        if (!SchoolYears.IsAllowed(year, clock)) throw new DomainException(InfraFormat.Of(InfraText.Trial_YearOutOfRange, year), "year");
+        if (!SchoolYears.IsAllowed(year, clock)) throw new DomainException(InfraFormat.Of(InfraText.Identification_YearOutOfRange, year), "year");
         await using var db = await dbs.CreateDbContextAsync(ct);
         var (row, methodology) = await LoadAsync(db, scope.RegionId, methodologyId, ct);
         var parameter = Sensitivity.ParametersOf(methodology).FirstOrDefault(p => p.Key == parameterKey)

@@ -53,7 +53,7 @@ public sealed class RunTrial(IDbContextFactory<AppDbContext> dbs, ICurrentScope 
         EngineInputs cache, ILogger log, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        if (!SchoolYears.IsAllowed(year, clock)) throw new DomainException(InfraFormat.Of(InfraText.Trial_YearOutOfRange, year), "year");
+        if (!SchoolYears.IsAllowed(year, clock)) throw new DomainException(InfraFormat.Of(InfraText.Identification_YearOutOfRange, year), "year");
         var row = await db.Set<MethodologyVersion>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == methodologyId && m.RegionId == regionId, ct)
                   ?? throw new ScopeException(InfraText.Trial_MethodologyNotFound);
         var methodology = MethodologyJson.Deserialize(row.Json);

@@ -11,7 +11,7 @@ namespace SchoolSupport.Infrastructure.Identification;
 /// <summary>A saved trial run as documents for the ministry's meeting: the PDF (summary, comparison, the would-be list) and the XLSX.</summary>
 public sealed class TrialExports(TrialQueries trials, IDbContextFactory<AppDbContext> dbs, ICurrentScope current)
 {
-    private static readonly CultureInfo Ru = CultureInfo.GetCultureInfo("ru-RU");
+    private static readonly CultureInfo Ru = InfraFormat.Russian;
 
     public async Task<byte[]> PdfAsync(Guid id, CancellationToken ct = default)
     {

@@ -11,7 +11,7 @@ namespace SchoolSupport.Infrastructure.Monitoring;
 /// <summary>The decision dashboard as it is filtered, as XLSX (a sheet per block) and PDF: the same figures as on the page.</summary>
 public sealed class DecisionDashboardExports(DecisionDashboardQueries queries, TimeProvider clock)
 {
-    private static readonly CultureInfo Ru = CultureInfo.GetCultureInfo("ru-RU");
+    private static readonly CultureInfo Ru = InfraFormat.Russian;
 
     public async Task<byte[]> XlsxAsync(DashboardFilter filter, CancellationToken ct = default)
     {

@@ -3,6 +3,7 @@ using SchoolSupport.Domain.Results;
 using SchoolSupport.Domain.Schools;
 using SchoolSupport.Infrastructure.Common;
 using SchoolSupport.Infrastructure.Resources;
+using SchoolSupport.Infrastructure.Structure;
 
 namespace SchoolSupport.Infrastructure.Results;
 
@@ -137,6 +138,13 @@ internal sealed class RowParser
         if (ordered.Count > MaxErrorsKept) _prepared.Errors.Add(new ImportError(ordered[MaxErrorsKept].Row, InfraText.Import_TooManyErrors));
     }
 
+    // The column names of the row messages, read from the resources once: the parsers run for every row of a file of millions.
+    private static readonly string AverageScore = InfraText.Import_AverageScore, BelowMinimum = InfraText.Import_BelowMinimum,
+        ShareOfTwos = InfraText.Import_ShareOfTwos, Staffing = InfraText.Import_Staffing, TeachersAge = InfraText.Import_TeachersAge,
+        ShareSpecialNeeds = InfraText.Import_ShareSpecialNeeds, ShareNonNative = InfraText.Import_ShareNonNative,
+        ShareHigherEducation = InfraText.Import_ShareHigherEducation, ShareUnemployed = InfraText.Import_ShareUnemployed,
+        ShareRegistered = InfraText.Import_ShareRegistered, ShareOlympiad = InfraText.Import_ShareOlympiad, ShareContinued = InfraText.Import_ShareContinued;
+
     private Parsed ParseResult(Cells cell, int row, List<ImportError> errors)
     {
         var failed = errors.Count;
@@ -151,9 +159,9 @@ internal sealed class RowParser
         if (!Titles.TryParse(cell[4], out Subject subject)) errors.Add(new(row, InfraFormat.Of(InfraText.Import_UnknownSubject, Echo(cell[4]))));
         if (!ImportSpec.TryInt(cell[5], out var participants) || participants < 0 || participants > 100_000)
             errors.Add(new(row, InfraFormat.Of(InfraText.Import_BadParticipants, Echo(cell[5]))));
-        var mean = Number(cell[6], InfraText.Import_AverageScore, 0, 100, row, errors);
-        var below = Number(cell[7], InfraText.Import_BelowMinimum, 0, 100, row, errors);
-        var fail = Number(cell[8], InfraText.Import_ShareOfTwos, 0, 100, row, errors);
+        var mean = Number(cell[6], AverageScore, 0, 100, row, errors);
+        var below = Number(cell[7], BelowMinimum, 0, 100, row, errors);
+        var fail = Number(cell[8], ShareOfTwos, 0, 100, row, errors);
         if (errors.Count > failed) return default;
         var key = ((long)school.Rank << 36) | ((long)(year - 2000) << 28) | ((long)kind << 20) | ((long)grade << 12) | (long)subject;
         return new Parsed(key, row, new AssessmentResult
@@ -168,26 +176,19 @@ internal sealed class RowParser
         var failed = errors.Count;
         var school = School(cell[0], row, errors);
         var year = Year(cell[1], row, errors);
-        var staffing = Number(cell[2], InfraText.Import_Staffing, 0, 100, row, errors);
+        var staffing = Number(cell[2], Staffing, 0, 100, row, errors);
         if (!ImportSpec.TryInt(cell[3], out var vacancies) || vacancies < 0 || vacancies > 1000)
             errors.Add(new(row, InfraFormat.Of(InfraText.Import_BadVacancies, Echo(cell[3]))));
-        var age = Number(cell[4], InfraText.Import_TeachersAge, 18, 80, row, errors);
-        var disabled = Number(cell[5], InfraText.Import_ShareSpecialNeeds, 0, 100, row, errors);
-        var nonNative = Number(cell[6], InfraText.Import_ShareNonNative, 0, 100, row, errors);
-        var higherEducation = Number(cell[7], InfraText.Import_ShareHigherEducation, 0, 100, row, errors);
-        var unemployed = Number(cell[8], InfraText.Import_ShareUnemployed, 0, 100, row, errors);
-        var registered = Number(cell[9], InfraText.Import_ShareRegistered, 0, 100, row, errors);
-        var internet = cell[10].Trim().ToString().ToLowerInvariant() switch
-        {
-            "1" or "true" => (bool?)true,
-            "0" or "false" => false,
-            var t when t == InfraText.Common_Yes || t == InfraText.Common_Has => true,
-            var t when t == InfraText.Common_No => false,
-            _ => null,
-        };
+        var age = Number(cell[4], TeachersAge, 18, 80, row, errors);
+        var disabled = Number(cell[5], ShareSpecialNeeds, 0, 100, row, errors);
+        var nonNative = Number(cell[6], ShareNonNative, 0, 100, row, errors);
+        var higherEducation = Number(cell[7], ShareHigherEducation, 0, 100, row, errors);
+        var unemployed = Number(cell[8], ShareUnemployed, 0, 100, row, errors);
+        var registered = Number(cell[9], ShareRegistered, 0, 100, row, errors);
+        var internet = cell[10].IsWhiteSpace() ? null : RegistryColumns.ParseYesNo(cell[10].ToString());
         if (internet is null) errors.Add(new(row, InfraFormat.Of(InfraText.Import_BadInternet, Echo(cell[10]))));
-        var olympiads = Number(cell[11], InfraText.Import_ShareOlympiad, 0, 100, row, errors);
-        var grade10 = Number(cell[12], InfraText.Import_ShareContinued, 0, 100, row, errors);
+        var olympiads = Number(cell[11], ShareOlympiad, 0, 100, row, errors);
+        var grade10 = Number(cell[12], ShareContinued, 0, 100, row, errors);
         if (errors.Count > failed) return default;
         return new Parsed(((long)school.Rank << 36) | ((long)(year - 2000) << 28), row, new SchoolYearProfile
         {

@@ -45,11 +45,12 @@ public sealed class ResultsBrowser(IDbContextFactory<AppDbContext> dbs, ICurrent
         var rows = await Filter(db, q).OrderBy(r => r.SchoolCode).ThenBy(r => r.Year).ThenBy(r => r.Kind).ThenBy(r => r.Grade).ThenBy(r => r.Subject)
             .ToListAsync(ct);
         var c = ImportSpec.Results.Columns;
+        var (school, municipality) = (InfraText.Common_School, InfraText.Common_Municipality);
         var sheet = rows.Select(r => new Dictionary<string, object>
         {
             [c[0]] = r.SchoolCode, [c[1]] = r.Year, [c[2]] = Titles.Of(r.Kind), [c[3]] = r.Grade, [c[4]] = Titles.Of(r.Subject),
             [c[5]] = r.Participants, [c[6]] = r.MeanScore, [c[7]] = r.BelowMinimumShare, [c[8]] = r.FailShare,
-            [InfraText.Common_School] = r.School, [InfraText.Common_Municipality] = r.Municipality,
+            [school] = r.School, [municipality] = r.Municipality,
         });
         await output.SaveAsAsync(sheet, sheetName: InfraText.Common_Results, cancellationToken: ct);
     }

@@ -53,7 +53,7 @@ internal static class XlsxSheet
     }
 
     public static BadFileException TooManyRows(ImportLimits limits) =>
-        new(InfraFormat.Of(InfraText.Import_TooManyRows, limits.MaxRows.ToString("N0", CultureInfo.GetCultureInfo("ru-RU"))));
+        new(InfraFormat.Of(InfraText.Import_TooManyRows, limits.MaxRows.ToString("N0", InfraFormat.Russian)));
 
     /// <summary>A cell past the limit, found before its row is known; turned into a <see cref="BadFileException"/> above.</summary>
     private sealed class CellTooLongException : Exception;

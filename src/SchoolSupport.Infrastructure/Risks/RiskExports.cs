@@ -11,7 +11,7 @@ namespace SchoolSupport.Infrastructure.Risks;
 /// <summary>The risk profiles of the schools the user sees, for a year, as XLSX and PDF; both read through <see cref="RiskQueries"/>.</summary>
 public sealed class RiskExports(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, RiskQueries queries)
 {
-    private static readonly CultureInfo Ru = CultureInfo.GetCultureInfo("ru-RU");
+    private static readonly CultureInfo Ru = InfraFormat.Russian;
 
     public async Task<byte[]> XlsxAsync(int year, Guid? municipalityId = null, CancellationToken ct = default)
     {

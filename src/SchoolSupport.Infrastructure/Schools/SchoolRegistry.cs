@@ -5,6 +5,7 @@ using SchoolSupport.Domain.Results;
 using SchoolSupport.Domain.Schools;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Resources;
+using SchoolSupport.Infrastructure.Structure;
 
 namespace SchoolSupport.Infrastructure.Schools;
 
@@ -93,15 +94,15 @@ public sealed class SchoolRegistry(IDbContextFactory<AppDbContext> dbs, ICurrent
             .Select(s => new { s.Code, s.ShortName, s.FullName, Municipality = s.Municipality!.Name, s.Address, s.Locality, s.Levels,
                 s.AdvancedStudy, s.Enrolment, s.IsInnovationSite, s.Leader, s.IsConsultingCentre, s.Is500Plus })
             .ToListAsync(ct);
-        static string YesNo(bool b) => b ? InfraText.Common_Yes : InfraText.Common_No;
+        // The headers are read from the resources once, not for each of up to 45,000 rows.
+        string[] h = [InfraText.Import_ColumnCode, InfraText.School_ShortName, InfraText.School_FullName, InfraText.Common_Municipality,
+            InfraText.School_Address, InfraText.School_Locality, InfraText.School_Levels, InfraText.School_Advanced, InfraText.School_Students,
+            InfraText.School_Innovation, InfraText.School_Leader, InfraText.School_ConsultingCentre, InfraText.School_Project500];
         var sheet = rows.Select(s => new Dictionary<string, object>
         {
-            [InfraText.Import_ColumnCode] = s.Code, [InfraText.School_ShortName] = s.ShortName, [InfraText.School_FullName] = s.FullName,
-            [InfraText.Common_Municipality] = s.Municipality, [InfraText.School_Address] = s.Address, [InfraText.School_Locality] = Titles.Of(s.Locality),
-            [InfraText.School_Levels] = Titles.Of(s.Levels), [InfraText.School_Advanced] = YesNo(s.AdvancedStudy),
-            [InfraText.School_Students] = s.Enrolment, [InfraText.School_Innovation] = YesNo(s.IsInnovationSite),
-            [InfraText.School_Leader] = Titles.Of(s.Leader), [InfraText.School_ConsultingCentre] = YesNo(s.IsConsultingCentre),
-            [InfraText.School_Project500] = YesNo(s.Is500Plus),
+            [h[0]] = s.Code, [h[1]] = s.ShortName, [h[2]] = s.FullName, [h[3]] = s.Municipality, [h[4]] = s.Address,
+            [h[5]] = Titles.Of(s.Locality), [h[6]] = Titles.Of(s.Levels), [h[7]] = RegistryColumns.YesNo(s.AdvancedStudy), [h[8]] = s.Enrolment,
+            [h[9]] = RegistryColumns.YesNo(s.IsInnovationSite), [h[10]] = Titles.Of(s.Leader), [h[11]] = RegistryColumns.YesNo(s.IsConsultingCentre), [h[12]] = RegistryColumns.YesNo(s.Is500Plus),
         });
         await MiniExcelLibs.MiniExcel.SaveAsAsync(output, sheet, sheetName: InfraText.School_RegistryTitle, cancellationToken: ct);
     }

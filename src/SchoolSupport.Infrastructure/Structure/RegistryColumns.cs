@@ -36,20 +36,24 @@ public static class RegistryColumns
         "2025", "96", "1", "45,3", "3,1", "2", "34,5", "7,2", "2,4", InfraText.Common_Yes, "27", "58",
     ];
 
-    public static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
+    public static readonly CultureInfo Russian = InfraFormat.Russian;
 
-    public static string YesNo(bool value) => value ? InfraText.Common_Yes : InfraText.Common_No;
+    public static string YesNo(bool value) => value ? Yes : No;
 
     public static string Number(decimal value) => value.ToString("0.##", Russian);
 
     public static string Date(DateOnly? day) => day?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) ?? "";
 
+    // Read from the resources once: the registry and context imports parse these cells on every row.
+    private static readonly string Yes = InfraText.Common_Yes, Has = InfraText.Common_Has, No = InfraText.Common_No;
+
+    /// <summary>«да»/«есть»/«1»/«true» and «нет»/«0»/«false»/empty; anything else is null (the caller's row error).</summary>
     public static bool? ParseYesNo(string text) => text.Trim().ToLowerInvariant() switch
     {
         "1" or "true" => true,
         "0" or "false" or "" => false,
-        var t when t == InfraText.Common_Yes || t == InfraText.Common_Has => true,
-        var t when t == InfraText.Common_No => false,
+        var t when t == Yes || t == Has => true,
+        var t when t == No => false,
         _ => null,
     };
 
