@@ -19,6 +19,9 @@ public static class DemoDataWriter
             db.Schools.AddRange(demo.Schools);
             db.SchoolProfiles.AddRange(demo.Profiles);
             await db.SaveChangesAsync(ct);
+            // Each of the region's years in a partition of its own, as an import of results leaves it.
+            await ResultPartitions.EnsureAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(),
+                demo.Results.Select(r => (r.RegionId, r.Year)), ct);
             await BulkCopy.ResultsAsync(db, demo.Results, ct);
             await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();

@@ -17,6 +17,13 @@ public static class BulkCopy
     {
         var conn = (NpgsqlConnection)db.Database.GetDbConnection();
         if (conn.State != System.Data.ConnectionState.Open) await conn.OpenAsync(ct);
+        return await ResultsAsync(conn, rows, ct, table, written);
+    }
+
+    /// <inheritdoc cref="ResultsAsync(AppDbContext, IEnumerable{AssessmentResult}, CancellationToken, string, Action{int}?)"/>
+    public static async Task<ulong> ResultsAsync(NpgsqlConnection conn, IEnumerable<AssessmentResult> rows, CancellationToken ct,
+        string table = "assessment_results", Action<int>? written = null)
+    {
         await using var writer = await conn.BeginBinaryImportAsync($"COPY {table} ({ResultColumns}) FROM STDIN (FORMAT BINARY)", ct);
         // Synchronous writes into the importer's buffer: an await per value costs more than the whole encoding,
         // and the buffer only blocks when PostgreSQL is behind, which is where the time goes anyway.

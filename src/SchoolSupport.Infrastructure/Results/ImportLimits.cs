@@ -32,8 +32,8 @@ public sealed class ImportLimits
     public int BatchRows { get; set; } = 16_384;
 
     /// <summary>
-    /// Batches waiting in the pipeline's bounded channel between the parser and the COPY. With the one being filled and the
-    /// one being written, at most this many + 2 batches are held, whatever the size of the file.
+    /// Batches waiting in the pipeline's bounded channel between the parsers and the COPY. With one being filled by each parser
+    /// (one per core) and the one being written, at most this many + parsers + 1 batches are held, whatever the size of the file.
     /// </summary>
     public int BatchesInFlight { get; set; } = 4;
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Threading.Channels;
 using Npgsql;
 using NpgsqlTypes;
@@ -50,8 +51,10 @@ public sealed class ImportRowsException(IReadOnlyList<ImportError> errors)
 
 /// <summary>
 /// The one-step import of results: a producer parses and checks the file in row batches and hands them through a bounded
-/// channel to the consumer, which writes them by one binary COPY in the caller's transaction while later rows are still being
-/// parsed. Memory holds at most <see cref="ImportLimits.BatchesInFlight"/> + 2 batches of rows, plus one key per row (8 bytes)
+/// channel to the consumer, which writes them by binary COPY in the caller's transaction while later rows are still being
+/// parsed: a region's new years into new partitions without an index (<see cref="PartitionLoad"/>), rows of loaded years into
+/// a staging table for the merge. Memory holds at most <see cref="ImportLimits.BatchesInFlight"/> + <see cref="Parsers"/> + 1
+/// batches of rows (in the channel, being filled, being written), plus one key per row (8 bytes)
 /// to find repeated rows. The first bad or repeated row stops both sides; the caller rolls back and checks the file again for
 /// the preview's list of errors.
 /// </summary>
@@ -60,11 +63,19 @@ internal sealed class ImportPipeline(
 {
     internal const string StagingTable = "import_results";
 
+    /// <summary>The staging table of a merge: the rows of a file whose years are loaded already, dropped at the commit.</summary>
+    internal const string CreateStagingTable = $"""
+        CREATE TEMP TABLE {StagingTable} (region_id uuid, school_id uuid, year int, kind int, grade int, subject int,
+          participants int, mean_score numeric(6,2), below_minimum_share numeric(5,2), fail_share numeric(5,2)) ON COMMIT DROP
+        """;
+
     private sealed class Batch(int capacity)
     {
         public readonly AssessmentResult[] Rows = new AssessmentResult[capacity];
-        public readonly long[] Keys = new long[capacity];
         public int Count;
+
+        /// <summary>The rows in binary COPY format, one buffer per year, encoded by the parser that filled the batch.</summary>
+        public List<(int Year, ArrayBufferWriter<byte> Bytes, int Rows)>? Encoded;
     }
 
     /// <summary>The file had a bad or repeated row: the import stops and the file is checked again for the list of errors.</summary>
@@ -85,7 +96,7 @@ internal sealed class ImportPipeline(
     {
         var channel = Channel.CreateBounded<Batch>(new BoundedChannelOptions(Math.Max(1, limits.BatchesInFlight))
         {
-            SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = true, SingleWriter = false, FullMode = BoundedChannelFullMode.Wait,
         });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var producer = Task.Factory.StartNew(() => Produce(content, fileName, channel.Writer, progress, stop.Token), stop.Token,
@@ -128,7 +139,6 @@ internal sealed class ImportPipeline(
                 var row = (AssessmentResult)item!;
                 _schoolIds.Add(row.SchoolId);
                 _years.Add(row.Year);
-                batch.Keys[batch.Count] = key;
                 batch.Rows[batch.Count++] = row;
                 if (batch.Count == size) Send();
             }
@@ -137,27 +147,12 @@ internal sealed class ImportPipeline(
             {
                 if (batch is null || _stopped) return;
                 ct.ThrowIfCancellationRequested();
-                // In the order of the primary key within the batch, so that the index is written in runs.
-                Array.Sort(batch.Keys, batch.Rows, 0, batch.Count);
                 stats.Batches++;
                 if (!output.TryWrite(batch)) output.WriteAsync(batch, ct).AsTask().GetAwaiter().GetResult();
                 batch = null;
             }
 
-            if (table.Text is { } text)
-            {
-                Span<Range> ranges = stackalloc Range[64];
-                var lines = table.Lines;
-                for (var i = 0; i < lines.Length && !_stopped; i++)
-                {
-                    var line = text.AsSpan(lines[i]);
-                    if (line.IsWhiteSpace()) continue;
-                    var count = line.Split(ranges, table.Delimiter);
-                    var ok = parser.TryParse(new Cells(line, ranges[..count], columns), i + 2, errors, out var key, out var item);
-                    Take(ok, key, item);
-                    if ((i & 0xFFFF) == 0xFFFF) progress?.Invoke(0.9 * i / lines.Length);
-                }
-            }
+            if (table.Text is { } text) ParseInParallel(text, table.Lines, table.Delimiter, columns, parser, keys, size, output, progress, ct);
             else
             {
                 foreach (var (rowNumber, cells) in table.Rows!)
@@ -173,61 +168,125 @@ internal sealed class ImportPipeline(
         catch (Exception e)
         {
             _stopped = true;
-            output.TryComplete(e);
+            output.TryComplete(e is AggregateException many
+                ? many.Flatten().InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException and not ChannelClosedException) ?? many.InnerExceptions[0]
+                : e);
         }
     }
 
+    /// <summary>Threads that parse a plain CSV: one per core (the COPY's work is PostgreSQL's, in its own process).</summary>
+    internal static int Parsers => Math.Clamp(Environment.ProcessorCount, 1, 4);
+
+    /// <summary>
+    /// A plain CSV is parsed by <see cref="Parsers"/> threads, each taking the next chunk of lines as one batch. The batches'
+    /// order does not matter: a new year's partition gets its key after the load, staged rows are merged by key.
+    /// </summary>
+    private void ParseInParallel(string text, Range[] lines, char delimiter, int[] columns, RowParser parser, HashSet<long> keys, int size,
+        ChannelWriter<Batch> output, Action<double>? progress, CancellationToken ct)
+    {
+        var next = -1;
+        var chunks = (lines.Length + size - 1) / size;
+
+        void Work()
+        {
+            try
+            {
+                var errors = new List<ImportError>();
+                var batchKeys = new long[size];
+                Span<Range> ranges = stackalloc Range[64];
+                int chunk;
+                while (!_stopped && (chunk = Interlocked.Increment(ref next)) < chunks)
+                {
+                    stats.Started();
+                    var batch = new Batch(size);
+                    for (var i = chunk * size; i < Math.Min(lines.Length, (chunk + 1) * size); i++)
+                    {
+                        var line = text.AsSpan(lines[i]);
+                        if (line.IsWhiteSpace()) continue;
+                        var count = line.Split(ranges, delimiter);
+                        if (!parser.TryParse(new Cells(line, ranges[..count], columns), i + 2, errors, out var key, out var item)) throw new RowErrorsFound();
+                        batchKeys[batch.Count] = key;
+                        batch.Rows[batch.Count++] = (AssessmentResult)item!;
+                    }
+                    lock (keys)
+                    {
+                        for (var k = 0; k < batch.Count; k++)
+                        {
+                            if (!keys.Add(batchKeys[k])) throw new RowErrorsFound();
+                            _schoolIds.Add(batch.Rows[k].SchoolId);
+                            _years.Add(batch.Rows[k].Year);
+                        }
+                        if (batch.Count > 0) stats.Batches++;
+                    }
+                    if (batch.Count == 0)
+                    {
+                        stats.Written();
+                        continue;
+                    }
+                    batch.Encoded = EncodedRows.Of(batch.Rows, 0, batch.Count);
+                    if (!output.TryWrite(batch)) output.WriteAsync(batch, ct).AsTask().GetAwaiter().GetResult();
+                    progress?.Invoke(0.9 * Math.Min(chunks, chunk + 1) / chunks);
+                }
+            }
+            catch
+            {
+                _stopped = true;
+                throw;
+            }
+        }
+
+        // Dedicated threads: a parser blocked on a full channel must not hold a pool thread that the COPY needs.
+        var others = Enumerable.Range(0, Parsers - 1)
+            .Select(_ => Task.Factory.StartNew(Work, ct, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+        Exception? mine = null;
+        try { Work(); }
+        catch (Exception e) { mine = e; }
+        try { Task.WaitAll(others); }
+        catch (AggregateException) when (mine is not null) { /* this thread's error is the one reported */ }
+        if (mine is not null) throw mine;
+    }
+
+    /// <summary>Set when the file's years were loaded already: the rows to merge, found by comparing the file with the table.</summary>
+    public LoadedComparison? Comparison { get; private set; }
+
+    /// <summary>The new partitions a load of new years created.</summary>
+    public IReadOnlyList<string> Tables { get; private set; } = [];
+
     private async Task<(long, bool)> ConsumeAsync(ChannelReader<Batch> input, bool staged, CancellationToken ct)
     {
-        NpgsqlBinaryImporter? writer = null;
-        var completed = false;
+        await using var load = new PartitionLoad(conn, regionId);
+        var started = false;
         long rows = 0;
-        try
+        await foreach (var batch in input.ReadAllAsync(ct))
         {
-            await foreach (var batch in input.ReadAllAsync(ct))
+            if (_stopped) break;
+            if (!started)
             {
-                if (_stopped) break;
-                if (writer is null)
-                {
-                    // The usual case is a new year: straight into the table. When the first batch's years are loaded already, the
-                    // rows go to a staging table and are merged at the end; a year found loaded later makes the caller start again staged.
-                    staged = staged || await LoadedAsync(batch.Rows.Take(batch.Count).Select(r => r.Year).Distinct().ToArray(), ct);
-                    if (staged)
-                    {
-                        await using var create = new NpgsqlCommand($"""
-                            CREATE TEMP TABLE {StagingTable} (region_id uuid, school_id uuid, year int, kind int, grade int, subject int,
-                              participants int, mean_score numeric(6,2), below_minimum_share numeric(5,2), fail_share numeric(5,2)) ON COMMIT DROP
-                            """, conn);
-                        await create.ExecuteNonQueryAsync(ct);
-                    }
-                    writer = await conn.BeginBinaryImportAsync(
-                        $"COPY {(staged ? StagingTable : "assessment_results")} ({BulkCopy.ResultColumns}) FROM STDIN (FORMAT BINARY)", ct);
-                }
-                // Synchronous writes into the importer's buffer, as in BulkCopy: it blocks only when PostgreSQL is behind.
-                for (var i = 0; i < batch.Count; i++) BulkCopy.WriteRow(writer, batch.Rows[i]);
-                rows += batch.Count;
-                stats.Written();
+                // The usual case is a new year: into new partitions of their own (PartitionLoad). When the first batch's years are
+                // loaded already, the file is compared with the table and only what differs is merged at the end; a year found
+                // loaded later makes the caller start again that way.
+                started = true;
+                staged = staged || await LoadedAsync(batch.Rows.Take(batch.Count).Select(r => r.Year).Distinct().ToArray(), ct);
+                if (staged) Comparison = new LoadedComparison(conn, regionId, schools);
             }
-            if (_stopped) throw new RowErrorsFound();
-            if (writer is null) return (0, staged);
-            completed = true;
-            await writer.CompleteAsync(ct);
-            stats.Staged = staged;
-            return (rows, staged);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && !staged)
-        {
-            throw new YearAlreadyLoaded();
-        }
-        finally
-        {
-            // Disposing an importer that was not completed cancels the COPY; the caller's transaction is then rolled back.
-            if (writer is not null && !completed)
+            if (Comparison is not null) await Comparison.CompareAsync(batch.Rows, batch.Count, ct);
+            else if (batch.Encoded is null) await load.WriteAsync(batch.Rows, 0, batch.Count, ct);
+            else
             {
-                try { await writer.DisposeAsync(); } catch (Exception) { /* the failure that stopped the COPY is the one reported */ }
+                foreach (var (year, bytes, count) in batch.Encoded) await load.WriteAsync(year, bytes.WrittenMemory, count, ct);
             }
-            else if (writer is not null) await writer.DisposeAsync();
+            rows += batch.Count;
+            stats.Written();
         }
+        if (_stopped) throw new RowErrorsFound();
+        if (!started) return (0, staged);
+        if (Comparison is null)
+        {
+            await load.FinishAsync(ct);
+            Tables = [.. load.Tables];
+        }
+        stats.Staged = staged;
+        return (rows, staged);
     }
 
     private async Task<bool> LoadedAsync(int[] years, CancellationToken ct)

@@ -163,13 +163,16 @@ internal sealed class RowParser
         var below = Number(cell[7], BelowMinimum, 0, 100, row, errors);
         var fail = Number(cell[8], ShareOfTwos, 0, 100, row, errors);
         if (errors.Count > failed) return default;
-        var key = ((long)school.Rank << 36) | ((long)(year - 2000) << 28) | ((long)kind << 20) | ((long)grade << 12) | (long)subject;
-        return new Parsed(key, row, new AssessmentResult
+        return new Parsed(ResultKey(school.Rank, year, kind, grade, subject), row, new AssessmentResult
         {
             RegionId = _prepared.RegionId, SchoolId = school.Id, Year = year, Kind = kind, Grade = grade, Subject = subject,
             Participants = participants, MeanScore = mean, BelowMinimumShare = below, FailShare = fail,
         });
     }
+
+    /// <summary>A result row's natural key in one number that sorts as the primary key does (schools ranked in uuid order).</summary>
+    internal static long ResultKey(int schoolRank, int year, AssessmentKind kind, int grade, Subject subject) =>
+        ((long)schoolRank << 36) | ((long)(year - 2000) << 28) | ((long)kind << 20) | ((long)grade << 12) | (long)subject;
 
     private Parsed ParseProfile(Cells cell, int row, List<ImportError> errors)
     {

@@ -64,6 +64,7 @@ public sealed class ImportSpec
     public static bool TryDecimal(ReadOnlySpan<char> text, out decimal value)
     {
         text = text.Trim();
+        if (TryPlainDecimal(text, out value)) return true;
         Span<char> buffer = stackalloc char[64];
         value = 0;
         if (text.Length > buffer.Length) return false;
@@ -74,6 +75,35 @@ public sealed class ImportSpec
             buffer[length++] = c == ',' ? '.' : c;
         }
         return decimal.TryParse(buffer[..length], NumberStyles.Number, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>
+    /// The usual cell, digits with at most one decimal comma or point ("45,67"), read without the general parser: a file of a
+    /// million rows has three such cells in each. Anything else (spaces, exponents, thousands) goes to the general parser.
+    /// </summary>
+    private static bool TryPlainDecimal(ReadOnlySpan<char> text, out decimal value)
+    {
+        value = 0;
+        if (text.Length is 0 or > 18) return false;
+        var negative = text[0] == '-';
+        long digits = 0;
+        var seen = 0;
+        var scale = -1;
+        for (var i = negative ? 1 : 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is >= '0' and <= '9')
+            {
+                digits = digits * 10 + (c - '0');
+                seen++;
+                if (scale >= 0) scale++;
+            }
+            else if (c is ',' or '.' && scale < 0) scale = 0;
+            else return false;
+        }
+        if (seen == 0) return false;
+        value = new decimal((int)digits, (int)(digits >> 32), 0, negative, (byte)Math.Max(0, scale));
+        return true;
     }
 
     public static bool TryInt(ReadOnlySpan<char> text, out int value)

@@ -23,8 +23,23 @@ public sealed class PreparedImport
     public ImportKind Kind { get; }
     public string FileName { get; }
     internal Guid RegionId { get; }
-    public int RowCount => Kind == ImportKind.Results ? ResultRows.Count : ProfileRows.Count;
+    public int RowCount => _released ?? (Kind == ImportKind.Results ? ResultRows.Count : ProfileRows.Count);
     public List<ImportError> Errors { get; } = [];
+
+    /// <summary>True when only the check was kept (<see cref="ResultsImport.PrepareAsync"/> with <c>keepRows: false</c>).</summary>
+    public bool RowsReleased => _released is not null;
+
+    private int? _released;
+
+    /// <summary>Keeps the count and lets the rows go: the file itself is written later by <see cref="ResultsImport.ImportAsync"/>.</summary>
+    internal void ReleaseRows()
+    {
+        _released = RowCount;
+        ResultRows.Clear();
+        ResultRows.TrimExcess();
+        ProfileRows.Clear();
+        ProfileRows.TrimExcess();
+    }
     public bool CanCommit => Errors.Count == 0 && RowCount > 0;
     internal List<AssessmentResult> ResultRows { get; } = [];
     internal List<SchoolYearProfile> ProfileRows { get; } = [];
@@ -56,8 +71,10 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
             .OrderByDescending(a => a.At).Take(20).AsNoTracking().ToListAsync(ct);
     }
 
+    /// <param name="keepRows">False when the file will be written by <see cref="ImportAsync"/> after the user's confirmation: the
+    /// preview then holds its counts and errors, not a million parsed rows.</param>
     public async Task<PreparedImport> PrepareAsync(ImportKind kind, Stream content, string fileName, IProgress<double>? progress = null,
-        CancellationToken ct = default)
+        CancellationToken ct = default, bool keepRows = true)
     {
         var scope = RequireImporter(current);
         var prepared = new PreparedImport(kind, fileName, scope.RegionId);
@@ -85,6 +102,7 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
             prepared.Errors.Insert(0, new ImportError(0, e.Message));
         }
         if (prepared.RowCount == 0 && prepared.Errors.Count == 0) prepared.Errors.Add(new ImportError(0, InfraText.Import_NoRows));
+        if (!keepRows) prepared.ReleaseRows();
         progress?.Report(0.5);
         return prepared;
     }
@@ -122,6 +140,7 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
         }
         stats ??= new ImportPipelineStats();
         var schools = await SchoolsAsync(scope.RegionId, ct);
+        await DropEmptyPartitionsAsync(scope.RegionId, ct);
         try
         {
             try
@@ -141,6 +160,14 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
             throw new ImportRowsException(checkedFile.Errors.Count > 0 ? checkedFile.Errors
                 : [new ImportError(0, InfraText.Import_FileHasErrors)]);
         }
+    }
+
+    private async Task DropEmptyPartitionsAsync(Guid regionId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
+        await conn.OpenAsync(ct);
+        await ResultPartitions.DropEmptyAsync(conn, regionId, ct);
     }
 
     private async Task<ImportOutcome> WriteAsync(UserScope scope, Stream content, string fileName, Dictionary<string, RegisteredSchool> schools,
@@ -165,18 +192,32 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
             var present = await ScalarAsync(conn, "SELECT count(*) FROM schools WHERE region_id = $1 AND id = ANY($2)", ct, scope.RegionId, schoolIds);
             if (present != schoolIds.Length) throw new DomainException(InfraText.Import_SchoolsRemoved);
             var outcome = wasStaged
-                ? await MergeAsync(conn, scope.RegionId, pipeline.Years.ToArray(), (int)rows, ct)
+                ? await MergeChangesAsync(conn, scope.RegionId, pipeline.Comparison!, (int)rows, ct)
                 : new ImportOutcome((int)rows, (int)rows, 0, 0);
-            if (outcome.Inserted > 50_000) await db.Database.ExecuteSqlRawAsync("analyze assessment_results", ct);
+            if (wasStaged && outcome.Inserted > 50_000) await ResultPartitions.AnalyzeAsync(conn, scope.RegionId, pipeline.Years, ct);
             progress?.Report(0.95);
             db.Record(scope, "results.import", "file", fileName,
                 InfraFormat.Of(InfraText.Import_Summary, fileName, outcome.Rows, outcome.Inserted, outcome.Updated, outcome.Unchanged),
                 clock);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            ResultPartitions.AnalyzeSoon(dbs, pipeline.Tables);
             progress?.Report(1.0);
             return outcome;
         });
+    }
+
+    /// <summary>The rows the comparison found new or changed, merged through a staging table; an unchanged file writes nothing.</summary>
+    private static async Task<ImportOutcome> MergeChangesAsync(NpgsqlConnection conn, Guid regionId, LoadedComparison comparison, int rows,
+        CancellationToken ct)
+    {
+        if (comparison.ToWrite.Count == 0) return new ImportOutcome(rows, 0, 0, rows);
+        // A year without any rows yet (a file with a loaded year and a new one) gets its partition first.
+        await ResultPartitions.EnsureAsync(conn, comparison.NewYears.Select(year => (regionId, year)), ct);
+        await ExecuteAsync(conn, ImportPipeline.CreateStagingTable, ct);
+        await BulkCopy.ResultsAsync(conn, comparison.ToWrite, ct, table: ImportPipeline.StagingTable);
+        var merged = await MergeAsync(conn, regionId, [.. comparison.ToWrite.Select(r => r.Year).Distinct()], comparison.ToWrite.Count, ct);
+        return new ImportOutcome(rows, merged.Inserted, merged.Updated, rows - merged.Inserted - merged.Updated);
     }
 
     /// <summary>
@@ -189,7 +230,9 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
             "AND t.grade = s.grade AND t.subject = s.subject";
         const string changed = "(t.participants, t.mean_score, t.below_minimum_share, t.fail_share) " +
             "IS DISTINCT FROM (s.participants, s.mean_score, s.below_minimum_share, s.fail_share)";
-        await ExecuteAsync(conn, "SET LOCAL work_mem = '256MB'", ct);
+        // Many rows: one pass over each side; probing the key index once per staged row (a nested loop over the partitions) costs
+        // several times more. A few rows: the planner's probes.
+        await ExecuteAsync(conn, rows > 100_000 ? "SET LOCAL work_mem = '256MB'; SET LOCAL enable_nestloop = off; SET LOCAL jit = off" : "SET LOCAL jit = off", ct);
         await ExecuteAsync(conn, $"ANALYZE {ImportPipeline.StagingTable}", ct);
         long missing, different;
         await using (var cmd = new NpgsqlCommand($"""
@@ -254,31 +297,37 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
         var scope = RequireImporter(current);
         if (scope.RegionId != prepared.RegionId) throw new ScopeException(InfraText.Import_OtherRegion);
         if (!prepared.CanCommit) throw new DomainException(InfraText.Import_FileHasErrors);
+        if (prepared.RowsReleased) throw new InvalidOperationException("The rows of this check were released: write the file with ImportAsync.");
 
+        if (prepared.Kind == ImportKind.Results) await DropEmptyPartitionsAsync(prepared.RegionId, ct);
+        var loaded = new List<string>();
         await using var db = await dbs.CreateDbContextAsync(ct);
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            loaded.Clear();
             var outcome = prepared.Kind == ImportKind.Results
-                ? await UpsertResultsAsync(db, prepared.RegionId, prepared.ResultRows, n => progress?.Report(0.5 + 0.4 * n / prepared.RowCount), ct)
+                ? await UpsertResultsAsync(db, prepared.RegionId, prepared.ResultRows, n => progress?.Report(0.5 + 0.4 * n / prepared.RowCount), loaded, ct)
                 : await UpsertProfilesAsync(db, prepared.ProfileRows, ct);
-            // Fresh statistics after a large load, so that the next queries (registry, identification) plan well.
-            if (outcome.Inserted > 50_000) await db.Database.ExecuteSqlRawAsync(prepared.Kind == ImportKind.Results ? "analyze assessment_results" : "analyze school_year_profiles", ct);
+            // Fresh statistics after a large load, so that the next queries (registry, identification) plan well. A new year's
+            // partitions get theirs right after the commit, merged results from UpsertResultsAsync.
+            if (prepared.Kind == ImportKind.Context && outcome.Inserted > 50_000) await db.Database.ExecuteSqlRawAsync("analyze school_year_profiles", ct);
             progress?.Report(0.95);
             db.Record(scope, prepared.Kind == ImportKind.Results ? "results.import" : "context.import", "file", prepared.FileName,
                 InfraFormat.Of(InfraText.Import_Summary, prepared.FileName, outcome.Rows, outcome.Inserted, outcome.Updated, outcome.Unchanged),
                 clock);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            ResultPartitions.AnalyzeSoon(dbs, loaded);
             progress?.Report(1.0);
             return outcome;
         });
     }
 
     private static async Task<ImportOutcome> UpsertResultsAsync(AppDbContext db, Guid regionId, List<AssessmentResult> rows, Action<int> written,
-        CancellationToken ct)
+        List<string> loaded, CancellationToken ct)
     {
         var conn = (NpgsqlConnection)db.Database.GetDbConnection();
         // One import at a time per region, so that "nothing of these years is loaded yet" stays true until the commit.
@@ -290,32 +339,33 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
         if (present != schoolIds.Length) throw new DomainException(InfraText.Import_SchoolsRemoved);
 
         var years = rows.Select(r => r.Year).Distinct().ToArray();
-        var loaded = await ScalarAsync(conn, "SELECT count(*) FROM (SELECT 1 FROM assessment_results WHERE region_id = $1 AND year = ANY($2) LIMIT 1) r",
-            ct, regionId, years);
-        if (loaded == 0)
+        // Loaded: rows of these years, or a partition of one of them (even an empty one that could not be dropped).
+        var loadedRows = await ScalarAsync(conn, """
+            SELECT (SELECT count(*) FROM (SELECT 1 FROM assessment_results WHERE region_id = $1 AND year = ANY($2) LIMIT 1) r)
+              + (SELECT count(*) FROM unnest($2::int[]) y WHERE to_regclass('assessment_results_' || replace($1::text, '-', '') || '_' || y) IS NOT NULL)
+            """, ct, regionId, years);
+        if (loadedRows == 0)
         {
-            // The usual case: the results of a new year. Straight into the table, in the order of its primary key.
-            var copied = await BulkCopy.ResultsAsync(db, rows, ct, written: written);
-            return new ImportOutcome(rows.Count, (int)copied, 0, 0);
+            // The usual case: the results of a new year, into new partitions of their own.
+            await using var load = new PartitionLoad(conn, regionId);
+            const int chunk = 65_536;
+            var array = rows.ToArray();
+            for (var start = 0; start < array.Length; start += chunk)
+            {
+                await load.WriteAsync(array, start, Math.Min(chunk, array.Length - start), ct);
+                written(Math.Min(array.Length, start + chunk));
+            }
+            await load.FinishAsync(ct);
+            loaded.AddRange(load.Tables);
+            return new ImportOutcome(rows.Count, (int)load.Rows, 0, 0);
         }
 
-        await db.Database.ExecuteSqlRawAsync($"""
-            CREATE TEMP TABLE import_results (region_id uuid, school_id uuid, year int, kind int, grade int, subject int,
-              participants int, mean_score numeric(6,2), below_minimum_share numeric(5,2), fail_share numeric(5,2)) ON COMMIT DROP
-            """, ct);
-        await BulkCopy.ResultsAsync(db, rows, ct, table: "import_results", written: written);
-        return await CountAsync(db, $"""
-            WITH up AS (
-              INSERT INTO assessment_results ({BulkCopy.ResultColumns})
-              SELECT {BulkCopy.ResultColumns} FROM import_results
-              ON CONFLICT (region_id, school_id, year, kind, grade, subject) DO UPDATE SET
-                participants = excluded.participants, mean_score = excluded.mean_score,
-                below_minimum_share = excluded.below_minimum_share, fail_share = excluded.fail_share
-              WHERE (assessment_results.participants, assessment_results.mean_score, assessment_results.below_minimum_share, assessment_results.fail_share)
-                IS DISTINCT FROM (excluded.participants, excluded.mean_score, excluded.below_minimum_share, excluded.fail_share)
-              RETURNING (xmax = 0) AS inserted)
-            SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up
-            """, rows.Count, ct);
+        await ExecuteAsync(conn, ImportPipeline.CreateStagingTable, ct);
+        await BulkCopy.ResultsAsync(db, rows, ct, table: ImportPipeline.StagingTable, written: written);
+        // The same merge as the one-step import's: only the new and the changed rows are written.
+        var merged = await MergeAsync(conn, regionId, years, rows.Count, ct);
+        if (merged.Inserted > 50_000) await ResultPartitions.AnalyzeAsync(conn, regionId, years, ct);
+        return merged;
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection conn, string sql, CancellationToken ct, params object[] values)

@@ -109,11 +109,7 @@ public static class TabularFile
     /// </summary>
     private static TabularData ReadCsv(Stream content, ImportLimits limits)
     {
-        string text;
-        using (var decoder = new StreamReader(content, DetectEncoding(content), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true))
-        {
-            text = decoder.ReadToEnd();
-        }
+        var text = Decode(content, DetectEncoding(content));
         var lineEnd = text.AsSpan().IndexOfAny('\r', '\n');
         var firstLine = lineEnd < 0 ? text : text[..lineEnd];
         var delimiter = new[] { ';', '\t', ',' }.MaxBy(d => firstLine.Count(c => c == d));
@@ -202,6 +198,21 @@ public static class TabularFile
         }
         cells.Add(cell.ToString());
         return [.. cells];
+    }
+
+    /// <summary>The whole file as text in one pass over its bytes (an upload is in memory already), the byte-order mark skipped.</summary>
+    private static string Decode(Stream content, Encoding encoding)
+    {
+        if (content is not MemoryStream memory || !memory.TryGetBuffer(out var bytes))
+        {
+            using var decoder = new StreamReader(content, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+            return decoder.ReadToEnd();
+        }
+        var span = bytes.AsSpan((int)memory.Position);
+        if (span.StartsWith(Encoding.UTF8.Preamble)) return Encoding.UTF8.GetString(span[Encoding.UTF8.Preamble.Length..]);
+        if (span.StartsWith(Encoding.Unicode.Preamble)) return Encoding.Unicode.GetString(span[Encoding.Unicode.Preamble.Length..]);
+        if (span.StartsWith(Encoding.BigEndianUnicode.Preamble)) return Encoding.BigEndianUnicode.GetString(span[Encoding.BigEndianUnicode.Preamble.Length..]);
+        return encoding.GetString(span);
     }
 
     private static Encoding DetectEncoding(Stream content)
