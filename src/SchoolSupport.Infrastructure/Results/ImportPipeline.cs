@@ -148,6 +148,7 @@ internal sealed class ImportPipeline(
                 if (batch is null || _stopped) return;
                 ct.ThrowIfCancellationRequested();
                 stats.Batches++;
+                batch.Encoded = EncodedRows.Of(batch.Rows, 0, batch.Count);
                 if (!output.TryWrite(batch)) output.WriteAsync(batch, ct).AsTask().GetAwaiter().GetResult();
                 batch = null;
             }
@@ -266,14 +267,13 @@ internal sealed class ImportPipeline(
                 // loaded already, the file is compared with the table and only what differs is merged at the end; a year found
                 // loaded later makes the caller start again that way.
                 started = true;
-                staged = staged || await LoadedAsync(batch.Rows.Take(batch.Count).Select(r => r.Year).Distinct().ToArray(), ct);
+                staged = staged || await ResultPartitions.LoadedAsync(conn, regionId, [.. batch.Rows.Take(batch.Count).Select(r => r.Year).Distinct()], ct);
                 if (staged) Comparison = new LoadedComparison(conn, regionId, schools);
             }
             if (Comparison is not null) await Comparison.CompareAsync(batch.Rows, batch.Count, ct);
-            else if (batch.Encoded is null) await load.WriteAsync(batch.Rows, 0, batch.Count, ct);
             else
             {
-                foreach (var (year, bytes, count) in batch.Encoded) await load.WriteAsync(year, bytes.WrittenMemory, count, ct);
+                foreach (var (year, bytes, count) in batch.Encoded!) await load.WriteAsync(year, bytes.WrittenMemory, count, ct);
             }
             rows += batch.Count;
             stats.Written();
@@ -287,14 +287,5 @@ internal sealed class ImportPipeline(
         }
         stats.Staged = staged;
         return (rows, staged);
-    }
-
-    private async Task<bool> LoadedAsync(int[] years, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand(
-            "SELECT EXISTS (SELECT 1 FROM assessment_results WHERE region_id = $1 AND year = ANY($2))", conn);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = regionId });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = years });
-        return (bool)(await cmd.ExecuteScalarAsync(ct))!;
     }
 }

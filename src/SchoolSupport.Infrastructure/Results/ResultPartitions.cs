@@ -62,6 +62,23 @@ internal static class ResultPartitions
         }
     }
 
+    /// <summary>
+    /// Whether any of these years of the region is loaded: rows of them in the table (the default partition included), or a
+    /// partition of one of them (even an empty one that could not be dropped). Only years for which this is false are loaded
+    /// as new partitions.
+    /// </summary>
+    public static async Task<bool> LoadedAsync(NpgsqlConnection conn, Guid regionId, int[] years, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("""
+            SELECT EXISTS (SELECT 1 FROM assessment_results WHERE region_id = $1 AND year = ANY($2))
+              OR EXISTS (SELECT 1 FROM unnest($3::text[]) n WHERE to_regclass(n) IS NOT NULL)
+            """, conn);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = regionId });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = years });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = years.Select(year => Name(regionId, year)).ToArray() });
+        return (bool)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
     /// <summary>Fresh statistics for the partitions of these years after a large merge (the default partition's rows are few).</summary>
     public static async Task AnalyzeAsync(NpgsqlConnection conn, Guid regionId, IEnumerable<int> years, CancellationToken ct)
     {
@@ -142,14 +159,7 @@ internal sealed class PartitionLoad(NpgsqlConnection conn, Guid regionId) : IAsy
         var name = ResultPartitions.Name(regionId, year);
         if (_years.Add(year))
         {
-            await using (var loaded = new NpgsqlCommand(
-                "SELECT to_regclass($3) IS NOT NULL OR EXISTS (SELECT 1 FROM assessment_results WHERE region_id = $1 AND year = $2)", conn))
-            {
-                loaded.Parameters.Add(new NpgsqlParameter { Value = regionId });
-                loaded.Parameters.Add(new NpgsqlParameter { Value = year });
-                loaded.Parameters.Add(new NpgsqlParameter { Value = name });
-                if ((bool)(await loaded.ExecuteScalarAsync(ct))!) throw new ImportPipeline.YearAlreadyLoaded();
-            }
+            if (await ResultPartitions.LoadedAsync(conn, regionId, [year], ct)) throw new ImportPipeline.YearAlreadyLoaded();
             // The range as a check, so that attaching proves it instead of reading the table again.
             await ResultPartitions.ExecuteAsync(conn, $"""
                 CREATE TABLE {name} (LIKE assessment_results INCLUDING DEFAULTS,

@@ -339,12 +339,7 @@ public sealed class ResultsImport(IDbContextFactory<AppDbContext> dbs, ICurrentS
         if (present != schoolIds.Length) throw new DomainException(InfraText.Import_SchoolsRemoved);
 
         var years = rows.Select(r => r.Year).Distinct().ToArray();
-        // Loaded: rows of these years, or a partition of one of them (even an empty one that could not be dropped).
-        var loadedRows = await ScalarAsync(conn, """
-            SELECT (SELECT count(*) FROM (SELECT 1 FROM assessment_results WHERE region_id = $1 AND year = ANY($2) LIMIT 1) r)
-              + (SELECT count(*) FROM unnest($2::int[]) y WHERE to_regclass('assessment_results_' || replace($1::text, '-', '') || '_' || y) IS NOT NULL)
-            """, ct, regionId, years);
-        if (loadedRows == 0)
+        if (!await ResultPartitions.LoadedAsync(conn, regionId, years, ct))
         {
             // The usual case: the results of a new year, into new partitions of their own.
             await using var load = new PartitionLoad(conn, regionId);
