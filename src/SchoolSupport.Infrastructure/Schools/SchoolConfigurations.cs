@@ -72,6 +72,8 @@ internal sealed class SchoolYearProfileConfiguration : IEntityTypeConfiguration<
     {
         b.ToTable("school_year_profiles");
         b.HasIndex(e => new { e.SchoolId, e.Year }).IsUnique();
+        // The identification and the trial read a region's profiles of a few years: without this, each region scans all regions' rows.
+        b.HasIndex(e => new { e.RegionId, e.Year });
         foreach (var p in new[] { nameof(SchoolYearProfile.StaffingPercent), nameof(SchoolYearProfile.DisabledStudentsShare),
                      nameof(SchoolYearProfile.NonNativeSpeakersShare), nameof(SchoolYearProfile.ParentsHigherEducationShare),
                      nameof(SchoolYearProfile.UnemployedParentsShare), nameof(SchoolYearProfile.RegisteredStudentsShare),

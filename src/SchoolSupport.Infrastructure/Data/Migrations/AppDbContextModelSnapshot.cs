@@ -3344,6 +3344,9 @@ namespace SchoolSupport.Infrastructure.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_school_year_profiles");
 
+                    b.HasIndex("RegionId", "Year")
+                        .HasDatabaseName("ix_school_year_profiles_region_id_year");
+
                     b.HasIndex("SchoolId", "Year")
                         .IsUnique()
                         .HasDatabaseName("ix_school_year_profiles_school_id_year");
