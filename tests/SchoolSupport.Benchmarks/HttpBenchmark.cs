@@ -18,7 +18,7 @@ using SchoolSupport.Web;
 namespace SchoolSupport.Benchmarks;
 
 /// <summary>
-/// Loopback HTTP load with wrk (50 connections, 2 threads, 15 s each) on a prerendered page, /health and signed-in pages (memory per
+/// Loopback HTTP load with wrk (50 connections, 2 threads, 15 s each after 5 s not counted) on a prerendered page, /health and signed-in pages (memory per
 /// open page: <see cref="CircuitBenchmark"/>). Bounded in time and count; nothing leaves 127.0.0.1.
 /// </summary>
 internal static partial class HttpBenchmark
@@ -35,7 +35,7 @@ internal static partial class HttpBenchmark
         foreach (var (path, title) in new[] { ("/account/login", "prerendered login page"), ("/health", "/health") })
         {
             var result = Wrk(address + path);
-            table.Add(($"HTTP GET {title}, wrk 2 threads × 50 connections × 15 s: requests/s", result.RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture)
+            table.Add(($"HTTP GET {title}, wrk 2 threads × 50 connections × 15 s (after 5 s of warm-up): requests/s", result.RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture)
                 + (result.Errors.Length > 0 ? $" ({result.Errors})" : ""), ""));
             table.Add(($"HTTP GET {title}: latency p50 / p90 / p99", $"{result.P50} / {result.P90} / {result.P99}", ""));
             Console.WriteLine($"{title}: {result}");
@@ -107,7 +107,7 @@ internal static partial class HttpBenchmark
             }
             var result = Wrk(address + path, cookie, out var cpu);
             var perRequest = result.RequestsPerSecond > 0 ? cpu.TotalMilliseconds / (result.RequestsPerSecond * 15) : 0;
-            table.Add(($"Signed-in prerendered page: {title}; wrk 2 × 50 × 15 s: requests/s, p50 / p99, portal CPU per request",
+            table.Add(($"Signed-in prerendered page: {title}; wrk 2 × 50 × 15 s after 5 s of warm-up: requests/s, p50 / p99, portal CPU per request",
                 $"{result.RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture)}, {result.P50} / {result.P99}"
                 + (result.Errors.Length > 0 ? $" ({result.Errors})" : "")
                 + $"; p99 {Ratio(result.P99, staticFile.P99)} the static file's; {perRequest.ToString("N1", CultureInfo.InvariantCulture)} ms CPU", "p99 ≤ 300 ms"));
