@@ -128,6 +128,7 @@ public static class AppHost
 
         var app = builder.Build();
         if (prepareDatabase && app.Configuration.GetValue("Database:MigrateOnStartup", true)) await DatabaseStartup.PrepareAsync(app);
+        await ThemeStylesheet.PrepareAsync(app.Services);
 
         // First: the scheme and client address of a request through the TLS-terminating proxy decide HSTS, the cookie's Secure flag and the rate limits.
         app.UseForwardedHeaders();
@@ -154,6 +155,7 @@ public static class AppHost
         app.MapAccountEndpoints();
         app.MapWebEndpoints();
         app.MapStaticAssets();
+        app.MapThemeStylesheet();
         // Our own CSP already says frame-ancestors 'none'; Blazor's default header would be a second, weaker one.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;

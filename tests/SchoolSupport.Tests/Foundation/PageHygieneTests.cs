@@ -56,4 +56,24 @@ public sealed class PageHygieneTests(PortalFixture portal) : IClassFixture<Porta
         var html = await client.GetStringAsync(url);
         html.Should().Contain($"data-circuit=\"{marker}\"", "browser tests wait for the circuit on interactive pages and not on static ones");
     }
+
+    [Theory]
+    [InlineData("/identification")]
+    [InlineData("/schools")]
+    public async Task The_theme_is_one_cached_stylesheet_not_text_in_every_page(string url)
+    {
+        var client = await portal.LoginAsync(TestWorld.Email(Domain.Common.Roles.Operator));
+        var html = await client.GetStringAsync(url);
+        html.Should().NotContain("<style", "the theme's 12 KB of CSS is not rendered into each page (nor held by each circuit)");
+        var href = Regex.Match(html, "<link href=\"(theme\\.css\\?v=[0-9a-f]+)\" rel=\"stylesheet\"").Groups[1].Value;
+        href.Should().NotBeEmpty("the page links the theme by its version");
+
+        using var css = await portal.Anonymous().GetAsync("/" + href);
+        css.StatusCode.Should().Be(HttpStatusCode.OK, "the sign-in page needs the theme too");
+        css.Content.Headers.ContentType?.MediaType.Should().Be("text/css");
+        css.Headers.CacheControl!.MaxAge.Should().BeGreaterThan(TimeSpan.FromDays(30), "a versioned address never changes");
+        var text = await css.Content.ReadAsStringAsync();
+        text.Should().Contain("--mud-palette-primary: rgba(31,78,121,1);", "the portal's own primary colour (#1f4e79)")
+            .And.Contain("--mud-palette-warning: rgba(154,75,0,1);", "the contrast-safe warning colour, not MudBlazor's default");
+    }
 }
