@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Components;
+
+namespace SchoolSupport.Web.Components.Layout;
+
+/// <summary>
+/// MudIcon's markup for a Material icon without the component (the icon constants are the SVG's inner elements): the layout
+/// draws a dozen icons on every page, and a component each would be rendered for every request and kept by every circuit.
+/// </summary>
+public static class IconMarkup
+{
+    public static RenderFragment Svg(string paths, string classes = "") => builder =>
+    {
+        builder.OpenElement(0, "svg");
+        builder.AddAttribute(1, "class", classes == "" ? "mud-icon-root mud-svg-icon mud-icon-size-medium" : "mud-icon-root mud-svg-icon mud-icon-size-medium " + classes);
+        builder.AddAttribute(2, "focusable", "false");
+        builder.AddAttribute(3, "viewBox", "0 0 24 24");
+        builder.AddAttribute(4, "aria-hidden", "true");
+        builder.AddMarkupContent(5, paths);
+        builder.CloseElement();
+    };
+}
