@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SchoolSupport.Infrastructure.Admin;
 using SchoolSupport.Infrastructure.Common;
+using SchoolSupport.Infrastructure.Access;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Development;
 using SchoolSupport.Infrastructure.Identification;
@@ -51,6 +52,7 @@ public static class DependencyInjection
         services.AddScoped<InboxQueries>();
         services.AddMemoryCache(); // #18: the menu's inbox count, cached per user
         services.AddScoped<InboxCount>();
+        services.AddSingleton<SharedReads>(); // #18: views many open at once, read once per visibility
         services.AddScoped<NotificationService>();
         services.AddScoped<Notices>();
         services.AddTransient<NoticeDigestJob>();

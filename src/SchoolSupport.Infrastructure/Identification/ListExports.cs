@@ -88,7 +88,12 @@ public sealed class ListExports(ListQueries lists, IDbContextFactory<AppDbContex
             : [];
     }
 
-    public static IReadOnlyList<RuleEvidence> EvidenceOf(EntryRow e)
+    /// <summary>The rules' evidence of an entry, read from its JSON once per row object (a shared view's rows are rendered by many pages).</summary>
+    public static IReadOnlyList<RuleEvidence> EvidenceOf(EntryRow e) => Evidence.GetValue(e, ReadEvidence);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<EntryRow, IReadOnlyList<RuleEvidence>> Evidence = new();
+
+    private static IReadOnlyList<RuleEvidence> ReadEvidence(EntryRow e)
     {
         using var doc = System.Text.Json.JsonDocument.Parse(e.EvidenceJson);
         return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && doc.RootElement.TryGetProperty("Evidence", out var list)

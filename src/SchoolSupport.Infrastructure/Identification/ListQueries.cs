@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Identification;
+using SchoolSupport.Infrastructure.Access;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Schools;
 
@@ -19,7 +20,7 @@ public sealed record ListView(SupportList List, IReadOnlyList<EntryRow> Entries,
 public sealed record YearFigures(int Year, int Listed, double? ReductionPercent, int TwoYearsOrMore);
 
 /// <summary>Reading the annual lists: the lists the user may see, one list with its visible entries, and the figures year over year.</summary>
-public sealed class ListQueries(IDbContextFactory<AppDbContext> dbs, ICurrentScope current)
+public sealed class ListQueries(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, SharedReads shared)
 {
     public const double ReductionTargetPercent = 25;
 
@@ -38,9 +39,14 @@ public sealed class ListQueries(IDbContextFactory<AppDbContext> dbs, ICurrentSco
     /// evidence of the others (most of a region's schools, 1–2 KB each) is not read; <see cref="EntryAsync"/> reads one when asked.</summary>
     public Task<ListView?> GetAsync(Guid id, CancellationToken ct = default) => GetAsync(id, allEvidence: true, ct);
 
-    public async Task<ListView?> GetAsync(Guid id, bool allEvidence, CancellationToken ct = default)
+    public Task<ListView?> GetAsync(Guid id, bool allEvidence, CancellationToken ct = default)
     {
         var scope = current.Require();
+        return shared.GetAsync(scope, nameof(ListView), (id, allEvidence), () => ReadAsync(scope, id, allEvidence, ct));
+    }
+
+    private async Task<ListView?> ReadAsync(UserScope scope, Guid id, bool allEvidence, CancellationToken ct)
+    {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var list = await db.Set<SupportList>().AsNoTracking().Include(l => l.History.OrderBy(h => h.At)).FirstOrDefaultAsync(l => l.Id == id, ct);
         if (list is null) return null;

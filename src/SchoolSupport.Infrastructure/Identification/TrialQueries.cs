@@ -12,12 +12,17 @@ public sealed record TrialSummary(Guid Id, string Name, int Year, string Methodo
 public sealed record SavedTrialView(TrialSummary Summary, TrialOutcome Outcome);
 
 /// <summary>Saved trial runs of the region: for the operator and the ministry only (they are working material, not a list).</summary>
-public sealed class TrialQueries(IDbContextFactory<AppDbContext> dbs, ICurrentScope current)
+public sealed class TrialQueries(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, SharedReads shared)
 {
     /// <summary>Saved trials, newest first; of one year when <paramref name="year"/> is given.</summary>
-    public async Task<IReadOnlyList<TrialSummary>> AllAsync(int? year = null, CancellationToken ct = default)
+    public Task<IReadOnlyList<TrialSummary>> AllAsync(int? year = null, CancellationToken ct = default)
     {
         var scope = current.RequireRole(Roles.Operator, Roles.Ministry);
+        return shared.GetAsync(scope, nameof(TrialSummary), year ?? 0, () => ReadAllAsync(scope, year, ct));
+    }
+
+    private async Task<IReadOnlyList<TrialSummary>> ReadAllAsync(UserScope scope, int? year, CancellationToken ct)
+    {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var trials = db.Set<SavedTrial>().AsNoTracking().VisibleTo(scope);
         if (year is { } y) trials = trials.Where(t => t.Year == y);

@@ -6,7 +6,8 @@ using SchoolSupport.Infrastructure.Data;
 namespace SchoolSupport.Infrastructure.Inbox;
 
 /// <summary>
-/// A clock of this process's writes: every save through <see cref="AppDbContext"/> and every committed transaction moves it on.
+/// A clock of this process's writes: every save through <see cref="AppDbContext"/>, every committed transaction and every command
+/// that returns no rows (bulk updates and deletes, SQL written by hand) moves it on.
 /// Figures cached under its value (the menu's inbox count) are never served after a write of this process; writes of other
 /// nodes reach them when the entry expires.
 /// </summary>
@@ -19,7 +20,7 @@ public static class DataGeneration
     public static void Advance() => Interlocked.Increment(ref s_value);
 
     /// <summary>Added to every <see cref="AppDbContext"/> in <see cref="DependencyInjection.ConfigureDb"/>.</summary>
-    public static readonly IInterceptor[] Interceptors = [new OnSave(), new OnCommit()];
+    public static readonly IInterceptor[] Interceptors = [new OnSave(), new OnCommit(), new OnNonQuery()];
 
     private sealed class OnSave : SaveChangesInterceptor
     {
@@ -30,6 +31,21 @@ public static class DataGeneration
         }
 
         public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
+        {
+            Advance();
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    private sealed class OnNonQuery : DbCommandInterceptor
+    {
+        public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+        {
+            Advance();
+            return result;
+        }
+
+        public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken ct = default)
         {
             Advance();
             return ValueTask.FromResult(result);

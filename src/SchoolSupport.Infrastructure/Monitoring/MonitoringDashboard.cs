@@ -4,6 +4,7 @@ using SchoolSupport.Domain.Identification;
 using SchoolSupport.Domain.Monitoring;
 using SchoolSupport.Domain.Results;
 using SchoolSupport.Domain.Roadmaps;
+using SchoolSupport.Infrastructure.Access;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Roadmaps;
 using SchoolSupport.Infrastructure.Schools;
@@ -29,15 +30,23 @@ public sealed record SchoolFigures(Guid SchoolId, string School, Guid Municipali
 public sealed record ResultPoint(int Year, AssessmentKind Kind, Subject Subject, decimal MeanScore, decimal BelowMinimumShare, int Participants);
 
 /// <summary>The figures of the monitoring dashboards, each counted within the user's scope.</summary>
-public sealed class MonitoringDashboard(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock, MonitoringIndicators indicators)
+public sealed class MonitoringDashboard(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock, MonitoringIndicators indicators,
+    SharedReads shared)
 {
     /// <summary>The region's table (of <paramref name="regionYear"/>, by default the year <see cref="IndicatorFigures.DefaultYearAsync"/>
     /// shows) and the indicators of <paramref name="indicatorYear"/>, the figures counted once when both are of the same year: the
     /// ministry's page and the annual report.</summary>
-    public async Task<(RegionDashboard Region, IReadOnlyList<IndicatorRow> Indicators)> RegionWithIndicatorsAsync(int indicatorYear,
+    public Task<(RegionDashboard Region, IReadOnlyList<IndicatorRow> Indicators)> RegionWithIndicatorsAsync(int indicatorYear,
         int? regionYear = null, CancellationToken ct = default)
     {
         var scope = current.RequireRole(MonitoringIndicators.Readers);
+        return shared.GetAsync(scope, nameof(RegionWithIndicatorsAsync), (indicatorYear, regionYear),
+            () => ReadRegionWithIndicatorsAsync(scope, indicatorYear, regionYear, ct));
+    }
+
+    private async Task<(RegionDashboard Region, IReadOnlyList<IndicatorRow> Indicators)> ReadRegionWithIndicatorsAsync(UserScope scope,
+        int indicatorYear, int? regionYear, CancellationToken ct)
+    {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var year = regionYear ?? await IndicatorFigures.DefaultYearAsync(db, clock.Today(), ct);
         var basis = await IndicatorFigures.LoadAsync(db, scope, year, null, clock.Today(), ct);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Roadmaps;
 using SchoolSupport.Infrastructure.Common;
+using SchoolSupport.Infrastructure.Access;
 using SchoolSupport.Infrastructure.Data;
 
 namespace SchoolSupport.Infrastructure.Roadmaps;
@@ -15,11 +16,16 @@ public sealed record PlanView(Plan Plan, string OwnerName, IReadOnlyList<PlanSec
 }
 
 /// <summary>Reading a plan: the plan page with what this user may do with it.</summary>
-public sealed class PlanQueries(IDbContextFactory<AppDbContext> dbs, ICurrentScope current)
+public sealed class PlanQueries(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, SharedReads shared)
 {
-    public async Task<PlanView?> GetAsync(Guid id, CancellationToken ct = default)
+    public Task<PlanView?> GetAsync(Guid id, CancellationToken ct = default)
     {
         var scope = current.Require();
+        return shared.GetAsync(scope, nameof(PlanView), id, () => ReadAsync(scope, id, ct));
+    }
+
+    private async Task<PlanView?> ReadAsync(UserScope scope, Guid id, CancellationToken ct)
+    {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var plan = await db.Plans.AsNoTracking().VisibleTo(scope, db)
             .Include(p => p.Items).Include(p => p.Comments).Include(p => p.Transitions.OrderBy(t => t.At))

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Identification;
 using SchoolSupport.Domain.Results;
+using SchoolSupport.Infrastructure.Access;
 using SchoolSupport.Infrastructure.Identification;
 using SchoolSupport.Tests.Support;
 using UglyToad.PdfPig;
@@ -69,6 +70,43 @@ public sealed class ListWorkflowTests(PortalFixture portal) : IClassFixture<Port
         (await second.Should().ThrowAsync<StaleEditException>()).WithMessage("Перечень изменён другим пользователем — обновите страницу.");
         await using var check = portal.System();
         (await check.Set<ListTransition>().CountAsync(t => t.ListId == id)).Should().Be(1, "the second click changed nothing");
+    }
+
+    /// <summary>#18: a list's view is read once for everyone who sees the same part of the region, and a write shows at once.</summary>
+    [Fact]
+    public async Task One_read_of_a_list_serves_everyone_who_sees_the_same_part_of_the_region_and_a_decision_shows_at_once()
+    {
+        var id = Guid.NewGuid();
+        await using (var db = portal.System())
+        {
+            var methodology = new MethodologyVersion { Id = Guid.NewGuid(), RegionId = World.RegionA.Id, Year = 2032, Version = 1, Name = "т", Json = "{}", Status = MethodologyStatus.Approved };
+            var list = new SupportList(ListStatus.Draft) { Id = id, RegionId = World.RegionA.Id, Year = 2032, MethodologyId = methodology.Id };
+            list.Entries = new[] { World.SchoolA1, World.SchoolA1Second, World.SchoolA2 }.Select(s => new SupportListEntry
+            {
+                Id = Guid.NewGuid(), RegionId = World.RegionA.Id, ListId = id, SchoolId = s.Id, Included = true, Computed = true, EvidenceJson = "{}",
+            }).ToList();
+            db.AddRange(methodology, list);
+            await db.SaveChangesAsync();
+        }
+        var operatorA = World.Scope(Roles.Operator);
+        var first = await portal.Service<ListQueries>(operatorA).GetAsync(id, allEvidence: false);
+        var colleague = operatorA with { UserId = Guid.NewGuid(), UserName = "другой оператор" };
+        (await portal.Service<ListQueries>(colleague).GetAsync(id, allEvidence: false)).Should().BeSameAs(first, "the same region and roles see the same");
+        first!.Entries.Should().HaveCount(3);
+
+        // Another part of the region is another read: the coordinator of A2 does not get the operator's view of the draft, nor region B's operator.
+        (await As<ListQueries>(Roles.Municipal, "a2").GetAsync(id, allEvidence: false)).Should().BeNull("a draft is not shown to coordinators");
+        (await As<ListQueries>(Roles.Operator, "b").GetAsync(id, allEvidence: false)).Should().BeNull();
+        Visibility.Key(World.Scope(Roles.Municipal)).Should().NotBe(Visibility.Key(World.Scope(Roles.Municipal, "a2")));
+        Visibility.Key(World.Scope(Roles.Mentor)).Should().NotBe(Visibility.Key(World.Scope(Roles.Mentor) with { UserId = Guid.NewGuid() }),
+            "a mentor sees the schools assigned to them");
+
+        // A decision is a write of this process: the next read is a new one and shows it.
+        await As<DecideOnSchool>(Roles.Operator).DecideAsync(id, (await ListAsync(id)).RowVersion, World.SchoolA2.Id, false, "Школа А2 исключена по итогам проверки");
+        var after = await portal.Service<ListQueries>(colleague).GetAsync(id, allEvidence: false);
+        after.Should().NotBeSameAs(first);
+        after!.Entries.Single(e => e.SchoolId == World.SchoolA2.Id).Included.Should().BeFalse();
+        after.List.RowVersion.Should().NotBe(first.List.RowVersion);
     }
 
     [Fact]

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Caching.Memory;
+using SchoolSupport.Domain.Common;
+using SchoolSupport.Infrastructure.Inbox;
+
+namespace SchoolSupport.Infrastructure.Access;
+
+/// <summary>
+/// Views that many people open at once (a published list, the ministry's dashboard, a school programme) and few writes change:
+/// kept for <see cref="Lifetime"/> under what was read, the reader's <see cref="Visibility.Key"/> and <see cref="DataGeneration"/>,
+/// so that everyone who sees the same part of the region shares one read, and any write of this process is seen at once. Writes
+/// of another node reach the view when the entry expires; actions on a view carry its row version, so a stale one is refused
+/// with the usual message. What is cached is shared: callers must not change it.
+/// </summary>
+public sealed class SharedReads(TimeProvider clock) : IDisposable
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+
+    // Bounded by count: a view is at most a list of a region (hundreds of kilobytes).
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 256 });
+
+    public async Task<T> GetAsync<T>(UserScope scope, string what, object key, Func<Task<T>> read)
+    {
+        // Read before the view: a write during the read moves the clock on, so the entry is stored under a key no one reads again.
+        var entry = (what, key, Visibility.Key(scope), clock.Today(), DataGeneration.Value);
+        if (_cache.TryGetValue(entry, out T? value)) return value!;
+        value = await read();
+        if (value is not null) _cache.Set(entry, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
+        return value;
+    }
+
+    public void Dispose() => _cache.Dispose();
+}
