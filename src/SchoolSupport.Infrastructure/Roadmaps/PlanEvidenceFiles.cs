@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Documents;
 using SchoolSupport.Domain.Roadmaps;
+using SchoolSupport.Infrastructure.Access;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Documents;
 using SchoolSupport.Infrastructure.Resources;
@@ -16,14 +17,20 @@ public sealed record EvidenceFile(Guid ItemId, Guid VersionId, string FileName, 
 /// municipality) kept by <see cref="DocumentLibrary"/> with its content checks, and linked to the item. Whoever records the
 /// item's progress attaches files; whoever sees the plan sees them.
 /// </summary>
-public sealed class PlanEvidenceFiles(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, DocumentLibrary library, TimeProvider clock)
+public sealed class PlanEvidenceFiles(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, DocumentLibrary library, TimeProvider clock,
+    SharedReads shared)
 {
     public long MaxUploadBytes => library.MaxUploadBytes;
 
     /// <summary>Evidence files of the plan's items, newest first; empty when the user does not see the plan.</summary>
-    public async Task<IReadOnlyList<EvidenceFile>> ListAsync(Guid planId, CancellationToken ct = default)
+    public Task<IReadOnlyList<EvidenceFile>> ListAsync(Guid planId, CancellationToken ct = default)
     {
         var scope = current.Require();
+        return shared.GetAsync(scope, nameof(EvidenceFile), planId, () => ReadAsync(scope, planId, ct));
+    }
+
+    private async Task<IReadOnlyList<EvidenceFile>> ReadAsync(UserScope scope, Guid planId, CancellationToken ct)
+    {
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (!await db.Plans.VisibleTo(scope, db).AnyAsync(p => p.Id == planId, ct)) return [];
         return await (

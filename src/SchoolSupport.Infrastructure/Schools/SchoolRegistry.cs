@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Results;
 using SchoolSupport.Domain.Schools;
+using SchoolSupport.Infrastructure.Access;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.Resources;
 using SchoolSupport.Infrastructure.Structure;
@@ -69,13 +70,20 @@ public sealed class SchoolEdit
 }
 
 /// <summary>The school registry: search within scope, the school card, and create/edit by operators.</summary>
-public sealed class SchoolRegistry(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock)
+public sealed class SchoolRegistry(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock, SharedReads? shared = null)
 {
     public static bool CanEdit(UserScope scope) => scope.IsIn(Roles.Operator) || scope.IsIn(Roles.Admin);
 
-    public async Task<(IReadOnlyList<SchoolRow> Rows, int Total)> SearchAsync(SchoolQuery q, CancellationToken ct = default)
+    /// <summary>A page of the registry and the number of schools found; the same search of the same part of the region is read
+    /// once (<see cref="SharedReads"/>; the registry benchmark constructs the registry without them and measures the queries).</summary>
+    public Task<(IReadOnlyList<SchoolRow> Rows, int Total)> SearchAsync(SchoolQuery q, CancellationToken ct = default)
     {
         var scope = current.Require();
+        return shared is null ? ReadAsync(scope, q, ct) : shared.GetAsync(scope, nameof(SchoolQuery), q, () => ReadAsync(scope, q, ct));
+    }
+
+    private async Task<(IReadOnlyList<SchoolRow> Rows, int Total)> ReadAsync(UserScope scope, SchoolQuery q, CancellationToken ct)
+    {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var query = Filter(db.Schools.AsNoTracking().VisibleTo(scope, db), q);
         var total = await query.CountAsync(ct);
@@ -119,9 +127,14 @@ public sealed class SchoolRegistry(IDbContextFactory<AppDbContext> dbs, ICurrent
         return new SchoolCard(school, school.Municipality!.Name, school.Profiles.OrderByDescending(p => p.Year).ToList(), results, CanEdit(scope));
     }
 
-    public async Task<IReadOnlyList<Municipality>> MunicipalitiesAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<Municipality>> MunicipalitiesAsync(CancellationToken ct = default)
     {
         var scope = current.Require();
+        return shared is null ? ReadMunicipalitiesAsync(scope, ct) : shared.GetAsync(scope, nameof(Municipality), "", () => ReadMunicipalitiesAsync(scope, ct));
+    }
+
+    private async Task<IReadOnlyList<Municipality>> ReadMunicipalitiesAsync(UserScope scope, CancellationToken ct)
+    {
         await using var db = await dbs.CreateDbContextAsync(ct);
         // A deactivated municipality keeps its schools but is no longer offered.
         return await db.Municipalities.AsNoTracking().Where(m => m.IsActive)
