@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace SchoolSupport.Web.Components.Layout;
 
@@ -8,10 +9,11 @@ namespace SchoolSupport.Web.Components.Layout;
 /// </summary>
 public static class IconMarkup
 {
-    public static RenderFragment Svg(string paths, string classes = "") => builder =>
+    public static RenderFragment Svg(string paths, string classes = "", Size size = Size.Medium) => builder =>
     {
+        var root = size == Size.Small ? "mud-icon-root mud-svg-icon mud-icon-size-small" : "mud-icon-root mud-svg-icon mud-icon-size-medium";
         builder.OpenElement(0, "svg");
-        builder.AddAttribute(1, "class", classes == "" ? "mud-icon-root mud-svg-icon mud-icon-size-medium" : "mud-icon-root mud-svg-icon mud-icon-size-medium " + classes);
+        builder.AddAttribute(1, "class", classes == "" ? root : root + " " + classes);
         builder.AddAttribute(2, "focusable", "false");
         builder.AddAttribute(3, "viewBox", "0 0 24 24");
         builder.AddAttribute(4, "aria-hidden", "true");
