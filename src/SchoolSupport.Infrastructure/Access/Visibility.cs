@@ -44,8 +44,13 @@ public static class Visibility
     /// Users with the same key see the same data (region, roles and the part of the region above): what one of them read may be
     /// served to another (<see cref="SharedReads"/>). A mentor's part is their own (assigned schools), so their key holds the user.
     /// </summary>
-    public static string Key(UserScope scope) =>
-        $"{scope.RegionId}|{string.Join(",", scope.Roles.Order())}|{(scope.IsRegional ? "" : $"{scope.SchoolId}|{scope.MunicipalityId}|{(IsMentor(scope) ? scope.UserId : "")}")}";
+    public static string Key(UserScope scope)
+    {
+        var roles = string.Join(",", scope.Roles.Order());
+        if (scope.IsRegional) return $"{scope.RegionId}|{roles}";
+        var mentor = IsMentor(scope) ? scope.UserId.ToString() : "";
+        return $"{scope.RegionId}|{roles}|{scope.SchoolId}|{scope.MunicipalityId}|{mentor}";
+    }
 
     /// <summary>The ids of the schools the user sees, for joins and <c>Contains</c>.</summary>
     public static IQueryable<Guid> SchoolIds(AppDbContext db, UserScope scope) => db.Schools.VisibleTo(scope, db).Select(s => s.Id);
