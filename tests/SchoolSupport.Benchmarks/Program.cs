@@ -9,6 +9,7 @@ using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Identification;
 using SchoolSupport.Domain.Results;
 using SchoolSupport.Domain.Schools;
+using SchoolSupport.Infrastructure.Access;
 using SchoolSupport.Infrastructure;
 using SchoolSupport.Infrastructure.Data;
 using SchoolSupport.Infrastructure.DemoData;
@@ -146,7 +147,7 @@ try
 
     if (only.Contains("registry"))
     {
-        var registry = new SchoolRegistry(factory, new FixedScope(user), TimeProvider.System);
+        var registry = new SchoolRegistry(factory, new FixedScope(user), TimeProvider.System, SharedReads.None);
         var random = new Random(1);
         var municipalities = big.Municipalities.Select(m => m.Id).ToArray();
         var timings = new List<double>();

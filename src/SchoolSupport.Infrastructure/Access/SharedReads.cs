@@ -15,11 +15,17 @@ public sealed class SharedReads(TimeProvider clock) : IDisposable
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
+    /// <summary>Reads every time, shares nothing: for code that measures its queries (the registry benchmark) or reads once (the demo seeder).</summary>
+    public static readonly SharedReads None = new(TimeProvider.System) { Off = true };
+
+    private bool Off { get; init; }
+
     // Bounded by count: a view is at most a list of a region (hundreds of kilobytes).
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 256 });
 
     public async Task<T> GetAsync<T>(UserScope scope, string what, object key, Func<Task<T>> read)
     {
+        if (Off) return await read();
         // Read before the view: a write during the read moves the clock on, so the entry is stored under a key no one reads again.
         var entry = (what, key, Visibility.Key(scope), clock.Today(), DataGeneration.Value);
         if (_cache.TryGetValue(entry, out T? value)) return value!;

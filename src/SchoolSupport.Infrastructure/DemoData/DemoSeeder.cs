@@ -351,7 +351,7 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
             await teamItems.SaveItemAsync(item, ct);
             items.Add(item);
         }
-        var version = (await new PlanQueries(systemDb.For(team), team, new SharedReads(clock)).GetAsync(id, ct))!.Plan.Version;
+        var version = (await new PlanQueries(systemDb.For(team), team, SharedReads.None).GetAsync(id, ct))!.Plan.Version;
         version = await teamMoves.MoveAsync(id, version, PlanStatus.Submitted, null, ct);
         version = await coordinatorMoves.MoveAsync(id, version, PlanStatus.UnderReview, null, ct);
         version = await coordinatorMoves.MoveAsync(id, version, PlanStatus.Approved, "Программа согласована.", ct);
@@ -413,7 +413,7 @@ public sealed class DemoSeeder(SystemDb systemDb, UserManager<AppUser> users, Ro
             PlanId = id, Activity = "Заключить соглашения о сетевом партнёрстве со школами-лидерами", Deadline = today.AddMonths(2),
             Responsible = "Управление образования", Indicator = "Соглашений о партнёрстве", Target = "не менее 5",
         }, ct);
-        var version = (await new PlanQueries(systemDb.For(coordinator), coordinator, new SharedReads(clock)).GetAsync(id, ct))!.Plan.Version;
+        var version = (await new PlanQueries(systemDb.For(coordinator), coordinator, SharedReads.None).GetAsync(id, ct))!.Plan.Version;
         version = await coordinatorMoves.MoveAsync(id, version, PlanStatus.Submitted, null, ct);
         version = await reviewerMoves.MoveAsync(id, version, PlanStatus.UnderReview, null, ct);
         await reviewerMoves.MoveAsync(id, version, PlanStatus.Approved, null, ct);

@@ -70,16 +70,16 @@ public sealed class SchoolEdit
 }
 
 /// <summary>The school registry: search within scope, the school card, and create/edit by operators.</summary>
-public sealed class SchoolRegistry(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock, SharedReads? shared = null)
+public sealed class SchoolRegistry(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, TimeProvider clock, SharedReads shared)
 {
     public static bool CanEdit(UserScope scope) => scope.IsIn(Roles.Operator) || scope.IsIn(Roles.Admin);
 
     /// <summary>A page of the registry and the number of schools found; the same search of the same part of the region is read
-    /// once (<see cref="SharedReads"/>; the registry benchmark constructs the registry without them and measures the queries).</summary>
+    /// once (<see cref="SharedReads"/>; the registry benchmark passes <see cref="SharedReads.None"/> and measures the queries).</summary>
     public Task<(IReadOnlyList<SchoolRow> Rows, int Total)> SearchAsync(SchoolQuery q, CancellationToken ct = default)
     {
         var scope = current.Require();
-        return shared is null ? ReadAsync(scope, q, ct) : shared.GetAsync(scope, nameof(SchoolQuery), q, () => ReadAsync(scope, q, ct));
+        return shared.GetAsync(scope, nameof(SchoolQuery), q, () => ReadAsync(scope, q, ct));
     }
 
     private async Task<(IReadOnlyList<SchoolRow> Rows, int Total)> ReadAsync(UserScope scope, SchoolQuery q, CancellationToken ct)
@@ -130,7 +130,7 @@ public sealed class SchoolRegistry(IDbContextFactory<AppDbContext> dbs, ICurrent
     public Task<IReadOnlyList<Municipality>> MunicipalitiesAsync(CancellationToken ct = default)
     {
         var scope = current.Require();
-        return shared is null ? ReadMunicipalitiesAsync(scope, ct) : shared.GetAsync(scope, nameof(Municipality), "", () => ReadMunicipalitiesAsync(scope, ct));
+        return shared.GetAsync(scope, nameof(Municipality), "", () => ReadMunicipalitiesAsync(scope, ct));
     }
 
     private async Task<IReadOnlyList<Municipality>> ReadMunicipalitiesAsync(UserScope scope, CancellationToken ct)

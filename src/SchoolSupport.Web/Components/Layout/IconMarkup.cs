@@ -9,6 +9,9 @@ namespace SchoolSupport.Web.Components.Layout;
 /// </summary>
 public static class IconMarkup
 {
+    /// <summary>The classes of a small <c>MudIconButton</c> of the default colour, for a plain button in a table row.</summary>
+    public const string SmallButton = "mud-button-root mud-icon-button mud-ripple mud-ripple-icon mud-icon-button-size-small";
+
     public static RenderFragment Svg(string paths, string classes = "", Size size = Size.Medium) => builder =>
     {
         var root = size == Size.Small ? "mud-icon-root mud-svg-icon mud-icon-size-small" : "mud-icon-root mud-svg-icon mud-icon-size-medium";
