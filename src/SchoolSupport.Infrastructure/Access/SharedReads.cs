@@ -28,10 +28,23 @@ public sealed class SharedReads(TimeProvider clock) : IDisposable
         if (Off) return await read();
         // Read before the view: a write during the read moves the clock on, so the entry is stored under a key no one reads again.
         var entry = (what, key, Visibility.Key(scope), clock.Today(), DataGeneration.Value);
-        if (_cache.TryGetValue(entry, out T? value)) return value!;
-        value = await read();
-        if (value is not null) _cache.Set(entry, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
-        return value;
+        // The read itself is what is kept, from the moment it starts: when the entry expires under load, the requests that come
+        // while it is being read again wait for that one read instead of each starting its own (fifty at once for a list).
+        var reading = _cache.GetOrCreate(entry, e =>
+        {
+            e.AbsoluteExpirationRelativeToNow = Lifetime;
+            e.Size = 1;
+            return read();
+        })!;
+        try
+        {
+            return await reading;
+        }
+        catch
+        {
+            _cache.Remove(entry); // a failed read is not kept: the next request reads again
+            throw;
+        }
     }
 
     public void Dispose() => _cache.Dispose();
