@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SchoolSupport.Domain.Common;
 using SchoolSupport.Domain.Identification;
 using SchoolSupport.Infrastructure.Access;
 using SchoolSupport.Infrastructure.Data;
@@ -11,14 +12,19 @@ public sealed record FormatDecision(Guid SchoolId, string School, int Year, Supp
 /// <summary>
 /// The second-year support-format decisions where the work happens (the school's programme, the municipal roadmap): for each
 /// school its latest decision, from the newest list of the latest year that records one (a published version first).
-/// Only lists and schools the user sees (<see cref="Visibility"/>).
+/// Only lists and schools the user sees (<see cref="Visibility"/>); a shared read (#18: every view of a programme shows them).
 /// </summary>
-public sealed class SupportFormatDecisions(IDbContextFactory<AppDbContext> dbs, ICurrentScope current)
+public sealed class SupportFormatDecisions(IDbContextFactory<AppDbContext> dbs, ICurrentScope current, SharedReads shared)
 {
     /// <summary>The decisions of one school, of one municipality's schools, or — with neither — of every school the user sees.</summary>
-    public async Task<IReadOnlyList<FormatDecision>> ForAsync(Guid? schoolId = null, Guid? municipalityId = null, CancellationToken ct = default)
+    public Task<IReadOnlyList<FormatDecision>> ForAsync(Guid? schoolId = null, Guid? municipalityId = null, CancellationToken ct = default)
     {
         var scope = current.Require();
+        return shared.GetAsync(scope, nameof(FormatDecision), (schoolId, municipalityId), () => ReadAsync(scope, schoolId, municipalityId, ct));
+    }
+
+    private async Task<IReadOnlyList<FormatDecision>> ReadAsync(UserScope scope, Guid? schoolId, Guid? municipalityId, CancellationToken ct)
+    {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var entries = db.Set<SupportListEntry>().AsNoTracking().VisibleTo(scope, db).Where(e => e.Included && e.NewFormat != null);
         if (schoolId is { } s) entries = entries.Where(e => e.SchoolId == s);

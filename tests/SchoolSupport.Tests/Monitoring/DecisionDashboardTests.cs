@@ -242,6 +242,16 @@ public sealed class DecisionDashboardTests(PortalFixture portal) : IClassFixture
         var schoolMean = dashboard[dashboard.IndexOf("data-testid=\"school-mean\"", StringComparison.Ordinal)..dashboard.IndexOf("data-testid=\"school-below\"", StringComparison.Ordinal)];
         foreach (var expected in new[] { ">2,0</text>", ">5,0</text>" }) schoolMean.Contains(expected, StringComparison.Ordinal).Should().BeTrue(expected);
         schoolMean.Contains(">20</text>", StringComparison.Ordinal).Should().BeFalse("ВПР marks are drawn on a 2–5 axis, not 0–20");
+        dashboard.Contains("<!--Blazor:", StringComparison.Ordinal).Should().BeFalse("the dashboard only shows data: no circuit (#18)");
+        dashboard.Should().Contain("<option value=\"Vpr\" selected>").And.Contain("<option value=\"Oge\">");
+
+        // The assessment is chosen by a plain GET form; an unknown one shows the default.
+        var oge = await school.GetStringAsync("/monitoring/dashboard?kind=Oge");
+        oge.Should().Contain("<option value=\"Oge\" selected>");
+        var ogeMean = oge[oge.IndexOf("data-testid=\"school-mean\"", StringComparison.Ordinal)..oge.IndexOf("data-testid=\"school-below\"", StringComparison.Ordinal)];
+        ogeMean.Should().Contain("Математика").And.NotContain("Русский язык");
+        schoolMean.Should().Contain("Русский язык").And.NotContain("Математика");
+        (await school.GetStringAsync("/monitoring/dashboard?kind=Pisa")).Should().Contain("<option value=\"Vpr\" selected>");
 
         using var coordinator = await portal.LoginAsync(TestWorld.Email(Roles.Municipal));
         (await coordinator.GetAsync($"/monitoring/overview?municipality={World.A2.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
