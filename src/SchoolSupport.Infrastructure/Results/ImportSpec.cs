@@ -48,16 +48,17 @@ public sealed class ImportSpec
     /// <summary>Index of each column in the file's header; a missing column makes the whole file unreadable.</summary>
     public int[] Locate(string[] header)
     {
-        var normalized = header.Select(Normalize).ToArray();
-        var missing = Columns.Where(c => !normalized.Contains(Normalize(c))).ToList();
+        var normalized = header.Select(NormalizeTitle).ToArray();
+        var missing = Columns.Where(c => !normalized.Contains(NormalizeTitle(c))).ToList();
         if (missing.Count > 0)
         {
             throw new BadFileException(InfraFormat.Of(InfraText.Import_MissingColumns, string.Join(", ", missing.Select(m => $"«{m}»")), Title));
         }
-        return Columns.Select(c => Array.IndexOf(normalized, Normalize(c))).ToArray();
+        return Columns.Select(c => Array.IndexOf(normalized, NormalizeTitle(c))).ToArray();
     }
 
-    private static string Normalize(string title) =>
+    /// <summary>A column title as compared: trimmed, no-break spaces as spaces, quotes as «, lower case, ё as е (any uploaded table).</summary>
+    public static string NormalizeTitle(string title) =>
         title.Trim().Replace('\u00A0', ' ').Replace('"', '«').ToLowerInvariant().Replace('\u0451', '\u0435');
 
     /// <summary>A number as Russian users type it: a comma or a point before the fraction, spaces between thousands.</summary>

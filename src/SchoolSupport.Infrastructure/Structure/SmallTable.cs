@@ -33,13 +33,13 @@ public static class SmallTable
     {
         var bounded = Bounded(limits);
         var data = TabularFile.Read(content, fileName, bounded);
-        var header = data.Header.Select(Normalize).ToArray();
-        var missing = columns.Where(c => !header.Contains(Normalize(c))).ToList();
+        var header = data.Header.Select(ImportSpec.NormalizeTitle).ToArray();
+        var missing = columns.Where(c => !header.Contains(ImportSpec.NormalizeTitle(c))).ToList();
         if (missing.Count > 0)
         {
             throw new BadFileException(InfraFormat.Of(InfraText.Import_MissingColumns, string.Join(", ", missing.Select(m => $"«{m}»")), title));
         }
-        var at = columns.Select(c => Array.IndexOf(header, Normalize(c))).ToArray();
+        var at = columns.Select(c => Array.IndexOf(header, ImportSpec.NormalizeTitle(c))).ToArray();
         var rows = new List<TableRow>();
         foreach (var (row, cells) in AllRows(data))
         {
@@ -84,9 +84,6 @@ public static class SmallTable
 
     private static string Quote(string cell) =>
         cell.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : cell;
-
-    private static string Normalize(string title) =>
-        title.Trim().Replace('\u00A0', ' ').Replace('"', '«').ToLowerInvariant().Replace('\u0451', '\u0435');
 
     public static bool IsCode(string code) => code.Length is > 0 and <= 20 && code.All(c => char.IsLetterOrDigit(c) || c == '-');
 }
