@@ -41,6 +41,26 @@ public sealed class RoleJourneyTests(BrowserFixture portal) : IClassFixture<Brow
     }
 
     [Fact]
+    public async Task The_menu_follows_interactive_navigation_and_its_jobs_link_loads_the_hangfire_dashboard()
+    {
+        // The menu is one string per set of roles and current page (#18): it must still mark the page the router went to.
+        var page = await portal.SignInAsync("operator@demo.local");
+        await BrowserFixture.GotoAsync(page, "/notifications");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await page.Locator("nav a[href='/roadmaps']").ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Программы и дорожные карты", Level = 1 }).WaitForAsync();
+        await page.Locator("nav a[href='/roadmaps'][aria-current='page'].active").WaitForAsync();
+        (await page.Locator("nav a[aria-current='page']").CountAsync()).Should().Be(1);
+
+        // Hangfire's dashboard is not a Blazor page: the interactive router has no route for it and loads it whole.
+        await page.Locator("nav a[href='/jobs']").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/jobs", StringComparison.Ordinal));
+        await page.Locator("#main-content").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        (await page.ContentAsync()).Should().Contain("Hangfire");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Operator_imports_results_and_runs_identification_then_the_ministry_approves_and_downloads_the_pdf()
     {
         // The demo has published the lists of the last two years, and a published list is changed only by an amendment; the year
