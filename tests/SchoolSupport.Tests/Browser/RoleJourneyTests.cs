@@ -61,6 +61,29 @@ public sealed class RoleJourneyTests(BrowserFixture portal) : IClassFixture<Brow
     }
 
     [Fact]
+    public async Task The_list_pages_through_its_entries_and_a_search_starts_again_at_the_first_page()
+    {
+        // The list's table has its own pager since it is no longer a MudTable (#18).
+        var page = await portal.SignInAsync("ministry@demo.local");
+        await BrowserFixture.GotoAsync(page, "/lists");
+        var list = await page.EvaluateAsync<string>("() => [...document.querySelectorAll('#main-content a[href^=\"/lists/\"]')].map(a => a.getAttribute('href')).find(h => /[0-9a-f]{8}-/.test(h))");
+        await BrowserFixture.GotoAsync(page, list);
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        var entries = page.GetByTestId("list-entries");
+        var pager = entries.GetByRole(AriaRole.Navigation, new() { Name = "Страницы таблицы" });
+        (await pager.InnerTextAsync()).Should().StartWith("1–50 из ");
+        (await entries.Locator("tbody tr").CountAsync()).Should().Be(50);
+        (await pager.GetByRole(AriaRole.Button, new() { Name = "Предыдущая страница" }).IsDisabledAsync()).Should().BeTrue("the first page has none before it");
+
+        await pager.GetByRole(AriaRole.Button, new() { Name = "Следующая страница" }).ClickAsync();
+        await pager.GetByText(new Regex(@"^51–\d+ из \d+$")).WaitForAsync();
+        await entries.Locator("input").First.FillAsync("СОШ");
+        await pager.GetByText(new Regex(@"^1–\d+ из \d+$")).WaitForAsync();
+        (await BrowserFixture.AccessibilityProblemsAsync(page)).Should().BeEmpty();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Operator_imports_results_and_runs_identification_then_the_ministry_approves_and_downloads_the_pdf()
     {
         // The demo has published the lists of the last two years, and a published list is changed only by an amendment; the year
