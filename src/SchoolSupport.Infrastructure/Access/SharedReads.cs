@@ -30,19 +30,24 @@ public sealed class SharedReads(TimeProvider clock) : IDisposable
         var entry = (what, key, Visibility.Key(scope), clock.Today(), DataGeneration.Value);
         // The read itself is what is kept, from the moment it starts: when the entry expires under load, the requests that come
         // while it is being read again wait for that one read instead of each starting its own (fifty at once for a list).
+        var ours = false;
         var reading = _cache.GetOrCreate(entry, e =>
         {
             e.AbsoluteExpirationRelativeToNow = Lifetime;
             e.Size = 1;
+            ours = true;
             return read();
         })!;
         try
         {
             return await reading;
         }
-        catch
+        catch (Exception failure)
         {
-            _cache.Remove(entry); // a failed read is not kept: the next request reads again
+            // A failed read is not kept: the next request reads again (a newer read under the same key stays).
+            if (_cache.TryGetValue(entry, out Task<T>? kept) && kept == reading) _cache.Remove(entry);
+            // Another request's read was cancelled with that request: this one reads for itself, with its own cancellation.
+            if (failure is OperationCanceledException && !ours) return await read();
             throw;
         }
     }

@@ -38,4 +38,23 @@ public sealed class SharedReadsTests
         await failing.Should().ThrowAsync<TimeoutException>();
         (await shared.GetAsync(Operator, "list", 1, () => Task.FromResult("перечень"))).Should().Be("перечень");
     }
+
+    [Fact]
+    public async Task A_read_cancelled_with_the_request_that_started_it_does_not_fail_the_others_waiting_for_it()
+    {
+        using var shared = new SharedReads(TimeProvider.System);
+        using var leaving = new CancellationTokenSource();
+        async Task<string> ReadUntilCancelled()
+        {
+            await Task.Delay(Timeout.Infinite, leaving.Token);
+            return "не дочитано";
+        }
+
+        var first = shared.GetAsync(Operator, "list", 1, ReadUntilCancelled);
+        var second = shared.GetAsync(Operator, "list", 1, () => Task.FromResult("перечень"));
+        leaving.Cancel();
+
+        await first.Invoking(t => t).Should().ThrowAsync<OperationCanceledException>("the request that left is cancelled");
+        (await second).Should().Be("перечень", "the one still waiting reads for itself");
+    }
 }
